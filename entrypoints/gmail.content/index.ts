@@ -1,0 +1,7 @@
+import { runGmailContentScript } from '@/lib/content/gmail';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main: runGmailContentScript,
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// Every message that crosses into the background is parsed with these schemas:
+// content scripts run inside pages we do not control, so what they send is
+// untrusted input. Message names say the direction (content/…, ui/…).
+
+export const gmailAccountSchema = z.strictObject({
+  /** The account part of the URL: `u/0`, or `b/<delegate>/u/0` for a delegated mailbox. */
+  accountPath: z.string().min(1).max(200),
+  /** The signed-in address when the page shows it; never guessed from a display name. */
+  address: z.email().max(320).optional(),
+});
+
+export const contentGmailPageSeenSchema = z.strictObject({
+  type: z.literal('content/gmail-page-seen'),
+  account: gmailAccountSchema,
+  view: z.string().max(500),
+});
+
+export const uiGetStatusSchema = z.strictObject({ type: z.literal('ui/get-status') });
+
+export const toBackgroundSchema = z.discriminatedUnion('type', [contentGmailPageSeenSchema, uiGetStatusSchema]);
+export type ToBackground = z.infer<typeof toBackgroundSchema>;
+
+export const accountStatusSchema = z.object({
+  accountPath: z.string(),
+  address: z.string().optional(),
+  lastSeenAt: z.number(),
+  lastView: z.string(),
+});
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
+
+/** What the background answers to each message, by message type. */
+export const replySchemas = {
+  'content/gmail-page-seen': z.object({ accountsKnown: z.number().int().nonnegative() }),
+  'ui/get-status': z.object({
+    accounts: z.array(accountStatusSchema),
+    rejectedMessages: z.number().int().nonnegative(),
+  }),
+} satisfies Record<ToBackground['type'], z.ZodType>;
+
+export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;
+
+/** A message the background refused, with the reason; never thrown across the boundary. */
+export const refusalSchema = z.object({ refused: z.string() });

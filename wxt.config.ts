@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// Gmail is the only host the extension needs to work. CRM hosts are asked for
+// one by one when the user switches a CRM on (optional_host_permissions).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Keepwarm',
+    description:
+      'See which clients are quietly slipping away: reply times, silence and risk, right in Gmail. Nothing leaves your browser.',
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['https://mail.google.com/*'],
+    action: { default_title: 'Keepwarm' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'keepwarm@keepwarm.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: { name: 'keepwarm' },
+});
