@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
@@ -45,8 +45,8 @@ export interface StoredThread {
 
 export type KeepwarmDb = Dexie & {
   accounts: EntityTable<StoredAccount, 'address'>;
-  messages: EntityTable<StoredMessage>;
-  threads: EntityTable<StoredThread>;
+  messages: Table<StoredMessage, [account: string, id: string]>;
+  threads: Table<StoredThread, [account: string, threadId: string]>;
 };
 
 export const DB_NAME = 'keepwarm';

@@ -82,12 +82,12 @@ export async function ingestMessages(
     touchedClientRefs: new Set(),
   };
   await db.transaction('rw', db.messages, async () => {
-    const byId = await db.messages.bulkGet(observations.map((o) => [account, o.id]));
+    const byId = await db.messages.bulkGet(observations.map((o): [string, string] => [account, o.id]));
     const missThreads = [...new Set(observations.filter((_, i) => !byId[i]).map((o) => o.threadId))];
     const threadMessages = new Map<string, StoredMessage[]>();
     const inThreads = await db.messages
       .where('[account+threadId]')
-      .anyOf(missThreads.map((t) => [account, t]))
+      .anyOf(missThreads.map((t): [string, string] => [account, t]))
       .toArray();
     for (const message of inThreads) {
       threadMessages.set(message.threadId, [...(threadMessages.get(message.threadId) ?? []), message]);
