@@ -1,0 +1,119 @@
+// Maximum-likelihood fit of the BG/NBD model.
+import { assertValidCustomer, type BgNbdCustomer, type BgNbdParams } from './bgnbd';
+import { nelderMead } from './nelder-mead';
+import { logGamma, logSumExp } from './special-functions';
+
+export interface BgNbdFit {
+  params: BgNbdParams;
+  /** Total log-likelihood at the fitted parameters. */
+  ll: number;
+  /** Simplex iterations summed over all restarts. */
+  iterations: number;
+}
+
+export class NotEnoughDataError extends Error {}
+
+/** Distinct (x, t_x, T) rows with their counts; many clients share a row, so this shrinks each evaluation. */
+interface CompactData {
+  xIndex: Int32Array;
+  tx: Float64Array;
+  T: Float64Array;
+  count: Float64Array;
+  distinctX: number[];
+}
+
+function compact(customers: readonly BgNbdCustomer[]): CompactData {
+  const rows = new Map<string, { c: BgNbdCustomer; n: number }>();
+  customers.forEach((c, i) => {
+    assertValidCustomer(c, `row ${i + 1}`);
+    const key = `${c.x}|${c.tx}|${c.T}`;
+    const row = rows.get(key);
+    if (row) row.n += 1;
+    else rows.set(key, { c, n: 1 });
+  });
+  const distinctX = [...new Set([...rows.values()].map((row) => row.c.x))].sort((p, q) => p - q);
+  const position = new Map(distinctX.map((x, i) => [x, i]));
+  const list = [...rows.values()];
+  return {
+    xIndex: Int32Array.from(list, (row) => position.get(row.c.x) ?? 0),
+    tx: Float64Array.from(list, (row) => row.c.tx),
+    T: Float64Array.from(list, (row) => row.c.T),
+    count: Float64Array.from(list, (row) => row.n),
+    distinctX,
+  };
+}
+
+/** Same sum as logLikelihood() in bgnbd.ts, with the lnΓ terms computed once per distinct x. */
+function compactLogLikelihood(p: BgNbdParams, data: CompactData): number {
+  const { r, alpha, a, b } = p;
+  const perX = data.distinctX.map((x) => ({
+    x,
+    common:
+      logGamma(r + x) -
+      logGamma(r) +
+      r * Math.log(alpha) +
+      logGamma(a + b) +
+      logGamma(b + x) -
+      logGamma(b) -
+      logGamma(a + b + x),
+    logOdds: x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY,
+  }));
+  let sum = 0;
+  for (let i = 0; i < data.count.length; i++) {
+    const g = perX[data.xIndex[i] ?? 0];
+    if (!g) continue;
+    const a3 = -(r + g.x) * Math.log(alpha + (data.T[i] ?? 0));
+    const a4 = g.x > 0 ? g.logOdds - (r + g.x) * Math.log(alpha + (data.tx[i] ?? 0)) : Number.NEGATIVE_INFINITY;
+    sum += (data.count[i] ?? 0) * (g.common + logSumExp(a3, a4));
+  }
+  return sum;
+}
+
+const fromLog = (theta: number[]): BgNbdParams => ({
+  r: Math.exp(theta[0] ?? 0),
+  alpha: Math.exp(theta[1] ?? 0),
+  a: Math.exp(theta[2] ?? 0),
+  b: Math.exp(theta[3] ?? 0),
+});
+
+const MAX_RESTARTS = 20;
+
+/**
+ * Fits r, α, a, b by Nelder–Mead on their logarithms (so they stay positive and
+ * the surface is closer to quadratic). The simplex can stall on a ridge, so it is
+ * restarted from its own best point with a fresh, smaller simplex until a restart
+ * gains less than 1e-9 in log-likelihood; two different starts guard against a
+ * poor first basin, and the better end wins.
+ */
+export function fitBgNbd(customers: readonly BgNbdCustomer[]): BgNbdFit {
+  if (customers.length < 2) throw new NotEnoughDataError(`BG/NBD needs at least 2 clients, got ${customers.length}`);
+  const data = compact(customers);
+  if (data.distinctX.length < 2 || data.distinctX.every((x) => x === 0)) {
+    throw new NotEnoughDataError(
+      'BG/NBD needs clients with different numbers of repeat contacts, including some repeats',
+    );
+  }
+  const n = customers.length;
+  const objective = (theta: number[]) => -compactLogLikelihood(fromLog(theta), data) / n;
+  const meanT = customers.reduce((s, c) => s + c.T, 0) / n;
+  const starts = [
+    [0, Math.log(Math.max(meanT, 1e-6)), 0, 0],
+    [Math.log(0.5), Math.log(Math.max(meanT / 4, 1e-6)), Math.log(0.5), Math.log(2)],
+  ];
+  let best = { point: starts[0] as number[], value: Number.POSITIVE_INFINITY };
+  let iterations = 0;
+  for (const start of starts) {
+    let current = nelderMead(objective, start, { step: 1 });
+    iterations += current.iterations;
+    for (let restart = 0; restart < MAX_RESTARTS; restart++) {
+      const next = nelderMead(objective, current.point, { step: 0.1 });
+      iterations += next.iterations;
+      const gain = (current.value - next.value) * n;
+      if (next.value < current.value) current = next;
+      if (gain < 1e-9) break;
+    }
+    if (current.value < best.value) best = current;
+  }
+  if (!Number.isFinite(best.value)) throw new NotEnoughDataError('BG/NBD likelihood is not finite for this data');
+  return { params: fromLog(best.point), ll: -best.value * n, iterations };
+}

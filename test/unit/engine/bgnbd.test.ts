@@ -1,0 +1,185 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { command } from '@/lib/cli/commands/bgnbd';
+import {
+  type BgNbdParams,
+  customerLogLikelihood,
+  expectedTransactions,
+  expectedTransactionsUnconditional,
+  logLikelihood,
+  pAlive,
+} from '@/lib/engine/bgnbd';
+import { parseBgNbdSummaryCsv, SummaryFormatError } from '@/lib/engine/bgnbd-csv';
+import { fitBgNbd, NotEnoughDataError } from '@/lib/engine/bgnbd-fit';
+import { summarizeContactDays } from '@/lib/engine/bgnbd-summary';
+import { simulateBgNbd } from './simulate-bgnbd';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const cdnowDir = path.resolve(repoRoot, '..', 'shared', 'data', 'cdnow');
+const tinyCsv = path.join(repoRoot, 'test/fixtures/engine/tiny-summary.csv');
+const PAPER: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+describe.skipIf(!existsSync(cdnowDir))('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
+  const customers = () =>
+    parseBgNbdSummaryCsv(readFileSync(path.join(cdnowDir, 'cdnow_customers_summary.csv'), 'utf8'));
+
+  it('fits the paper parameters and log-likelihood', () => {
+    const rows = customers();
+    expect(rows).toHaveLength(2357);
+    const fit = fitBgNbd(rows);
+    expect(fit.params.r).toBeCloseTo(0.243, 3);
+    expect(fit.params.alpha).toBeCloseTo(4.414, 3);
+    expect(fit.params.a).toBeCloseTo(0.793, 3);
+    expect(fit.params.b).toBeCloseTo(2.426, 3);
+    expect(Math.abs(fit.ll - -9582.43)).toBeLessThanOrEqual(0.01);
+  });
+
+  it('gives the published per-customer figures at the fitted parameters', () => {
+    const { params } = fitBgNbd(customers());
+    expect(pAlive(params, 2, 30.43, 38.86)).toBeCloseTo(0.7266, 4);
+    expect(expectedTransactions(params, 39, 2, 30.43, 38.86)).toBeCloseTo(1.226, 3);
+    expect(expectedTransactions(params, 52, 26, 30.857, 31)).toBeCloseTo(25.757, 2);
+    expect(pAlive(params, 26, 30.857, 31)).toBeCloseTo(0.9689, 4);
+  });
+
+  it('gives the published unconditional expectations at the paper parameters', () => {
+    const expected: Array<[number, number]> = [
+      [0.1429, 0.0078],
+      [1, 0.0532],
+      [3, 0.1506],
+      [31.8571, 1.0405],
+      [32, 1.0437],
+      [78, 1.8576],
+      [52, 1.444],
+    ];
+    for (const [t, value] of expected) {
+      expect(expectedTransactionsUnconditional(PAPER, t)).toBeCloseTo(value, 2);
+    }
+    expect(logLikelihood(PAPER, customers())).toBeCloseTo(-9582.43, 0);
+  });
+});
+
+describe('BG/NBD formulas', () => {
+  const p: BgNbdParams = { r: 0.5, alpha: 3, a: 0.8, b: 2.5 };
+
+  it('matches the closed forms for x = 0 and x = 1', () => {
+    // x = 0: L = (α/(α+T))^r
+    expect(customerLogLikelihood(p, { x: 0, tx: 0, T: 10 })).toBeCloseTo(p.r * Math.log(p.alpha / (p.alpha + 10)), 12);
+    // x = 1: L = r α^r [ b/(a+b) (α+T)^-(r+1) + a/(a+b) (α+t_x)^-(r+1) ]
+    const direct =
+      p.r *
+      p.alpha ** p.r *
+      ((p.b / (p.a + p.b)) * (p.alpha + 10) ** -(p.r + 1) + (p.a / (p.a + p.b)) * (p.alpha + 4) ** -(p.r + 1));
+    expect(customerLogLikelihood(p, { x: 1, tx: 4, T: 10 })).toBeCloseTo(Math.log(direct), 12);
+  });
+
+  it('stays finite for heavy clients where a direct product would underflow', () => {
+    const ll = customerLogLikelihood(p, { x: 400, tx: 500, T: 520 });
+    expect(Number.isFinite(ll)).toBe(true);
+    const e = expectedTransactions(p, 52, 400, 500, 520);
+    expect(Number.isFinite(e)).toBe(true);
+    expect(e).toBeGreaterThan(0);
+  });
+
+  it('P(alive) is 1 without repeats and falls as the silence grows', () => {
+    expect(pAlive(p, 0, 0, 30)).toBe(1);
+    const recent = pAlive(p, 5, 29, 30);
+    const old = pAlive(p, 5, 10, 30);
+    expect(recent).toBeGreaterThan(old);
+    expect(old).toBeGreaterThan(0);
+    expect(expectedTransactions(p, 0, 5, 10, 30)).toBe(0);
+  });
+});
+
+describe('BG/NBD fit on self-made data', () => {
+  it('reads the tiny fixture and fits a finite optimum no worse than nearby points', () => {
+    const rows = parseBgNbdSummaryCsv(readFileSync(tinyCsv, 'utf8'));
+    expect(rows).toHaveLength(8);
+    const fit = fitBgNbd(rows);
+    expect(Number.isFinite(fit.ll)).toBe(true);
+    expect(fit.ll).toBeCloseTo(logLikelihood(fit.params, rows), 6);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      for (const factor of [0.97, 1.03]) {
+        expect(logLikelihood({ ...fit.params, [key]: fit.params[key] * factor }, rows)).toBeLessThanOrEqual(
+          fit.ll + 1e-6,
+        );
+      }
+    }
+  });
+
+  it('recovers the mean purchase rate of simulated clients and beats the true parameters', () => {
+    const truth: BgNbdParams = { r: 0.8, alpha: 6, a: 0.6, b: 3 };
+    const rows = simulateBgNbd(truth, 3000, 20260101);
+    const fit = fitBgNbd(rows);
+    expect(fit.ll).toBeGreaterThanOrEqual(logLikelihood(truth, rows));
+    expect(fit.params.r / fit.params.alpha).toBeGreaterThan((truth.r / truth.alpha) * 0.8);
+    expect(fit.params.r / fit.params.alpha).toBeLessThan((truth.r / truth.alpha) * 1.25);
+  });
+
+  it('refuses data it cannot fit, with a clear error', () => {
+    expect(() => fitBgNbd([])).toThrow(NotEnoughDataError);
+    expect(() =>
+      fitBgNbd([
+        { x: 0, tx: 0, T: 3 },
+        { x: 0, tx: 0, T: 5 },
+      ]),
+    ).toThrow(/repeat/);
+    expect(() =>
+      fitBgNbd([
+        { x: 1, tx: 9, T: 3 },
+        { x: 0, tx: 0, T: 5 },
+      ]),
+    ).toThrow(/row 1: t_x \(9\) cannot be after T \(3\)/);
+  });
+});
+
+describe('summary CSV', () => {
+  it('names the line and column of bad input', () => {
+    expect(() => parseBgNbdSummaryCsv('a,b\n1,2\n')).toThrow(SummaryFormatError);
+    expect(() => parseBgNbdSummaryCsv('a,b\n1,2\n')).toThrow(/line 1: no frequency column/);
+    expect(() => parseBgNbdSummaryCsv('frequency,recency,T\n1,2,3\n2,x,4\n')).toThrow(
+      /line 3: recency is not a number/,
+    );
+    expect(() => parseBgNbdSummaryCsv('frequency,recency,T\n1.5,2,3\n')).toThrow(/line 2: x must be a whole number/);
+    expect(() => parseBgNbdSummaryCsv('frequency,recency,T\n')).toThrow(/no data rows/);
+    expect(() => parseBgNbdSummaryCsv('')).toThrow(/no frequency column/);
+  });
+
+  it('accepts x,t_x,T headers, CRLF and extra columns', () => {
+    expect(parseBgNbdSummaryCsv('ID,x,t_x,T,zbar\r\n1,2,3.5,10,9.99\r\n')).toEqual([{ x: 2, tx: 3.5, T: 10 }]);
+  });
+});
+
+describe('contact-day summary', () => {
+  it('counts repeat days, merges same-day contacts and converts units', () => {
+    expect(summarizeContactDays([10, 24, 10, 17], 38, 'weeks')).toEqual({ x: 2, tx: 2, T: 4 });
+    expect(summarizeContactDays([10, 24, 10, 17], 38, 'days')).toEqual({ x: 2, tx: 14, T: 28 });
+    expect(summarizeContactDays([5], 5, 'days')).toEqual({ x: 0, tx: 0, T: 0 });
+  });
+
+  it('ignores days after today and returns undefined without any contact', () => {
+    expect(summarizeContactDays([3, 50], 10, 'days')).toEqual({ x: 0, tx: 0, T: 7 });
+    expect(summarizeContactDays([], 10)).toBeUndefined();
+    expect(summarizeContactDays([50], 10)).toBeUndefined();
+  });
+});
+
+describe('keepwarm bgnbd', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints the fitted parameters as JSON', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect(await command.run([tinyCsv])).toBe(0);
+    const printed = JSON.parse(String(log.mock.calls[0]?.[0]));
+    expect(Object.keys(printed).sort()).toEqual(['a', 'alpha', 'b', 'iterations', 'll', 'ms', 'r']);
+  });
+
+  it('reports a missing or malformed file clearly', async () => {
+    await expect(command.run([path.join(repoRoot, 'no-such-file.csv')])).rejects.toThrow(/cannot read .*ENOENT/);
+    await expect(command.run([path.join(repoRoot, 'package.json')])).rejects.toThrow(
+      /package\.json: line 1: no frequency/,
+    );
+    await expect(command.run([])).rejects.toThrow(/expected exactly one summary file/);
+  });
+});
