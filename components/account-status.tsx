@@ -1,24 +1,28 @@
 import type { StatusState } from '@/lib/ui/use-status';
+import { useTranslator } from '@/lib/ui/use-translator';
 
 export function AccountStatus({ state }: { state: StatusState }) {
-  if (state.kind === 'loading') return <p aria-busy="true">Loading…</p>;
-  if (state.kind === 'failed') return <p role="alert">Keepwarm could not reach its background: {state.error}</p>;
+  const { t } = useTranslator();
+  if (state.kind === 'loading') return <p aria-busy="true">{t('status.loading')}</p>;
+  if (state.kind === 'failed') return <p role="alert">{t('status.unreachable', { error: state.error })}</p>;
   const { accounts } = state.status;
   if (accounts.length === 0) {
     return (
       <p data-testid="first-run">
-        Open <a href="https://mail.google.com/mail/u/0/#inbox">Gmail</a> to start: Keepwarm learns from the threads you
-        see.
+        {t('status.firstRun')}{' '}
+        <a href="https://mail.google.com/mail/u/0/#inbox" target="_blank" rel="noreferrer">
+          {t('status.openGmail')}
+        </a>
       </p>
     );
   }
   return (
-    <section aria-label="Watched Gmail accounts">
-      <h2>Watching</h2>
+    <section aria-label={t('status.watchedAccounts')}>
+      <h2>{t('status.watching')}</h2>
       <ul data-testid="accounts">
         {accounts.map((account) => (
           <li key={account.accountPath}>
-            {account.address ?? 'Gmail'} <small>({account.accountPath})</small>
+            {account.address ?? t('status.accountWithoutAddress')} <small>({account.accountPath})</small>
           </li>
         ))}
       </ul>

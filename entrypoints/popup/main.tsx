@@ -2,10 +2,12 @@ import { AccountStatus } from '@/components/account-status';
 import { PageShell } from '@/components/page-shell';
 import { mountPage } from '@/lib/ui/mount';
 import { useStatus } from '@/lib/ui/use-status';
+import { useTranslator } from '@/lib/ui/use-translator';
 
 function Popup() {
+  const { t } = useTranslator();
   return (
-    <PageShell title="Keepwarm">
+    <PageShell title={t('app.name')}>
       <AccountStatus state={useStatus()} />
     </PageShell>
   );

@@ -1,0 +1,41 @@
+import { formatDuration, intervalToDuration } from 'date-fns';
+import { enUS, ru as ruDates, uk as ukDates } from 'date-fns/locale';
+import { en, type MessageKey } from './catalog-en';
+import { ru } from './catalog-ru';
+import { uk } from './catalog-uk';
+import type { Language } from './locales';
+
+const catalogs: Record<Language, Record<MessageKey, string>> = { en, uk, ru };
+const dateLocales = { en: enUS, uk: ukDates, ru: ruDates };
+
+export type Params = Record<string, string | number>;
+
+export interface Translator {
+  language: Language;
+  t(key: MessageKey, params?: Params): string;
+  /** A duration in the two largest units that matter ("2 days 4 hours", "2 дні 4 години"). */
+  duration(ms: number): string;
+}
+
+function interpolate(template: string, params: Params | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const UNITS = ['years', 'months', 'days', 'hours', 'minutes'] as const;
+
+export function createTranslator(language: Language): Translator {
+  const catalog = catalogs[language];
+  const t = (key: MessageKey, params?: Params) => interpolate(catalog[key], params);
+  return {
+    language,
+    t,
+    duration(ms) {
+      if (ms < 60_000) return t('duration.lessThanMinute');
+      const parts = intervalToDuration({ start: 0, end: ms });
+      const first = UNITS.findIndex((unit) => (parts[unit] ?? 0) > 0);
+      const format = UNITS.slice(first, first + 2).filter((unit) => (parts[unit] ?? 0) > 0);
+      return formatDuration(parts, { format: [...format], locale: dateLocales[language] });
+    },
+  };
+}
