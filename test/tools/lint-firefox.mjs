@@ -20,7 +20,9 @@ const result = await linter
 
 for (const kind of ['errors', 'warnings']) {
   for (const message of result[kind]) {
-    console.log(`${kind === 'errors' ? 'error' : 'warning'}: ${message.code} ${message.message} (${message.file ?? ''})`);
+    console.log(
+      `${kind === 'errors' ? 'error' : 'warning'}: ${message.code} ${message.message} (${message.file ?? ''})`,
+    );
   }
 }
 console.log(`addons-linter ${zip}: ${result.errors.length} errors, ${result.warnings.length} warnings`);
