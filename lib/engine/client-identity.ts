@@ -1,0 +1,77 @@
+// Who is a client: the direction of each message and the client behind each
+// external address. An organisation is the registrable domain (Public Suffix
+// List, via tldts); a free-mail address is its own client, a person.
+import { freeEmailDomains } from 'free-email-domains-typescript';
+import { getDomain } from 'tldts';
+import type { AccountIdentity, MailMessage } from './types';
+
+export type Direction = 'in' | 'out' | 'internal';
+
+const FREE_MAIL = new Set(freeEmailDomains);
+
+// Senders that are machines or lists, never clients. Matched on the local part;
+// plain role addresses such as info@ or office@ stay clients, because small
+// businesses really write from them.
+const AUTOMATED_LOCAL_PART =
+  /(?:^|[._+-])(?:no[._-]?reply|do[._-]?not[._-]?reply|mailer[._-]?daemon|postmaster|bounces?|notifications?|notify|newsletters?|listserv|majordomo|unsubscribe|auto[._-]?reply|auto[._-]?confirm)(?:$|[._+-])|^(?:owner-|bounce)|-(?:request|owner|bounces?)$|noreply|donotreply/;
+
+export function isAutomatedAddress(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  const local = (at < 0 ? email : email.slice(0, at)).toLowerCase();
+  return AUTOMATED_LOCAL_PART.test(local);
+}
+
+export function domainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? '' : email.slice(at + 1).toLowerCase();
+}
+
+/** The client an external address belongs to: "acme.co.uk" for an organisation, the address for free mail. */
+export function baseClientKey(email: string): string | undefined {
+  const address = email.trim().toLowerCase();
+  const domain = domainOf(address);
+  if (!domain || address.indexOf('@') === 0) return undefined;
+  if (FREE_MAIL.has(domain)) return address;
+  return getDomain(domain, { allowPrivateDomains: true }) ?? domain;
+}
+
+export function isPersonKey(key: string): boolean {
+  return key.includes('@');
+}
+
+export interface MessageParties {
+  direction: Direction;
+  /** External, non-automated addresses the message counts for (sender when inbound, recipients when outbound). */
+  clientAddresses: string[];
+}
+
+/** Classifies messages for one account; keeps per-address answers so a mailbox is classified in one pass. */
+export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
+  const own = new Set(identity.addresses.map((a) => a.trim().toLowerCase()));
+  const internal = new Set(identity.internalDomains.map((d) => d.trim().toLowerCase()));
+  const ourSide = new Map<string, boolean>();
+  const isOurSide = (email: string): boolean => {
+    let answer = ourSide.get(email);
+    if (answer === undefined) {
+      const domain = domainOf(email);
+      answer = own.has(email) || internal.has(domain) || internal.has(getDomain(domain) ?? domain);
+      ourSide.set(email, answer);
+    }
+    return answer;
+  };
+  const isClientAddress = (email: string) => email.includes('@') && !isOurSide(email) && !isAutomatedAddress(email);
+
+  return (message) => {
+    const from = message.from.email.trim().toLowerCase();
+    if (!isOurSide(from)) {
+      return { direction: 'in', clientAddresses: isClientAddress(from) ? [from] : [] };
+    }
+    const recipients = new Set<string>();
+    for (const r of [...message.to, ...message.cc]) {
+      const email = r.email.trim().toLowerCase();
+      if (!isOurSide(email)) recipients.add(email);
+    }
+    if (recipients.size === 0) return { direction: 'internal', clientAddresses: [] };
+    return { direction: 'out', clientAddresses: [...recipients].filter(isClientAddress) };
+  };
+}

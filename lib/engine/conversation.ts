@@ -1,0 +1,22 @@
+// One client's messages as the engine sees them, and the ordering every
+// per-thread computation relies on.
+
+export type Side = 'in' | 'out';
+
+export interface ClientMessage {
+  id: string;
+  threadId: string;
+  at: number;
+  /** "in": from the client; "out": from our side to the client. */
+  side: Side;
+  subject: string;
+  snippet: string;
+}
+
+/**
+ * Time order, ties broken by id, so identical timestamps (batch imports,
+ * second-rounded headers) give the same answer on every run.
+ */
+export function byTime(a: ClientMessage, b: ClientMessage): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

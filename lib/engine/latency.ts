@@ -1,0 +1,90 @@
+// Reply matching within a thread. The messages of a thread alternate in runs
+// ("turns"); the reply time is measured from the *first* unanswered message of
+// one side to the next message of the other side, because a follow-up sent
+// while waiting does not restart the clock for the person who has to answer.
+import type { BusinessClock } from './business-hours';
+import type { ClientMessage, Side } from './conversation';
+import { spread } from './stats';
+
+export interface ReplySample {
+  /** Who replied: "out" = we answered the client, "in" = the client answered us. */
+  by: Side;
+  threadId: string;
+  askedAt: number;
+  repliedAt: number;
+  wallMs: number;
+  businessMs: number;
+}
+
+export interface OpenTurn {
+  /** Side whose message is still unanswered. */
+  side: Side;
+  /** Time of the first unanswered message of that side. */
+  since: number;
+  messageId: string;
+  /** Unanswered messages in the run (a client writing three times while waiting counts 3). */
+  count: number;
+}
+
+export interface ThreadReplies {
+  samples: ReplySample[];
+  open?: OpenTurn;
+}
+
+/** Walks one thread's messages, already in time order (see byTime). */
+export function matchReplies(thread: readonly ClientMessage[], clock: BusinessClock): ThreadReplies {
+  const samples: ReplySample[] = [];
+  let open: OpenTurn | undefined;
+  for (const m of thread) {
+    if (open === undefined) {
+      open = { side: m.side, since: m.at, messageId: m.id, count: 1 };
+    } else if (open.side === m.side) {
+      open.count += 1;
+    } else {
+      samples.push({
+        by: m.side,
+        threadId: m.threadId,
+        askedAt: open.since,
+        repliedAt: m.at,
+        wallMs: m.at - open.since,
+        businessMs: clock.businessMillisBetween(open.since, m.at),
+      });
+      open = { side: m.side, since: m.at, messageId: m.id, count: 1 };
+    }
+  }
+  return open ? { samples, open } : { samples };
+}
+
+export interface LatencyStats {
+  count: number;
+  medianMs?: number;
+  p90Ms?: number;
+  medianBusinessMs?: number;
+  p90BusinessMs?: number;
+}
+
+export interface Latency {
+  /** How fast we answer the client. */
+  ours: LatencyStats;
+  /** How fast the client answers us. */
+  theirs: LatencyStats;
+}
+
+export function latencyStats(samples: readonly ReplySample[]): LatencyStats {
+  const wall = spread(samples.map((s) => s.wallMs));
+  const business = spread(samples.map((s) => s.businessMs));
+  return {
+    count: samples.length,
+    medianMs: wall.median,
+    p90Ms: wall.p90,
+    medianBusinessMs: business.median,
+    p90BusinessMs: business.p90,
+  };
+}
+
+export function summarizeLatency(samples: readonly ReplySample[]): Latency {
+  return {
+    ours: latencyStats(samples.filter((s) => s.by === 'out')),
+    theirs: latencyStats(samples.filter((s) => s.by === 'in')),
+  };
+}

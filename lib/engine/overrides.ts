@@ -1,0 +1,104 @@
+// The user's corrections to who is a client: rename, merge one client into
+// another, split a person out of an organisation, ignore, value/tier, and an
+// expected silence ("on holiday until …"). A plain input, applied purely.
+import { z } from 'zod';
+import { baseClientKey } from './client-identity';
+
+export type ClientTier = 'key' | 'standard' | 'minor';
+
+export interface ClientOverride {
+  /** Display name chosen by the user. */
+  name?: string;
+  /** Key of the client this one is merged into. */
+  mergeInto?: string;
+  ignore?: boolean;
+  /** Value of the client in the user's currency (e.g. yearly revenue); compared with the account's median. */
+  value?: number;
+  tier?: ClientTier;
+  /** Epoch ms until which silence from this client is expected and not a risk. */
+  quietUntil?: number;
+}
+
+export interface ClientOverrides {
+  /** Per client key (a registrable domain, or an address for a person). */
+  clients?: Record<string, ClientOverride>;
+  /** Addresses taken out of their organisation to be clients of their own. */
+  splitAddresses?: string[];
+}
+
+const overrideSchema = z.strictObject({
+  name: z.string().trim().min(1).optional(),
+  mergeInto: z.string().trim().toLowerCase().min(1).optional(),
+  ignore: z.boolean().optional(),
+  value: z.number().finite().nonnegative().optional(),
+  tier: z.enum(['key', 'standard', 'minor']).optional(),
+  quietUntil: z.number().finite().optional(),
+});
+
+const overridesSchema = z.strictObject({
+  clients: z.record(z.string().trim().toLowerCase().min(1), overrideSchema).optional(),
+  splitAddresses: z.array(z.string().trim().toLowerCase().includes('@')).optional(),
+});
+
+export class OverridesError extends Error {}
+
+/** Validates stored or user-entered overrides; throws an OverridesError naming each bad field. */
+export function parseClientOverrides(input: unknown): ClientOverrides {
+  const result = overridesSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'overrides'}: ${issue.message}`);
+    throw new OverridesError(`invalid client overrides: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+export interface ClientResolver {
+  /** Final client key of an external address after split, merge and ignore; undefined when not a client. */
+  keyOf(address: string): string | undefined;
+  override(key: string): ClientOverride;
+  /** Merges that would loop (A → B → A) are cut where the loop closes; reported here. */
+  problems: string[];
+}
+
+export function createClientResolver(overrides: ClientOverrides = {}): ClientResolver {
+  const clients = overrides.clients ?? {};
+  const split = new Set(overrides.splitAddresses ?? []);
+  const problems: string[] = [];
+  const finalKey = new Map<string, string>();
+  const follow = (start: string): string => {
+    const known = finalKey.get(start);
+    if (known !== undefined) return known;
+    const seen = [start];
+    let key = start;
+    for (;;) {
+      const next = clients[key]?.mergeInto;
+      if (next === undefined || next === key) break;
+      if (seen.includes(next)) {
+        problems.push(`merge loop ${[...seen, next].join(' → ')}: stopped at ${key}`);
+        break;
+      }
+      seen.push(next);
+      key = next;
+    }
+    for (const k of seen) finalKey.set(k, key);
+    return key;
+  };
+  for (const key of Object.keys(clients)) follow(key);
+
+  const byAddress = new Map<string, string | undefined>();
+  return {
+    keyOf(address) {
+      if (byAddress.has(address)) return byAddress.get(address);
+      const base = split.has(address) ? address : baseClientKey(address);
+      let key: string | undefined;
+      if (base !== undefined && !clients[base]?.ignore) {
+        const merged = follow(base);
+        key = clients[merged]?.ignore ? undefined : merged;
+      }
+      byAddress.set(address, key);
+      return key;
+    },
+    override: (key) => clients[key] ?? {},
+    problems,
+  };
+}

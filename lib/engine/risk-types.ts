@@ -1,0 +1,62 @@
+// The structured reasons behind a risk score. Every number a sentence shows
+// is also a field, so the UI can render the reason in any language.
+import type { CueKind } from './cue-lexicon';
+
+export type RiskLevel = 'low' | 'watch' | 'high' | 'critical';
+
+export interface ReasonNumbers {
+  waiting_on_us: {
+    waitingMs: number;
+    waitingBusinessMs: number;
+    usualReplyMs?: number;
+    usualReplyBusinessMs: number;
+    threads: number;
+  };
+  slow_replies: { recentMedianBusinessMs: number; usualMedianBusinessMs: number; recentSamples: number };
+  waiting_on_them: { waitingMs: number; usualReplyMs: number; threads: number };
+  silence: { silenceDays: number; usualGapDays: number; unusualGapDays: number };
+  low_p_alive: { pAlive: number; contactDays: number; daysSinceLastContact: number };
+  declining: { last30: number; expected30: number; ratio: number };
+  complaint: CueNumbers;
+  cancellation: CueNumbers;
+  price: CueNumbers;
+  competitor: CueNumbers;
+}
+
+export interface CueNumbers {
+  /** Days since the strongest hit. */
+  ageDays: number;
+  hits: number;
+  /** True when we have written in that thread since the hit. */
+  answered: boolean;
+}
+
+export type ReasonKind = keyof ReasonNumbers;
+
+interface ReasonBase<K extends ReasonKind> {
+  kind: K;
+  /** Points this signal gives on its own (0–100), after onboarding and value weighting. */
+  weight: number;
+  /** The reason in plain English with its numbers. */
+  text: string;
+  numbers: ReasonNumbers[K];
+  threadId?: string;
+  messageId?: string;
+  /** The cue as written by the client (cue reasons only). */
+  phrase?: string;
+  /** True when the weight was raised because the relationship is in its first 90 days. */
+  onboarding?: boolean;
+}
+
+export type RiskReason = { [K in ReasonKind]: ReasonBase<K> }[ReasonKind];
+
+export interface Risk {
+  score: number;
+  level: RiskLevel;
+  /** Strongest first. */
+  reasons: RiskReason[];
+  /** Multiplier from the client's tier or value (1 when neither is set). */
+  valueFactor: number;
+}
+
+export const CUE_REASON_KINDS: readonly CueKind[] = ['cancellation', 'competitor', 'complaint', 'price'];

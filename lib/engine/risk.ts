@@ -1,0 +1,220 @@
+// Churn risk of one client: 0–100, a level, and the reasons behind it.
+//
+// Model. Each signal gives points on its own (0–100) by how far the client is
+// from *its own* normal, on a log scale so "twice as long as usual" always
+// weighs the same:
+//   waiting_on_us    our turn in a thread for ≤ 30 days: f = waiting (business
+//                    time) / our usual p90 reply time to this client (account's
+//                    when unknown, at least 1 h); f > 1 → 20 + 20·log2 f, max 60.
+//   slow_replies     our median reply time in the last 30 days vs before (≥ 2
+//                    recent replies): f > 1.5 → 15·log2 f, max 30.
+//   waiting_on_them  our message unanswered ≤ 60 days and the client silent
+//                    since: f = wait / their usual p90 reply time (3 d when
+//                    unknown, at least 1 d); f > 1 → 15 + 12·log2 f, +3 per
+//                    further thread, max 45.
+//   silence          silence / the shrunk unusual-gap threshold (cadence.ts);
+//                    f > 1 → 20 + 20·log2 f, max 60.
+//   low_p_alive      BG/NBD P(alive) below 0.8: 50·(0.8 − p)/0.8.
+//   declining        ≥ 6 messages in the previous 90 days and the last 30 days
+//                    below half the usual rate: 30·(1 − ratio/0.5).
+//   cues             cancellation 60, competitor 45, complaint 40, price 25,
+//                    times the age decay of the strongest hit (cues.ts), ×0.6
+//                    once we have answered in that thread, +10% per further hit
+//                    of the kind, at most ×1.3.
+// Latency signals weigh ×1.5 in the first 90 days (onboarding): a slow start
+// costs most. silence, low_p_alive and declining measure the same fading, so
+// they form one family worth max + 0.25·(the others); they are off while the
+// user expects silence (quietUntil). Families combine like independent
+// chances, score = 100·(1 − Π(1 − points/100)), so no single signal reaches
+// 100 and each further one adds less. Finally the client's weight scales the
+// score and every reason: tier key ×1.3, standard ×1, minor ×0.75; else a set
+// value v against the account median m: 1 + 0.2·log2(v/m), within 0.75–1.3.
+// Levels: < 25 low, < 50 watch, < 75 high, else critical.
+import { DAY, HOUR } from './business-hours';
+import { formatDays, formatDuration, formatPercent } from './format';
+import type { ClientOverride } from './overrides';
+import type { ClientCue, ClientMetrics, PopulationModel } from './report-types';
+import { CUE_REASON_KINDS, type Risk, type RiskLevel, type RiskReason } from './risk-types';
+
+const ONBOARDING_BOOST = 1.5;
+const ACTIONABLE_WAIT_ON_US = 30 * DAY;
+const ACTIONABLE_WAIT_ON_THEM = 60 * DAY;
+const CUE_BASE = { cancellation: 60, competitor: 45, complaint: 40, price: 25 } as const;
+const CUE_WORDS = {
+  cancellation: 'asked about cancelling',
+  competitor: 'mentioned other providers',
+  complaint: 'complained',
+  price: 'raised price concerns',
+} as const;
+const TIER_FACTOR = { key: 1.3, standard: 1, minor: 0.75 } as const;
+
+const log2 = Math.log2;
+const clamp = (v: number, low: number, high: number) => Math.min(high, Math.max(low, v));
+
+export function valueFactor(override: ClientOverride, medianValue: number | undefined): number {
+  if (override.tier) return TIER_FACTOR[override.tier];
+  if (override.value !== undefined && medianValue !== undefined && medianValue > 0 && override.value > 0) {
+    return clamp(1 + 0.2 * log2(override.value / medianValue), 0.75, 1.3);
+  }
+  return 1;
+}
+
+export function riskLevel(score: number): RiskLevel {
+  if (score < 25) return 'low';
+  if (score < 50) return 'watch';
+  if (score < 75) return 'high';
+  return 'critical';
+}
+
+function latencyReasons(m: ClientMetrics, population: PopulationModel, now: number): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  const boost = m.onboarding.active ? ONBOARDING_BOOST : 1;
+  const onUs = m.waiting.onUs;
+  if (onUs && now - onUs.since <= ACTIONABLE_WAIT_ON_US) {
+    const usualBusiness = Math.max(m.latency.ours.p90BusinessMs ?? population.ourReplyBusinessMs.p90 ?? 4 * HOUR, HOUR);
+    const waitingBusinessMs = m.waitingOnUsBusinessMs ?? 0;
+    const f = waitingBusinessMs / usualBusiness;
+    if (f > 1) {
+      const usualReplyMs = m.latency.ours.medianMs;
+      const usualText =
+        usualReplyMs !== undefined
+          ? `you usually answer this client in ${formatDuration(usualReplyMs)}`
+          : 'you have no reply history with this client yet';
+      reasons.push({
+        kind: 'waiting_on_us',
+        weight: Math.min(60, 20 + 20 * log2(f)) * boost,
+        text: `waiting ${formatDuration(now - onUs.since)} for your reply (${formatDuration(waitingBusinessMs)} of working time) — ${usualText}`,
+        numbers: {
+          waitingMs: now - onUs.since,
+          waitingBusinessMs,
+          ...(usualReplyMs !== undefined && { usualReplyMs }),
+          usualReplyBusinessMs: usualBusiness,
+          threads: onUs.threads,
+        },
+        threadId: onUs.threadId,
+        messageId: onUs.messageId,
+        ...(boost > 1 && { onboarding: true }),
+      });
+    }
+  }
+  const recent = m.recentOurLatency.medianBusinessMs;
+  const usual = m.earlierOurLatency.medianBusinessMs ?? population.ourReplyBusinessMs.median;
+  if (recent !== undefined && usual !== undefined && usual > 0 && m.recentOurLatency.count >= 2) {
+    const f = recent / Math.max(usual, 15 * 60_000);
+    if (f > 1.5) {
+      reasons.push({
+        kind: 'slow_replies',
+        weight: Math.min(30, 15 * log2(f)) * boost,
+        text: `your replies took ${formatDuration(recent)} of working time in the last 30 days (median of ${m.recentOurLatency.count}) — usually ${formatDuration(usual)}`,
+        numbers: {
+          recentMedianBusinessMs: recent,
+          usualMedianBusinessMs: usual,
+          recentSamples: m.recentOurLatency.count,
+        },
+        ...(boost > 1 && { onboarding: true }),
+      });
+    }
+  }
+  return reasons;
+}
+
+function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
+  if (m.quietUntil !== undefined && now < m.quietUntil) return [];
+  const reasons: RiskReason[] = [];
+  const onThem = m.waiting.onThem;
+  if (onThem && now - onThem.since <= ACTIONABLE_WAIT_ON_THEM) {
+    const usualReplyMs = Math.max(m.latency.theirs.p90Ms ?? 3 * DAY, DAY);
+    const f = (now - onThem.since) / usualReplyMs;
+    if (f > 1) {
+      reasons.push({
+        kind: 'waiting_on_them',
+        weight: Math.min(45, 15 + 12 * log2(f) + 3 * (onThem.threads - 1)),
+        text: `no answer to your message for ${formatDuration(now - onThem.since)}${onThem.threads > 1 ? ` (${onThem.threads} threads)` : ''} — they usually answer within ${formatDuration(usualReplyMs)}`,
+        numbers: { waitingMs: now - onThem.since, usualReplyMs, threads: onThem.threads },
+        threadId: onThem.threadId,
+        messageId: onThem.messageId,
+      });
+    }
+  }
+  const c = m.cadence;
+  if (c && c.gaps > 0 && c.silenceRatio > 1) {
+    reasons.push({
+      kind: 'silence',
+      weight: Math.min(60, 20 + 20 * log2(c.silenceRatio)),
+      text: `no message from them for ${formatDays(c.silenceDays)} — they usually write every ${formatDays(c.usualGapDays)}, rarely more than ${formatDays(c.unusualGapDays)} apart`,
+      numbers: { silenceDays: c.silenceDays, usualGapDays: c.usualGapDays, unusualGapDays: c.unusualGapDays },
+    });
+  }
+  const p = m.bgnbd?.pAlive;
+  if (p !== undefined && (m.bgnbd?.x ?? 0) > 0 && p < 0.8) {
+    const days = m.lastInboundAt !== undefined ? Math.floor((now - m.lastInboundAt) / DAY) : 0;
+    reasons.push({
+      kind: 'low_p_alive',
+      weight: (50 * (0.8 - p)) / 0.8,
+      text: `only a ${formatPercent(p)} chance they are still active, given ${m.cadence?.contactDays ?? (m.bgnbd?.x ?? 0) + 1} contact days and the last one ${formatDays(days)} ago`,
+      numbers: { pAlive: p, contactDays: m.cadence?.contactDays ?? (m.bgnbd?.x ?? 0) + 1, daysSinceLastContact: days },
+    });
+  }
+  const t = m.trend;
+  if (t.ratio !== undefined && t.previous90 >= 6 && t.ratio < 0.5) {
+    reasons.push({
+      kind: 'declining',
+      weight: 30 * (1 - t.ratio / 0.5),
+      text: `${t.last30} messages from them in the last 30 days — about ${Math.round(t.expected30)} before`,
+      numbers: { last30: t.last30, expected30: t.expected30, ratio: t.ratio },
+    });
+  }
+  return reasons;
+}
+
+function cueReasons(cues: readonly ClientCue[], now: number): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  for (const kind of CUE_REASON_KINDS) {
+    const hits = cues.filter((c) => c.kind === kind);
+    const strongest = hits.reduce<ClientCue | undefined>(
+      (best, c) =>
+        best === undefined || c.weight * (c.answered ? 0.6 : 1) > best.weight * (best.answered ? 0.6 : 1) ? c : best,
+      undefined,
+    );
+    if (!strongest) continue;
+    const base = CUE_BASE[kind];
+    const points = Math.min(
+      base * strongest.weight * (strongest.answered ? 0.6 : 1) * (1 + 0.1 * (hits.length - 1)),
+      base * 1.3,
+    );
+    const ageDays = Math.max(0, Math.floor((now - strongest.at) / DAY));
+    const when = ageDays === 0 ? 'today' : `${formatDays(ageDays)} ago`;
+    reasons.push({
+      kind,
+      weight: points,
+      text: `they ${CUE_WORDS[kind]} ${when}: "${strongest.phrase}"${strongest.answered ? ' (you have answered since)' : ''}${hits.length > 1 ? ` and ${hits.length - 1} more time${hits.length > 2 ? 's' : ''}` : ''}`,
+      numbers: { ageDays, hits: hits.length, answered: strongest.answered },
+      threadId: strongest.threadId,
+      messageId: strongest.messageId,
+      phrase: strongest.phrase,
+    });
+  }
+  return reasons;
+}
+
+const FADING = new Set(['silence', 'low_p_alive', 'declining']);
+
+/** Deterministic: the same metrics, override and now give the same risk. */
+export function assessRisk(m: ClientMetrics, override: ClientOverride, population: PopulationModel, now: number): Risk {
+  const raw = [...latencyReasons(m, population, now), ...quietReasons(m, now), ...cueReasons(m.cues, now)].filter(
+    (r) => r.weight > 0,
+  );
+  const fading = raw
+    .filter((r) => FADING.has(r.kind))
+    .map((r) => r.weight)
+    .sort((a, b) => b - a);
+  const families = raw.filter((r) => !FADING.has(r.kind)).map((r) => r.weight);
+  if (fading.length > 0) families.push((fading[0] ?? 0) + 0.25 * fading.slice(1).reduce((s, w) => s + w, 0));
+  const combined = 100 * (1 - families.reduce((rest, points) => rest * (1 - Math.min(points, 100) / 100), 1));
+  const factor = valueFactor(override, population.medianValue);
+  const score = Math.min(100, Math.round(combined * factor));
+  const reasons = raw
+    .map((r) => ({ ...r, weight: Math.round(Math.min(100, r.weight * factor) * 10) / 10 }) as RiskReason)
+    .sort((a, b) => b.weight - a.weight || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return { score, level: riskLevel(score), reasons, valueFactor: factor };
+}

@@ -1,0 +1,55 @@
+// Whose turn it is, per thread and per client.
+import type { ClientMessage } from './conversation';
+import type { OpenTurn } from './latency';
+
+export type Turn = 'us' | 'them' | 'none';
+
+export interface ThreadState {
+  threadId: string;
+  subject: string;
+  messageCount: number;
+  lastAt: number;
+  /** "us": the client's last message is unanswered; "them": ours is. */
+  turn: Turn;
+  /** First unanswered message of the side that is waiting. */
+  since?: number;
+  messageId?: string;
+}
+
+export function threadState(thread: readonly ClientMessage[], open: OpenTurn | undefined): ThreadState {
+  const last = thread[thread.length - 1];
+  const subject = thread.find((m) => m.subject.trim() !== '')?.subject ?? '';
+  const base = { threadId: last?.threadId ?? '', subject, messageCount: thread.length, lastAt: last?.at ?? 0 };
+  if (!open) return { ...base, turn: 'none' };
+  return { ...base, turn: open.side === 'in' ? 'us' : 'them', since: open.since, messageId: open.messageId };
+}
+
+export interface WaitingSide {
+  /** Oldest unanswered message among the waiting threads. */
+  since: number;
+  threadId: string;
+  messageId: string;
+  threads: number;
+}
+
+export interface Waiting {
+  onUs?: WaitingSide;
+  onThem?: WaitingSide;
+}
+
+/**
+ * Waiting on us: every thread whose turn is ours. Waiting on them: threads whose
+ * turn is theirs *and* the client has not written anywhere since — a client who
+ * answered in another thread has not stopped replying.
+ */
+export function summarizeWaiting(threads: readonly ThreadState[], lastInboundAt: number | undefined): Waiting {
+  const pick = (list: ThreadState[]): WaitingSide | undefined => {
+    let oldest: ThreadState | undefined;
+    for (const t of list) if (oldest === undefined || (t.since ?? 0) < (oldest.since ?? 0)) oldest = t;
+    if (!oldest || oldest.since === undefined || oldest.messageId === undefined) return undefined;
+    return { since: oldest.since, threadId: oldest.threadId, messageId: oldest.messageId, threads: list.length };
+  };
+  const onUs = pick(threads.filter((t) => t.turn === 'us'));
+  const onThem = pick(threads.filter((t) => t.turn === 'them' && (t.since ?? 0) > (lastInboundAt ?? -Infinity)));
+  return { ...(onUs && { onUs }), ...(onThem && { onThem }) };
+}
