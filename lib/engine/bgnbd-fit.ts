@@ -77,6 +77,13 @@ const fromLog = (theta: number[]): BgNbdParams => ({
 });
 
 const MAX_RESTARTS = 20;
+/**
+ * Parameters are kept within 1e-4 … 1e4. Beyond that the data cannot tell
+ * values apart (a and b growing together turn the beta into a point mass,
+ * r and α together the gamma), and the conditional expectation's series needs
+ * more terms than it is worth.
+ */
+const LOG_BOUND = Math.log(1e4);
 
 /**
  * Fits r, α, a, b by Nelder–Mead on their logarithms (so they stay positive and
@@ -94,7 +101,10 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[]): BgNbdFit {
     );
   }
   const n = customers.length;
-  const objective = (theta: number[]) => -compactLogLikelihood(fromLog(theta), data) / n;
+  const objective = (theta: number[]) =>
+    theta.every((t) => Math.abs(t) <= LOG_BOUND)
+      ? -compactLogLikelihood(fromLog(theta), data) / n
+      : Number.POSITIVE_INFINITY;
   const meanT = customers.reduce((s, c) => s + c.T, 0) / n;
   const starts = [
     [0, Math.log(Math.max(meanT, 1e-6)), 0, 0],

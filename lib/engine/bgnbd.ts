@@ -7,7 +7,7 @@
 // data are x (repeat contacts), t_x (time of the last one, from the first) and
 // T (time from the first contact to now); all times in one unit (see
 // bgnbd-summary.ts).
-import { hyp2f1, logGamma, logSumExp } from './special-functions';
+import { type LogValue, logGamma, logHyp2f1, logSumExp } from './special-functions';
 
 export interface BgNbdParams {
   r: number;
@@ -87,14 +87,15 @@ export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number
  * they shrink, so we use Euler's transformation
  *   2F1(A, B; C; z) = (1−z)^(C−A−B) · 2F1(C−A, C−B; C; z),
  * with C−A = a+b−1−r and C−B = a−1, which no longer grow with x. The power
- * factors then combine to (1−z)^(a−1).
+ * factors then combine to (1−z)^(a−1), and the product is formed in logs
+ * because for large a·z the series alone exceeds the double range.
  */
 export function expectedTransactions(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
   const c = a + b + x - 1;
-  const bracket = 1 - (1 - z) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
+  const bracket = 1 - powerTimesSeries(a - 1, z, logHyp2f1(a + b - 1 - r, a - 1, c, z));
   const numerator = (c / (a - 1)) * bracket;
   const denominator = x > 0 ? 1 + Math.exp(logDeathOdds(p, { x, tx, T })) : 1;
   return numerator / denominator;
@@ -108,5 +109,10 @@ export function expectedTransactionsUnconditional(p: BgNbdParams, t: number): nu
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + t);
-  return ((a + b - 1) / (a - 1)) * (1 - (1 - z) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b - 1, z));
+  return ((a + b - 1) / (a - 1)) * (1 - powerTimesSeries(a - 1, z, logHyp2f1(a + b - 1 - r, a - 1, a + b - 1, z)));
+}
+
+/** (1−z)^power · series, with the series given in log form. */
+function powerTimesSeries(power: number, z: number, series: LogValue): number {
+  return series.sign * Math.exp(power * Math.log1p(-z) + series.log);
 }

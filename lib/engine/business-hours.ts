@@ -33,17 +33,30 @@ export function createBusinessClock(settings: EngineSettings): BusinessClock {
   const working = new Set(settings.workingDays);
   const weekday = (day: number) => (((day + 4) % 7) + 7) % 7;
 
+  const workingDayMs = (settings.endHour - settings.startHour) * HOUR;
+  const fullWeekMs = working.size * workingDayMs;
+  const dayOverlap = (day: number, start: number, end: number): number => {
+    if (!working.has(weekday(day))) return 0;
+    const open = toUtc(day * DAY + settings.startHour * HOUR);
+    const close = toUtc(day * DAY + settings.endHour * HOUR);
+    return Math.max(0, Math.min(close, end) - Math.max(open, start));
+  };
+
+  // Days strictly between the first and the last are whole working days, so
+  // whole weeks among them are added at once: long waits cost a few steps,
+  // not one per day. (This assumes no DST change inside working hours, which
+  // holds for every zone that switches at night.)
   const businessMillisBetween = (start: number, end: number): number => {
     if (!(end > start)) return 0;
-    let total = 0;
+    const first = localDay(start);
     const last = localDay(end);
-    for (let day = localDay(start); day <= last; day++) {
-      if (!working.has(weekday(day))) continue;
-      const open = toUtc(day * DAY + settings.startHour * HOUR);
-      const close = toUtc(day * DAY + settings.endHour * HOUR);
-      const overlap = Math.min(close, end) - Math.max(open, start);
-      if (overlap > 0) total += overlap;
-    }
+    let total = 0;
+    let day = first;
+    for (; day <= last && day < first + 7; day++) total += dayOverlap(day, start, end);
+    const weeks = Math.max(0, Math.floor((last - day - 7) / 7));
+    total += weeks * fullWeekMs;
+    day += weeks * 7;
+    for (; day <= last; day++) total += dayOverlap(day, start, end);
     return total;
   };
   return { localDay, businessMillisBetween };

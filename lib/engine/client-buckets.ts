@@ -31,6 +31,19 @@ function problemWith(m: MailMessage, now: number): string | undefined {
   return undefined;
 }
 
+function nameOf(m: MailMessage, direction: 'in' | 'out', address: string): string {
+  if (direction === 'in') return m.from.name?.trim() ?? '';
+  for (const r of m.to) if (r.email.trim().toLowerCase() === address) return r.name?.trim() ?? '';
+  for (const r of m.cc) if (r.email.trim().toLowerCase() === address) return r.name?.trim() ?? '';
+  return '';
+}
+
+/** Keeps the latest non-empty display name written for each address. */
+function noteName(bucket: ClientBucket, address: string, name: string, at: number): void {
+  const known = bucket.addresses.get(address);
+  if (!known || (name !== '' && (at >= known.at || known.name === ''))) bucket.addresses.set(address, { name, at });
+}
+
 export function groupByClient(
   messages: readonly MailMessage[],
   identity: AccountIdentity,
@@ -51,10 +64,7 @@ export function groupByClient(
     seen.add(m.id);
     const { direction, clientAddresses } = classify(m);
     if (direction === 'internal') continue;
-    const names = new Map<string, string>();
-    if (direction === 'in') names.set(m.from.email.trim().toLowerCase(), m.from.name ?? '');
-    else for (const r of [...m.to, ...m.cc]) names.set(r.email.trim().toLowerCase(), r.name ?? '');
-    const counted = new Set<string>();
+    const counted: string[] = [];
     for (const address of clientAddresses) {
       const key = resolver.keyOf(address);
       if (key === undefined) continue;
@@ -63,13 +73,10 @@ export function groupByClient(
         bucket = { key, messages: [], addresses: new Map() };
         buckets.set(key, bucket);
       }
-      const name = names.get(address)?.trim() ?? '';
-      const known = bucket.addresses.get(address);
-      if (!known || (name !== '' && m.at >= known.at) || known.name === '') {
-        bucket.addresses.set(address, name !== '' || !known ? { name, at: m.at } : known);
-      }
-      if (counted.has(key)) continue;
-      counted.add(key);
+      noteName(bucket, address, nameOf(m, direction, address), m.at);
+      // Two people of one organisation on the same message count once for it.
+      if (counted.includes(key)) continue;
+      counted.push(key);
       bucket.messages.push({
         id: m.id,
         threadId: m.threadId || m.id,

@@ -38,33 +38,56 @@ export class SeriesDivergenceError extends Error {}
 
 const MAX_SERIES_TERMS = 200_000;
 const SERIES_TOLERANCE = 1e-15;
+const RESCALE_AT = 1e250;
+
+export interface LogValue {
+  /** ln |value| */
+  log: number;
+  sign: 1 | -1 | 0;
+}
 
 /**
- * Gauss hypergeometric 2F1(a, b; c; z) by its power series, for |z| < 1.
- * Each term comes from the previous by the ratio (a+k)(b+k) z / ((c+k)(k+1)),
- * so no factorials overflow. The sum stops when a term is negligible against
- * the running sum and the ratio says later terms keep shrinking; otherwise it
- * throws rather than return a truncated value. Callers with z near 1 should
- * first apply a transformation that keeps a and b small (see bgnbd.ts).
+ * Gauss hypergeometric 2F1(a, b; c; z) by its power series, for |z| < 1,
+ * returned as ln|value| and sign. Each term comes from the previous by the
+ * ratio (a+k)(b+k)z / ((c+k)(k+1)), so no factorials overflow; with large a·z
+ * the terms first grow past the double range, so the running sum is rescaled
+ * and the scale kept as a logarithm. The sum stops when the last term is
+ * negligible and the ratios are settling toward z (then the tail is bounded
+ * by a geometric series); otherwise it throws rather than return a truncated
+ * value.
  */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
+export function logHyp2f1(a: number, b: number, c: number, z: number): LogValue {
   if (!(Math.abs(z) < 1)) throw new RangeError(`2F1 series needs |z| < 1, got z = ${z}`);
   if (c <= 0 && Number.isInteger(c)) throw new RangeError(`2F1 is undefined for c = ${c}`);
   let term = 1;
   let sum = 1;
+  let logScale = 0;
+  let previousRatio = Number.NaN;
+  const done = (): LogValue => ({ log: Math.log(Math.abs(sum)) + logScale, sign: sum > 0 ? 1 : sum < 0 ? -1 : 0 });
   for (let k = 0; k < MAX_SERIES_TERMS; k++) {
     const ratio = ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     term *= ratio;
     sum += term;
-    if (term === 0) return sum;
-    if (!Number.isFinite(sum)) break;
-    // Once k is past |a|, |b| and |c| the ratio tends to z monotonically, so a small
-    // term with |ratio| < 1 bounds the whole remaining tail.
-    const pastParameters = k > Math.abs(a) + Math.abs(b) + Math.abs(c);
-    if (pastParameters && Math.abs(ratio) < 1) {
-      const tail = Math.abs(term) / (1 - Math.abs(ratio));
-      if (tail <= SERIES_TOLERANCE * Math.abs(sum)) return sum;
+    if (term === 0) return done();
+    if (Math.abs(sum) > RESCALE_AT || Math.abs(term) > RESCALE_AT) {
+      sum /= RESCALE_AT;
+      term /= RESCALE_AT;
+      logScale += Math.log(RESCALE_AT);
     }
+    if (!Number.isFinite(sum)) break;
+    // For large k the ratio tends to z, from above (shrinking) or from below
+    // (growing); while it moves toward z, later ratios stay below q.
+    const size = Math.abs(ratio);
+    const approaching = size >= Math.abs(z) ? size <= previousRatio : size >= previousRatio;
+    const q = Math.max(size, Math.abs(z));
+    previousRatio = size;
+    if (approaching && q < 1 && k > 0 && Math.abs(term) / (1 - q) <= SERIES_TOLERANCE * Math.abs(sum)) return done();
   }
   throw new SeriesDivergenceError(`2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_SERIES_TERMS} terms`);
+}
+
+/** 2F1(a, b; c; z) as a plain number (see logHyp2f1). */
+export function hyp2f1(a: number, b: number, c: number, z: number): number {
+  const { log, sign } = logHyp2f1(a, b, c, z);
+  return sign * Math.exp(log);
 }
