@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
+import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
+import { assessRisk, riskLevel, valueFactor } from '@/lib/engine/risk';
+import { DAY, HOUR } from './mail-builders';
+
+const now = 1_000 * DAY;
+const population: PopulationModel = {
+  cadence: DEFAULT_CADENCE_PRIOR,
+  ourReplyBusinessMs: { median: 2 * HOUR, p90: 6 * HOUR },
+};
+const stats = (medianMs: number, p90Ms: number, count = 10) => ({
+  count,
+  medianMs,
+  p90Ms,
+  medianBusinessMs: medianMs,
+  p90BusinessMs: p90Ms,
+});
+
+function metrics(overrides: Partial<ClientMetrics> = {}): ClientMetrics {
+  return {
+    firstSeenAt: now - 400 * DAY,
+    lastInboundAt: now - 2 * DAY,
+    lastOutboundAt: now - 1 * DAY,
+    inbound: 40,
+    outbound: 40,
+    latency: { ours: stats(5 * HOUR, 8 * HOUR), theirs: stats(DAY, 2 * DAY) },
+    recentOurLatency: { count: 0 },
+    earlierOurLatency: stats(5 * HOUR, 8 * HOUR),
+    waiting: {},
+    trend: { last30: 4, previous90: 12, expected30: 4, ratio: 1 },
+    cues: [],
+    onboarding: { active: false, daysSinceFirstSeen: 400 },
+    ...overrides,
+  };
+}
+
+describe('risk', () => {
+  it('is low and reasonless for a healthy client', () => {
+    expect(assessRisk(metrics(), {}, population, now)).toEqual({ score: 0, level: 'low', reasons: [], valueFactor: 1 });
+  });
+
+  it('explains waiting on us with its numbers, and weighs it more during onboarding', () => {
+    const waiting = metrics({
+      waiting: { onUs: { since: now - (2 * DAY + 4 * HOUR), threadId: 't9', messageId: 'm9', threads: 1 } },
+      waitingOnUsBusinessMs: 20 * HOUR,
+    });
+    const risk = assessRisk(waiting, {}, population, now);
+    const reason = risk.reasons[0];
+    expect(reason?.kind).toBe('waiting_on_us');
+    expect(reason?.text).toBe(
+      'waiting 2 d 4 h for your reply (20 h of working time) — you usually answer this client in 5 h',
+    );
+    expect(reason?.numbers).toMatchObject({ waitingBusinessMs: 20 * HOUR, usualReplyMs: 5 * HOUR, threads: 1 });
+    expect(reason?.weight).toBeCloseTo(20 + 20 * Math.log2(20 / 8), 1);
+    expect(reason).toMatchObject({ threadId: 't9', messageId: 'm9' });
+    const onboarding = assessRisk(
+      { ...waiting, onboarding: { active: true, daysSinceFirstSeen: 20 } },
+      {},
+      population,
+      now,
+    );
+    expect(onboarding.reasons[0]?.weight).toBeCloseTo((reason?.weight ?? 0) * 1.5, 0);
+    expect(onboarding.reasons[0]?.onboarding).toBe(true);
+    expect(onboarding.score).toBeGreaterThan(risk.score);
+  });
+
+  it('combines silence, P(alive) and cues, strongest first, and is deterministic', () => {
+    const fading = metrics({
+      lastInboundAt: now - 120 * DAY,
+      cadence: {
+        contactDays: 20,
+        lastContactDay: 880,
+        gaps: 19,
+        usualGapDays: 7,
+        unusualGapDays: 20,
+        silenceDays: 120,
+        silenceRatio: 6,
+      },
+      bgnbd: { x: 19, tx: 40, T: 57, pAlive: 0.2 },
+      trend: { last30: 0, previous90: 9, expected30: 3, ratio: 0 },
+      cues: [
+        {
+          kind: 'cancellation',
+          phrase: 'cancel our contract',
+          field: 'snippet',
+          messageId: 'c1',
+          threadId: 't1',
+          at: now - 14 * DAY,
+          weight: 0.5,
+          answered: false,
+        },
+      ],
+    });
+    const risk = assessRisk(fading, {}, population, now);
+    expect(risk.reasons.map((r) => r.kind)).toEqual(['silence', 'low_p_alive', 'cancellation', 'declining']);
+    expect(risk.reasons.map((r) => r.weight)).toEqual([...risk.reasons.map((r) => r.weight)].sort((a, b) => b - a));
+    expect(risk.reasons[0]?.text).toBe(
+      'no message from them for 120 days — they usually write every 7 days, rarely more than 20 days apart',
+    );
+    expect(risk.reasons[1]?.text).toContain('20% chance');
+    expect(risk.reasons[2]?.text).toBe('they asked about cancelling 14 days ago: "cancel our contract"');
+    // Fading family 60 + 0.25·(37.5 + 30) = 76.9, with the cue's 30: 100·(1 − 0.231·0.7) ≈ 84.
+    expect(risk.score).toBe(84);
+    expect(risk.level).toBe('critical');
+    expect(assessRisk(fading, {}, population, now)).toEqual(risk);
+    // Expected silence switches the fading signals off but not the cue.
+    const quiet = assessRisk({ ...fading, quietUntil: now + DAY }, {}, population, now);
+    expect(quiet.reasons.map((r) => r.kind)).toEqual(['cancellation']);
+  });
+
+  it('scales by tier or value', () => {
+    const m = metrics({
+      cues: [
+        {
+          kind: 'complaint',
+          phrase: 'unhappy',
+          field: 'subject',
+          messageId: 'x',
+          threadId: 't',
+          at: now,
+          weight: 1,
+          answered: true,
+        },
+      ],
+    });
+    const plain = assessRisk(m, {}, population, now);
+    const key = assessRisk(m, { tier: 'key' }, population, now);
+    expect(plain.reasons[0]?.weight).toBe(24);
+    expect(plain.reasons[0]?.text).toContain('(you have answered since)');
+    expect(key.reasons[0]?.weight).toBeCloseTo(24 * 1.3, 5);
+    expect(key.score).toBeGreaterThan(plain.score);
+    expect(valueFactor({ value: 4000 }, 1000)).toBeCloseTo(1.3, 5);
+    expect(valueFactor({ value: 250 }, 1000)).toBeCloseTo(0.75, 5);
+    expect(valueFactor({ value: 1000 }, undefined)).toBe(1);
+    expect(valueFactor({ tier: 'minor', value: 1e6 }, 1)).toBe(0.75);
+  });
+
+  it('maps scores to levels', () => {
+    expect([0, 24, 25, 49, 50, 74, 75, 100].map(riskLevel)).toEqual([
+      'low',
+      'low',
+      'watch',
+      'watch',
+      'high',
+      'high',
+      'critical',
+      'critical',
+    ]);
+  });
+});
