@@ -75,6 +75,8 @@ function logDeathOdds(p: BgNbdParams, c: BgNbdCustomer): number {
 
 /** P(alive | x, t_x, T), eq. (13). A client with no repeat contact cannot have died yet in this model: 1. */
 export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  assertValidParams(p);
+  assertValidCustomer({ x, tx, T });
   if (x === 0) return 1;
   return 1 / (1 + Math.exp(logDeathOdds(p, { x, tx, T })));
 }
@@ -91,6 +93,8 @@ export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number
  * because for large a·z the series alone exceeds the double range.
  */
 export function expectedTransactions(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  assertValidParams(p);
+  assertValidCustomer({ x, tx, T });
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);

@@ -98,7 +98,7 @@ export const CUE_LEXICON: CueEntry[] = [
   { kind: 'cancellation', pattern: 'не$ ~1 продл|продолж ~2 договор|контракт|подписк|сотрудничеств' },
 
   // Price — English
-  { kind: 'price', pattern: 'too$ expensive|pricey|costly|much$' },
+  { kind: 'price', pattern: 'too$ expensive|pricey|costly' },
   { kind: 'price', pattern: 'expensive|overpric', negatable: true },
   {
     kind: 'price',

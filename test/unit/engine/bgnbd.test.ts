@@ -90,6 +90,12 @@ describe('BG/NBD formulas', () => {
     expect(old).toBeGreaterThan(0);
     expect(expectedTransactions(p, 0, 5, 10, 30)).toBe(0);
   });
+
+  it('refuses impossible parameters and client rows', () => {
+    expect(() => pAlive({ ...p, a: -1 }, 1, 1, 2)).toThrow(/parameter a must be > 0/);
+    expect(() => pAlive(p, 2, 5, 3)).toThrow(/t_x \(5\) cannot be after T \(3\)/);
+    expect(() => expectedTransactions(p, 10, 1.5, 1, 2)).toThrow(/x must be a whole number/);
+  });
 });
 
 describe('BG/NBD fit on self-made data', () => {
