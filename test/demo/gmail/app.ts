@@ -1,0 +1,41 @@
+// The demo Gmail's page script: renders the view of the URL hash into the
+// page, and swaps views in place on navigation, the way Gmail does.
+import type { DemoAccount } from '../mailbox/types';
+import { renderView } from './render-page';
+import type { UiLanguage } from './ui-text';
+import { parseHash } from './view-state';
+
+interface PageData {
+  account: DemoAccount;
+  now: number;
+  language: UiLanguage;
+  layout: 'default' | 'vertical';
+}
+
+const data = JSON.parse(document.getElementById('demo-data')?.textContent ?? '{}') as PageData;
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const listView = document.querySelector<HTMLElement>('[data-demo-view=list]');
+const conversationView = document.querySelector<HTMLElement>('[data-demo-view=conversation]');
+
+function show(): void {
+  if (!listView || !conversationView) return;
+  const view = renderView({ ...data, hash: location.hash || '#inbox', timeZone });
+  document.title = view.title;
+  // Gmail keeps the list view in the DOM while a conversation is open; it only hides it.
+  if (view.list) listView.innerHTML = view.list.html;
+  conversationView.innerHTML = view.conversation?.html ?? '';
+  listView.style.display = view.list ? '' : 'none';
+  conversationView.style.display = view.conversation ? '' : 'none';
+}
+
+listView?.addEventListener('click', (event) => {
+  const row = (event.target as Element).closest('tr[data-demo-token]');
+  const token = row?.getAttribute('data-demo-token');
+  if (!token) return;
+  const route = parseHash(location.hash || '#inbox');
+  const prefix = route.param !== undefined ? `${route.view}/${encodeURIComponent(route.param)}` : route.view;
+  location.hash = `#${prefix}/${token}`;
+});
+
+window.addEventListener('hashchange', show);
+show();

@@ -1,0 +1,59 @@
+// `npm start`: build the extension, serve the demo mailbox at
+// https://mail.google.com on this machine only, and open Chromium with
+// Keepwarm loaded. Headless (or without a display) it prints what the
+// extension shows and writes screenshots instead of opening a window.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchWithExtension } from '../e2e/chromium';
+import { startDemoServer } from './server';
+
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '7' },
+    out: { type: 'string', default: 'screenshots' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+
+const seed = Number(values.seed);
+if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
+const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY);
+
+if (!values['skip-build']) {
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+}
+
+const server = await startDemoServer({ seed });
+const browser = await launchWithExtension({ hosts: { 'mail.google.com': server.port }, headless });
+const gmail = browser.context.pages()[0] ?? (await browser.context.newPage());
+await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+await gmail.waitForSelector('tr.zA');
+
+if (!headless) {
+  console.log('Keepwarm is running on the demo Gmail. Close the browser window to stop.');
+  await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
+  await server.close();
+  process.exit(0);
+}
+
+const outDir = path.resolve(values.out);
+mkdirSync(outDir, { recursive: true });
+// Give the content script and the background a moment to exchange the first batch.
+await gmail.waitForTimeout(1500);
+await gmail.screenshot({ path: path.join(outDir, 'gmail-inbox.png') });
+
+for (const page of ['popup.html', 'sidepanel.html'] as const) {
+  const tab = await browser.openExtensionPage(page);
+  await tab.setViewportSize(page === 'popup.html' ? { width: 420, height: 600 } : { width: 400, height: 800 });
+  await tab.waitForLoadState('networkidle');
+  const name = page.replace('.html', '');
+  await tab.screenshot({ path: path.join(outDir, `${name}.png`) });
+  console.log(`\n── ${name} ──\n${(await tab.innerText('body')).trim()}`);
+}
+
+console.log(`\nScreenshots written to ${outDir}`);
+await browser.close();
+await server.close();
