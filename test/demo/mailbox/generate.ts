@@ -326,7 +326,17 @@ export function generateMailbox(options: GenerateOptions): DemoMailbox {
   const primaryCast = [...PRIMARY_CLIENTS, ...extraCast(options.extraClients ?? 0, random)];
   const primary = buildAccount(0, random, options.now, PRIMARY_ACCOUNT, primaryCast, 'en');
   const second = buildAccount(1, random, options.now, SECOND_ACCOUNT, SECOND_CLIENTS, 'uk');
-  const scenarios = {} as Record<ScenarioName, string[]>;
-  for (const client of primary.clients) (scenarios[client.scenario] ??= []).push(client.key);
+  const scenarioNames: ScenarioName[] = [
+    'healthy',
+    'slowingReplies',
+    'goingQuiet',
+    'complaintCompetitor',
+    'waitingOnUs',
+    'stoppedAnswering',
+    'newClient',
+  ];
+  const scenarios = Object.fromEntries(
+    scenarioNames.map((name) => [name, primary.clients.filter((c) => c.scenario === name).map((c) => c.key)]),
+  ) as Record<ScenarioName, string[]>;
   return { seed: options.seed, now: options.now, accounts: [primary, second], scenarios };
 }
