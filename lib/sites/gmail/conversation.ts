@@ -1,0 +1,68 @@
+import { readText } from './dom-text';
+import { parseDecimalId, parseHexId, timeFromId } from './gmail-ids';
+import { HealthCounter } from './health';
+import { readParticipants } from './participants';
+import type { ConversationRecord, ExtractContext, Health, MessageRecord, TimeSource } from './records';
+import { css } from './selectors';
+
+function readMessage(message: Element, ctx: ExtractContext): { record: MessageRecord; failed: string[] } {
+  const failed: string[] = [];
+  const id =
+    parseDecimalId(message.getAttribute('data-message-id')) ??
+    parseHexId(message.getAttribute('data-legacy-message-id'));
+  const timeId = parseHexId(message.getAttribute('data-legacy-message-id')) ?? id;
+  const item = message.closest('[role=listitem]') ?? message;
+  const from = readParticipants(message.querySelectorAll(css('messageSender')), ctx.myAddresses)[0];
+  const to = readParticipants(message.querySelectorAll(css('messageRecipient')), ctx.myAddresses);
+  const dateTitle = message.querySelector(css('messageDate'))?.getAttribute('title')?.trim().slice(0, 120) || undefined;
+  let at = timeFromId(timeId, ctx.now);
+  let timeSource: TimeSource | undefined = at === undefined ? undefined : 'id';
+  if (at === undefined && dateTitle && ctx.parseTitleTime) {
+    at = ctx.parseTitleTime(dateTitle);
+    if (at !== undefined) timeSource = 'title';
+  }
+  if (!id) failed.push('messageId');
+  if (!from) failed.push('sender');
+  if (at === undefined && (ctx.parseTitleTime || !dateTitle)) failed.push('time');
+  const record: MessageRecord = { to, state: item.classList.contains('kv') ? 'collapsed' : 'expanded' };
+  if (id) record.messageId = id.decimal;
+  if (from) record.from = from;
+  if (at !== undefined) record.at = at;
+  if (timeSource) record.timeSource = timeSource;
+  if (dateTitle) record.dateTitle = dateTitle;
+  return { record, failed };
+}
+
+/** The open conversation, if the page shows one, with a health report. Never throws. */
+export function extractConversation(
+  root: ParentNode,
+  ctx: ExtractContext,
+): { conversation?: ConversationRecord; health: Health } {
+  const health = new HealthCounter();
+  const container = root.querySelector(css('conversation'));
+  if (!container) return { health: health.report() };
+  const heading = container.querySelector(css('conversationSubject'));
+  if (!heading) health.missingSelector('conversationSubject');
+  const thread =
+    parseDecimalId(heading?.getAttribute('data-thread-perm-id')) ??
+    parseHexId(heading?.getAttribute('data-legacy-thread-id'));
+  const messages: MessageRecord[] = [];
+  for (const element of container.querySelectorAll(css('message'))) {
+    try {
+      const { record, failed } = readMessage(element, ctx);
+      health.record(failed);
+      messages.push(record);
+    } catch {
+      health.record(['message']);
+    }
+  }
+  if (messages.length === 0) health.missingSelector('message');
+  const folded = [...container.querySelectorAll(css('folded'))].reduce((sum, fold) => {
+    const count = Number.parseInt(/\d+/.exec(fold.textContent ?? '')?.[0] ?? '0', 10);
+    return sum + (Number.isFinite(count) ? count : 0);
+  }, 0);
+  const conversation: ConversationRecord = { subject: readText(heading).slice(0, 1000), messages, foldedCount: folded };
+  if (thread) conversation.threadId = thread.decimal;
+  else health.record(['threadId']);
+  return { conversation, health: health.report() };
+}

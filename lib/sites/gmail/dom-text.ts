@@ -1,0 +1,22 @@
+/** Visible text of an element, with Gmail's emoji images (`img[data-emoji]`) read as their characters. */
+export function readText(element: Element | null | undefined): string {
+  if (!element) return '';
+  let text = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.tagName === 'IMG') text += el.getAttribute('data-emoji') ?? el.getAttribute('alt') ?? '';
+      else for (const child of el.childNodes) walk(child);
+    }
+  };
+  walk(element);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+export function readEmail(element: Element): string | undefined {
+  const email = element.getAttribute('email')?.trim().toLowerCase();
+  return email && email.length <= 320 && EMAIL.test(email) ? email : undefined;
+}

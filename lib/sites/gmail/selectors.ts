@@ -1,0 +1,112 @@
+// Every selector the Gmail extractors use, in one place. Each names the pages
+// it must match and how often; test/unit/sites/gmail/selectors.test.ts is
+// generated from this table, so a selector that stops matching a real or demo
+// page fails a test rather than silently reading nothing.
+//
+// Fixtures: `real-2014-list` and `real-2014-preview` are real Gmail captures
+// (../shared/fixtures/gmail/dom); `demo-*` are the demo mailbox's pages for
+// seed 7 at 2026-11-20T12:00Z (test/demo); `current-*` are our own hand-written
+// pages of today's markup (test/fixtures/gmail).
+
+export interface SelectorSpec {
+  css: string;
+  why: string;
+  matches: Record<string, number>;
+}
+
+export const SELECTORS = {
+  threadList: {
+    css: '[gh=tl]',
+    why: "Gmail's own hook for a thread list; survived every redesign since 2014.",
+    matches: { 'real-2014-list': 1, 'demo-inbox': 1, 'current-inbox': 1 },
+  },
+  threadRow: {
+    css: 'tr.zA[id]',
+    why: 'The first row of each thread carries an id; vertical preview-pane continuation rows do not.',
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 3,
+      'demo-inbox': 50,
+      'demo-inbox-vertical': 50,
+      'current-inbox': 8,
+    },
+  },
+  rowIds: {
+    css: '[data-thread-id][data-legacy-thread-id]',
+    why: 'Current Gmail puts the thread ids (and the time-coded last-message id) on the subject span.',
+    matches: { 'real-2014-list': 0, 'demo-inbox': 50, 'current-inbox': 5 },
+  },
+  rowParticipant: {
+    css: 'div.yW span[email]',
+    why: 'Senders shown in the row, each with its address; the user appears with a localized name.',
+    matches: { 'real-2014-list': 16, 'real-2014-preview': 3, 'demo-inbox': 94, 'current-inbox': 9 },
+  },
+  rowMessageCount: {
+    css: 'div.yW .bx0',
+    why: 'The message count when a thread has more than one (2014 wrote it as "me (15)" text).',
+    matches: { 'real-2014-list': 0, 'demo-inbox': 43, 'current-inbox': 3 },
+  },
+  rowDraft: {
+    css: '.boq',
+    why: 'The red "Draft" marker of a thread with an unsent reply.',
+    matches: { 'real-2014-list': 0, 'demo-inbox': 1, 'current-inbox': 1 },
+  },
+  rowSubject: {
+    css: 'div.y6 > span:first-child',
+    why: 'Subject container; its first span holds the text (span.bog in current markup).',
+    matches: { 'real-2014-list': 16, 'real-2014-preview': 3, 'demo-inbox': 50, 'current-inbox': 7 },
+  },
+  rowSnippet: {
+    css: '.y2',
+    why: 'The snippet, prefixed with " - " in the default layout; absent for messages without text.',
+    matches: { 'real-2014-list': 14, 'real-2014-preview': 2, 'demo-inbox': 50, 'current-inbox': 6 },
+  },
+  rowDate: {
+    css: 'td.xW span[title], td.apt div.apm span[title]',
+    why: 'The date cell: `title` is the full local timestamp (default and vertical layouts).',
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 3,
+      'demo-inbox': 50,
+      'demo-inbox-vertical': 50,
+      'current-inbox': 6,
+    },
+  },
+  conversation: {
+    css: '[role=main] .a98.iY, [role=main] table.Bs > tbody > tr, [role=main] .if',
+    why: 'The open thread container: `.a98.iY` since 2023-11, `table.Bs > tr` and `.if` before (InboxSDK keeps all three).',
+    matches: { 'demo-conversation': 1, 'current-conversation': 1, 'demo-inbox': 0 },
+  },
+  conversationSubject: {
+    css: 'h2.hP',
+    why: 'The subject heading; the only element whose thread-id attributes are the thread’s own.',
+    matches: { 'demo-conversation': 1, 'current-conversation': 1 },
+  },
+  message: {
+    css: '.adn',
+    why: 'One rendered message (expanded or collapsed); folded ones are not in the DOM.',
+    matches: { 'demo-conversation': 3, 'current-conversation': 4 },
+  },
+  messageSender: {
+    css: 'span.gD[email]',
+    why: 'The sender of a message, with its address.',
+    matches: { 'demo-conversation': 3, 'current-conversation': 4 },
+  },
+  messageRecipient: {
+    css: 'span.g2[email]',
+    why: 'Recipients shown in an expanded header ("to …"); a display sample.',
+    matches: { 'demo-conversation': 3, 'current-conversation': 3 },
+  },
+  messageDate: {
+    css: 'span.g3[title]',
+    why: 'The message date: expanded under `td.gH div.gK`, collapsed directly under `td.gH`.',
+    matches: { 'demo-conversation': 3, 'current-conversation': 4 },
+  },
+  folded: {
+    css: '.adx',
+    why: 'The "N older messages" fold; its number is all the DOM says of the hidden messages.',
+    matches: { 'demo-conversation': 1, 'current-conversation': 1 },
+  },
+} satisfies Record<string, SelectorSpec>;
+
+export const css = (name: keyof typeof SELECTORS): string => SELECTORS[name].css;

@@ -1,0 +1,121 @@
+import { readText } from './dom-text';
+import { parseDecimalId, parseHexId, timeFromId } from './gmail-ids';
+import { HealthCounter } from './health';
+import { readParticipants } from './participants';
+import type { ExtractContext, Health, ThreadRowRecord, TimeSource } from './records';
+import { css } from './selectors';
+
+/** In the vertical preview pane one thread spans the id row and up to two continuation rows. */
+function rowParts(row: Element): Element[] {
+  const parts = [row];
+  let next = row.nextElementSibling;
+  while (next && parts.length < 3 && !next.id && next.classList.contains('apv')) {
+    parts.push(next);
+    next = next.nextElementSibling;
+  }
+  return parts;
+}
+
+function queryParts(parts: Element[], selector: string): Element | null {
+  for (const part of parts) {
+    const found = part.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+function queryAllParts(parts: Element[], selector: string): Element[] {
+  return parts.flatMap((part) => [...part.querySelectorAll(selector)]);
+}
+
+function messageCount(parts: Element[]): number {
+  const counter = readText(queryParts(parts, css('rowMessageCount')));
+  const fromCounter = Number.parseInt(counter, 10);
+  if (fromCounter > 0) return fromCounter;
+  // 2014 markup wrote the count into the participants text: "me (15)".
+  const legacy = /\((\d{1,4})\)\s*$/.exec(readText(queryParts(parts, 'div.yW')));
+  return legacy?.[1] ? Number(legacy[1]) : 1;
+}
+
+/** A cheap key of what a row shows, so a re-render that changed nothing costs no extraction. */
+export function rowFingerprint(row: Element): string {
+  const ids = row.querySelector(css('rowIds'));
+  return [
+    row.className,
+    ids?.getAttribute('data-thread-id'),
+    ids?.getAttribute('data-legacy-last-message-id'),
+    row.querySelector(css('rowDate'))?.getAttribute('title'),
+    row.querySelector('div.yW')?.textContent,
+  ].join('\u0001');
+}
+
+/** Reads one thread row. Returns the record and the fields it could not read. */
+export function extractThreadRow(row: Element, ctx: ExtractContext): { record: ThreadRowRecord; failed: string[] } {
+  const parts = rowParts(row);
+  const failed: string[] = [];
+  const ids = queryParts(parts, css('rowIds'));
+  const thread =
+    parseDecimalId(ids?.getAttribute('data-thread-id')) ?? parseHexId(ids?.getAttribute('data-legacy-thread-id'));
+  const last =
+    parseHexId(ids?.getAttribute('data-legacy-last-non-draft-message-id')) ??
+    parseHexId(ids?.getAttribute('data-legacy-last-message-id'));
+  if (!thread) failed.push('threadId');
+
+  const dateTitle = queryParts(parts, css('rowDate'))?.getAttribute('title')?.trim().slice(0, 120) || undefined;
+  let lastActivityAt = timeFromId(last, ctx.now);
+  let timeSource: TimeSource | undefined = lastActivityAt === undefined ? undefined : 'id';
+  if (lastActivityAt === undefined && dateTitle && ctx.parseTitleTime) {
+    lastActivityAt = ctx.parseTitleTime(dateTitle);
+    if (lastActivityAt !== undefined) timeSource = 'title';
+  }
+  if (lastActivityAt === undefined && (ctx.parseTitleTime || !dateTitle)) failed.push('time');
+
+  const participants = readParticipants(queryAllParts(parts, css('rowParticipant')), ctx.myAddresses);
+  if (participants.length === 0) failed.push('participants');
+  const subjectElement = queryParts(parts, css('rowSubject'));
+  if (!subjectElement) failed.push('subject');
+  const snippet = readText(queryParts(parts, css('rowSnippet'))).replace(/^-\s*/, '');
+
+  const record: ThreadRowRecord = {
+    subject: readText(subjectElement).slice(0, 1000),
+    snippet: snippet.slice(0, 500),
+    participants,
+    unread: row.classList.contains('zE'),
+    messageCount: messageCount(parts),
+    hasDraft: queryParts(parts, css('rowDraft')) !== null,
+  };
+  if (thread) record.threadId = thread.decimal;
+  if (last) record.lastMessageId = last.decimal;
+  if (lastActivityAt !== undefined) record.lastActivityAt = lastActivityAt;
+  if (timeSource) record.timeSource = timeSource;
+  if (dateTitle) record.dateTitle = dateTitle;
+  return { record, failed };
+}
+
+/** The thread rows of every list on the page, with a health report. Never throws. */
+export function extractThreadList(
+  root: ParentNode,
+  ctx: ExtractContext,
+): { threads: ThreadRowRecord[]; health: Health } {
+  const health = new HealthCounter();
+  const lists = root.querySelectorAll(css('threadList'));
+  if (lists.length === 0) health.missingSelector('threadList');
+  const threads: ThreadRowRecord[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    for (const row of list.querySelectorAll(css('threadRow'))) {
+      if (row.classList.contains('bundle') || row.querySelector('.am0, .bvA')) continue;
+      try {
+        const { record, failed } = extractThreadRow(row, ctx);
+        // Gmail can briefly render a row twice while it swaps views; one thread is one record.
+        if (record.threadId && seen.has(record.threadId)) continue;
+        if (record.threadId) seen.add(record.threadId);
+        health.record(failed);
+        threads.push(record);
+      } catch {
+        health.record(['row']);
+      }
+    }
+  }
+  return { threads, health: health.report() };
+}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+import { renderGmailHtml } from '../../../demo/gmail/render-page';
+import { generateMailbox } from '../../../demo/mailbox/generate';
+
+// The pages the Gmail extractors are tested on, by the names the selector
+// table uses. Real captures come from ../shared when it exists beside the
+// checkout; the demo's pages are rendered fresh; the `current-*` pages are ours.
+
+const REPO = path.resolve(import.meta.dirname, '../../../..');
+const SHARED_DOM = path.resolve(REPO, '..', 'shared', 'fixtures', 'gmail', 'dom');
+export const DEMO_NOW = Date.UTC(2026, 10, 20, 12);
+export const demoMailbox = generateMailbox({ seed: 7, now: DEMO_NOW });
+export const DEMO_ME = 'olena@brightpath.studio';
+
+export function parseHtml(html: string, url = 'https://mail.google.com/mail/u/0/'): Document {
+  const window = new Window({ url });
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+const conversationThread = demoMailbox.accounts[0]?.threads.find((t) => t.messages.length === 6);
+
+const sources: Record<string, () => string | undefined> = {
+  'real-2014-list': () => readShared('inboxsdk-2014-12-thread-list.html'),
+  'real-2014-preview': () => readShared('inboxsdk-2014-12-thread-rows-preview-pane.html'),
+  'demo-inbox': () => renderGmailHtml(demoMailbox, { accountIndex: 0, hash: '#inbox', timeZone: 'Europe/Kyiv' }),
+  'demo-inbox-vertical': () =>
+    renderGmailHtml(demoMailbox, { accountIndex: 0, hash: '#inbox', timeZone: 'Europe/Kyiv', layout: 'vertical' }),
+  'demo-inbox-uk': () =>
+    renderGmailHtml(demoMailbox, { accountIndex: 0, hash: '#inbox', timeZone: 'Europe/Kyiv', language: 'uk' }),
+  'demo-conversation': () =>
+    renderGmailHtml(demoMailbox, {
+      accountIndex: 0,
+      hash: `#inbox/${conversationThread?.token}`,
+      timeZone: 'Europe/Kyiv',
+    }),
+  'current-inbox': () => readFileSync(path.join(REPO, 'test/fixtures/gmail/current-inbox.html'), 'utf8'),
+  'current-conversation': () => readFileSync(path.join(REPO, 'test/fixtures/gmail/current-conversation.html'), 'utf8'),
+};
+
+function readShared(name: string): string | undefined {
+  const file = path.join(SHARED_DOM, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+export const FIXTURE_NAMES = Object.keys(sources);
+
+/** The fixture as a parsed page, or undefined when it lives in ../shared and that is absent. */
+export function loadFixture(name: string): Document | undefined {
+  const load = sources[name];
+  if (!load) throw new Error(`Unknown Gmail fixture "${name}"`);
+  const html = load();
+  return html === undefined ? undefined : parseHtml(html);
+}
+
+export const demoConversationThread = conversationThread;

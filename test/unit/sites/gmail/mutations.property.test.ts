@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractConversation } from '@/lib/sites/gmail/conversation';
+import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
+import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
+import { parseTitleTime } from '@/lib/sites/gmail/title-time';
+import { DEMO_ME, DEMO_NOW, loadFixture, parseHtml } from './fixtures';
+
+// Gmail changes its markup without notice. Whatever is removed, renamed or
+// moved, the extractors must not throw, must not emit an invalid record, and
+// must say so in their health report.
+
+const ATTRIBUTES = [
+  'email',
+  'name',
+  'title',
+  'data-thread-id',
+  'data-legacy-thread-id',
+  'data-legacy-last-message-id',
+  'data-message-id',
+  'data-legacy-message-id',
+  'data-thread-perm-id',
+  'class',
+  'gh',
+  'role',
+];
+const VALUES = [
+  '',
+  'undefined',
+  '#thread-f:undefined',
+  'thread-a:',
+  'msg-a:r1|msg-f:2',
+  '<b>x</b>',
+  'a@b',
+  '"quoted"@example.com',
+  'ffffffffffffffffffff',
+  '99999999999999999999999',
+  '\u202e',
+];
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+  fc.record({
+    kind: fc.constant('attribute' as const),
+    pick: fc.nat(),
+    name: fc.constantFrom(...ATTRIBUTES),
+    value: fc.option(fc.constantFrom(...VALUES)),
+  }),
+  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.nat() }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(doc: Document, mutations: Mutation[]): void {
+  for (const m of mutations) {
+    const elements = [...doc.body.querySelectorAll('*')];
+    if (elements.length === 0) return;
+    const element = elements[m.pick % elements.length] as Element;
+    if (m.kind === 'remove') element.remove();
+    else if (m.kind === 'attribute') {
+      if (m.value === null) element.removeAttribute(m.name);
+      else element.setAttribute(m.name, m.value);
+    } else {
+      const target = elements[m.to % elements.length] as Element;
+      if (!element.contains(target)) target.append(element);
+    }
+  }
+}
+
+const ctx = {
+  myAddresses: [DEMO_ME],
+  now: DEMO_NOW,
+  parseTitleTime: (title: string) => parseTitleTime(title, { timeZone: 'Europe/Kyiv', now: DEMO_NOW }),
+};
+
+describe.each(['real-2014-list', 'current-inbox', 'demo-inbox-vertical'])('mutated %s list', (fixture) => {
+  const original = loadFixture(fixture);
+  it.skipIf(!original)('never throws and never emits an invalid record', () => {
+    const html = (original as Document).documentElement.outerHTML;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 25 }), (mutations) => {
+        const doc = parseHtml(html);
+        mutate(doc, mutations);
+        const { threads, health } = extractThreadList(doc, ctx);
+        for (const thread of threads) expect(threadRowSchema.safeParse(thread).success).toBe(true);
+        expect(healthSchema.safeParse(health).success).toBe(true);
+        expect(health.parsed).toBeLessThanOrEqual(health.seen);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe.each(['current-conversation', 'demo-conversation'])('mutated %s', (fixture) => {
+  const original = loadFixture(fixture) as Document;
+  it('never throws and never emits an invalid record', () => {
+    const html = original.documentElement.outerHTML;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 25 }), (mutations) => {
+        const doc = parseHtml(html);
+        mutate(doc, mutations);
+        const { conversation, health } = extractConversation(doc, ctx);
+        if (conversation) expect(conversationSchema.safeParse(conversation).success).toBe(true);
+        expect(healthSchema.safeParse(health).success).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
