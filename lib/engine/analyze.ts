@@ -23,7 +23,10 @@ import { summarizeWaiting, type ThreadState, threadState } from './waiting';
 
 const ONBOARDING_DAYS = 90;
 const RECENT = 30 * DAY;
-/** Fewer clients than this say too little about the account to fit BG/NBD; P(alive) is then left out. */
+/**
+ * Fewer clients with repeat contact than this say too little about the account
+ * to fit BG/NBD (a fit on one-off contacts is degenerate); P(alive) is then left out.
+ */
 const MIN_CLIENTS_FOR_BGNBD = 10;
 
 export interface AnalyzeAccountInput {
@@ -164,7 +167,7 @@ function finish(
 function fitPopulation(prepared: readonly Prepared[], overrides: ClientOverrides, today: number): PopulationModel {
   const customers = prepared.flatMap((p) => summarizeContactDays(p.contactDays, today, 'weeks') ?? []);
   let bgnbd: BgNbdParams | undefined;
-  if (customers.length >= MIN_CLIENTS_FOR_BGNBD) {
+  if (customers.filter((c) => c.x > 0).length >= MIN_CLIENTS_FOR_BGNBD) {
     try {
       bgnbd = fitBgNbd(customers).params;
     } catch (error) {

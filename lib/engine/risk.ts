@@ -36,6 +36,9 @@ import type { ClientOverride } from './overrides';
 import type { ClientCue, ClientMetrics, PopulationModel } from './report-types';
 import { CUE_REASON_KINDS, type Risk, type RiskLevel, type RiskReason } from './risk-types';
 
+/** P(alive) speaks only for clients with at least this many repeat contact days. */
+const MIN_REPEATS_FOR_P_ALIVE = 2;
+
 const ONBOARDING_BOOST = 1.5;
 const ACTIONABLE_WAIT_ON_US = 30 * DAY;
 const ACTIONABLE_WAIT_ON_THEM = 60 * DAY;
@@ -146,7 +149,8 @@ function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
     });
   }
   const p = m.bgnbd?.pAlive;
-  if (p !== undefined && (m.bgnbd?.x ?? 0) > 0 && p < 0.8) {
+  // Two repeat contacts at least: with fewer, P(alive) reflects the population more than the client.
+  if (p !== undefined && (m.bgnbd?.x ?? 0) >= MIN_REPEATS_FOR_P_ALIVE && p < 0.8) {
     const days = m.lastInboundAt !== undefined ? Math.floor((now - m.lastInboundAt) / DAY) : 0;
     reasons.push({
       kind: 'low_p_alive',
