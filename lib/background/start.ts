@@ -1,8 +1,46 @@
 import { browser } from 'wxt/browser';
+import { parseTitleTime } from '@/lib/sites/gmail/title-time';
+import { openKeepwarmDb } from '@/lib/store/db';
 import { listAccounts, recordAccountSeen } from './account-registry';
+import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
+import { countClientsWaitingOnUs, recomputeAccount } from './recompute';
 import { createRouter } from './router';
+import { createKeyedDebouncer } from './scheduler';
+
+const RECOMPUTE_DELAY_MS = 1500;
+const REFRESH_ALARM = 'keepwarm-refresh';
+// Waiting times grow while the browser sits idle; refresh the reports and badge this often.
+const REFRESH_MINUTES = 15;
 
 export function startBackground(): void {
+  const db = openKeepwarmDb();
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const updateBadge = async () => {
+    const waiting = await countClientsWaitingOnUs(db);
+    await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#c5221f' });
+  };
+  const recompute = createKeyedDebouncer(RECOMPUTE_DELAY_MS, async (account) => {
+    await recomputeAccount(db, account, Date.now());
+    await updateBadge();
+  });
+
+  const pageContext = (
+    account: { accountPath: string; address: string },
+    pageLanguage: string,
+    health: PageContext['health'],
+  ): PageContext => {
+    const now = Date.now();
+    return {
+      account: account.address,
+      accountPath: account.accountPath,
+      health,
+      now,
+      parseTitle: (title) => parseTitleTime(title, { timeZone, now, language: pageLanguage }),
+    };
+  };
+
   const router = createRouter({
     'content/gmail-page-seen': async (message) => ({
       accountsKnown: await recordAccountSeen({
@@ -12,6 +50,18 @@ export function startBackground(): void {
         lastView: message.view,
       }),
     }),
+    'content/gmail-threads-seen': async (message) => {
+      const page = pageContext(message.account, message.pageLanguage, message.health);
+      const touched = await storeThreadRows(db, message.threads, page);
+      if (touched.size > 0) recompute.schedule(page.account);
+      return { stored: message.threads.length };
+    },
+    'content/gmail-conversation-seen': async (message) => {
+      const page = pageContext(message.account, message.pageLanguage, message.health);
+      const touched = await storeConversation(db, message.conversation, page);
+      if (touched.size > 0) recompute.schedule(page.account);
+      return { stored: message.conversation.messages.length };
+    },
     'ui/get-status': async () => ({
       accounts: await listAccounts(),
       rejectedMessages: router.rejectedCount,
@@ -20,4 +70,11 @@ export function startBackground(): void {
 
   // Returning the promise is how webextension-polyfill sends an async reply.
   browser.runtime.onMessage.addListener((raw: unknown) => router.route(raw));
+
+  browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    for (const account of await db.accounts.toArray()) await recomputeAccount(db, account.address, Date.now());
+    await updateBadge();
+  });
 }

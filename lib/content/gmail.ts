@@ -1,19 +1,101 @@
 import type { ContentScriptContext } from '#imports';
 import { sendToBackground } from '@/lib/messaging/send';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
+import { extractConversation } from '@/lib/sites/gmail/conversation';
+import { HealthCounter } from '@/lib/sites/gmail/health';
+import type { ThreadRowRecord } from '@/lib/sites/gmail/records';
+import { css } from '@/lib/sites/gmail/selectors';
+import { extractThreadRow, rowFingerprint } from '@/lib/sites/gmail/thread-rows';
+import { createBatcher, waitForElement, watchSubtree } from './dom-watch';
 
-/** Tells the background which Gmail account and view this tab shows, on load and on every in-app navigation. */
-export function runGmailContentScript(ctx: ContentScriptContext): void {
-  const report = () => {
-    const account = readGmailAccount(new URL(location.href), document.title);
-    if (!account) return;
-    sendToBackground({ type: 'content/gmail-page-seen', account, view: location.hash.slice(1) }).catch(
-      (error: unknown) => {
-        // A stale content script after an extension update has no background to talk to.
-        if (ctx.isValid) console.warn('Keepwarm: background did not answer', error);
-      },
+const BATCH_DELAY_MS = 300;
+
+function report(ctx: ContentScriptContext, send: Promise<unknown>): void {
+  send.catch((error: unknown) => {
+    // A content script left behind by an extension update has no background to talk to.
+    if (ctx.isValid) console.warn('Keepwarm: background did not take the observation', error);
+  });
+}
+
+/**
+ * Reads what Gmail shows and tells the background: the account and view on
+ * every navigation, new or changed thread rows, and the open conversation.
+ * Only rows whose fingerprint changed are read again, so a Gmail re-render
+ * costs work for what changed, not for the page.
+ */
+export async function runGmailContentScript(ctx: ContentScriptContext): Promise<void> {
+  const main = await waitForElement(ctx, document, '[role=main]');
+  const fingerprints = new WeakMap<Element, string>();
+  let conversationKey = '';
+
+  const account = () => readGmailAccount(new URL(location.href), document.title);
+  const pageLanguage = () => document.documentElement.lang.slice(0, 35);
+  const extractContext = (address: string) => ({ myAddresses: [address], now: Date.now() });
+
+  let pendingHealth = new HealthCounter();
+  const rows = createBatcher<ThreadRowRecord>(ctx, BATCH_DELAY_MS, async (threads) => {
+    const current = account();
+    if (!current?.address) return;
+    const health = pendingHealth.report();
+    pendingHealth = new HealthCounter();
+    report(
+      ctx,
+      sendToBackground({
+        type: 'content/gmail-threads-seen',
+        account: { accountPath: current.accountPath, address: current.address },
+        pageLanguage: pageLanguage(),
+        health,
+        threads,
+      }),
+    );
+  });
+
+  const scan = () => {
+    const current = account();
+    // Until Gmail's title names the account, observations cannot be kept apart per account.
+    if (!current?.address) return;
+    const context = extractContext(current.address);
+    const changed: ThreadRowRecord[] = [];
+    for (const row of main.querySelectorAll(`${css('threadList')} ${css('threadRow')}`)) {
+      if (row.classList.contains('bundle') || (row as HTMLElement).offsetParent === null) continue;
+      const fingerprint = rowFingerprint(row);
+      if (fingerprints.get(row) === fingerprint) continue;
+      fingerprints.set(row, fingerprint);
+      const { record, failed } = extractThreadRow(row, context);
+      pendingHealth.record(failed);
+      changed.push(record);
+    }
+    rows.add(changed);
+
+    const { conversation, health } = extractConversation(main, context);
+    if (!conversation) return;
+    const key = `${conversation.threadId}|${conversation.messages.map((m) => m.messageId).join(',')}|${conversation.foldedCount}`;
+    if (key === conversationKey) return;
+    conversationKey = key;
+    report(
+      ctx,
+      sendToBackground({
+        type: 'content/gmail-conversation-seen',
+        account: { accountPath: current.accountPath, address: current.address },
+        pageLanguage: pageLanguage(),
+        health,
+        conversation,
+      }),
     );
   };
-  report();
-  ctx.addEventListener(window, 'wxt:locationchange', report);
+
+  const announce = () => {
+    const current = account();
+    if (!current) return;
+    report(ctx, sendToBackground({ type: 'content/gmail-page-seen', account: current, view: location.hash.slice(1) }));
+  };
+
+  announce();
+  scan();
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    announce();
+    scan();
+  });
+  ctx.addEventListener(window, 'hashchange', scan);
+  watchSubtree(ctx, main, scan);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
 
 // Every message that crosses into the background is parsed with these schemas:
 // content scripts run inside pages we do not control, so what they send is
@@ -17,9 +18,36 @@ export const contentGmailPageSeenSchema = z.strictObject({
   view: z.string().max(500),
 });
 
+/** A page's observations belong to an account only once its address is known: never to a guess. */
+const knownAccountSchema = gmailAccountSchema.required({ address: true });
+
+const pageContext = {
+  account: knownAccountSchema,
+  /** `<html lang>` of the page: the language of its date titles. */
+  pageLanguage: z.string().max(35),
+  health: healthSchema,
+};
+
+export const contentGmailThreadsSeenSchema = z.strictObject({
+  type: z.literal('content/gmail-threads-seen'),
+  ...pageContext,
+  threads: z.array(threadRowSchema).max(2000),
+});
+
+export const contentGmailConversationSeenSchema = z.strictObject({
+  type: z.literal('content/gmail-conversation-seen'),
+  ...pageContext,
+  conversation: conversationSchema,
+});
+
 export const uiGetStatusSchema = z.strictObject({ type: z.literal('ui/get-status') });
 
-export const toBackgroundSchema = z.discriminatedUnion('type', [contentGmailPageSeenSchema, uiGetStatusSchema]);
+export const toBackgroundSchema = z.discriminatedUnion('type', [
+  contentGmailPageSeenSchema,
+  contentGmailThreadsSeenSchema,
+  contentGmailConversationSeenSchema,
+  uiGetStatusSchema,
+]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
 export const accountStatusSchema = z.object({
@@ -33,6 +61,8 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 /** What the background answers to each message, by message type. */
 export const replySchemas = {
   'content/gmail-page-seen': z.object({ accountsKnown: z.number().int().nonnegative() }),
+  'content/gmail-threads-seen': z.object({ stored: z.number().int().nonnegative() }),
+  'content/gmail-conversation-seen': z.object({ stored: z.number().int().nonnegative() }),
   'ui/get-status': z.object({
     accounts: z.array(accountStatusSchema),
     rejectedMessages: z.number().int().nonnegative(),

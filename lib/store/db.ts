@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ClientReport } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
+import type { Health } from '@/lib/sites/gmail/records';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
 // Versions are append-only: a new version adds a `version(n)` block with its
@@ -13,6 +15,9 @@ export interface StoredAccount {
   accountPath: string;
   firstSeenAt: number;
   lastSeenAt: number;
+  /** How well the last Gmail list and conversation pages could be read. */
+  listHealth?: Health;
+  conversationHealth?: Health;
 }
 
 /** Where a message was learnt from; a message seen in several places keeps the most informative. */
@@ -43,10 +48,22 @@ export interface StoredThread {
   seenAt: number;
 }
 
+/** The engine's latest report on one client, kept so every surface reads it without recomputing. */
+export interface StoredClient {
+  account: string;
+  key: string;
+  report: ClientReport;
+  riskScore: number;
+  /** When the oldest message waiting on the user arrived; absent when nothing waits. */
+  waitingOnUsSince?: number;
+  computedAt: number;
+}
+
 export type KeepwarmDb = Dexie & {
   accounts: EntityTable<StoredAccount, 'address'>;
   messages: Table<StoredMessage, [account: string, id: string]>;
   threads: Table<StoredThread, [account: string, threadId: string]>;
+  clients: Table<StoredClient, [account: string, key: string]>;
 };
 
 export const DB_NAME = 'keepwarm';
@@ -57,6 +74,7 @@ export function openKeepwarmDb(name = DB_NAME): KeepwarmDb {
     accounts: '&address',
     messages: '[account+id], [account+threadId], [account+at], *clientRefs',
     threads: '[account+threadId], [account+lastActivityAt], *clientRefs',
+    clients: '[account+key], [account+riskScore], [account+waitingOnUsSince]',
   });
   return db;
 }

@@ -61,6 +61,7 @@ async function gmailRoute(request: IncomingMessage, mailbox: DemoMailbox, timeZo
   if (url.pathname === APP_PATH) {
     return { status: 200, contentType: 'text/javascript; charset=utf-8', body: await bundleApp() };
   }
+  if (url.pathname === '/favicon.ico') return { status: 204, contentType: 'image/x-icon', body: '' };
   if (url.pathname === '/__demo/mailbox.json') {
     return { status: 200, contentType: 'application/json', body: JSON.stringify(mailbox) };
   }

@@ -5,6 +5,8 @@ function makeRouter() {
   const pageSeen = vi.fn(async () => ({ accountsKnown: 1 }));
   const router = createRouter({
     'content/gmail-page-seen': pageSeen,
+    'content/gmail-threads-seen': async () => ({ stored: 0 }),
+    'content/gmail-conversation-seen': async () => ({ stored: 0 }),
     'ui/get-status': async () => ({ accounts: [], rejectedMessages: 0 }),
   });
   return { router, pageSeen };

@@ -57,6 +57,7 @@ describe('demo server', () => {
   it('dispatches other hosts to their routes and answers 404 elsewhere', async () => {
     expect((await get('crm.example.com', '/anything')).body).toBe('<h1>CRM</h1>');
     expect((await get('mail.google.com', '/mail/u/9/')).status).toBe(404);
-    expect((await get('mail.google.com', '/favicon.ico')).status).toBe(404);
+    expect((await get('mail.google.com', '/favicon.ico')).status).toBe(204);
+    expect((await get('mail.google.com', '/anything-else')).status).toBe(404);
   });
 });

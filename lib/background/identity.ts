@@ -1,0 +1,28 @@
+import { baseClientKey, createPartyClassifier } from '@/lib/engine/client-identity';
+import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
+
+/**
+ * Who the user is for one Gmail account: its address, and its organisation's
+ * domain as internal (colleagues are not clients) unless it is a free-mail
+ * address, where the user is alone.
+ */
+export function accountIdentity(address: string): AccountIdentity {
+  const own = address.toLowerCase();
+  const key = baseClientKey(own);
+  return { addresses: [own], internalDomains: key && key !== own ? [key] : [] };
+}
+
+/** `<account>|<client key>` for every client a message involves. */
+export function clientRefsFor(account: string): (message: MailMessage) => string[] {
+  const classify = createPartyClassifier(accountIdentity(account));
+  return (message) => {
+    const keys = new Set<string>();
+    // A list row does not say who sent its last message: read its people as if the user wrote to them.
+    const parties = classify(message.from.email ? message : { ...message, from: { email: account } });
+    for (const address of parties.clientAddresses) {
+      const key = baseClientKey(address);
+      if (key) keys.add(`${account}|${key}`);
+    }
+    return [...keys];
+  };
+}

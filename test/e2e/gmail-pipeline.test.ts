@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoThread } from '../demo/mailbox/types';
+import { type DemoServer, startDemoServer } from '../demo/server';
+import { type ExtensionBrowser, launchWithExtension } from './chromium';
+
+// From what Gmail shows to what the popup says: the content script reads the
+// demo's list and conversations, the background stores and analyses them, and
+// the popup lists the client who is waiting.
+
+let server: DemoServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startDemoServer({ seed: 7 });
+  browser = await launchWithExtension({ hosts: { 'mail.google.com': server.port } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function lastThreadOf(clientKey: string): DemoThread {
+  const thread = server.mailbox.accounts[0]?.threads.find((t) => t.clientKey === clientKey);
+  if (!thread) throw new Error(`no thread for ${clientKey}`);
+  return thread;
+}
+
+async function storedCounts() {
+  return browser.serviceWorker.evaluate(async () => {
+    const empty = { messages: 0, threads: 0 };
+    // Opening a database that does not exist yet would create an empty one under Keepwarm's name.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'keepwarm')) return empty;
+    return new Promise<{ messages: number; threads: number }>((resolve, reject) => {
+      const open = indexedDB.open('keepwarm');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('threads')) {
+          db.close();
+          resolve(empty);
+          return;
+        }
+        const tx = db.transaction(['messages', 'threads'], 'readonly');
+        const messages = tx.objectStore('messages').count();
+        const threads = tx.objectStore('threads').count();
+        tx.oncomplete = () => {
+          db.close();
+          resolve({ messages: messages.result, threads: threads.result });
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  });
+}
+
+describe('Gmail observations reach the popup', () => {
+  it('stores every thread row of the inbox once', async () => {
+    const gmail = await browser.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    await expect.poll(async () => (await storedCounts()).threads, { timeout: 10_000 }).toBe(50);
+    // A re-render with nothing new changes nothing.
+    await gmail.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+    await gmail.waitForTimeout(800);
+    expect((await storedCounts()).threads).toBe(50);
+    await gmail.close();
+  });
+
+  it('reads an opened conversation and lists the client waiting on the user', async () => {
+    const waitingKey = server.mailbox.scenarios.waitingOnUs[0] as string;
+    const thread = lastThreadOf(waitingKey);
+    const gmail = await browser.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    await gmail.click(`tr[data-demo-token="${thread.token}"]`);
+    await gmail.waitForSelector('h2.hP');
+    expect(new URL(gmail.url()).hash).toBe(`#inbox/${thread.token}`);
+
+    await expect
+      .poll(
+        async () => {
+          const popup = await browser.openExtensionPage('popup.html');
+          const text = await popup
+            .locator('[data-testid=waiting-list]')
+            .innerText({ timeout: 2000 })
+            .catch(() => '');
+          await popup.close();
+          return text;
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toContain(waitingKey);
+    const badge = await browser.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }
+      ).chrome.action.getBadgeText({}),
+    );
+    expect(Number(badge)).toBeGreaterThanOrEqual(1);
+    await gmail.close();
+  });
+});

@@ -1,0 +1,100 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
+import { recomputeAccount } from '@/lib/background/recompute';
+import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
+import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+
+const ME = 'olena@brightpath.studio';
+const NOW = Date.UTC(2026, 10, 20, 12);
+const HOUR = 3_600_000;
+const id = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString(10);
+
+const page: PageContext = {
+  account: ME,
+  accountPath: 'u/0',
+  health: { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true },
+  parseTitle: () => undefined,
+  now: NOW,
+};
+
+const dana = { email: 'dana@acme.com', name: 'Dana', isMe: false };
+const me = { email: ME, name: 'me', isMe: true };
+const firstAt = NOW - 5 * 24 * HOUR;
+const replyAt = firstAt + 2 * HOUR;
+const lastAt = NOW - 3 * 24 * HOUR;
+const threadId = id(firstAt, 1);
+
+const row: ThreadRowRecord = {
+  threadId,
+  lastMessageId: id(lastAt, 3),
+  subject: 'Website',
+  snippet: 'Any news?',
+  participants: [dana, me],
+  unread: true,
+  messageCount: 3,
+  hasDraft: false,
+  lastActivityAt: lastAt,
+  timeSource: 'id',
+};
+
+const conversation: ConversationRecord = {
+  threadId,
+  subject: 'Website',
+  foldedCount: 0,
+  messages: [
+    { messageId: id(firstAt, 1), from: dana, to: [me], at: firstAt, timeSource: 'id', state: 'collapsed' },
+    { messageId: id(replyAt, 2), from: me, to: [dana], at: replyAt, timeSource: 'id', state: 'collapsed' },
+    { messageId: id(lastAt, 3), from: dana, to: [me], at: lastAt, timeSource: 'id', state: 'expanded' },
+    { to: [dana], dateTitle: 'just now', state: 'expanded' },
+  ],
+};
+
+let db: KeepwarmDb;
+let name = 0;
+beforeEach(() => {
+  name += 1;
+  db = openKeepwarmDb(`observations-${name}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(`observations-${name}`);
+});
+
+describe('Gmail observations in the background', () => {
+  it('a list row and its conversation become one thread and three messages', async () => {
+    const touched = await storeThreadRows(db, [row], page);
+    expect([...touched]).toEqual([`${ME}|acme.com`]);
+    await storeConversation(db, conversation, page);
+    expect(await db.threads.count()).toBe(1);
+    const messages = await db.messages.toArray();
+    expect(messages).toHaveLength(3);
+    expect(messages.every((m) => m.senderKnown)).toBe(true);
+    expect((await db.accounts.get(ME))?.listHealth?.healthy).toBe(true);
+  });
+
+  it('the client whose message is unanswered waits on the user, with the reason in numbers', async () => {
+    await storeConversation(db, conversation, page);
+    const [client] = await recomputeAccount(db, ME, NOW);
+    expect(client?.key).toBe('acme.com');
+    expect(client?.waitingOnUsSince).toBe(lastAt);
+    const waiting = client?.report.risk.reasons.find((r) => r.kind === 'waiting_on_us');
+    expect(waiting?.numbers).toMatchObject({ waitingMs: NOW - lastAt });
+  });
+
+  it('a stale list showing older activity does not roll a thread back', async () => {
+    await storeThreadRows(db, [row], page);
+    await storeThreadRows(db, [{ ...row, lastActivityAt: firstAt, lastMessageId: id(firstAt, 1) }], page);
+    expect((await db.threads.toArray())[0]?.lastActivityAt).toBe(lastAt);
+  });
+
+  it('recomputing replaces the account’s reports and leaves other accounts alone', async () => {
+    await storeConversation(db, conversation, page);
+    await storeConversation(db, conversation, { ...page, account: 'other@gmail.com' });
+    await recomputeAccount(db, ME, NOW);
+    await recomputeAccount(db, 'other@gmail.com', NOW);
+    await recomputeAccount(db, ME, NOW);
+    expect(new Set((await db.clients.toArray()).map((c) => c.account))).toEqual(new Set([ME, 'other@gmail.com']));
+    expect(await db.clients.where('[account+key]').equals([ME, 'acme.com']).count()).toBe(1);
+  });
+});
