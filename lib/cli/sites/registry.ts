@@ -1,0 +1,33 @@
+import { readGmailAccount } from '@/lib/sites/gmail/account';
+import { extractConversation } from '@/lib/sites/gmail/conversation';
+import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
+import { parseTitleTime } from '@/lib/sites/gmail/title-time';
+
+export interface SavedPage {
+  document: Document;
+  url: URL;
+  me: string[];
+  timeZone: string;
+  now: number;
+}
+
+/** The extractors the CLI can run on a saved page, by site name. */
+export const siteExtractors: Record<string, (page: SavedPage) => unknown> = {
+  gmail({ document, url, me, timeZone, now }) {
+    const account = readGmailAccount(url, document.title);
+    const myAddresses = [...new Set([...me, ...(account?.address ? [account.address] : [])])];
+    const language = document.documentElement.lang;
+    const ctx = {
+      myAddresses,
+      now,
+      parseTitleTime: (title: string) => parseTitleTime(title, { timeZone, now, language }),
+    };
+    const list = extractThreadList(document, ctx);
+    const { conversation, health } = extractConversation(document, ctx);
+    return {
+      account: account ?? null,
+      view: url.hash.slice(1),
+      ...(conversation ? { conversation, health } : { threads: list.threads, health: list.health }),
+    };
+  },
+};

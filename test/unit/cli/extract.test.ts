@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '@/lib/cli/main';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');
+const URL_INBOX = 'https://mail.google.com/mail/u/0/#inbox';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => err.push(line));
+  return { out, err };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('keepwarm extract', () => {
+  it('prints the observations and the health report of a saved Gmail page', async () => {
+    const { out } = capture();
+    const code = await main([
+      'extract',
+      'gmail',
+      FIXTURE,
+      '--url',
+      URL_INBOX,
+      '--time-zone',
+      'America/New_York',
+      '--now',
+      '2026-11-20T12:00:00Z',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.account).toEqual({ accountPath: 'u/0', address: 'olena@brightpath.studio' });
+    expect(result.view).toBe('inbox');
+    expect(result.threads).toHaveLength(6);
+    expect(result.health).toMatchObject({ seen: 6, healthy: false });
+  });
+
+  it.each([
+    [['extract'], 2, /expected a site/],
+    [['extract', 'gmail', FIXTURE], 2, /--url is required/],
+    [['extract', 'hubspot', FIXTURE, '--url', URL_INBOX], 2, /unknown site "hubspot"/],
+    [['extract', 'gmail', FIXTURE, '--url', 'not a url'], 2, /is not a URL/],
+    [['extract', 'gmail', FIXTURE, '--url', URL_INBOX, '--bogus'], 2, /Unknown option/],
+    [['extract', 'gmail', FIXTURE, '--url', URL_INBOX, '--time-zone', 'Mars/Base'], 2, /not an IANA time zone/],
+    [['extract', 'gmail', '/nonexistent.html', '--url', URL_INBOX], 1, /cannot read \/nonexistent.html: ENOENT/],
+  ])('%j exits %i with a clear message', async (args, code, message) => {
+    const { err } = capture();
+    expect(await main(args)).toBe(code);
+    expect(err.join('\n')).toMatch(message);
+  });
+});
