@@ -103,7 +103,7 @@ function finish(
   const firstSeenAt = messages[0]?.at ?? now;
   const today = clock.localDay(now);
   const ours = p.samples.filter((s) => s.by === 'out');
-  const waiting = summarizeWaiting(p.threads, lastInboundAt);
+  const waiting = summarizeWaiting(p.threads, lastInboundAt, lastOutboundAt);
   const summary = summarizeContactDays(p.contactDays, today, 'weeks');
   const model = population.bgnbd;
   const metrics: ClientMetrics = {

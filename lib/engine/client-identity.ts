@@ -13,12 +13,16 @@ const FREE_MAIL = new Set(freeEmailDomains);
 // plain role addresses such as info@ or office@ stay clients, because small
 // businesses really write from them.
 const AUTOMATED_LOCAL_PART =
-  /(?:^|[._+-])(?:no[._-]?reply|do[._-]?not[._-]?reply|mailer[._-]?daemon|postmaster|bounces?|notifications?|notify|newsletters?|listserv|majordomo|unsubscribe|auto[._-]?reply|auto[._-]?confirm)(?:$|[._+-])|^(?:owner-|bounce)|-(?:request|owner|bounces?)$|noreply|donotreply/;
+  /(?:^|[._+-])(?:no[._-]?reply|do[._-]?not[._-]?reply|mailer[._-]?daemon|postmaster|bounces?|notifications?|notify|newsletters?|news|digest|listserv|majordomo|unsubscribe|auto[._-]?reply|auto[._-]?confirm)(?:$|[._+-])|^(?:owner-|bounce)|-(?:request|owner|bounces?)$|noreply|donotreply/;
+
+// Mailing-list hosts: every address there is a list, whatever its name.
+const LIST_DOMAINS = new Set(['googlegroups.com', 'groups.io', 'freelists.org', 'yahoogroups.com', 'egroups.com']);
 
 export function isAutomatedAddress(email: string): boolean {
   const at = email.lastIndexOf('@');
   const local = (at < 0 ? email : email.slice(0, at)).toLowerCase();
-  return AUTOMATED_LOCAL_PART.test(local);
+  const domain = at < 0 ? '' : email.slice(at + 1).toLowerCase();
+  return AUTOMATED_LOCAL_PART.test(local) || LIST_DOMAINS.has(domain) || domain.startsWith('lists.');
 }
 
 export function domainOf(email: string): string {

@@ -13,7 +13,7 @@ export interface ReasonNumbers {
     threads: number;
   };
   slow_replies: { recentMedianBusinessMs: number; usualMedianBusinessMs: number; recentSamples: number };
-  waiting_on_them: { waitingMs: number; usualReplyMs: number; threads: number };
+  waiting_on_them: { waitingMs: number; usualReplyMs: number; usualGapMs: number; threads: number };
   silence: { silenceDays: number; usualGapDays: number; unusualGapDays: number };
   low_p_alive: { pAlive: number; contactDays: number; daysSinceLastContact: number };
   declining: { last30: number; expected30: number; ratio: number };

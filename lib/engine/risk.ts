@@ -9,9 +9,10 @@
 //   slow_replies     our median reply time in the last 30 days vs before (≥ 2
 //                    recent replies): f > 1.5 → 15·log2 f, max 30.
 //   waiting_on_them  our message unanswered ≤ 60 days and the client silent
-//                    since: f = wait / their usual p90 reply time (3 d when
-//                    unknown, at least 1 d); f > 1 → 15 + 12·log2 f, +3 per
-//                    further thread, max 45.
+//                    since: f = wait / the larger of their usual p90 reply
+//                    time (3 d when unknown, at least 1 d) and their usual gap
+//                    between contacts; f > 1 → 15 + 12·log2 f, +3 per further
+//                    thread, max 45.
 //   silence          silence / the shrunk unusual-gap threshold (cadence.ts);
 //                    f > 1 → 20 + 20·log2 f, max 60.
 //   low_p_alive      BG/NBD P(alive) below 0.8: 50·(0.8 − p)/0.8.
@@ -127,13 +128,22 @@ function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
   const onThem = m.waiting.onThem;
   if (onThem && now - onThem.since <= ACTIONABLE_WAIT_ON_THEM) {
     const usualReplyMs = Math.max(m.latency.theirs.p90Ms ?? 3 * DAY, DAY);
-    const f = (now - onThem.since) / usualReplyMs;
+    // Many threads end on our message ("done, it's live"). Their not answering it
+    // only means something once it is longer than they usually go between
+    // messages at all, not merely longer than their usual reply time.
+    const usualGapMs = (m.cadence?.usualGapDays ?? 0) * DAY;
+    const expectedMs = Math.max(usualReplyMs, usualGapMs);
+    const f = (now - onThem.since) / expectedMs;
     if (f > 1) {
+      const usual =
+        usualGapMs > usualReplyMs
+          ? `they usually write every ${formatDays(m.cadence?.usualGapDays ?? 0)}`
+          : `they usually answer within ${formatDuration(usualReplyMs)}`;
       reasons.push({
         kind: 'waiting_on_them',
         weight: Math.min(45, 15 + 12 * log2(f) + 3 * (onThem.threads - 1)),
-        text: `no answer to your message for ${formatDuration(now - onThem.since)}${onThem.threads > 1 ? ` (${onThem.threads} threads)` : ''} — they usually answer within ${formatDuration(usualReplyMs)}`,
-        numbers: { waitingMs: now - onThem.since, usualReplyMs, threads: onThem.threads },
+        text: `no answer to your message for ${formatDuration(now - onThem.since)}${onThem.threads > 1 ? ` (${onThem.threads} threads)` : ''} — ${usual}`,
+        numbers: { waitingMs: now - onThem.since, usualReplyMs, usualGapMs, threads: onThem.threads },
         threadId: onThem.threadId,
         messageId: onThem.messageId,
       });

@@ -38,18 +38,25 @@ export interface Waiting {
 }
 
 /**
- * Waiting on us: every thread whose turn is ours. Waiting on them: threads whose
- * turn is theirs *and* the client has not written anywhere since — a client who
- * answered in another thread has not stopped replying.
+ * Waiting on us: threads whose turn is ours *and* we have not written to the
+ * client anywhere since — a thread that ended on their "thanks" while we went
+ * on working with them in another thread is not a client waiting. Waiting on
+ * them, symmetrically: threads whose turn is theirs and the client has not
+ * written anywhere since — a client who answered in another thread has not
+ * stopped replying.
  */
-export function summarizeWaiting(threads: readonly ThreadState[], lastInboundAt: number | undefined): Waiting {
+export function summarizeWaiting(
+  threads: readonly ThreadState[],
+  lastInboundAt: number | undefined,
+  lastOutboundAt?: number,
+): Waiting {
   const pick = (list: ThreadState[]): WaitingSide | undefined => {
     let oldest: ThreadState | undefined;
     for (const t of list) if (oldest === undefined || (t.since ?? 0) < (oldest.since ?? 0)) oldest = t;
     if (!oldest || oldest.since === undefined || oldest.messageId === undefined) return undefined;
     return { since: oldest.since, threadId: oldest.threadId, messageId: oldest.messageId, threads: list.length };
   };
-  const onUs = pick(threads.filter((t) => t.turn === 'us'));
+  const onUs = pick(threads.filter((t) => t.turn === 'us' && (t.since ?? 0) > (lastOutboundAt ?? -Infinity)));
   const onThem = pick(threads.filter((t) => t.turn === 'them' && (t.since ?? 0) > (lastInboundAt ?? -Infinity)));
   return { ...(onUs && { onUs }), ...(onThem && { onThem }) };
 }

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/chromium';
+import { openThreadsOf } from './browse';
 import { startDemoServer } from './server';
 
 const { values } = parseArgs({
@@ -18,6 +19,7 @@ const { values } = parseArgs({
   },
 });
 
+const OPENED_THREADS = 50;
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
 const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY);
@@ -41,8 +43,12 @@ if (!headless) {
 
 const outDir = path.resolve(values.out);
 mkdirSync(outDir, { recursive: true });
-// Give the content script and the background a moment to exchange the first batch.
-await gmail.waitForTimeout(1500);
+// Browse like a user starting the day: open the sent and inbox threads, so
+// Keepwarm sees who wrote what and when.
+await openThreadsOf(gmail, 'sent', OPENED_THREADS);
+await openThreadsOf(gmail, 'inbox', OPENED_THREADS);
+// Let the background finish its analysis of what was read.
+await gmail.waitForTimeout(2500);
 await gmail.screenshot({ path: path.join(outDir, 'gmail-inbox.png') });
 
 for (const page of ['popup.html', 'sidepanel.html'] as const) {

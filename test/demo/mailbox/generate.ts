@@ -171,6 +171,12 @@ function exchange(b: AccountBuilder, cast: ClientCast, profile: Profile, start: 
     if (clientTurn && cast.people.length > 1 && random.chance(0.2)) counterpart = random.pick(cast.people);
     at = nextWorkingTime(at + random.logNormal(delayHours, 0.6) * HOUR, clientTurn ? theirOffset : USER_OFFSET);
   }
+  // We answer our clients: an exchange that ends on their message gets our reply,
+  // unless that reply would still lie in the future. Only the scenarios leave mail unanswered.
+  const last = messages.at(-1);
+  if (last?.direction === 'in' && at < until) {
+    messages.push(b.message(at, me, [last.from], [], 'out', random.pick(texts.fromUs)));
+  }
   return messages;
 }
 

@@ -93,5 +93,9 @@ describe('waiting', () => {
       onThem: { since: 9, threadId: 'c', messageId: '5', threads: 1 },
     });
     expect(summarizeWaiting([], undefined)).toEqual({});
+    // Having written to the client in another thread since their message answers it at the client level.
+    expect(summarizeWaiting([a, b, c], 6, 9)).toEqual({
+      onThem: { since: 9, threadId: 'c', messageId: '5', threads: 1 },
+    });
   });
 });

@@ -27,6 +27,10 @@ describe('client keys', () => {
       'team-request@lists.example',
       'owner-announce@lists.example',
       'jobs-noreply@linkedin.com',
+      'news@figma.com',
+      'weekly-digest@medium.example',
+      'design-leaders@googlegroups.com',
+      'anything@lists.example.org',
     ]) {
       expect(isAutomatedAddress(a), a).toBe(true);
     }

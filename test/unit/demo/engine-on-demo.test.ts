@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { accountIdentity } from '@/lib/background/identity';
+import { analyzeAccount } from '@/lib/engine/analyze';
+import type { MailMessage } from '@/lib/engine/types';
+import { generateMailbox } from '../../demo/mailbox/generate';
+
+// The demo's ground truth through the engine: every troubled client the demo
+// plays must come out at risk, for the right reason, and above the healthy ones.
+
+const NOW = Date.UTC(2026, 10, 20, 12);
+const mailbox = generateMailbox({ seed: 7, now: NOW });
+const account = mailbox.accounts[0];
+if (!account) throw new Error('demo has no account');
+const messages: MailMessage[] = account.threads.flatMap((thread) =>
+  thread.messages.map((m) => ({
+    id: m.id,
+    threadId: thread.id,
+    at: m.at,
+    from: m.from,
+    to: m.to,
+    cc: m.cc,
+    subject: thread.subject,
+    snippet: m.snippet,
+  })),
+);
+const analysis = analyzeAccount({ messages, identity: accountIdentity(account.address), now: NOW });
+const report = (key: string) => analysis.clients.find((c) => c.key === key);
+const rank = (key: string) => analysis.clients.findIndex((c) => c.key === key);
+const reasons = (key: string) => report(key)?.risk.reasons.map((r) => r.kind) ?? [];
+
+describe('the engine on the demo mailbox', () => {
+  it('keeps colleagues, newsletters and notifications out of the clients', () => {
+    const keys = analysis.clients.map((c) => c.key);
+    expect(keys).not.toContain('brightpath.studio');
+    expect(keys.some((k) => /figma|github|googlegroups|stripe|google\.com/.test(k))).toBe(false);
+    expect(new Set(keys)).toEqual(new Set(account.clients.map((c) => c.key)));
+  });
+
+  it('finds every client waiting on the user', () => {
+    for (const key of mailbox.scenarios.waitingOnUs) {
+      expect(report(key)?.metrics.waiting.onUs, key).toBeDefined();
+      expect(reasons(key), key).toContain('waiting_on_us');
+    }
+  });
+
+  it.each([
+    ['complaintCompetitor', ['cancellation', 'competitor', 'complaint', 'price']],
+    ['stoppedAnswering', ['silence', 'waiting_on_them', 'low_p_alive', 'declining']],
+    ['goingQuiet', ['silence', 'low_p_alive', 'declining']],
+  ] as const)('puts the %s clients at high risk for the right reason', (scenario, expected) => {
+    for (const key of mailbox.scenarios[scenario]) {
+      expect(['high', 'critical'], key).toContain(report(key)?.risk.level);
+      expect(
+        reasons(key).some((kind) => (expected as readonly string[]).includes(kind)),
+        key,
+      ).toBe(true);
+    }
+  });
+
+  it('ranks every troubled client above most healthy ones', () => {
+    const troubled = [
+      ...mailbox.scenarios.complaintCompetitor,
+      ...mailbox.scenarios.stoppedAnswering,
+      ...mailbox.scenarios.goingQuiet,
+      ...mailbox.scenarios.waitingOnUs,
+    ];
+    const healthy = mailbox.scenarios.healthy;
+    const healthyBelow = (key: string) => healthy.filter((h) => rank(h) > rank(key)).length;
+    for (const key of troubled) expect(healthyBelow(key) / healthy.length, key).toBeGreaterThanOrEqual(0.9);
+  });
+});
