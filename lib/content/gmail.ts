@@ -5,8 +5,9 @@ import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { HealthCounter } from '@/lib/sites/gmail/health';
 import type { ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { css } from '@/lib/sites/gmail/selectors';
-import { extractThreadRow, rowFingerprint } from '@/lib/sites/gmail/thread-rows';
+import { extractThreadRow } from '@/lib/sites/gmail/thread-rows';
 import { createBatcher, waitForElement, watchSubtree } from './dom-watch';
+import { RowTracker } from './row-tracker';
 
 const BATCH_DELAY_MS = 300;
 
@@ -25,7 +26,7 @@ function report(ctx: ContentScriptContext, send: Promise<unknown>): void {
  */
 export async function runGmailContentScript(ctx: ContentScriptContext): Promise<void> {
   const main = await waitForElement(ctx, document, '[role=main]');
-  const fingerprints = new WeakMap<Element, string>();
+  const rowTracker = new RowTracker();
   let conversationKey = '';
 
   const account = () => readGmailAccount(new URL(location.href), document.title);
@@ -56,11 +57,10 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     if (!current?.address) return;
     const context = extractContext(current.address);
     const changed: ThreadRowRecord[] = [];
-    for (const row of main.querySelectorAll(`${css('threadList')} ${css('threadRow')}`)) {
-      if (row.classList.contains('bundle') || (row as HTMLElement).offsetParent === null) continue;
-      const fingerprint = rowFingerprint(row);
-      if (fingerprints.get(row) === fingerprint) continue;
-      fingerprints.set(row, fingerprint);
+    const visibleRows = [...main.querySelectorAll(`${css('threadList')} ${css('threadRow')}`)].filter(
+      (row) => !row.classList.contains('bundle') && (row as HTMLElement).offsetParent !== null,
+    );
+    for (const row of rowTracker.changed(visibleRows)) {
       const { record, failed } = extractThreadRow(row, context);
       pendingHealth.record(failed);
       changed.push(record);

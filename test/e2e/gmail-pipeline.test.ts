@@ -26,8 +26,8 @@ function lastThreadOf(clientKey: string): DemoThread {
   return thread;
 }
 
-async function storedCounts() {
-  return browser.serviceWorker.evaluate(async () => {
+async function storedCounts(account = 'olena@brightpath.studio') {
+  return browser.serviceWorker.evaluate(async (account) => {
     const empty = { messages: 0, threads: 0 };
     // Opening a database that does not exist yet would create an empty one under Keepwarm's name.
     if (!(await indexedDB.databases()).some((d) => d.name === 'keepwarm')) return empty;
@@ -42,8 +42,9 @@ async function storedCounts() {
           return;
         }
         const tx = db.transaction(['messages', 'threads'], 'readonly');
-        const messages = tx.objectStore('messages').count();
-        const threads = tx.objectStore('threads').count();
+        const range = IDBKeyRange.bound([account, ''], [account, '\uffff']);
+        const messages = tx.objectStore('messages').count(range);
+        const threads = tx.objectStore('threads').count(range);
         tx.oncomplete = () => {
           db.close();
           resolve({ messages: messages.result, threads: threads.result });
@@ -51,7 +52,7 @@ async function storedCounts() {
         tx.onerror = () => reject(tx.error);
       };
     });
-  });
+  }, account);
 }
 
 describe('Gmail observations reach the popup', () => {
@@ -97,6 +98,44 @@ describe('Gmail observations reach the popup', () => {
       ).chrome.action.getBadgeText({}),
     );
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
+    await gmail.close();
+  });
+
+  it('follows in-app navigation to Sent and keeps a second account apart', async () => {
+    const gmail = await browser.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    const before = (await storedCounts()).threads;
+    await gmail.click('a[href="#sent"]');
+    await gmail.waitForFunction(() => document.title.startsWith('Sent'));
+    await expect.poll(async () => (await storedCounts()).threads, { timeout: 10_000 }).toBeGreaterThan(before);
+
+    const second = server.mailbox.accounts[1];
+    await gmail.goto('https://mail.google.com/mail/u/1/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    await expect
+      .poll(async () => (await storedCounts(second?.address)).threads, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const firstAccountThreads = new Set(server.mailbox.accounts[0]?.threads.map((t) => t.id));
+    const secondIds = await browser.serviceWorker.evaluate(
+      (account) =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('keepwarm');
+          open.onsuccess = () => {
+            const request = open.result
+              .transaction('threads')
+              .objectStore('threads')
+              .getAllKeys(IDBKeyRange.bound([account, ''], [account, '\uffff']));
+            request.onsuccess = () => {
+              resolve((request.result as [string, string][]).map(([, id]) => id));
+              open.result.close();
+            };
+          };
+        }),
+      second?.address ?? '',
+    );
+    expect(secondIds.length).toBeGreaterThan(0);
+    expect(secondIds.filter((id) => firstAccountThreads.has(id))).toEqual([]);
     await gmail.close();
   });
 });

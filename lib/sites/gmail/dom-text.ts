@@ -1,6 +1,8 @@
 /** Visible text of an element, with Gmail's emoji images (`img[data-emoji]`) read as their characters. */
 export function readText(element: Element | null | undefined): string {
   if (!element) return '';
+  // Most elements hold no emoji image: their text is read in one call.
+  if (!element.querySelector('img')) return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
   let text = '';
   const walk = (node: Node) => {
     if (node.nodeType === 3) text += node.nodeValue ?? '';

@@ -4,8 +4,29 @@
 
 export interface GmailId {
   /** The decimal form used in `#thread-f:` / `#msg-f:`. */
-  decimal: string;
-  hex: string;
+  readonly decimal: string;
+  readonly hex: string;
+}
+
+/** Converts between the two forms only when asked: most ids are read for one form alone. */
+class LazyId implements GmailId {
+  private decimalForm?: string;
+  private hexForm?: string;
+
+  constructor(form: { decimal: string } | { hex: string }) {
+    if ('decimal' in form) this.decimalForm = form.decimal;
+    else this.hexForm = form.hex;
+  }
+
+  get decimal(): string {
+    this.decimalForm ??= BigInt(`0x${this.hexForm}`).toString(10);
+    return this.decimalForm;
+  }
+
+  get hex(): string {
+    this.hexForm ??= BigInt(this.decimalForm ?? '0').toString(16);
+    return this.hexForm;
+  }
 }
 
 // Gmail's first day (2004-04-01): an earlier "time" means the id is not a time-coded one.
@@ -18,21 +39,20 @@ export function parseDecimalId(raw: string | null | undefined): GmailId | undefi
   const value = raw.split('|')[0]?.trim().replace(/^#/, '') ?? '';
   const match = /^(?:thread|msg)-[af]:(\d{1,25})$/.exec(value);
   if (!match?.[1]) return undefined;
-  const number = BigInt(match[1]);
-  return { decimal: number.toString(10), hex: number.toString(16) };
+  return new LazyId({ decimal: match[1].replace(/^0+(?=\d)/, '') });
 }
 
 /** Reads a legacy hex id as Gmail writes it in `data-legacy-*` attributes. */
 export function parseHexId(raw: string | null | undefined): GmailId | undefined {
   const value = raw?.trim().toLowerCase() ?? '';
   if (!/^[0-9a-f]{12,20}$/.test(value)) return undefined;
-  const number = BigInt(`0x${value}`);
-  return { decimal: number.toString(10), hex: number.toString(16) };
+  return new LazyId({ hex: value.replace(/^0+(?=[0-9a-f])/, '') });
 }
 
 /** The creation time coded in an id, or undefined when the id does not code a plausible time. */
 export function timeFromId(id: GmailId | undefined, now: number): number | undefined {
   if (!id) return undefined;
-  const at = Number(BigInt(id.decimal) >> 20n);
+  // Shifting right by 20 bits drops the last five hex digits; no BigInt needed.
+  const at = id.hex.length > 5 ? Number.parseInt(id.hex.slice(0, -5), 16) : 0;
   return at >= GMAIL_LAUNCH && at <= now + ONE_DAY ? at : undefined;
 }

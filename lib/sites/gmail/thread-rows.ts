@@ -3,7 +3,7 @@ import { parseDecimalId, parseHexId, timeFromId } from './gmail-ids';
 import { HealthCounter } from './health';
 import { readParticipants } from './participants';
 import type { ExtractContext, Health, ThreadRowRecord, TimeSource } from './records';
-import { css } from './selectors';
+import { css, first, type SelectorName } from './selectors';
 
 /** In the vertical preview pane one thread spans the id row and up to two continuation rows. */
 function rowParts(row: Element): Element[] {
@@ -16,9 +16,9 @@ function rowParts(row: Element): Element[] {
   return parts;
 }
 
-function queryParts(parts: Element[], selector: string): Element | null {
+function queryParts(parts: Element[], name: SelectorName): Element | null {
   for (const part of parts) {
-    const found = part.querySelector(selector);
+    const found = first(part, name);
     if (found) return found;
   }
   return null;
@@ -28,12 +28,13 @@ function queryAllParts(parts: Element[], selector: string): Element[] {
   return parts.flatMap((part) => [...part.querySelectorAll(selector)]);
 }
 
-function messageCount(parts: Element[]): number {
-  const counter = readText(queryParts(parts, css('rowMessageCount')));
-  const fromCounter = Number.parseInt(counter, 10);
+function messageCount(parts: Element[], legacyMarkup: boolean): number {
+  const counter = queryParts(parts, 'rowMessageCount');
+  const fromCounter = counter ? Number.parseInt(counter.textContent ?? '', 10) : 0;
   if (fromCounter > 0) return fromCounter;
+  if (!legacyMarkup) return 1;
   // 2014 markup wrote the count into the participants text: "me (15)".
-  const legacy = /\((\d{1,4})\)\s*$/.exec(readText(queryParts(parts, 'div.yW')));
+  const legacy = /\((\d{1,4})\)\s*$/.exec(readText(queryParts(parts, 'rowParticipants')));
   return legacy?.[1] ? Number(legacy[1]) : 1;
 }
 
@@ -53,7 +54,9 @@ export function rowFingerprint(row: Element): string {
 export function extractThreadRow(row: Element, ctx: ExtractContext): { record: ThreadRowRecord; failed: string[] } {
   const parts = rowParts(row);
   const failed: string[] = [];
-  const ids = queryParts(parts, css('rowIds'));
+  // Fast path: in current markup the ids sit on the subject span inside span.bog.
+  const bogChild = queryParts(parts, 'rowSubjectBog')?.firstElementChild;
+  const ids = bogChild?.hasAttribute('data-thread-id') ? bogChild : queryParts(parts, 'rowIds');
   const thread =
     parseDecimalId(ids?.getAttribute('data-thread-id')) ?? parseHexId(ids?.getAttribute('data-legacy-thread-id'));
   const last =
@@ -61,7 +64,9 @@ export function extractThreadRow(row: Element, ctx: ExtractContext): { record: T
     parseHexId(ids?.getAttribute('data-legacy-last-message-id'));
   if (!thread) failed.push('threadId');
 
-  const dateTitle = queryParts(parts, css('rowDate'))?.getAttribute('title')?.trim().slice(0, 120) || undefined;
+  const dateCell = queryParts(parts, 'rowDateCell');
+  const dateElement = dateCell?.querySelector('span[title]') ?? queryParts(parts, 'rowDate');
+  const dateTitle = dateElement?.getAttribute('title')?.trim().slice(0, 120) || undefined;
   let lastActivityAt = timeFromId(last, ctx.now);
   let timeSource: TimeSource | undefined = lastActivityAt === undefined ? undefined : 'id';
   if (lastActivityAt === undefined && dateTitle && ctx.parseTitleTime) {
@@ -70,19 +75,24 @@ export function extractThreadRow(row: Element, ctx: ExtractContext): { record: T
   }
   if (lastActivityAt === undefined && (ctx.parseTitleTime || !dateTitle)) failed.push('time');
 
-  const participants = readParticipants(queryAllParts(parts, css('rowParticipant')), ctx.myAddresses);
+  const participantCell = queryParts(parts, 'rowParticipants');
+  const participants = readParticipants(
+    participantCell ? participantCell.querySelectorAll('[email]') : queryAllParts(parts, css('rowParticipant')),
+    ctx.myAddresses,
+  );
   if (participants.length === 0) failed.push('participants');
-  const subjectElement = queryParts(parts, css('rowSubject'));
+  // In current markup the id span is the subject itself; only older markup needs the lookup.
+  const subjectElement = ids?.closest('div.y6') ? ids : queryParts(parts, 'rowSubject');
   if (!subjectElement) failed.push('subject');
-  const snippet = readText(queryParts(parts, css('rowSnippet'))).replace(/^-\s*/, '');
+  const snippet = readText(queryParts(parts, 'rowSnippet')).replace(/^-\s*/, '');
 
   const record: ThreadRowRecord = {
     subject: readText(subjectElement).slice(0, 1000),
     snippet: snippet.slice(0, 500),
     participants,
     unread: row.classList.contains('zE'),
-    messageCount: messageCount(parts),
-    hasDraft: queryParts(parts, css('rowDraft')) !== null,
+    messageCount: messageCount(parts, !ids),
+    hasDraft: queryParts(parts, 'rowDraft') !== null,
   };
   if (thread) record.threadId = thread.decimal;
   if (last) record.lastMessageId = last.decimal;
@@ -104,9 +114,11 @@ export function extractThreadList(
   const seen = new Set<string>();
   for (const list of lists) {
     for (const row of list.querySelectorAll(css('threadRow'))) {
-      if (row.classList.contains('bundle') || row.querySelector('.am0, .bvA')) continue;
+      if (row.classList.contains('bundle')) continue;
       try {
         const { record, failed } = extractThreadRow(row, ctx);
+        // Promotions ads look like rows but carry no thread id; only then is the ad check worth a query.
+        if (!record.threadId && row.querySelector('.am0, .bvA')) continue;
         // Gmail can briefly render a row twice while it swaps views; one thread is one record.
         if (record.threadId && seen.has(record.threadId)) continue;
         if (record.threadId) seen.add(record.threadId);

@@ -7,12 +7,14 @@ export interface ConversationOptions {
   thread: DemoThread;
   language: UiLanguage;
   dates: DateFormats;
+  /** Messages shown before Gmail folds the middle away; `Infinity` is "expand all". */
+  foldAbove?: number;
 }
 
 // Like Gmail: the last message and unread ones are expanded, the rest
 // collapsed to a header, and in long threads the middle is folded away —
 // absent from the DOM, with only its count shown (DOM notes §1.5).
-const FOLD_WHEN_MORE_THAN = 4;
+const DEFAULT_FOLD_ABOVE = 4;
 
 function person(p: DemoPerson, cls: string, account: DemoAccount, language: UiLanguage): Markup {
   const name = p.email === account.address ? UI_TEXT[language].me : p.name;
@@ -40,7 +42,7 @@ function messageItem(message: DemoMessage, expanded: boolean, options: Conversat
 export function renderConversation(options: ConversationOptions): Markup {
   const { thread, language } = options;
   const messages = thread.messages;
-  const fold = messages.length > FOLD_WHEN_MORE_THAN;
+  const fold = messages.length > (options.foldAbove ?? DEFAULT_FOLD_ABOVE);
   const items: Markup[] = [];
   messages.forEach((message, i) => {
     const isLast = i === messages.length - 1;

@@ -12,6 +12,8 @@ export interface ListOptions {
   dates: DateFormats;
   now: number;
   layout: 'default' | 'vertical';
+  /** Rows per page: 50 by default, up to 100 as Gmail allows. */
+  pageSize?: number;
 }
 
 interface RowContext {
@@ -84,8 +86,9 @@ function row(thread: DemoThread, { options, rowIndex }: RowContext): Markup {
 /** A thread list in Gmail's structure (DOM notes §1.4): `[gh=tl] div.Cp table > tbody > tr.zA`. */
 export function renderThreadList(options: ListOptions): Markup {
   const threads = threadsInView(options.account, options.view, options.param);
-  const start = (options.page - 1) * PAGE_SIZE;
-  const shown = threads.slice(start, start + PAGE_SIZE);
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const start = (options.page - 1) * pageSize;
+  const shown = threads.slice(start, start + pageSize);
   const rows = shown.map((thread, i) => row(thread, { options, rowIndex: start + i }));
   const range = `${threads.length ? start + 1 : 0}–${start + shown.length} of ${threads.length}`;
   return html`<div class="ae4 UI" gh="tl"><div class="aDM"><div class="Cp"><div><table class="F cf zt" role="grid"><colgroup><col class="Ci"><col class="y5"><col class="WA"><col class="yY"><col><col class="xX"></colgroup><tbody>${rows}</tbody></table></div></div></div><div class="amH" data-demo-range>${range}</div></div>`;

@@ -13,6 +13,8 @@ export interface ViewOptions {
   timeZone: string;
   now: number;
   layout: 'default' | 'vertical';
+  pageSize?: number;
+  foldAbove?: number;
 }
 
 export interface RenderedView {
@@ -45,7 +47,13 @@ export function renderView(options: ViewOptions): RenderedView {
     if (thread) {
       return {
         title: `${thread.subject} - ${options.account.address} - Gmail`,
-        conversation: renderConversation({ account: options.account, thread, language: options.language, dates }),
+        conversation: renderConversation({
+          account: options.account,
+          thread,
+          language: options.language,
+          dates,
+          foldAbove: options.foldAbove,
+        }),
       };
     }
   }
@@ -61,6 +69,7 @@ export function renderView(options: ViewOptions): RenderedView {
       dates,
       now: options.now,
       layout: options.layout,
+      pageSize: options.pageSize,
     }),
   };
 }
@@ -84,6 +93,8 @@ export interface PageOptions {
   timeZone: string;
   language?: UiLanguage;
   layout?: 'default' | 'vertical';
+  pageSize?: number;
+  foldAbove?: number;
   /** Where the page's script lives; omitted for static fixtures. */
   scriptSrc?: string;
 }
@@ -101,6 +112,8 @@ export function renderGmailHtml(mailbox: DemoMailbox, options: PageOptions): str
     timeZone: options.timeZone,
     now: mailbox.now,
     layout,
+    pageSize: options.pageSize,
+    foldAbove: options.foldAbove,
   });
   const data = JSON.stringify({ account, now: mailbox.now, language, layout }).replace(/</g, '\\u003c');
   const htmlLang = language === 'en-GB' ? 'en-GB' : language;
