@@ -93,7 +93,13 @@ export const SELECTORS = {
     css: '.xW',
     className: 'xW',
     why: 'The date cell of the default layout, a fast path for rowDate; the vertical layout falls back to rowDate.',
-    matches: { 'real-2014-list': 16, 'real-2014-preview': 1, 'demo-inbox': 50, 'demo-inbox-vertical': 0, 'current-inbox': 6 },
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 1,
+      'demo-inbox': 50,
+      'demo-inbox-vertical': 0,
+      'current-inbox': 6,
+    },
   },
   conversation: {
     css: '[role=main] .a98.iY, [role=main] table.Bs > tbody > tr, [role=main] .if',
