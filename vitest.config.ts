@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
           environment: 'node',
+          // The machine is shared and has two cores: DOM-heavy tests get room, never a deadline.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,8 +1,9 @@
 import { readText } from './dom-text';
-import { parseDecimalId, parseHexId, timeFromId } from './gmail-ids';
+import { parseDecimalId, parseHexId } from './gmail-ids';
 import { HealthCounter } from './health';
 import { readParticipants } from './participants';
-import type { ConversationRecord, ExtractContext, Health, MessageRecord, TimeSource } from './records';
+import type { ConversationRecord, ExtractContext, Health, MessageRecord } from './records';
+import { resolveTime } from './resolve-time';
 import { css } from './selectors';
 
 function readMessage(message: Element, ctx: ExtractContext): { record: MessageRecord; failed: string[] } {
@@ -14,22 +15,16 @@ function readMessage(message: Element, ctx: ExtractContext): { record: MessageRe
   const item = message.closest('[role=listitem]') ?? message;
   const from = readParticipants(message.querySelectorAll(css('messageSender')), ctx.myAddresses)[0];
   const to = readParticipants(message.querySelectorAll(css('messageRecipient')), ctx.myAddresses);
-  const dateTitle = message.querySelector(css('messageDate'))?.getAttribute('title')?.trim().slice(0, 120) || undefined;
-  let at = timeFromId(timeId, ctx.now);
-  let timeSource: TimeSource | undefined = at === undefined ? undefined : 'id';
-  if (at === undefined && dateTitle && ctx.parseTitleTime) {
-    at = ctx.parseTitleTime(dateTitle);
-    if (at !== undefined) timeSource = 'title';
-  }
+  const time = resolveTime(timeId, message.querySelector(css('messageDate'))?.getAttribute('title'), ctx);
   if (!id) failed.push('messageId');
   if (!from) failed.push('sender');
-  if (at === undefined && (ctx.parseTitleTime || !dateTitle)) failed.push('time');
+  if (time.failed) failed.push('time');
   const record: MessageRecord = { to, state: item.classList.contains('kv') ? 'collapsed' : 'expanded' };
   if (id) record.messageId = id.decimal;
   if (from) record.from = from;
-  if (at !== undefined) record.at = at;
-  if (timeSource) record.timeSource = timeSource;
-  if (dateTitle) record.dateTitle = dateTitle;
+  if (time.at !== undefined) record.at = time.at;
+  if (time.source) record.timeSource = time.source;
+  if (time.dateTitle) record.dateTitle = time.dateTitle;
   return { record, failed };
 }
 

@@ -1,8 +1,9 @@
 import { readText } from './dom-text';
-import { parseDecimalId, parseHexId, timeFromId } from './gmail-ids';
+import { parseDecimalId, parseHexId } from './gmail-ids';
 import { HealthCounter } from './health';
 import { readParticipants } from './participants';
-import type { ExtractContext, Health, ThreadRowRecord, TimeSource } from './records';
+import type { ExtractContext, Health, ThreadRowRecord } from './records';
+import { resolveTime } from './resolve-time';
 import { css, first, type SelectorName } from './selectors';
 
 /** In the vertical preview pane one thread spans the id row and up to two continuation rows. */
@@ -66,14 +67,8 @@ export function extractThreadRow(row: Element, ctx: ExtractContext): { record: T
 
   const dateCell = queryParts(parts, 'rowDateCell');
   const dateElement = dateCell?.querySelector('span[title]') ?? queryParts(parts, 'rowDate');
-  const dateTitle = dateElement?.getAttribute('title')?.trim().slice(0, 120) || undefined;
-  let lastActivityAt = timeFromId(last, ctx.now);
-  let timeSource: TimeSource | undefined = lastActivityAt === undefined ? undefined : 'id';
-  if (lastActivityAt === undefined && dateTitle && ctx.parseTitleTime) {
-    lastActivityAt = ctx.parseTitleTime(dateTitle);
-    if (lastActivityAt !== undefined) timeSource = 'title';
-  }
-  if (lastActivityAt === undefined && (ctx.parseTitleTime || !dateTitle)) failed.push('time');
+  const time = resolveTime(last, dateElement?.getAttribute('title'), ctx);
+  if (time.failed) failed.push('time');
 
   const participantCell = queryParts(parts, 'rowParticipants');
   const participants = readParticipants(
@@ -96,9 +91,9 @@ export function extractThreadRow(row: Element, ctx: ExtractContext): { record: T
   };
   if (thread) record.threadId = thread.decimal;
   if (last) record.lastMessageId = last.decimal;
-  if (lastActivityAt !== undefined) record.lastActivityAt = lastActivityAt;
-  if (timeSource) record.timeSource = timeSource;
-  if (dateTitle) record.dateTitle = dateTitle;
+  if (time.at !== undefined) record.lastActivityAt = time.at;
+  if (time.source) record.timeSource = time.source;
+  if (time.dateTitle) record.dateTitle = time.dateTitle;
   return { record, failed };
 }
 

@@ -75,20 +75,24 @@ const ctx = {
 
 describe.each(['real-2014-list', 'current-inbox', 'demo-inbox-vertical'])('mutated %s list', (fixture) => {
   const original = loadFixture(fixture);
-  it.skipIf(!original)('never throws and never emits an invalid record', () => {
-    const html = (original as Document).documentElement.outerHTML;
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 25 }), (mutations) => {
-        const doc = parseHtml(html);
-        mutate(doc, mutations);
-        const { threads, health } = extractThreadList(doc, ctx);
-        for (const thread of threads) expect(threadRowSchema.safeParse(thread).success).toBe(true);
-        expect(healthSchema.safeParse(health).success).toBe(true);
-        expect(health.parsed).toBeLessThanOrEqual(health.seen);
-      }),
-      { numRuns: 40 },
-    );
-  });
+  it.skipIf(!original)(
+    'never throws and never emits an invalid record',
+    () => {
+      const html = (original as Document).documentElement.outerHTML;
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 25 }), (mutations) => {
+          const doc = parseHtml(html);
+          mutate(doc, mutations);
+          const { threads, health } = extractThreadList(doc, ctx);
+          for (const thread of threads) expect(threadRowSchema.safeParse(thread).success).toBe(true);
+          expect(healthSchema.safeParse(health).success).toBe(true);
+          expect(health.parsed).toBeLessThanOrEqual(health.seen);
+        }),
+        { numRuns: 40 },
+      );
+    },
+    60_000,
+  );
 });
 
 describe.each(['current-conversation', 'demo-conversation'])('mutated %s', (fixture) => {
@@ -105,5 +109,5 @@ describe.each(['current-conversation', 'demo-conversation'])('mutated %s', (fixt
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });
