@@ -29,7 +29,7 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
   const rowTracker = new RowTracker();
   let conversationKey = '';
 
-  const account = () => readGmailAccount(new URL(location.href), document.title);
+  const account = () => readGmailAccount(new URL(location.href), document);
   const pageLanguage = () => document.documentElement.lang.slice(0, 35);
   const extractContext = (address: string) => ({ myAddresses: [address], now: Date.now() });
 

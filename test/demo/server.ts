@@ -28,7 +28,7 @@ export interface DemoServerOptions {
   port?: number;
   /** Pages of other hosts, by host name, dispatched on the Host header. */
   routes?: Record<string, HostRoute>;
-  /** The time zone for the first render; the page re-renders in the browser's own. */
+  /** Gmail's display time zone for dates on the pages; by default this machine's, as the browser's would be. */
   timeZone?: string;
 }
 

@@ -14,7 +14,7 @@ export interface SavedPage {
 /** The extractors the CLI can run on a saved page, by site name. */
 export const siteExtractors: Record<string, (page: SavedPage) => unknown> = {
   gmail({ document, url, me, timeZone, now }) {
-    const account = readGmailAccount(url, document.title);
+    const account = readGmailAccount(url, document);
     const myAddresses = [...new Set([...me, ...(account?.address ? [account.address] : [])])];
     const language = document.documentElement.lang;
     const ctx = {

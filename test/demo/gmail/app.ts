@@ -10,16 +10,16 @@ interface PageData {
   now: number;
   language: UiLanguage;
   layout: 'default' | 'vertical';
+  timeZone: string;
 }
 
 const data = JSON.parse(document.getElementById('demo-data')?.textContent ?? '{}') as PageData;
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const listView = document.querySelector<HTMLElement>('[data-demo-view=list]');
 const conversationView = document.querySelector<HTMLElement>('[data-demo-view=conversation]');
 
 function show(): void {
   if (!listView || !conversationView) return;
-  const view = renderView({ ...data, hash: location.hash || '#inbox', timeZone });
+  const view = renderView({ ...data, hash: location.hash || '#inbox' });
   document.title = view.title;
   // Gmail keeps the list view in the DOM while a conversation is open; it only hides it.
   if (view.list) listView.innerHTML = view.list.html;
@@ -29,7 +29,9 @@ function show(): void {
 }
 
 listView?.addEventListener('click', (event) => {
-  const row = (event.target as Element).closest('tr[data-demo-token]');
+  // In the vertical layout a thread spans several rows; only its first carries the token.
+  let row = (event.target as Element).closest('tr.zA');
+  while (row && !row.hasAttribute('data-demo-token')) row = row.previousElementSibling;
   const token = row?.getAttribute('data-demo-token');
   if (!token) return;
   const route = parseHash(location.hash || '#inbox');

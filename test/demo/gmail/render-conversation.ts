@@ -23,7 +23,7 @@ function person(p: DemoPerson, cls: string, account: DemoAccount, language: UiLa
 
 function recipients(message: DemoMessage, account: DemoAccount, language: UiLanguage): Markup {
   const all = [...message.to, ...message.cc];
-  return html`<span class="hb">to ${all.map((p, i) => html`${i ? ', ' : ''}${person(p, 'g2', account, language)}`)}</span>`;
+  return html`<span class="hb">${UI_TEXT[language].toRecipients} ${all.map((p, i) => html`${i ? ', ' : ''}${person(p, 'g2', account, language)}`)}</span>`;
 }
 
 function messageItem(message: DemoMessage, expanded: boolean, options: ConversationOptions): Markup {

@@ -49,14 +49,15 @@ function participants(thread: DemoThread, options: ListOptions): Markup {
   })}`;
 }
 
-function subjectCell(thread: DemoThread): Markup {
+function subjectCell(thread: DemoThread, unread: boolean): Markup {
   const lastHex = thread.messages.at(-1)?.hex ?? thread.hex;
-  return html`<div class="y6"><span class="bog"><span data-thread-id="#thread-f:${thread.id}" data-legacy-thread-id="${thread.hex}" data-legacy-last-message-id="${lastHex}" data-legacy-last-non-draft-message-id="${lastHex}">${thread.subject}</span></span></div>`;
+  // Current Gmail marks an unread subject with `bqe` (DOM notes §1.4).
+  return html`<div class="y6"><span class="bog"><span${unread ? html` class="bqe"` : ''} data-thread-id="#thread-f:${thread.id}" data-legacy-thread-id="${thread.hex}" data-legacy-last-message-id="${lastHex}" data-legacy-last-non-draft-message-id="${lastHex}">${thread.subject}</span></span></div>`;
 }
 
-function countAndDraft(thread: DemoThread): Markup {
+function countAndDraft(thread: DemoThread, language: UiLanguage): Markup {
   const count = thread.messages.length;
-  return html`${count > 1 ? html` <span class="bx0">${count}</span>` : ''}${thread.draft ? html`<span class="boq">Draft</span>` : ''}`;
+  return html`${count > 1 ? html` <span class="bx0">${count}</span>` : ''}${thread.draft ? html`<span class="boq">${UI_TEXT[language].draft}</span>` : ''}`;
 }
 
 function dateSpan(thread: DemoThread, options: ListOptions): Markup {
@@ -78,9 +79,9 @@ function row(thread: DemoThread, { options, rowIndex }: RowContext): Markup {
   const checkbox = html`<div class="oZ-jc T-Jo J-J5-Ji" role="checkbox" aria-checked="false" tabindex="-1"><div class="T-Jo-auh"></div></div>`;
   const summary = accessibleSummary(thread, unread, options);
   if (options.layout === 'vertical') {
-    return html`<tr class="zA ${state} apv" id="${id}" role="row" tabindex="-1" jscontroller="ZdOxDb" data-demo-token="${thread.token}"><td rowspan="3" class="PF xY"></td><td rowspan="3" class="apo-x3 xY aid">${checkbox}</td><td class="yX xY apy"><div class="afn">${summary}</div><div class="yW">${participants(thread, options)}${countAndDraft(thread)}</div></td><td class="yf xY apt"><div class="apm">${dateSpan(thread, options)}</div></td></tr><tr class="zA ${state} apv"><td colspan="2" class="xY apD" role="link"><div class="xS"><div class="xT">${subjectCell(thread)}</div></div></td></tr><tr class="zA ${state} apv apw"><td colspan="2" class="xY apA"><div class="apB"><div class="y2 apz">${snippet}</div></div></td></tr>`;
+    return html`<tr class="zA ${state} apv" id="${id}" role="row" tabindex="-1" jscontroller="ZdOxDb" data-demo-token="${thread.token}"><td rowspan="3" class="PF xY"></td><td rowspan="3" class="apo-x3 xY aid">${checkbox}</td><td class="yX xY apy"><div class="afn">${summary}</div><div class="yW">${participants(thread, options)}${countAndDraft(thread, options.language)}</div></td><td class="yf xY apt"><div class="apm">${dateSpan(thread, options)}</div></td></tr><tr class="zA ${state} apv"><td colspan="2" class="xY apD" role="link"><div class="xS"><div class="xT">${subjectCell(thread, unread)}</div></div></td></tr><tr class="zA ${state} apv apw"><td colspan="2" class="xY apA"><div class="apB"><div class="y2 apz">${snippet}</div></div></td></tr>`;
   }
-  return html`<tr class="zA ${state}" id="${id}" role="row" tabindex="-1" draggable="true" jscontroller="ZdOxDb" data-demo-token="${thread.token}"><td class="PF xY"></td><td class="oZ-x3 xY aid">${checkbox}</td><td class="apU xY"><span class="aXw T-KT" title="Not starred"></span></td><td class="yX xY"><div class="afn">${summary}</div><div class="yW">${participants(thread, options)}${countAndDraft(thread)}</div></td><td class="xY a4W"><div class="xS" role="link"><div class="xT">${subjectCell(thread)}<span class="y2"> - ${snippet}</span></div></div></td><td class="xW xY">${dateSpan(thread, options)}</td></tr>`;
+  return html`<tr class="zA ${state}" id="${id}" role="row" tabindex="-1" draggable="true" jscontroller="ZdOxDb" data-demo-token="${thread.token}"><td class="PF xY"></td><td class="oZ-x3 xY aid">${checkbox}</td><td class="apU xY"><span class="aXw T-KT" title="Not starred"></span></td><td class="yX xY"><div class="afn">${summary}</div><div class="yW">${participants(thread, options)}${countAndDraft(thread, options.language)}</div></td><td class="xY a4W"><div class="xS" role="link"><div class="xT">${subjectCell(thread, unread)}<span class="y2"> - ${snippet}</span></div></div></td><td class="xW xY">${dateSpan(thread, options)}</td></tr>`;
 }
 
 /** A thread list in Gmail's structure (DOM notes §1.4): `[gh=tl] div.Cp table > tbody > tr.zA`. */

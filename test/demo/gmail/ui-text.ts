@@ -1,11 +1,16 @@
-// Gmail's own words in the UI languages the demo renders. Date titles use the
-// platform's CLDR formats for the locale, as Gmail's do (DOM notes §1.6).
+// Gmail's own words and date formats in the UI languages the demo renders.
+import { tz } from '@date-fns/tz';
+import { format, type Locale } from 'date-fns';
+import { enGB, enUS, ru, uk } from 'date-fns/locale';
 
 export type UiLanguage = 'en' | 'en-GB' | 'uk' | 'ru';
 
 interface UiText {
   me: string;
   to: string;
+  /** Before the recipients of an opened message: "to". */
+  toRecipients: string;
+  draft: string;
   views: Record<string, string>;
   olderMessages: (n: number) => string;
   unread: string;
@@ -15,6 +20,8 @@ export const UI_TEXT: Record<UiLanguage, UiText> = {
   en: {
     me: 'me',
     to: 'To: ',
+    toRecipients: 'to',
+    draft: 'Draft',
     views: {
       inbox: 'Inbox',
       sent: 'Sent',
@@ -29,6 +36,8 @@ export const UI_TEXT: Record<UiLanguage, UiText> = {
   'en-GB': {
     me: 'me',
     to: 'To: ',
+    toRecipients: 'to',
+    draft: 'Draft',
     views: {
       inbox: 'Inbox',
       sent: 'Sent',
@@ -43,6 +52,8 @@ export const UI_TEXT: Record<UiLanguage, UiText> = {
   uk: {
     me: 'я',
     to: 'Кому: ',
+    toRecipients: 'кому',
+    draft: 'Чернетка',
     views: {
       inbox: 'Вхідні',
       sent: 'Надіслані',
@@ -57,6 +68,8 @@ export const UI_TEXT: Record<UiLanguage, UiText> = {
   ru: {
     me: 'я',
     to: 'Кому: ',
+    toRecipients: 'кому',
+    draft: 'Черновик',
     views: {
       inbox: 'Входящие',
       sent: 'Отправленные',
@@ -70,38 +83,36 @@ export const UI_TEXT: Record<UiLanguage, UiText> = {
   },
 };
 
-const INTL_LOCALE: Record<UiLanguage, string> = { en: 'en-US', 'en-GB': 'en-GB', uk: 'uk-UA', ru: 'ru-RU' };
+const LOCALES: Record<UiLanguage, Locale> = { en: enUS, 'en-GB': enGB, uk, ru };
+
+// Gmail's own patterns (DOM notes §1.6): "Thu, Dec 18, 2014, 12:35 PM" in US
+// English, "20 Aug 2025, 13:19" in British English, "26 дек. 2019 г., 22:53".
+const PATTERNS: Record<UiLanguage, { title: string; time: string; dayMonth: string; numeric: string }> = {
+  en: { title: 'EEE, MMM d, yyyy, h:mm a', time: 'h:mm a', dayMonth: 'MMM d', numeric: 'M/d/yy' },
+  'en-GB': { title: 'd MMM yyyy, HH:mm', time: 'HH:mm', dayMonth: 'd MMM', numeric: 'dd/MM/yyyy' },
+  uk: { title: "d MMM yyyy 'р.', HH:mm", time: 'HH:mm', dayMonth: 'd MMM', numeric: 'dd.MM.yy' },
+  ru: { title: "d MMM yyyy 'г.', HH:mm", time: 'HH:mm', dayMonth: 'd MMM', numeric: 'dd.MM.yyyy' },
+};
 
 export interface DateFormats {
-  /** The full timestamp Gmail puts in `title`: "Thu, Dec 18, 2014, 12:35 PM", "чт, 18 груд. 2014 р., 12:35". */
+  /** The full timestamp Gmail puts in `title`, in the page's time zone and with no offset. */
   title(at: number): string;
   /** The short text of a list row: the time today, the day this year, the date before. */
   short(at: number, now: number): string;
 }
 
 export function dateFormats(language: UiLanguage, timeZone: string): DateFormats {
-  const locale = INTL_LOCALE[language];
-  const full = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
-  const dayMonth = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric' });
-  const numeric = new Intl.DateTimeFormat(locale, { timeZone, year: '2-digit', month: 'numeric', day: 'numeric' });
-  const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const patterns = PATTERNS[language];
+  const options = { locale: LOCALES[language], in: tz(timeZone) };
+  const day = (at: number) => format(at, 'yyyy-MM-dd', options);
   return {
-    title: (at) => full.format(at),
+    title: (at) => format(at, patterns.title, options),
     short(at, now) {
-      const day = dayKey.format(at);
-      const today = dayKey.format(now);
-      if (day === today) return time.format(at);
-      if (day.slice(0, 4) === today.slice(0, 4)) return dayMonth.format(at);
-      return numeric.format(at);
+      const then = day(at);
+      const today = day(now);
+      if (then === today) return format(at, patterns.time, options);
+      if (then.slice(0, 4) === today.slice(0, 4)) return format(at, patterns.dayMonth, options);
+      return format(at, patterns.numeric, options);
     },
   };
 }

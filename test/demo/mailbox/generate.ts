@@ -26,6 +26,8 @@ export interface GenerateOptions {
   now: number;
   /** Extra healthy organisations for account 0, for scale tests. */
   extraClients?: number;
+  /** Adds healthy organisations to account 0 until its clients' threads reach this many. */
+  scale?: { threads: number };
 }
 
 const MONTHS = [
@@ -272,17 +274,19 @@ function backgroundMail(b: AccountBuilder, withColleagues: boolean): void {
   }
 }
 
+function extraClient(i: number, random: Random): ClientCast {
+  const domain = `client${i + 1}.example-${random.pick(['co.uk', 'com', 'com.ua', 'de'])}`;
+  return {
+    name: `Client ${i + 1}`,
+    domain,
+    people: [{ email: `contact@${domain}`, name: `Contact ${i + 1}` }],
+    language: 'en',
+    scenario: 'healthy',
+  };
+}
+
 function extraCast(count: number, random: Random): ClientCast[] {
-  return Array.from({ length: count }, (_, i) => {
-    const domain = `client${i + 1}.example-${random.pick(['co.uk', 'com', 'com.ua', 'de'])}`;
-    return {
-      name: `Client ${i + 1}`,
-      domain,
-      people: [{ email: `contact@${domain}`, name: `Contact ${i + 1}` }],
-      language: 'en' as const,
-      scenario: 'healthy' as const,
-    };
-  });
+  return Array.from({ length: count }, (_, i) => extraClient(i, random));
 }
 
 function buildAccount(
@@ -292,23 +296,28 @@ function buildAccount(
   identity: { address: string; name: string; colleagues: DemoPerson[] },
   casts: ClientCast[],
   uiLanguage: DemoAccount['uiLanguage'],
+  scaleThreads = 0,
 ): DemoAccount {
   const me = { email: identity.address, name: identity.name };
   const builder = new AccountBuilder(random, now, me, identity.colleagues);
   const clients = casts.map((cast) => clientThreads(builder, cast));
+  for (let extra = casts.length; builder.threads.length < scaleThreads; extra++) {
+    clients.push(clientThreads(builder, extraClient(extra, random)));
+  }
   backgroundMail(builder, identity.colleagues.length > 0);
   const threads = builder.threads.filter((t) => t.messages.length > 0);
   const labels = clients.slice(0, 3).map((c) => `Clients/${c.name}`);
+  const labelOf = new Map(clients.slice(0, 3).map((c, i) => [c.key, labels[i]]));
   for (const thread of threads) {
-    const client = clients.findIndex((c) => c.key === thread.clientKey);
-    const label = labels[client];
+    const label = thread.clientKey ? labelOf.get(thread.clientKey) : undefined;
     if (label) thread.labels.push(label);
     // Gmail users archive: old read threads leave the inbox.
     const last = thread.messages.at(-1);
     if (last && now - last.at > 45 * DAY && random.chance(0.5))
       thread.labels = thread.labels.filter((l) => l !== 'INBOX');
   }
-  const waiting = threads.findLast((t) => clients.some((c) => c.key === t.clientKey && c.scenario === 'waitingOnUs'));
+  const waitingKeys = new Set(clients.filter((c) => c.scenario === 'waitingOnUs').map((c) => c.key));
+  const waiting = threads.findLast((t) => t.clientKey !== undefined && waitingKeys.has(t.clientKey));
   if (waiting) {
     const { id } = gmailId(now - HOUR, random);
     waiting.draft = { id: `r${id.slice(-19)}`, snippet: 'Hi! Sorry for the delay, I' };
@@ -330,7 +339,7 @@ function buildAccount(
 export function generateMailbox(options: GenerateOptions): DemoMailbox {
   const random = new Random(options.seed);
   const primaryCast = [...PRIMARY_CLIENTS, ...extraCast(options.extraClients ?? 0, random)];
-  const primary = buildAccount(0, random, options.now, PRIMARY_ACCOUNT, primaryCast, 'en');
+  const primary = buildAccount(0, random, options.now, PRIMARY_ACCOUNT, primaryCast, 'en', options.scale?.threads);
   const second = buildAccount(1, random, options.now, SECOND_ACCOUNT, SECOND_CLIENTS, 'uk');
   const scenarioNames: ScenarioName[] = [
     'healthy',

@@ -76,7 +76,10 @@ describe('demo mailbox generator', () => {
   });
 
   it('scales to thousands of threads', () => {
-    const big = generateMailbox({ seed: 1, now: NOW, extraClients: 150 });
-    expect(big.accounts[0]?.threads.length).toBeGreaterThan(5000);
+    const big = generateMailbox({ seed: 1, now: NOW, scale: { threads: 5000 } });
+    const clientThreads = big.accounts[0]?.threads.filter((t) => t.kind === 'client') ?? [];
+    expect(clientThreads.length).toBeGreaterThanOrEqual(5000);
+    expect(clientThreads.length).toBeLessThan(5100);
+    expect(generateMailbox({ seed: 1, now: NOW, extraClients: 3 }).accounts[0]?.clients).toHaveLength(35);
   });
 });
