@@ -115,7 +115,10 @@ export function renderGmailHtml(mailbox: DemoMailbox, options: PageOptions): str
     pageSize: options.pageSize,
     foldAbove: options.foldAbove,
   });
-  const data = JSON.stringify({ account, now: mailbox.now, language, layout, timeZone: options.timeZone }).replace(/</g, '\\u003c');
+  const data = JSON.stringify({ account, now: mailbox.now, language, layout, timeZone: options.timeZone }).replace(
+    /</g,
+    '\\u003c',
+  );
   const htmlLang = language === 'en-GB' ? 'en-GB' : language;
   const page = html`<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8"><title>${view.title}</title><style>${GMAIL_STYLE}</style></head><body><div class="nH w-asV aiw"><header role="banner" class="gb_Ja"><span class="gb_logo">Gmail</span><div class="gb_account" aria-label="Google Account: ${account.name} (${account.address})"><a href="https://myaccount.google.com/?authuser=${account.index}" class="gb_A"><span class="gb_name">${account.name}</span> <span class="gb_email">${account.address}</span></a></div></header><div class="nH bkK">${navigation(account, language)}<div class="nH" role="main"><div class="aeF"><div class="nH" data-demo-view="list" style="${view.list ? '' : 'display: none'}">${view.list ?? ''}</div><div class="nH" data-demo-view="conversation" style="${view.conversation ? '' : 'display: none'}">${view.conversation ?? ''}</div></div></div></div></div>`;
   const script = options.scriptSrc
