@@ -13,7 +13,8 @@ export async function recomputeAccount(db: KeepwarmDb, account: string, now: num
     .between([account, -Infinity], [account, Infinity])
     .filter((m) => m.senderKnown)
     .toArray();
-  const analysis = analyzeAccount({ messages, identity: accountIdentity(account), now });
+  const states = await db.followUpStates.where('[account+key]').between([account, ''], [account, '\uffff']).toArray();
+  const analysis = analyzeAccount({ messages, identity: accountIdentity(account), now, followUpStates: states });
   const clients: StoredClient[] = analysis.clients.map((report) => ({
     account,
     key: report.key,

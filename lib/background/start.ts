@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { listAccounts, recordAccountSeen } from './account-registry';
+import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
 import { countClientsWaitingOnUs, recomputeAccount } from './recompute';
 import { createRouter } from './router';
@@ -61,6 +62,11 @@ export function startBackground(): void {
       const touched = await storeConversation(db, message.conversation, page);
       if (touched.size > 0) recompute.schedule(page.account);
       return { stored: message.conversation.messages.length };
+    },
+    'ui/set-follow-up': async ({ type: _, ...decision }) => {
+      await recordFollowUpDecision(db, decision, Date.now());
+      recompute.schedule(decision.account);
+      return { saved: true as const };
     },
     'ui/get-status': async () => ({
       accounts: await listAccounts(),

@@ -25,7 +25,10 @@ function report(ctx: ContentScriptContext, send: Promise<unknown>): void {
  * costs work for what changed, not for the page.
  */
 export async function runGmailContentScript(ctx: ContentScriptContext): Promise<void> {
-  const main = await waitForElement(ctx, document, '[role=main]');
+  const firstMain = await waitForElement(ctx, document, '[role=main]');
+  // In Gmail each view under `div.aeF` can carry its own [role=main] and views are
+  // swapped on navigation, so watch their common container, not one view.
+  const main = firstMain.closest('.aeF') ?? firstMain;
   const rowTracker = new RowTracker();
   let conversationKey = '';
 

@@ -42,11 +42,21 @@ export const contentGmailConversationSeenSchema = z.strictObject({
 
 export const uiGetStatusSchema = z.strictObject({ type: z.literal('ui/get-status') });
 
+export const uiSetFollowUpSchema = z.strictObject({
+  type: z.literal('ui/set-follow-up'),
+  account: z.email().max(320),
+  clientKey: z.string().min(1).max(400),
+  key: z.string().min(1).max(600),
+  status: z.enum(['done', 'dismissed', 'snoozed']),
+  snoozedUntil: z.number().int().positive().optional(),
+});
+
 export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
   contentGmailConversationSeenSchema,
   uiGetStatusSchema,
+  uiSetFollowUpSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -63,6 +73,7 @@ export const replySchemas = {
   'content/gmail-page-seen': z.object({ accountsKnown: z.number().int().nonnegative() }),
   'content/gmail-threads-seen': z.object({ stored: z.number().int().nonnegative() }),
   'content/gmail-conversation-seen': z.object({ stored: z.number().int().nonnegative() }),
+  'ui/set-follow-up': z.object({ saved: z.literal(true) }),
   'ui/get-status': z.object({
     accounts: z.array(accountStatusSchema),
     rejectedMessages: z.number().int().nonnegative(),

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { FollowUpState } from '@/lib/engine/follow-ups';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { Health } from '@/lib/sites/gmail/records';
@@ -59,22 +60,38 @@ export interface StoredClient {
   computedAt: number;
 }
 
+/** The user's decision on one suggested follow-up (done, dismissed, snoozed until). */
+export interface StoredFollowUpState extends FollowUpState {
+  account: string;
+  clientKey: string;
+}
+
 export type KeepwarmDb = Dexie & {
   accounts: EntityTable<StoredAccount, 'address'>;
   messages: Table<StoredMessage, [account: string, id: string]>;
   threads: Table<StoredThread, [account: string, threadId: string]>;
   clients: Table<StoredClient, [account: string, key: string]>;
+  followUpStates: Table<StoredFollowUpState, [account: string, key: string]>;
 };
+
+/** Every version's stores, oldest first. Append a version; never edit one that shipped. */
+export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
+  {
+    accounts: '&address',
+    messages: '[account+id], [account+threadId], [account+at], *clientRefs',
+    threads: '[account+threadId], [account+lastActivityAt], *clientRefs',
+    clients: '[account+key], [account+riskScore], [account+waitingOnUsSince]',
+  },
+  // v2: the user's follow-up decisions, kept apart from the recomputed reports so a recompute never loses them.
+  { followUpStates: '[account+key], [account+clientKey]' },
+];
 
 export const DB_NAME = 'keepwarm';
 
 export function openKeepwarmDb(name = DB_NAME): KeepwarmDb {
   const db = new Dexie(name) as KeepwarmDb;
-  db.version(1).stores({
-    accounts: '&address',
-    messages: '[account+id], [account+threadId], [account+at], *clientRefs',
-    threads: '[account+threadId], [account+lastActivityAt], *clientRefs',
-    clients: '[account+key], [account+riskScore], [account+waitingOnUsSince]',
+  SCHEMA_VERSIONS.forEach((stores, index) => {
+    db.version(index + 1).stores(stores);
   });
   return db;
 }

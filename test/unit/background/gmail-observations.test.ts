@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { recomputeAccount } from '@/lib/background/recompute';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
@@ -96,5 +97,27 @@ describe('Gmail observations in the background', () => {
     await recomputeAccount(db, ME, NOW);
     expect(new Set((await db.clients.toArray()).map((c) => c.account))).toEqual(new Set([ME, 'other@gmail.com']));
     expect(await db.clients.where('[account+key]').equals([ME, 'acme.com']).count()).toBe(1);
+  });
+});
+
+describe('follow-up decisions', () => {
+  it('survive recomputes and reopen when new activity arrives', async () => {
+    await storeConversation(db, conversation, page);
+    const [before] = await recomputeAccount(db, ME, NOW);
+    const reply = before?.report.followUps.find((f) => f.kind === 'reply');
+    expect(reply?.status).toBe('open');
+    if (!reply) return;
+    await recordFollowUpDecision(
+      db,
+      { account: ME, clientKey: 'acme.com', key: reply.key, status: 'snoozed', snoozedUntil: NOW + 86_400_000 },
+      NOW,
+    );
+    const [snoozed] = await recomputeAccount(db, ME, NOW + 1000);
+    expect(snoozed?.report.followUps.find((f) => f.key === reply.key)?.status).toBe('snoozed');
+    const [later] = await recomputeAccount(db, ME, NOW + 2 * 86_400_000);
+    expect(later?.report.followUps.find((f) => f.key === reply.key)?.status).toBe('open');
+    await expect(
+      recordFollowUpDecision(db, { account: ME, clientKey: 'acme.com', key: reply.key, status: 'snoozed' }, NOW),
+    ).rejects.toThrow(/future/);
   });
 });

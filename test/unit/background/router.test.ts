@@ -7,6 +7,7 @@ function makeRouter() {
     'content/gmail-page-seen': pageSeen,
     'content/gmail-threads-seen': async () => ({ stored: 0 }),
     'content/gmail-conversation-seen': async () => ({ stored: 0 }),
+    'ui/set-follow-up': async () => ({ saved: true as const }),
     'ui/get-status': async () => ({ accounts: [], rejectedMessages: 0 }),
   });
   return { router, pageSeen };
