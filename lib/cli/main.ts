@@ -4,6 +4,7 @@ import { type CliCommand, UsageError } from './command';
 const commands: Record<string, () => Promise<CliCommand>> = {
   bgnbd: () => import('./commands/bgnbd').then((m) => m.command),
   extract: () => import('./commands/extract').then((m) => m.command),
+  report: () => import('./commands/report').then((m) => m.command),
 };
 
 const USAGE = `keepwarm <command> [options]

@@ -52,7 +52,7 @@ describe('risk', () => {
       'waiting 2 d 4 h for your reply (20 h of working time) — you usually answer this client in 5 h',
     );
     expect(reason?.numbers).toMatchObject({ waitingBusinessMs: 20 * HOUR, usualReplyMs: 5 * HOUR, threads: 1 });
-    expect(reason?.weight).toBeCloseTo(20 + 20 * Math.log2(20 / 8), 1);
+    expect(reason?.weight).toBeCloseTo(10 + 15 * Math.log2(20 / 8), 1);
     expect(reason).toMatchObject({ threadId: 't9', messageId: 'm9' });
     const onboarding = assessRisk(
       { ...waiting, onboarding: { active: true, daysSinceFirstSeen: 20 } },
@@ -100,8 +100,8 @@ describe('risk', () => {
     );
     expect(risk.reasons[1]?.text).toContain('20% chance');
     expect(risk.reasons[2]?.text).toBe('they asked about cancelling 14 days ago: "cancel our contract"');
-    // Fading family 60 + 0.25·(37.5 + 30) = 76.9, with the cue's 30: 100·(1 − 0.231·0.7) ≈ 84.
-    expect(risk.score).toBe(84);
+    // Fading family min(70, 20·log2(120/7)) + 0.25·(37.5 + 30) = 86.9, with the cue's 30: 100·(1 − 0.131·0.7) ≈ 91.
+    expect(risk.score).toBe(91);
     expect(risk.level).toBe('critical');
     expect(assessRisk(fading, {}, population, now)).toEqual(risk);
     // Expected silence switches the fading signals off but not the cue.

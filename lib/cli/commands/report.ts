@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+import { accountIdentity } from '@/lib/background/identity';
+import { analyzeAccount } from '@/lib/engine/analyze';
+import { baseClientKey } from '@/lib/engine/client-identity';
+import type { ClientReport } from '@/lib/engine/report-types';
+import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
+import { emptyCounts, type ImportCounts, importMailbox } from '@/lib/mailbox/import-mailbox';
+import { fileChunks, mailboxFiles } from '@/lib/mailbox/node-files';
+import type { ImportedMessage } from '@/lib/mailbox/parse-message';
+import { threadMessages } from '@/lib/mailbox/threading';
+import { type CliCommand, UsageError } from '../command';
+import { printReport } from '../report-text';
+
+const HELP = `keepwarm report <mbox file or folder> --me <address> [options]
+
+Reads a mailbox export (Gmail Takeout, Thunderbird, any mbox or .eml files)
+and prints, per client: risk, level, reasons, who is waiting, reply times and
+P(alive). The same engine as the extension.
+
+Options:
+  --me <address>          your address; repeat for aliases (required)
+  --as-of <date>          use only mail up to this date and judge risk as of then
+  --group-by domain|person  a client is an organisation (default) or each person
+  --internal <domain>     colleagues' domain; repeatable. Default: your own
+                          domain unless it is free mail. "none": nobody is internal
+  --json                  JSON: { asOf, counts, clients: [{ key, risk, level, … }] }`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        me: { type: 'string', multiple: true },
+        'as-of': { type: 'string' },
+        'group-by': { type: 'string', default: 'domain' },
+        internal: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+}
+
+function identityFor(me: string[], internal: string[] | undefined): AccountIdentity {
+  const addresses = me.map((a) => a.toLowerCase());
+  if (internal?.includes('none')) return { addresses, internalDomains: [] };
+  if (internal?.length) return { addresses, internalDomains: internal.map((d) => d.toLowerCase()) };
+  const own = new Set(addresses.flatMap((a) => accountIdentity(a).internalDomains));
+  return { addresses, internalDomains: [...own] };
+}
+
+export interface ReportResult {
+  asOf: number;
+  counts: ImportCounts;
+  clients: ClientReport[];
+}
+
+/** Reads every mailbox file under `target` once, deduplicated and threaded. */
+export async function readMailboxMessages(target: string): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
+  const counts = emptyCounts();
+  const seen = new Set<string>();
+  const imported: ImportedMessage[] = [];
+  for (const file of await mailboxFiles(target)) {
+    try {
+      for await (const message of importMailbox(fileChunks(file), counts, seen)) imported.push(message);
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  }
+  return { messages: threadMessages(imported), counts };
+}
+
+/** Each person a client of their own (free-mail people already are). */
+export function splitEveryone(messages: readonly MailMessage[]): string[] {
+  const addresses = new Set(messages.flatMap((m) => [m.from, ...m.to, ...m.cc].map((a) => a.email)));
+  return [...addresses].filter((a) => baseClientKey(a) !== a);
+}
+
+/** Runs the engine as of `asOf` (default: the newest message) on the messages up to then. */
+export async function buildReport(
+  target: string,
+  options: { identity: AccountIdentity; asOf?: number; groupBy: 'domain' | 'person' },
+): Promise<ReportResult> {
+  const { messages: all, counts } = await readMailboxMessages(target);
+  const messages = options.asOf === undefined ? all : all.filter((m) => m.at <= (options.asOf ?? 0));
+  const asOf = options.asOf ?? Math.max(0, ...messages.map((m) => m.at));
+  const analysis = analyzeAccount({
+    messages,
+    identity: options.identity,
+    now: asOf,
+    ...(options.groupBy === 'person' ? { overrides: { splitAddresses: splitEveryone(messages) } } : {}),
+  });
+  return { asOf, counts, clients: analysis.clients };
+}
+
+export const command: CliCommand = {
+  async run(args) {
+    const { values, positionals } = parse(args);
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const [target, ...extra] = positionals;
+    if (!target || extra.length > 0) throw new UsageError(`expected one mbox file or folder\n\n${HELP}`);
+    if (!values.me?.length) throw new UsageError(`--me is required: Keepwarm must know which side is yours\n\n${HELP}`);
+    const groupBy = values['group-by'];
+    if (groupBy !== 'domain' && groupBy !== 'person') throw new UsageError(`--group-by must be "domain" or "person"`);
+    let asOf: number | undefined;
+    if (values['as-of']) {
+      asOf = Date.parse(values['as-of']);
+      if (Number.isNaN(asOf)) throw new UsageError(`--as-of "${values['as-of']}" is not a date`);
+      // A bare date means the end of that day.
+      if (/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) asOf += 86_400_000 - 1;
+    }
+    const result = await buildReport(target, { identity: identityFor(values.me, values.internal), asOf, groupBy });
+    if (values.json) {
+      console.log(
+        JSON.stringify({
+          asOf: new Date(result.asOf).toISOString(),
+          counts: result.counts,
+          clients: result.clients.map((c) => ({
+            ...c,
+            risk: c.risk.score,
+            level: c.risk.level,
+            reasons: c.risk.reasons,
+          })),
+        }),
+      );
+    } else printReport(result);
+    return 0;
+  },
+};

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '@/lib/cli/main';
+import { auc } from '../../bench/risk-quality';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/mailbox/takeout-sample.mbox');
+const ENRON = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-mbox/sager-e');
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => err.push(line));
+  return { out, err };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('keepwarm report', () => {
+  it('prints every client with its key and numeric risk in --json', async () => {
+    const { out } = capture();
+    expect(await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--json'])).toBe(0);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.counts).toMatchObject({ imported: 3, duplicates: 1, skippedNoDate: 1 });
+    expect(result.clients.map((c: { key: string }) => c.key).sort()).toEqual(['acme.example', 'other.example']);
+    for (const client of result.clients) {
+      expect(client.risk).toEqual(expect.any(Number));
+      expect(['low', 'watch', 'high', 'critical']).toContain(client.level);
+    }
+  });
+
+  it('--as-of uses only the mail up to that date', async () => {
+    const { out } = capture();
+    await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--as-of', '2024-01-01', '--json']);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.asOf).toBe('2024-01-01T23:59:59.999Z');
+    expect(result.clients.map((c: { key: string }) => c.key)).toEqual(['acme.example']);
+  });
+
+  it('--group-by person makes each address its own client', async () => {
+    const { out } = capture();
+    await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--group-by', 'person', '--json']);
+    const keys = JSON.parse(out.join('\n')).clients.map((c: { key: string }) => c.key);
+    expect(keys.sort()).toEqual(['bob@other.example', 'oksana@acme.example']);
+  });
+
+  it.each([
+    [['report', FIXTURE], /--me is required/],
+    [['report', '--me', 'a@b.example'], /expected one mbox/],
+    [['report', FIXTURE, '--me', 'a@b.example', '--group-by', 'team'], /--group-by must be/],
+    [['report', FIXTURE, '--me', 'a@b.example', '--as-of', 'someday'], /is not a date/],
+  ])('%j is a usage error', async (args, message) => {
+    const { err } = capture();
+    expect(await main(args)).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+  });
+
+  it('names the file that is not a mailbox', async () => {
+    const { err } = capture();
+    const notes = path.resolve(import.meta.dirname, '../../fixtures/mailbox/notes.txt');
+    expect(await main(['report', notes, '--me', 'a@b.example'])).toBe(1);
+    expect(err.join('\n')).toMatch(/notes\.txt: this file is neither an mbox/);
+  });
+
+  it.skipIf(!existsSync(ENRON))('reads a real Enron mailbox: every message once, clients ranked', async () => {
+    const { out } = capture();
+    await main(['report', ENRON, '--me', 'elizabeth.sager@enron.com', '--internal', 'none', '--json']);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.counts).toMatchObject({ read: 5200, imported: 3255 });
+    expect(result.clients.length).toBeGreaterThan(50);
+    const scores = result.clients.map((c: { risk: number }) => c.risk);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
+
+describe('AUC', () => {
+  it('is 1 for a perfect ranking, 0.5 for ties, 0 for an inverted one', () => {
+    const perfect = [
+      { score: 3, positive: true },
+      { score: 2, positive: true },
+      { score: 1, positive: false },
+    ];
+    expect(auc(perfect)).toBe(1);
+    expect(auc(perfect.map((s) => ({ ...s, score: 0 })))).toBe(0.5);
+    expect(auc(perfect.map((s) => ({ ...s, score: -s.score })))).toBe(0);
+    expect(auc([{ score: 1, positive: true }])).toBeNaN();
+  });
+});
