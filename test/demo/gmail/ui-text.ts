@@ -16,39 +16,27 @@ interface UiText {
   unread: string;
 }
 
+const ENGLISH: UiText = {
+  me: 'me',
+  to: 'To: ',
+  toRecipients: 'to',
+  draft: 'Draft',
+  views: {
+    inbox: 'Inbox',
+    sent: 'Sent',
+    all: 'All Mail',
+    search: 'Search results',
+    label: 'Label',
+    category: 'Category',
+  },
+  olderMessages: (n) => `${n} older messages`,
+  unread: 'unread',
+};
+
 export const UI_TEXT: Record<UiLanguage, UiText> = {
-  en: {
-    me: 'me',
-    to: 'To: ',
-    toRecipients: 'to',
-    draft: 'Draft',
-    views: {
-      inbox: 'Inbox',
-      sent: 'Sent',
-      all: 'All Mail',
-      search: 'Search results',
-      label: 'Label',
-      category: 'Category',
-    },
-    olderMessages: (n) => `${n} older messages`,
-    unread: 'unread',
-  },
-  'en-GB': {
-    me: 'me',
-    to: 'To: ',
-    toRecipients: 'to',
-    draft: 'Draft',
-    views: {
-      inbox: 'Inbox',
-      sent: 'Sent',
-      all: 'All Mail',
-      search: 'Search results',
-      label: 'Label',
-      category: 'Category',
-    },
-    olderMessages: (n) => `${n} older messages`,
-    unread: 'unread',
-  },
+  en: ENGLISH,
+  // British English Gmail uses the same words; only its dates differ.
+  'en-GB': ENGLISH,
   uk: {
     me: 'я',
     to: 'Кому: ',

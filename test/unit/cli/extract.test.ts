@@ -1,23 +1,16 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@/lib/cli/main';
+import { captureConsole } from './capture';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');
 const URL_INBOX = 'https://mail.google.com/mail/u/0/#inbox';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
-  vi.spyOn(console, 'error').mockImplementation((line: string) => err.push(line));
-  return { out, err };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('keepwarm extract', () => {
   it('prints the observations and the health report of a saved Gmail page', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     const code = await main([
       'extract',
       'gmail',
@@ -46,7 +39,7 @@ describe('keepwarm extract', () => {
     [['extract', 'gmail', FIXTURE, '--url', URL_INBOX, '--time-zone', 'Mars/Base'], 2, /not an IANA time zone/],
     [['extract', 'gmail', '/nonexistent.html', '--url', URL_INBOX], 1, /cannot read \/nonexistent.html: ENOENT/],
   ])('%j exits %i with a clear message', async (args, code, message) => {
-    const { err } = capture();
+    const { err } = captureConsole();
     expect(await main(args)).toBe(code);
     expect(err.join('\n')).toMatch(message);
   });

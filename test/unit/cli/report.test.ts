@@ -3,23 +3,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@/lib/cli/main';
 import { auc } from '../../bench/risk-quality';
+import { captureConsole } from './capture';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/mailbox/takeout-sample.mbox');
 const ENRON = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-mbox/sager-e');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
-  vi.spyOn(console, 'error').mockImplementation((line: string) => err.push(line));
-  return { out, err };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('keepwarm report', () => {
   it('prints every client with its key and numeric risk in --json', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     expect(await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--json'])).toBe(0);
     const result = JSON.parse(out.join('\n'));
     expect(result.counts).toMatchObject({ imported: 3, duplicates: 1, skippedNoDate: 1 });
@@ -31,7 +24,7 @@ describe('keepwarm report', () => {
   });
 
   it('--as-of uses only the mail up to that date', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--as-of', '2024-01-01', '--json']);
     const result = JSON.parse(out.join('\n'));
     expect(result.asOf).toBe('2024-01-01T23:59:59.999Z');
@@ -39,7 +32,7 @@ describe('keepwarm report', () => {
   });
 
   it('--group-by person makes each address its own client', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--group-by', 'person', '--json']);
     const keys = JSON.parse(out.join('\n')).clients.map((c: { key: string }) => c.key);
     expect(keys.sort()).toEqual(['bob@other.example', 'oksana@acme.example']);
@@ -51,20 +44,20 @@ describe('keepwarm report', () => {
     [['report', FIXTURE, '--me', 'a@b.example', '--group-by', 'team'], /--group-by must be/],
     [['report', FIXTURE, '--me', 'a@b.example', '--as-of', 'someday'], /is not a date/],
   ])('%j is a usage error', async (args, message) => {
-    const { err } = capture();
+    const { err } = captureConsole();
     expect(await main(args)).toBe(2);
     expect(err.join('\n')).toMatch(message);
   });
 
   it('names the file that is not a mailbox', async () => {
-    const { err } = capture();
+    const { err } = captureConsole();
     const notes = path.resolve(import.meta.dirname, '../../fixtures/mailbox/notes.txt');
     expect(await main(['report', notes, '--me', 'a@b.example'])).toBe(1);
     expect(err.join('\n')).toMatch(/notes\.txt: this file is neither an mbox/);
   });
 
   it.skipIf(!existsSync(ENRON))('reads a real Enron mailbox: every message once, clients ranked', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     await main(['report', ENRON, '--me', 'elizabeth.sager@enron.com', '--internal', 'none', '--json']);
     const result = JSON.parse(out.join('\n'));
     expect(result.counts).toMatchObject({ read: 5200, imported: 3255 });
