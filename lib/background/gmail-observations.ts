@@ -26,12 +26,11 @@ async function touchAccount(
 ) {
   const existing = await db.accounts.get(page.account);
   await db.accounts.put({
+    ...existing,
     address: page.account,
     accountPath: page.accountPath,
     firstSeenAt: existing?.firstSeenAt ?? page.now,
     lastSeenAt: page.now,
-    listHealth: existing?.listHealth,
-    conversationHealth: existing?.conversationHealth,
     ...health,
   });
 }

@@ -1,20 +1,20 @@
 /**
  * Runs `task` for each key once after a quiet period, however many times it
- * was asked for meanwhile: a burst of Gmail observations costs one recompute.
+ * was asked for meanwhile, with everything the asks touched: a burst of Gmail
+ * observations costs one recompute of the clients it concerned.
  */
-export function createKeyedDebouncer(delayMs: number, task: (key: string) => Promise<void>) {
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+export function createKeyedDebouncer(delayMs: number, task: (key: string, touched: Set<string>) => Promise<void>) {
+  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; touched: Set<string> }>();
   return {
-    schedule(key: string): void {
-      const pending = timers.get(key);
-      if (pending) clearTimeout(pending);
-      timers.set(
-        key,
-        setTimeout(() => {
-          timers.delete(key);
-          task(key).catch((error: unknown) => console.error('Keepwarm: recompute failed', error));
-        }, delayMs),
-      );
+    schedule(key: string, touched: Iterable<string> = []): void {
+      const entry = pending.get(key);
+      if (entry) clearTimeout(entry.timer);
+      const all = new Set([...(entry?.touched ?? []), ...touched]);
+      const timer = setTimeout(() => {
+        pending.delete(key);
+        task(key, all).catch((error: unknown) => console.error('Keepwarm: recompute failed', error));
+      }, delayMs);
+      pending.set(key, { timer, touched: all });
     },
   };
 }

@@ -4,7 +4,7 @@ import { openKeepwarmDb } from '@/lib/store/db';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
-import { countClientsWaitingOnUs, recomputeAccount } from './recompute';
+import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
 
@@ -22,8 +22,8 @@ export function startBackground(): void {
     await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#c5221f' });
   };
-  const recompute = createKeyedDebouncer(RECOMPUTE_DELAY_MS, async (account) => {
-    await recomputeAccount(db, account, Date.now());
+  const recompute = createKeyedDebouncer(RECOMPUTE_DELAY_MS, async (account, touched) => {
+    await recomputeClients(db, account, touched, Date.now());
     await updateBadge();
   });
 
@@ -54,18 +54,18 @@ export function startBackground(): void {
     'content/gmail-threads-seen': async (message) => {
       const page = pageContext(message.account, message.pageLanguage, message.health);
       const touched = await storeThreadRows(db, message.threads, page);
-      if (touched.size > 0) recompute.schedule(page.account);
+      if (touched.size > 0) recompute.schedule(page.account, touched);
       return { stored: message.threads.length };
     },
     'content/gmail-conversation-seen': async (message) => {
       const page = pageContext(message.account, message.pageLanguage, message.health);
       const touched = await storeConversation(db, message.conversation, page);
-      if (touched.size > 0) recompute.schedule(page.account);
+      if (touched.size > 0) recompute.schedule(page.account, touched);
       return { stored: message.conversation.messages.length };
     },
     'ui/set-follow-up': async ({ type: _, ...decision }) => {
       await recordFollowUpDecision(db, decision, Date.now());
-      recompute.schedule(decision.account);
+      recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);
       return { saved: true as const };
     },
     'ui/get-status': async () => ({

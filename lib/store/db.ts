@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FollowUpState } from '@/lib/engine/follow-ups';
-import type { ClientReport } from '@/lib/engine/report-types';
+import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { Health } from '@/lib/sites/gmail/records';
 
@@ -19,6 +19,8 @@ export interface StoredAccount {
   /** How well the last Gmail list and conversation pages could be read. */
   listHealth?: Health;
   conversationHealth?: Health;
+  /** The account-wide model of the last full recompute, reused to recompute one client at a time. */
+  population?: PopulationModel;
 }
 
 /** Where a message was learnt from; a message seen in several places keeps the most informative. */

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
-import { recomputeAccount } from '@/lib/background/recompute';
+import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 
@@ -119,5 +119,49 @@ describe('follow-up decisions', () => {
     await expect(
       recordFollowUpDecision(db, { account: ME, clientKey: 'acme.com', key: reply.key, status: 'snoozed' }, NOW),
     ).rejects.toThrow(/future/);
+  });
+});
+
+describe('incremental recompute', () => {
+  it('recomputes only the touched client, the same as a full recompute would', async () => {
+    const refs = await storeThreadRows(db, [row], page);
+    expect(await recomputeClients(db, ME, refs, NOW)).toBe('full');
+    await storeConversation(db, conversation, page);
+    await storeConversation(
+      db,
+      {
+        ...conversation,
+        threadId: id(firstAt, 9),
+        messages: [
+          {
+            messageId: id(firstAt, 9),
+            from: { email: 'ivan@other.example', name: 'Ivan', isMe: false },
+            to: [me],
+            at: firstAt,
+            timeSource: 'id',
+            state: 'expanded',
+          },
+        ],
+      },
+      page,
+    );
+    await recomputeAccount(db, ME, NOW);
+    const newer = NOW - HOUR;
+    const touched = await storeConversation(
+      db,
+      {
+        ...conversation,
+        messages: [{ messageId: id(newer, 7), from: me, to: [dana], at: newer, timeSource: 'id', state: 'expanded' }],
+      },
+      page,
+    );
+    expect([...touched]).toEqual([`${ME}|acme.com`]);
+    const other = await db.clients.get([ME, 'other.example']);
+    expect(await recomputeClients(db, ME, touched, NOW)).toBe('incremental');
+    const incremental = await db.clients.get([ME, 'acme.com']);
+    expect(incremental?.waitingOnUsSince).toBeUndefined();
+    expect(await db.clients.get([ME, 'other.example'])).toEqual(other);
+    await recomputeAccount(db, ME, NOW);
+    expect((await db.clients.get([ME, 'acme.com']))?.report).toEqual(incremental?.report);
   });
 });
