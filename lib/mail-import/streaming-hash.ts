@@ -1,0 +1,70 @@
+// A 64-bit non-cryptographic hash fed in pieces, so a message body of any size
+// can be fingerprinted while it streams past without being kept. Two
+// independent 32-bit lanes (FNV-1a and a murmur-style multiply-rotate) keep
+// accidental collisions negligible for mailboxes of millions of messages.
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+export class StreamingHash {
+  private a = 0x811c9dc5;
+  private b = 0x9747b28c;
+  private pendingNewlines = 0;
+
+  /**
+   * Hashes bytes as text content: carriage returns are ignored and trailing
+   * newlines are only counted once more content follows, so the same body
+   * stored with CRLF or LF, or with a different number of framing blank lines
+   * at its end, hashes the same.
+   */
+  updateText(bytes: Uint8Array, start = 0, end = bytes.length): void {
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i] as number;
+      if (byte === CR) continue;
+      if (byte === LF) {
+        this.pendingNewlines++;
+        continue;
+      }
+      while (this.pendingNewlines > 0) {
+        this.mix(LF);
+        this.pendingNewlines--;
+      }
+      this.mix(byte);
+    }
+  }
+
+  digest(): string {
+    const a = finalMix(this.a);
+    const b = finalMix(this.b ^ a);
+    return hex32(a) + hex32(b);
+  }
+
+  private mix(byte: number): void {
+    this.a = Math.imul(this.a ^ byte, 0x01000193);
+    const k = Math.imul(byte + 1, 0xcc9e2d51);
+    this.b = Math.imul(((this.b ^ k) << 13) | ((this.b ^ k) >>> 19), 5) + 0xe6546b64;
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** The 64-bit hash of a string's UTF-8 bytes, as 16 hex digits. */
+export function hashText(text: string): string {
+  const hash = new StreamingHash();
+  hash.updateText(encoder.encode(text));
+  return hash.digest();
+}
+
+function finalMix(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function hex32(value: number): string {
+  return value.toString(16).padStart(8, '0');
+}
