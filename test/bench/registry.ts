@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark';
 import { bundleSize } from './bundle-size';
+import { engineRecompute } from './engine-recompute';
 import { gmailExtraction } from './gmail-extraction';
 import { riskQuality } from './risk-quality';
 
-export const benchmarks: Benchmark[] = [bundleSize, gmailExtraction, riskQuality];
+export const benchmarks: Benchmark[] = [bundleSize, gmailExtraction, engineRecompute, riskQuality];
