@@ -75,7 +75,11 @@ describe('importMailbox on an mbox', () => {
   it('accepts a WHATWG ReadableStream and reports byte offsets', async () => {
     const bytes = fixtureBytes('basic.mbox');
     const progress: ImportProgress[] = [];
-    const source: MailboxSource = { name: 'basic.mbox', size: bytes.length, open: () => new Blob([bytes]).stream() };
+    const source: MailboxSource = {
+      name: 'basic.mbox',
+      size: bytes.length,
+      open: () => new Blob([bytes.slice().buffer]).stream(),
+    };
     const { counts } = await importAll(source, { onProgress: (p) => progress.push({ ...p }) });
     expect(counts.imported).toBe(4);
     const last = progress.at(-1);

@@ -4,7 +4,9 @@ import { assignThreads, SUBJECT_THREAD_WINDOW_MS } from '@/lib/mail-import/threa
 
 const DAY = 86_400_000;
 
-function message(partial: Partial<ImportedMessage> & { at: number; from: string; to: string[] }): ImportedMessage {
+type Sketch = Partial<Omit<ImportedMessage, 'from' | 'to'>> & { at: number; from: string; to: string[] };
+
+function message(partial: Sketch): ImportedMessage {
   return {
     inReplyTo: [],
     references: [],
