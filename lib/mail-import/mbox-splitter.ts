@@ -44,6 +44,7 @@ const MAX_SEPARATOR_BYTES = 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 const GT = 0x3e;
+const F = 0x46;
 const FROM_SPACE = [0x46, 0x72, 0x6f, 0x6d, 0x20];
 // `From <sender> <asctime>`: the sender may be empty or "-" (Thunderbird); a time of day is always there.
 const SEPARATOR = /^From \S*\s.*\d{1,2}:\d\d/;
@@ -99,6 +100,9 @@ export class MboxSplitter {
         const line = concatBytes(this.carry);
         this.resetCarry();
         this.line(line, 0, line.length, this.atLineStart, true, this.carryOffset);
+      } else if (this.state === 'body' && this.atLineStart) {
+        pos = this.bodyRun(chunk, pos, base);
+        continue;
       } else {
         this.line(chunk, pos, end, this.atLineStart, true, base + pos);
       }
@@ -119,6 +123,34 @@ export class MboxSplitter {
     // An empty .eml input holds no message; an mbox one never left 'before-first'.
     if (this.state !== 'before-first' && this.consumed > 0) this.finish(this.consumed);
     return this.drain();
+  }
+
+  /**
+   * The common case, taken in one go: whole body lines that can be neither a
+   * separator nor an escaped `>From `. Returns where the ordinary lines end.
+   */
+  private bodyRun(chunk: Uint8Array, start: number, base: number): number {
+    let pos = start;
+    let blank = this.previousLineBlank;
+    for (;;) {
+      const newline = chunk.indexOf(LF, pos);
+      if (newline === -1) break;
+      const first = chunk[pos];
+      if (first === GT || (first === F && blank && this.format === 'mbox')) break;
+      const length = newline + 1 - pos;
+      blank = length === 1 || (length === 2 && first === CR);
+      pos = newline + 1;
+    }
+    if (pos > start) {
+      this.appendBody(chunk, start, pos);
+      this.previousLineBlank = blank;
+    }
+    if (pos < chunk.length && chunk.indexOf(LF, pos) !== -1) {
+      const end = chunk.indexOf(LF, pos) + 1;
+      this.line(chunk, pos, end, true, true, base + pos);
+      return end;
+    }
+    return pos;
   }
 
   private addToCarry(chunk: Uint8Array, pos: number, offset: number): void {
