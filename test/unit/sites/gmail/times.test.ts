@@ -55,4 +55,31 @@ describe('times from localized titles', () => {
   it.each(['yesterday', '', 'Thu, Dec 18', '2016年5月4日 上午10:08', 'x'.repeat(500)])('refuses %j', (title) => {
     expect(parseTitleTime(title, kyiv)).toBeUndefined();
   });
+
+  // Gmail's titles are CLDR medium dates with short times, as Intl writes them:
+  // every month of every supported language must read back to the same minute.
+  const LOCALES = ['en-US', 'en-GB', 'uk', 'ru', 'de', 'fr', 'es', 'pl'];
+  const STYLES: Intl.DateTimeFormatOptions[] = [
+    { dateStyle: 'medium', timeStyle: 'short' },
+    { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  ];
+  it.each(LOCALES)('reads back what Intl writes for %s, every month, with and without the weekday', (locale) => {
+    const timeZone = 'America/Sao_Paulo';
+    for (const style of STYLES) {
+      for (let month = 0; month < 12; month++) {
+        for (const hour of [0, 11, 13, 23]) {
+          const at = Date.UTC(2025, month, 3 + month * 2, hour, 7);
+          const title = new Intl.DateTimeFormat(locale, { ...style, timeZone }).format(at);
+          expect([title, parseTitleTime(title, { timeZone, now: NOW, language: locale })]).toEqual([title, at]);
+          expect([title, parseTitleTime(title, { timeZone, now: NOW })]).toEqual([title, at]);
+        }
+      }
+    }
+  });
+
+  it("defaults to the runtime's time zone", () => {
+    const title = 'Thu, Dec 18, 2025, 12:35 PM';
+    const runtimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(parseTitleTime(title, { now: NOW })).toBe(parseTitleTime(title, { timeZone: runtimeZone, now: NOW }));
+  });
 });
