@@ -2,6 +2,7 @@ import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
+import { readGmailView } from '@/lib/sites/gmail/view';
 
 export interface SavedPage {
   document: Document;
@@ -26,7 +27,7 @@ export const siteExtractors: Record<string, (page: SavedPage) => unknown> = {
     const { conversation, health } = extractConversation(document, ctx);
     return {
       account: account ?? null,
-      view: url.hash.slice(1),
+      view: readGmailView(url),
       ...(conversation ? { conversation, health } : { threads: list.threads, health: list.health }),
     };
   },

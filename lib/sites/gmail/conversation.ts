@@ -38,9 +38,8 @@ export function extractConversation(
   if (!container) return { health: health.report() };
   const heading = container.querySelector(css('conversationSubject'));
   if (!heading) health.missingSelector('conversationSubject');
-  const thread =
-    parseDecimalId(heading?.getAttribute('data-thread-perm-id')) ??
-    parseHexId(heading?.getAttribute('data-legacy-thread-id'));
+  const legacyThread = parseHexId(heading?.getAttribute('data-legacy-thread-id'));
+  const thread = parseDecimalId(heading?.getAttribute('data-thread-perm-id')) ?? legacyThread;
   const messages: MessageRecord[] = [];
   for (const element of container.querySelectorAll(css('message'))) {
     try {
@@ -57,7 +56,9 @@ export function extractConversation(
     return sum + (Number.isFinite(count) ? count : 0);
   }, 0);
   const conversation: ConversationRecord = { subject: readText(heading).slice(0, 1000), messages, foldedCount: folded };
-  if (thread) conversation.threadId = thread.decimal;
-  else health.record(['threadId']);
+  if (thread) {
+    conversation.threadId = thread.decimal;
+    conversation.legacyThreadId = legacyThread?.hex ?? thread.hex;
+  } else health.record(['threadId']);
   return { conversation, health: health.report() };
 }

@@ -13,6 +13,8 @@ export interface Participant {
 export interface ThreadRowRecord {
   /** `thread-f:` decimal id; absent on pages (like 2014 Gmail) that carry no ids. */
   threadId?: string;
+  /** The same thread id in the hex form of Gmail's older URLs and data. */
+  legacyThreadId?: string;
   lastMessageId?: string;
   subject: string;
   snippet: string;
@@ -38,6 +40,7 @@ export interface MessageRecord {
 
 export interface ConversationRecord {
   threadId?: string;
+  legacyThreadId?: string;
   subject: string;
   messages: MessageRecord[];
   /** Messages Gmail folded away ("3 older messages"): not in the DOM, only counted. */

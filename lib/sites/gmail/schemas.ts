@@ -6,6 +6,7 @@ import type { ConversationRecord, Health, ThreadRowRecord } from './records';
 // background store megabytes per record.
 
 const decimalId = z.string().regex(/^\d{1,25}$/);
+const hexId = z.string().regex(/^[0-9a-f]{1,21}$/);
 const time = z
   .number()
   .int()
@@ -20,6 +21,7 @@ export const participantSchema = z.strictObject({
 
 export const threadRowSchema = z.strictObject({
   threadId: decimalId.optional(),
+  legacyThreadId: hexId.optional(),
   lastMessageId: decimalId.optional(),
   subject: shortText(1000),
   snippet: shortText(500),
@@ -44,6 +46,7 @@ export const messageSchema = z.strictObject({
 
 export const conversationSchema = z.strictObject({
   threadId: decimalId.optional(),
+  legacyThreadId: hexId.optional(),
   subject: shortText(1000),
   messages: z.array(messageSchema).max(500),
   foldedCount: z.number().int().min(0).max(10_000),

@@ -58,8 +58,8 @@ export function extractThreadRow(row: Element, ctx: ExtractContext): { record: T
   // Fast path: in current markup the ids sit on the subject span inside span.bog.
   const bogChild = queryParts(parts, 'rowSubjectBog')?.firstElementChild;
   const ids = bogChild?.hasAttribute('data-thread-id') ? bogChild : queryParts(parts, 'rowIds');
-  const thread =
-    parseDecimalId(ids?.getAttribute('data-thread-id')) ?? parseHexId(ids?.getAttribute('data-legacy-thread-id'));
+  const legacyThread = parseHexId(ids?.getAttribute('data-legacy-thread-id'));
+  const thread = parseDecimalId(ids?.getAttribute('data-thread-id')) ?? legacyThread;
   const last =
     parseHexId(ids?.getAttribute('data-legacy-last-non-draft-message-id')) ??
     parseHexId(ids?.getAttribute('data-legacy-last-message-id'));
@@ -89,7 +89,11 @@ export function extractThreadRow(row: Element, ctx: ExtractContext): { record: T
     messageCount: messageCount(parts, !ids),
     hasDraft: queryParts(parts, 'rowDraft') !== null,
   };
-  if (thread) record.threadId = thread.decimal;
+  if (thread) {
+    record.threadId = thread.decimal;
+    // Gmail's own hex saves a BigInt conversion per row.
+    record.legacyThreadId = legacyThread?.hex ?? thread.hex;
+  }
   if (last) record.lastMessageId = last.decimal;
   if (time.at !== undefined) record.lastActivityAt = time.at;
   if (time.source) record.timeSource = time.source;

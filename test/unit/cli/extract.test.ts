@@ -25,9 +25,20 @@ describe('keepwarm extract', () => {
     expect(code).toBe(0);
     const result = JSON.parse(out.join('\n'));
     expect(result.account).toEqual({ accountPath: 'u/0', address: 'olena@brightpath.studio' });
-    expect(result.view).toBe('inbox');
+    expect(result.view).toEqual({ name: 'inbox', params: [], page: 1 });
     expect(result.threads).toHaveLength(6);
     expect(result.health).toMatchObject({ seen: 6, healthy: false });
+  });
+
+  it('prints the open conversation of a conversation page', async () => {
+    const { out } = captureConsole();
+    const file = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-conversation.html');
+    const code = await main(['extract', 'gmail', file, '--url', `${URL_INBOX}/FMfcgzQXJWDsKmlrtbgvhKzCqlVNNRCg`]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.view).toMatchObject({ name: 'inbox', conversationToken: 'FMfcgzQXJWDsKmlrtbgvhKzCqlVNNRCg' });
+    expect(result.conversation.messages).toHaveLength(4);
+    expect(result.threads).toBeUndefined();
   });
 
   it.each([

@@ -19,6 +19,7 @@ describe('opened conversation', () => {
     const truth = demoConversationThread;
     expect(health.healthy).toBe(true);
     expect(conversation?.threadId).toBe(truth?.id);
+    expect(conversation?.legacyThreadId).toBe(truth?.hex);
     expect(conversation?.subject).toBe(truth?.subject);
     expect((conversation?.messages.length ?? 0) + (conversation?.foldedCount ?? 0)).toBe(truth?.messages.length);
     for (const message of conversation?.messages ?? []) {

@@ -54,6 +54,7 @@ describe('thread rows', () => {
     for (const row of threads) {
       const truth = byId.get(row.threadId ?? '');
       expect(truth).toBeDefined();
+      expect(row.legacyThreadId).toBe(truth?.hex);
       expect(row.lastActivityAt).toBe(truth?.messages.at(-1)?.at);
       expect(row.timeSource).toBe('id');
       expect(row.messageCount).toBe(truth?.messages.length);
