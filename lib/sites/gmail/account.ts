@@ -1,3 +1,5 @@
+import { isEmailAddress } from './email-address';
+
 export interface GmailAccountRef {
   /** `u/0`, or `b/<delegate>/u/0` for a delegated mailbox. */
   accountPath: string;
@@ -11,6 +13,11 @@ const ADDRESS = /[^\s@()<>"',;:]+@[^\s@()<>"',;:]+\.[^\s@()<>"',;:]+/;
 // " - " separators whatever the UI language (DOM notes §1.3).
 const ADDRESS_IN_TITLE = / - ([^\s@]+@[^\s@]+\.[^\s@]+) - /;
 
+function asAddress(found: string | undefined): string | undefined {
+  const address = found?.toLowerCase();
+  return address && isEmailAddress(address) ? address : undefined;
+}
+
 /**
  * Where the title does not name the address (Workspace accounts can show the
  * organisation instead), the header's account button does: its aria-label
@@ -19,14 +26,15 @@ const ADDRESS_IN_TITLE = / - ([^\s@]+@[^\s@]+\.[^\s@]+) - /;
  */
 function addressInHeader(root: ParentNode): string | undefined {
   for (const element of root.querySelectorAll('[role=banner] [aria-label*="@"]')) {
-    const found = ADDRESS.exec(element.getAttribute('aria-label') ?? '')?.[0];
+    const found = asAddress(ADDRESS.exec(element.getAttribute('aria-label') ?? '')?.[0]);
     if (found) return found;
   }
   const link = root.querySelector('[role=banner] a[href^="https://myaccount.google."]');
   // Name and address are sibling elements: read each on its own, their texts run together.
   for (const sibling of link?.parentElement?.children ?? []) {
-    const found = ADDRESS.exec(sibling.textContent?.trim() ?? '')?.[0];
-    if (found && found === sibling.textContent?.trim()) return found;
+    const text = sibling.textContent?.trim();
+    const found = asAddress(ADDRESS.exec(text ?? '')?.[0]);
+    if (found && found === text?.toLowerCase()) return found;
   }
   return undefined;
 }
@@ -38,6 +46,6 @@ function addressInHeader(root: ParentNode): string | undefined {
 export function readGmailAccount(url: URL, page: Document): GmailAccountRef | undefined {
   if (url.hostname !== 'mail.google.com' || !url.pathname.startsWith('/mail')) return undefined;
   const accountPath = ACCOUNT_PATH.exec(url.pathname)?.[1] ?? 'u/0';
-  const address = (ADDRESS_IN_TITLE.exec(page.title)?.[1] ?? addressInHeader(page))?.toLowerCase();
+  const address = asAddress(ADDRESS_IN_TITLE.exec(page.title)?.[1]) ?? addressInHeader(page);
   return address ? { accountPath, address } : { accountPath };
 }

@@ -1,3 +1,5 @@
+import { isEmailAddress } from './email-address';
+
 /** Visible text of an element, with Gmail's emoji images (`img[data-emoji]`) read as their characters. */
 export function readText(element: Element | null | undefined): string {
   if (!element) return '';
@@ -16,9 +18,7 @@ export function readText(element: Element | null | undefined): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
-
 export function readEmail(element: Element): string | undefined {
   const email = element.getAttribute('email')?.trim().toLowerCase();
-  return email && email.length <= 320 && EMAIL.test(email) ? email : undefined;
+  return email && isEmailAddress(email) ? email : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_ADDRESS } from './email-address';
 import type { ConversationRecord, Health, ThreadRowRecord } from './records';
 
 // The background's check of what a Gmail content script sends. Bounds are
@@ -14,7 +15,7 @@ const time = z
 const shortText = (max: number) => z.string().max(max);
 
 export const participantSchema = z.strictObject({
-  email: z.email().max(320),
+  email: z.string().regex(EMAIL_ADDRESS),
   name: shortText(200),
   isMe: z.boolean(),
 });
