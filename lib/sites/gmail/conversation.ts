@@ -4,7 +4,7 @@ import { HealthCounter } from './health';
 import { readParticipants } from './participants';
 import type { ConversationRecord, ExtractContext, Health, MessageRecord } from './records';
 import { resolveTime } from './resolve-time';
-import { css } from './selectors';
+import { css, queryWithFallbacks } from './selectors';
 
 function readMessage(message: Element, ctx: ExtractContext): { record: MessageRecord; failed: string[] } {
   const failed: string[] = [];
@@ -34,7 +34,7 @@ export function extractConversation(
   ctx: ExtractContext,
 ): { conversation?: ConversationRecord; health: Health } {
   const health = new HealthCounter();
-  const container = root.querySelector(css('conversation'));
+  const container = queryWithFallbacks(root, 'conversation');
   if (!container) return { health: health.report() };
   const heading = container.querySelector(css('conversationSubject'));
   if (!heading) health.missingSelector('conversationSubject');

@@ -8,8 +8,17 @@
 // seed 7 at 2026-11-20T12:00Z (test/demo); `current-*` are our own hand-written
 // pages of today's markup (test/fixtures/gmail).
 
+/** Markup Gmail wrote before; tried in order when the current selector matches nothing (as InboxSDK does). */
+export interface DatedFallback {
+  css: string;
+  /** When Gmail wrote this markup. */
+  era: string;
+  matches: Record<string, number>;
+}
+
 export interface SelectorSpec {
   css: string;
+  fallbacks?: DatedFallback[];
   /** For a selector that is one class, the class: read with getElementsByClassName, much cheaper per row. */
   className?: string;
   why: string;
@@ -20,7 +29,13 @@ export const SELECTORS = {
   threadList: {
     css: '[gh=tl]',
     why: "Gmail's own hook for a thread list; survived every redesign since 2014.",
-    matches: { 'real-2014-list': 1, 'demo-inbox': 1, 'current-inbox': 1 },
+    matches: {
+      'real-2014-list': 1,
+      'demo-inbox': 1,
+      'current-inbox': 1,
+      'current-inbox-vertical': 1,
+      'current-inbox-ru': 1,
+    },
   },
   threadRow: {
     css: 'tr.zA[id]',
@@ -31,52 +46,111 @@ export const SELECTORS = {
       'demo-inbox': 50,
       'demo-inbox-vertical': 50,
       'current-inbox': 8,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 4,
     },
   },
   rowIds: {
     css: '[data-thread-id][data-legacy-thread-id]',
     why: 'Current Gmail puts the thread ids (and the time-coded last-message id) on the subject span.',
-    matches: { 'real-2014-list': 0, 'demo-inbox': 50, 'current-inbox': 5 },
+    matches: {
+      'real-2014-list': 0,
+      'demo-inbox': 50,
+      'current-inbox': 5,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 3,
+    },
   },
   rowParticipants: {
     css: 'div.yW',
     className: 'yW',
     why: 'The participants cell; 2014 markup also wrote the message count here as "me (15)".',
-    matches: { 'real-2014-list': 16, 'real-2014-preview': 3, 'demo-inbox': 50, 'current-inbox': 6 },
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 3,
+      'demo-inbox': 50,
+      'current-inbox': 6,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 4,
+    },
   },
   rowParticipant: {
     css: 'div.yW span[email]',
     why: 'Senders shown in the row, each with its address; the user appears with a localized name.',
-    matches: { 'real-2014-list': 16, 'real-2014-preview': 3, 'demo-inbox': 97, 'current-inbox': 9 },
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 3,
+      'demo-inbox': 97,
+      'current-inbox': 9,
+      'current-inbox-vertical': 6,
+      'current-inbox-ru': 6,
+    },
   },
   rowMessageCount: {
     css: 'div.yW .bx0',
     className: 'bx0',
     why: 'The message count when a thread has more than one (2014 wrote it as "me (15)" text).',
-    matches: { 'real-2014-list': 0, 'demo-inbox': 46, 'current-inbox': 3 },
+    matches: {
+      'real-2014-list': 0,
+      'demo-inbox': 46,
+      'current-inbox': 3,
+      'current-inbox-vertical': 2,
+      'current-inbox-ru': 2,
+    },
   },
   rowDraft: {
     css: '.boq',
     className: 'boq',
     why: 'The red "Draft" marker of a thread with an unsent reply.',
-    matches: { 'real-2014-list': 0, 'demo-inbox': 1, 'current-inbox': 1 },
+    matches: {
+      'real-2014-list': 0,
+      'demo-inbox': 1,
+      'current-inbox': 1,
+      'current-inbox-vertical': 1,
+      'current-inbox-ru': 2,
+    },
+  },
+  rowNotThread: {
+    css: '.am0, .bvA, [data-standalone-draft-id]',
+    why: 'Rows that are no conversation: Promotions ads (`.am0`, `.bvA`) and new drafts not yet sent to anyone.',
+    matches: { 'real-2014-list': 0, 'demo-inbox': 0, 'current-inbox': 1, 'current-inbox-ru': 1 },
   },
   rowSubject: {
     css: 'div.y6 > span:first-child',
     why: 'Subject container; its first span holds the text (span.bog in current markup).',
-    matches: { 'real-2014-list': 16, 'real-2014-preview': 3, 'demo-inbox': 50, 'current-inbox': 7 },
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 3,
+      'demo-inbox': 50,
+      'current-inbox': 7,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 4,
+    },
   },
   rowSubjectBog: {
     css: '.bog',
     className: 'bog',
     why: 'Current subject wrapper; its first child carries the thread ids (a fast path for rowIds).',
-    matches: { 'real-2014-list': 0, 'demo-inbox': 50, 'current-inbox': 6 },
+    matches: {
+      'real-2014-list': 0,
+      'demo-inbox': 50,
+      'current-inbox': 6,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 4,
+    },
   },
   rowSnippet: {
     css: '.y2',
     className: 'y2',
     why: 'The snippet, prefixed with " - " in the default layout; absent for messages without text.',
-    matches: { 'real-2014-list': 14, 'real-2014-preview': 2, 'demo-inbox': 50, 'current-inbox': 6 },
+    matches: {
+      'real-2014-list': 14,
+      'real-2014-preview': 2,
+      'demo-inbox': 50,
+      'current-inbox': 6,
+      'current-inbox-vertical': 3,
+      'current-inbox-ru': 4,
+    },
   },
   rowDate: {
     css: 'td.xW span[title], td.apt div.apm span[title]',
@@ -87,6 +161,8 @@ export const SELECTORS = {
       'demo-inbox': 50,
       'demo-inbox-vertical': 50,
       'current-inbox': 6,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 4,
     },
   },
   rowDateCell: {
@@ -99,12 +175,32 @@ export const SELECTORS = {
       'demo-inbox': 50,
       'demo-inbox-vertical': 0,
       'current-inbox': 6,
+      'current-inbox-vertical': 0,
+      'current-inbox-ru': 4,
     },
   },
   conversation: {
-    css: '[role=main] .a98.iY, [role=main] table.Bs > tbody > tr, [role=main] .if',
-    why: 'The open thread container: `.a98.iY` since 2023-11, `table.Bs > tr` and `.if` before (InboxSDK keeps all three).',
-    matches: { 'demo-conversation': 1, 'current-conversation': 1, 'demo-inbox': 0 },
+    css: '[role=main] .a98.iY',
+    fallbacks: [
+      {
+        css: '[role=main] table.Bs > tbody > tr',
+        era: 'until 2023-11-16',
+        matches: { 'current-conversation': 0, 'conversation-until-2023': 1, 'conversation-2018': 0 },
+      },
+      {
+        css: '[role=main] .if',
+        era: '2018 redesign era',
+        matches: { 'current-conversation': 0, 'conversation-until-2023': 0, 'conversation-2018': 1 },
+      },
+    ],
+    why: 'The open thread container, `.a98.iY` since 2023-11-16.',
+    matches: {
+      'demo-conversation': 1,
+      'current-conversation': 1,
+      'demo-inbox': 0,
+      'current-inbox-vertical': 0,
+      'current-inbox-ru': 0,
+    },
   },
   conversationSubject: {
     css: 'h2.hP',
@@ -141,6 +237,14 @@ export const SELECTORS = {
 export type SelectorName = keyof typeof SELECTORS;
 
 export const css = (name: SelectorName): string => SELECTORS[name].css;
+
+/** The first element the selector or, failing it, one of its dated fallbacks matches. */
+export function queryWithFallbacks(root: ParentNode, name: SelectorName): Element | null {
+  const spec: SelectorSpec = SELECTORS[name];
+  let found = root.querySelector(spec.css);
+  for (const fallback of spec.fallbacks ?? []) found ??= root.querySelector(fallback.css);
+  return found;
+}
 
 /** The first element under `root` that a table selector matches. */
 export function first(root: Element, name: SelectorName): Element | null {

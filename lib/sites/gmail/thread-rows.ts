@@ -116,8 +116,8 @@ export function extractThreadList(
       if (row.classList.contains('bundle')) continue;
       try {
         const { record, failed } = extractThreadRow(row, ctx);
-        // Promotions ads look like rows but carry no thread id; only then is the ad check worth a query.
-        if (!record.threadId && row.querySelector('.am0, .bvA')) continue;
+        // Ads and unsent new drafts look like rows but carry no thread id; only then is the check worth a query.
+        if (!record.threadId && row.querySelector(css('rowNotThread'))) continue;
         // Gmail can briefly render a row twice while it swaps views; one thread is one record.
         if (record.threadId && seen.has(record.threadId)) continue;
         if (record.threadId) seen.add(record.threadId);

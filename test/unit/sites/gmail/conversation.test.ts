@@ -49,6 +49,12 @@ describe('opened conversation', () => {
     expect(conversationSchema.safeParse(conversation).success).toBe(true);
   });
 
+  it.each(['conversation-until-2023', 'conversation-2018'])('reads the same conversation in %s markup', (fixture) => {
+    const current = extractConversation(loadFixture('current-conversation') as Document, ctx('America/New_York'));
+    const older = extractConversation(loadFixture(fixture) as Document, ctx('America/New_York'));
+    expect(older).toEqual(current);
+  });
+
   it('finds no conversation on a list page, and refuses the literal "undefined" thread id', () => {
     expect(extractConversation(loadFixture('demo-inbox') as Document, ctx('UTC')).conversation).toBeUndefined();
     const doc = parseHtml(

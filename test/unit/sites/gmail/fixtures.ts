@@ -36,8 +36,21 @@ const sources: Record<string, () => string | undefined> = {
       timeZone: 'Europe/Kyiv',
     }),
   'current-inbox': () => readFileSync(path.join(REPO, 'test/fixtures/gmail/current-inbox.html'), 'utf8'),
-  'current-conversation': () => readFileSync(path.join(REPO, 'test/fixtures/gmail/current-conversation.html'), 'utf8'),
+  'current-inbox-vertical': () =>
+    readFileSync(path.join(REPO, 'test/fixtures/gmail/current-inbox-vertical.html'), 'utf8'),
+  'current-inbox-ru': () => readFileSync(path.join(REPO, 'test/fixtures/gmail/current-inbox-ru.html'), 'utf8'),
+  'current-conversation': () => readCurrentConversation(),
+  // The same conversation in the containers Gmail used before 2023-11-16 (DOM notes §1.5).
+  'conversation-until-2023': () =>
+    readCurrentConversation()
+      .replace('<div class="a98 iY">', '<table class="Bs"><tbody><tr><td>')
+      .replace('</div></div></div></div></body>', '</div></td></tr></tbody></table></div></div></body>'),
+  'conversation-2018': () => readCurrentConversation().replace('<div class="a98 iY">', '<div class="if">'),
 };
+
+function readCurrentConversation(): string {
+  return readFileSync(path.join(REPO, 'test/fixtures/gmail/current-conversation.html'), 'utf8');
+}
 
 function readShared(name: string): string | undefined {
   const file = path.join(SHARED_DOM, name);

@@ -76,27 +76,30 @@ const ctx = {
   parseTitleTime: (title: string) => parseTitleTime(title, { timeZone: 'Europe/Kyiv', now: DEMO_NOW }),
 };
 
-describe.each(['real-2014-list', 'current-inbox', 'demo-inbox-vertical'])('mutated %s list', (fixture) => {
-  const original = loadFixture(fixture);
-  it.skipIf(!original)(
-    'never throws and never emits an invalid record',
-    () => {
-      const html = (original as Document).documentElement.outerHTML;
-      fc.assert(
-        fc.property(fc.array(mutation, { minLength: 1, maxLength: 25 }), (mutations) => {
-          const doc = parseHtml(html);
-          mutate(doc, mutations);
-          const { threads, health } = extractThreadList(doc, ctx);
-          for (const thread of threads) expect(threadRowSchema.safeParse(thread).success).toBe(true);
-          expect(healthSchema.safeParse(health).success).toBe(true);
-          expect(health.parsed).toBeLessThanOrEqual(health.seen);
-        }),
-        { numRuns: 40 },
-      );
-    },
-    60_000,
-  );
-});
+describe.each(['real-2014-list', 'current-inbox', 'current-inbox-ru', 'demo-inbox-vertical'])(
+  'mutated %s list',
+  (fixture) => {
+    const original = loadFixture(fixture);
+    it.skipIf(!original)(
+      'never throws and never emits an invalid record',
+      () => {
+        const html = (original as Document).documentElement.outerHTML;
+        fc.assert(
+          fc.property(fc.array(mutation, { minLength: 1, maxLength: 25 }), (mutations) => {
+            const doc = parseHtml(html);
+            mutate(doc, mutations);
+            const { threads, health } = extractThreadList(doc, ctx);
+            for (const thread of threads) expect(threadRowSchema.safeParse(thread).success).toBe(true);
+            expect(healthSchema.safeParse(health).success).toBe(true);
+            expect(health.parsed).toBeLessThanOrEqual(health.seen);
+          }),
+          { numRuns: 40 },
+        );
+      },
+      60_000,
+    );
+  },
+);
 
 describe.each(['current-conversation', 'demo-conversation'])('mutated %s', (fixture) => {
   const original = loadFixture(fixture) as Document;
@@ -113,4 +116,44 @@ describe.each(['current-conversation', 'demo-conversation'])('mutated %s', (fixt
       { numRuns: 60 },
     );
   }, 60_000);
+});
+
+// Each breakage removes one kind of information from every row, as a Gmail
+// redesign would; the field it feeds must be counted as failed on every row.
+const BREAKAGES: Record<string, { attributes: string[]; field: string }> = {
+  ids: { attributes: ['data-thread-id', 'data-legacy-thread-id'], field: 'threadId' },
+  addresses: { attributes: ['email'], field: 'participants' },
+  times: {
+    attributes: ['title', 'data-legacy-last-message-id', 'data-legacy-last-non-draft-message-id'],
+    field: 'time',
+  },
+};
+
+describe('health degrades honestly', () => {
+  const html = (loadFixture('current-inbox-vertical') as Document).documentElement.outerHTML;
+  it('counts every row that lost a field, and stops calling the page healthy', () => {
+    fc.assert(
+      fc.property(fc.subarray(Object.keys(BREAKAGES), { minLength: 1 }), (broken) => {
+        const doc = parseHtml(html);
+        for (const name of broken) {
+          for (const attribute of BREAKAGES[name]?.attributes ?? []) {
+            for (const element of doc.querySelectorAll(`[${attribute}]`)) element.removeAttribute(attribute);
+          }
+        }
+        const { threads, health } = extractThreadList(doc, ctx);
+        expect(health.seen).toBe(4);
+        expect(health.parsed).toBe(0);
+        expect(health.healthy).toBe(false);
+        for (const name of broken) expect(health.failures[BREAKAGES[name]?.field ?? '']).toBe(4);
+        for (const thread of threads) expect(threadRowSchema.safeParse(thread).success).toBe(true);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('reports the missing thread list when Gmail renames its hook', () => {
+    const doc = parseHtml(html);
+    for (const element of doc.querySelectorAll('[gh]')) element.removeAttribute('gh');
+    expect(extractThreadList(doc, ctx).health).toMatchObject({ seen: 0, healthy: false, missing: ['threadList'] });
+  });
 });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { SELECTORS } from '@/lib/sites/gmail/selectors';
+import { SELECTORS, type SelectorSpec } from '@/lib/sites/gmail/selectors';
 import { loadFixture } from './fixtures';
 
-// Generated from the selector table: every selector matches each listed page
-// exactly as often as the table says.
-const cases = Object.entries(SELECTORS).flatMap(([name, spec]) =>
-  Object.entries(spec.matches).map(([fixture, count]) => ({ name, css: spec.css, fixture, count })),
-);
+// Generated from the selector table: every selector and every dated fallback
+// matches each listed page exactly as often as the table says.
+const cases = Object.entries(SELECTORS as Record<string, SelectorSpec>).flatMap(([name, spec]) => [
+  ...Object.entries(spec.matches).map(([fixture, count]) => ({ name, css: spec.css, fixture, count })),
+  ...(spec.fallbacks ?? []).flatMap((fallback) =>
+    Object.entries(fallback.matches).map(([fixture, count]) => ({
+      name: `${name} (${fallback.era})`,
+      css: fallback.css,
+      fixture,
+      count,
+    })),
+  ),
+]);
 
 describe('Gmail selector table', () => {
   it.each(cases)('$name matches $fixture $count times', ({ css, fixture, count }) => {

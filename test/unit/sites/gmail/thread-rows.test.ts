@@ -104,6 +104,61 @@ describe('thread rows', () => {
     expect(health.healthy).toBe(false);
   });
 
+  it('read our vertical preview-pane fixture: one record per thread across two or three rows', () => {
+    const { threads, health } = extractThreadList(
+      loadFixture('current-inbox-vertical') as Document,
+      ctx(DEMO_ME, 'Europe/London'),
+    );
+    expect(health).toMatchObject({ seen: 4, parsed: 4, healthy: true });
+    expect(threads.map((t) => t.subject)).toEqual([
+      'Website refresh: next steps',
+      'Quote for the Q1 campaign',
+      'Stone samples',
+      'Logo sketches',
+    ]);
+    const [first, second, third, fourth] = threads;
+    expect(first).toMatchObject({
+      threadId: '1880831714918400002',
+      legacyThreadId: '1a1a0e7aca000002',
+      unread: true,
+      messageCount: 3,
+      hasDraft: false,
+      lastActivityAt: Date.UTC(2026, 10, 19, 16, 2),
+      timeSource: 'id',
+      snippet: 'Thanks, this looks great. Can we talk on Monday?',
+    });
+    expect(first?.participants.map((p) => [p.email, p.isMe])).toEqual([
+      ['dana@acmelogistics.com', false],
+      [DEMO_ME, true],
+    ]);
+    expect(second).toMatchObject({ unread: false, messageCount: 2, hasDraft: true });
+    // No last-message id: the en-GB title, in British Summer Time, dates it.
+    expect(third).toMatchObject({ timeSource: 'title', lastActivityAt: Date.UTC(2026, 9, 20, 7), snippet: '' });
+    expect(fourth?.participants[0]?.name).toBe('<b onclick="x()">Kateryna</b>');
+    for (const t of threads) expect(threadRowSchema.safeParse(t).success).toBe(true);
+  });
+
+  it('read our Russian-UI fixture: "я" is me by address, Cyrillic titles, standalone drafts skipped', () => {
+    const doc = loadFixture('current-inbox-ru') as Document;
+    const { threads, health } = extractThreadList(doc, {
+      myAddresses: [DEMO_ME],
+      now: DEMO_NOW,
+      parseTitleTime: (title: string) =>
+        parseTitleTime(title, { timeZone: 'Europe/Moscow', now: DEMO_NOW, language: doc.documentElement.lang }),
+    });
+    expect(health).toMatchObject({ seen: 3, parsed: 3, healthy: true });
+    expect(threads).toHaveLength(3);
+    const [first, second, third] = threads;
+    expect(first?.participants).toEqual([
+      { email: 'пётр@почта.рф', name: 'Пётр Иванов', isMe: false },
+      { email: DEMO_ME, name: 'я', isMe: true },
+    ]);
+    expect(first).toMatchObject({ unread: true, messageCount: 5, lastActivityAt: Date.UTC(2026, 10, 20, 9, 5) });
+    expect(second).toMatchObject({ hasDraft: true, messageCount: 2, subject: 'Фотосессия в декабре' });
+    expect(third).toMatchObject({ timeSource: 'title', lastActivityAt: Date.UTC(2026, 1, 5, 6, 15) });
+    for (const t of threads) expect(threadRowSchema.safeParse(t).success).toBe(true);
+  });
+
   it('without a title parser (the content script), keeps the title for the background', () => {
     const { threads, health } = extractThreadList(loadFixture('current-inbox') as Document, {
       myAddresses: [DEMO_ME],
@@ -132,13 +187,32 @@ describe('thread rows', () => {
     expect(health).toMatchObject({ healthy: false, missing: ['threadList'] });
   });
 
-  it('reads a 1,000-row page', () => {
+  it('reads a 1,000-row page, one record per distinct thread', () => {
     const doc = loadFixture('demo-inbox') as Document;
     const tbody = doc.querySelector('[gh=tl] tbody') as Element;
     const rows = [...tbody.children];
-    for (let i = 0; i < 19; i++) for (const row of rows) tbody.append(row.cloneNode(true));
+    for (let copy = 1; copy < 20; copy++) {
+      for (const row of rows) {
+        const clone = row.cloneNode(true) as Element;
+        clone.id = `${row.id}-${copy}`;
+        const ids = clone.querySelector('[data-thread-id]');
+        const thread = BigInt(ids?.getAttribute('data-thread-id')?.replace('#thread-f:', '') ?? '0') + BigInt(copy);
+        ids?.setAttribute('data-thread-id', `#thread-f:${thread}`);
+        ids?.setAttribute('data-legacy-thread-id', thread.toString(16));
+        tbody.append(clone);
+      }
+    }
     const { threads, health } = extractThreadList(doc, ctx(DEMO_ME, 'Europe/Kyiv'));
-    // Cloned rows repeat thread ids: one record per thread.
+    expect(threads).toHaveLength(1000);
+    expect(health).toMatchObject({ seen: 1000, parsed: 1000, healthy: true });
+    for (const t of threads) expect(threadRowSchema.safeParse(t).success).toBe(true);
+  });
+
+  it('keeps one record when Gmail renders a thread twice', () => {
+    const doc = loadFixture('demo-inbox') as Document;
+    const tbody = doc.querySelector('[gh=tl] tbody') as Element;
+    for (const row of [...tbody.children]) tbody.append(row.cloneNode(true));
+    const { threads, health } = extractThreadList(doc, ctx(DEMO_ME, 'Europe/Kyiv'));
     expect(threads).toHaveLength(50);
     expect(health.seen).toBe(50);
   });
