@@ -41,11 +41,14 @@ function addressInHeader(root: ParentNode): string | undefined {
 
 /**
  * Which Gmail account a page belongs to. With a single signed-in account Gmail
- * may omit `/u/N`, which is account 0.
+ * may omit `/u/N`, which is account 0. `page` is the document, or only its
+ * title (then the header fallback is not available).
  */
-export function readGmailAccount(url: URL, page: Document): GmailAccountRef | undefined {
+export function readGmailAccount(url: URL, page: Document | string): GmailAccountRef | undefined {
   if (url.hostname !== 'mail.google.com' || !url.pathname.startsWith('/mail')) return undefined;
   const accountPath = ACCOUNT_PATH.exec(url.pathname)?.[1] ?? 'u/0';
-  const address = asAddress(ADDRESS_IN_TITLE.exec(page.title)?.[1]) ?? addressInHeader(page);
+  const title = typeof page === 'string' ? page : page.title;
+  const address =
+    asAddress(ADDRESS_IN_TITLE.exec(title)?.[1]) ?? (typeof page === 'string' ? undefined : addressInHeader(page));
   return address ? { accountPath, address } : { accountPath };
 }

@@ -41,13 +41,15 @@ function messageCount(parts: Element[], legacyMarkup: boolean): number {
 
 /** A cheap key of what a row shows, so a re-render that changed nothing costs no extraction. */
 export function rowFingerprint(row: Element): string {
-  const ids = row.querySelector(css('rowIds'));
+  // The vertical layout keeps the ids in a continuation row.
+  const parts = rowParts(row);
+  const ids = queryParts(parts, 'rowIds');
   return [
     row.className,
     ids?.getAttribute('data-thread-id'),
     ids?.getAttribute('data-legacy-last-message-id'),
-    row.querySelector(css('rowDate'))?.getAttribute('title'),
-    row.querySelector('div.yW')?.textContent,
+    queryParts(parts, 'rowDate')?.getAttribute('title'),
+    queryParts(parts, 'rowParticipants')?.textContent,
   ].join('\u0001');
 }
 

@@ -18,6 +18,16 @@ describe('Gmail account', () => {
     });
   });
 
+  it('still takes the tab title alone', () => {
+    expect(readGmailAccount(new URL('https://mail.google.com/mail/u/1/'), 'Sent - raj@acme.io - Gmail')).toEqual({
+      accountPath: 'u/1',
+      address: 'raj@acme.io',
+    });
+    expect(readGmailAccount(new URL('https://mail.google.com/mail/u/1/'), 'Sent - Gmail')).toEqual({
+      accountPath: 'u/1',
+    });
+  });
+
   it('reads the address from a localized title', () => {
     expect(
       readGmailAccount(new URL('https://mail.google.com/mail/u/0/'), page('Вхідні (2) - Olena@Example.com - Gmail'))

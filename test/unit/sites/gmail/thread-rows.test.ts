@@ -178,6 +178,14 @@ describe('thread rows', () => {
     expect(rowFingerprint(row)).not.toBe(before);
   });
 
+  it('fingerprints a vertical row by the ids in its continuation row', () => {
+    const doc = loadFixture('current-inbox-vertical') as Document;
+    const row = doc.querySelector('tr.zA[id]') as Element;
+    const before = rowFingerprint(row);
+    doc.querySelector('[data-legacy-last-message-id]')?.setAttribute('data-legacy-last-message-id', '1a1f48b1cc0000ff');
+    expect(rowFingerprint(row)).not.toBe(before);
+  });
+
   it('reports a page with no thread list as unhealthy instead of reading nothing silently', () => {
     const { threads, health } = extractThreadList(
       parseHtml('<div role="main">Something new</div>'),
