@@ -1,8 +1,6 @@
 import { formatDuration, intervalToDuration } from 'date-fns';
 import { enUS, ru as ruDates, uk as ukDates } from 'date-fns/locale';
-import { en, type MessageKey } from './catalog-en';
-import { ru } from './catalog-ru';
-import { uk } from './catalog-uk';
+import { en, type MessageKey, ru, uk } from './catalogs';
 import type { Language } from './locales';
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, uk, ru };

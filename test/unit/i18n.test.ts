@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '@/lib/i18n/catalog-en';
-import { ru } from '@/lib/i18n/catalog-ru';
-import { uk } from '@/lib/i18n/catalog-uk';
+import { en, ru, STRING_AREAS, uk } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 
@@ -15,6 +13,12 @@ describe('i18n', () => {
       const translated = (catalog as Record<string, string>)[key] ?? '';
       expect(translated.match(/\{\w+\}/g)?.sort(), key).toEqual(english.match(/\{\w+\}/g)?.sort());
     }
+  });
+
+  it('gives every key to one area only', () => {
+    const keys = STRING_AREAS.flatMap((area) => Object.keys(area.en));
+    expect(keys.length).toBe(new Set(keys).size);
+    expect(keys.length).toBe(Object.keys(en).length);
   });
 
   it('follows the browser unless the user chose', () => {

@@ -1,0 +1,19 @@
+import { coreStrings } from './strings/core';
+
+// Each surface keeps its texts in its own file under strings/; the catalogs are
+// their union, so adding a surface is one file and one line here.
+export const STRING_AREAS = [coreStrings] as const;
+
+type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
+type EnglishOf<A> = A extends { en: infer E } ? E : never;
+
+export type EnglishCatalog = Union<EnglishOf<(typeof STRING_AREAS)[number]>>;
+export type MessageKey = keyof EnglishCatalog;
+
+function merge(language: 'en' | 'uk' | 'ru'): Record<MessageKey, string> {
+  return Object.assign({}, ...STRING_AREAS.map((area) => area[language]));
+}
+
+export const en = merge('en');
+export const uk = merge('uk');
+export const ru = merge('ru');
