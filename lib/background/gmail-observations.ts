@@ -1,10 +1,14 @@
+import type { AccountIdentity } from '@/lib/engine/types';
 import type { ConversationRecord, Health, Participant, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb, StoredThread } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
+import { markPending } from '@/lib/store/pending-recompute';
 import { clientRefsFor } from './identity';
 
 export interface PageContext {
   account: string;
+  /** The account's address, aliases and internal domains, from the user's settings. */
+  identity: AccountIdentity;
   accountPath: string;
   health: Health;
   /** Parses a date title of this page when the id gave no time. */
@@ -45,7 +49,7 @@ export async function storeThreadRows(
   rows: ThreadRowRecord[],
   page: PageContext,
 ): Promise<Set<string>> {
-  const refsOf = clientRefsFor(page.account);
+  const refsOf = clientRefsFor(page.account, page.identity);
   const threads: StoredThread[] = [];
   const observations: MessageObservation[] = [];
   for (const row of rows) {
@@ -94,15 +98,18 @@ export async function storeThreadRows(
       });
     }
   }
-  await db.transaction('rw', db.threads, db.accounts, async () => {
+  let threadRefs: string[] = [];
+  await db.transaction('rw', db.threads, db.accounts, db.pendingRecompute, async () => {
     const stored = await db.threads.bulkGet(threads.map((t): [string, string] => [t.account, t.threadId]));
     // A list can show an older state than one already stored (a stale tab): keep the newest.
     const newer = threads.filter((t, i) => (stored[i]?.lastActivityAt ?? 0) <= t.lastActivityAt);
     await db.threads.bulkPut(newer);
+    threadRefs = [...new Set(newer.flatMap((t) => t.clientRefs))];
+    await markPending(db, page.account, threadRefs);
     await touchAccount(db, page, { listHealth: page.health });
   });
   const result = await ingestMessages(db, page.account, observations, refsOf);
-  return new Set([...result.touchedClientRefs, ...threads.flatMap((t) => t.clientRefs)]);
+  return new Set([...result.touchedClientRefs, ...threadRefs]);
 }
 
 /** Stores the messages an opened conversation showed, each with its sender, recipients and time. */
@@ -133,6 +140,6 @@ export async function storeConversation(
       timeExact: message.timeSource === 'id',
     });
   }
-  const result = await ingestMessages(db, page.account, observations, clientRefsFor(page.account));
+  const result = await ingestMessages(db, page.account, observations, clientRefsFor(page.account, page.identity));
   return result.touchedClientRefs;
 }

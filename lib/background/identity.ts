@@ -1,20 +1,26 @@
 import { baseClientKey, createPartyClassifier } from '@/lib/engine/client-identity';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
+import type { AccountSettings } from '@/lib/settings/user-settings';
 
 /**
- * Who the user is for one Gmail account: its address, and its organisation's
- * domain as internal (colleagues are not clients) unless it is a free-mail
- * address, where the user is alone.
+ * Who the user is for one Gmail account: its address and aliases, and its
+ * organisation's domain as internal (colleagues are not clients) unless it is
+ * a free-mail address, where the user is alone, plus the domains the user
+ * named as internal.
  */
-export function accountIdentity(address: string): AccountIdentity {
+export function accountIdentity(address: string, settings?: AccountSettings): AccountIdentity {
   const own = address.toLowerCase();
   const key = baseClientKey(own);
-  return { addresses: [own], internalDomains: key && key !== own ? [key] : [] };
+  const ownDomain = key && key !== own ? [key] : [];
+  return {
+    addresses: [...new Set([own, ...(settings?.aliases ?? [])])],
+    internalDomains: [...new Set([...ownDomain, ...(settings?.internalDomains ?? [])])],
+  };
 }
 
 /** `<account>|<client key>` for every client a message involves. */
-export function clientRefsFor(account: string): (message: MailMessage) => string[] {
-  const classify = createPartyClassifier(accountIdentity(account));
+export function clientRefsFor(account: string, identity: AccountIdentity): (message: MailMessage) => string[] {
+  const classify = createPartyClassifier(identity);
   return (message) => {
     const keys = new Set<string>();
     // A list row does not say who sent its last message: read its people as if the user wrote to them.

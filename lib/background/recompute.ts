@@ -1,6 +1,10 @@
 import { analyzeAccount, analyzeClient } from '@/lib/engine/analyze';
+import { baseClientKey } from '@/lib/engine/client-identity';
+import { createClientResolver } from '@/lib/engine/overrides';
+import type { PopulationModel } from '@/lib/engine/report-types';
 import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
-import { accountIdentity } from './identity';
+import { clearPending, pendingOf } from '@/lib/store/pending-recompute';
+import { type EngineContext, engineContext } from './engine-context';
 
 /** More touched clients than this, and a full recompute is as cheap as one by one. */
 const MAX_INCREMENTAL_CLIENTS = 50;
@@ -26,26 +30,71 @@ function followUpStatesOf(db: KeepwarmDb, account: string) {
  * transaction, so a reader never sees half of an update.
  */
 export async function recomputeAccount(db: KeepwarmDb, account: string, now: number): Promise<StoredClient[]> {
+  const pending = await pendingOf(db, account);
+  const context = await engineContext(db, account);
   const messages = await db.messages
     .where('[account+at]')
     .between([account, -Infinity], [account, Infinity])
     .filter((m) => m.senderKnown)
     .toArray();
   const states = await followUpStatesOf(db, account);
-  const analysis = analyzeAccount({ messages, identity: accountIdentity(account), now, followUpStates: states });
+  const analysis = analyzeAccount({ messages, ...context, now, followUpStates: states });
   const clients = analysis.clients.map((report) => storedClient(account, report, now));
   await db.transaction('rw', db.clients, db.accounts, async () => {
     await db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).delete();
     await db.clients.bulkPut(clients);
     await db.accounts.update(account, { population: analysis.population });
   });
+  await clearPending(db, pending);
   return clients;
 }
 
+/** The clients whose reports a change of these stored refs can move, after the user's merges and splits. */
+function affectedClients(account: string, refs: Iterable<string>, context: EngineContext): Set<string> {
+  const resolver = createClientResolver(context.overrides);
+  const splitOut = context.overrides.splitAddresses ?? [];
+  const affected = new Set<string>();
+  for (const ref of refs) {
+    const base = ref.slice(account.length + 1);
+    // A person split out of an organisation is still stored under the organisation's ref.
+    for (const key of [base, ...splitOut.filter((address) => baseClientKey(address) === base)]) {
+      const final = resolver.resolveKey(key);
+      if (final !== undefined) affected.add(final);
+    }
+  }
+  return affected;
+}
+
+async function recomputeOne(
+  db: KeepwarmDb,
+  account: string,
+  key: string,
+  context: EngineContext,
+  now: number,
+  population: PopulationModel,
+): Promise<void> {
+  const sources = createClientResolver(context.overrides)
+    .sourceKeys(key)
+    .map((base) => `${account}|${base}`);
+  const messages = await db.messages
+    .where('clientRefs')
+    .anyOf(sources)
+    .distinct()
+    .filter((m) => m.senderKnown)
+    .toArray();
+  const states = await followUpStatesOf(db, account);
+  const report = analyzeClient({ clientKey: key, messages, ...context, now, population, followUpStates: states });
+  await db.transaction('rw', db.clients, async () => {
+    if (report) await db.clients.put(storedClient(account, report, now));
+    else await db.clients.delete([account, key]);
+  });
+}
+
 /**
- * Recomputes only the clients a change touched (`<account>|<key>` refs),
- * against the account's last fitted model; falls back to a full recompute when
- * there is no model yet or the change touched many clients.
+ * Recomputes the clients a change touched (`<account>|<key>` refs as stored),
+ * against the account's last fitted model, and clears their pending marks;
+ * falls back to a full recompute when there is no model yet or the change
+ * touched many clients.
  */
 export async function recomputeClients(
   db: KeepwarmDb,
@@ -54,25 +103,15 @@ export async function recomputeClients(
   now: number,
 ): Promise<'incremental' | 'full'> {
   const population = (await db.accounts.get(account))?.population;
-  if (!population || refs.size > MAX_INCREMENTAL_CLIENTS) {
+  const context = await engineContext(db, account);
+  const affected = affectedClients(account, refs, context);
+  if (!population || affected.size > MAX_INCREMENTAL_CLIENTS) {
     await recomputeAccount(db, account, now);
     return 'full';
   }
-  const identity = accountIdentity(account);
-  const states = await followUpStatesOf(db, account);
-  for (const ref of refs) {
-    const key = ref.slice(account.length + 1);
-    const messages = await db.messages
-      .where('clientRefs')
-      .equals(ref)
-      .filter((m) => m.senderKnown)
-      .toArray();
-    const report = analyzeClient({ clientKey: key, messages, identity, now, population, followUpStates: states });
-    await db.transaction('rw', db.clients, async () => {
-      if (report) await db.clients.put(storedClient(account, report, now));
-      else await db.clients.delete([account, key]);
-    });
-  }
+  const pending = (await pendingOf(db, account)).filter((p) => refs.has(p.ref));
+  for (const key of affected) await recomputeOne(db, account, key, context, now, population);
+  await clearPending(db, pending);
   return 'incremental';
 }
 

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
+import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
+import { setClientOverride, setSplitAddress } from './client-overrides';
+import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
+import { reindexClientRefs } from './reindex';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
+import { readUserSettings, saveUserSettings } from './settings-store';
 
 const RECOMPUTE_DELAY_MS = 1500;
 const REFRESH_ALARM = 'keepwarm-refresh';
@@ -27,14 +32,20 @@ export function startBackground(): void {
     await updateBadge();
   });
 
-  const pageContext = (
+  const recomputeAll = async () => {
+    for (const account of await db.accounts.toArray()) await recomputeAccount(db, account.address, Date.now());
+    await updateBadge();
+  };
+
+  const pageContext = async (
     account: { accountPath: string; address: string },
     pageLanguage: string,
     health: PageContext['health'],
-  ): PageContext => {
+  ): Promise<PageContext> => {
     const now = Date.now();
     return {
       account: account.address,
+      identity: (await engineContext(db, account.address)).identity,
       accountPath: account.accountPath,
       health,
       now,
@@ -52,13 +63,13 @@ export function startBackground(): void {
       }),
     }),
     'content/gmail-threads-seen': async (message) => {
-      const page = pageContext(message.account, message.pageLanguage, message.health);
+      const page = await pageContext(message.account, message.pageLanguage, message.health);
       const touched = await storeThreadRows(db, message.threads, page);
       if (touched.size > 0) recompute.schedule(page.account, touched);
       return { stored: message.threads.length };
     },
     'content/gmail-conversation-seen': async (message) => {
-      const page = pageContext(message.account, message.pageLanguage, message.health);
+      const page = await pageContext(message.account, message.pageLanguage, message.health);
       const touched = await storeConversation(db, message.conversation, page);
       if (touched.size > 0) recompute.schedule(page.account, touched);
       return { stored: message.conversation.messages.length };
@@ -72,6 +83,32 @@ export function startBackground(): void {
       accounts: await listAccounts(),
       rejectedMessages: router.rejectedCount,
     }),
+    'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
+    'ui/set-settings': async ({ settings }) => {
+      const before = await readUserSettings(db);
+      const after = await saveUserSettings(db, settings, Date.now());
+      // Aliases and internal domains decide which stored messages involve which client.
+      for (const account of await db.accounts.toArray()) {
+        const address = account.address;
+        if (JSON.stringify(before.accounts[address]) !== JSON.stringify(after.accounts[address])) {
+          await reindexClientRefs(db, address, (await engineContext(db, address)).identity);
+        }
+      }
+      await recomputeAll();
+      return { saved: true as const };
+    },
+    'ui/set-client-override': async ({ account, clientKey, override }) => {
+      await setClientOverride(db, account, clientKey, override, Date.now());
+      await recomputeAccount(db, account, Date.now());
+      await updateBadge();
+      return { saved: true as const };
+    },
+    'ui/split-address': async ({ account, address, split }) => {
+      await setSplitAddress(db, account, address, split, Date.now());
+      await recomputeAccount(db, account, Date.now());
+      await updateBadge();
+      return { saved: true as const };
+    },
   });
 
   // Returning the promise is how webextension-polyfill sends an async reply.
@@ -79,8 +116,13 @@ export function startBackground(): void {
 
   browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name !== REFRESH_ALARM) return;
-    for (const account of await db.accounts.toArray()) await recomputeAccount(db, account.address, Date.now());
-    await updateBadge();
+    if (alarm.name === REFRESH_ALARM) await recomputeAll();
   });
+
+  // A worker stopped between storing history and recomputing left marks behind: finish that work now.
+  pendingOf(db)
+    .then((pending) => {
+      for (const { account, ref } of pending) recompute.schedule(account, [ref]);
+    })
+    .catch((error: unknown) => console.error('Keepwarm: could not read pending recomputes', error));
 }

@@ -55,6 +55,13 @@ export function parseClientOverrides(input: unknown): ClientOverrides {
 export interface ClientResolver {
   /** Final client key of an external address after split, merge and ignore; undefined when not a client. */
   keyOf(address: string): string | undefined;
+  /** Final client key of a base key (a registrable domain, or a person's address) after merge and ignore. */
+  resolveKey(base: string): string | undefined;
+  /**
+   * The base keys whose messages can belong to a client: its own, those merged
+   * into it, and the organisations of the addresses split out into it.
+   */
+  sourceKeys(key: string): string[];
   override(key: string): ClientOverride;
   /** Merges that would loop (A → B → A) are cut where the loop closes; reported here. */
   problems: string[];
@@ -85,18 +92,29 @@ export function createClientResolver(overrides: ClientOverrides = {}): ClientRes
   };
   for (const key of Object.keys(clients)) follow(key);
 
+  const resolveKey = (base: string): string | undefined => {
+    if (clients[base]?.ignore) return undefined;
+    const merged = follow(base);
+    return clients[merged]?.ignore ? undefined : merged;
+  };
   const byAddress = new Map<string, string | undefined>();
   return {
     keyOf(address) {
       if (byAddress.has(address)) return byAddress.get(address);
       const base = split.has(address) ? address : baseClientKey(address);
-      let key: string | undefined;
-      if (base !== undefined && !clients[base]?.ignore) {
-        const merged = follow(base);
-        key = clients[merged]?.ignore ? undefined : merged;
-      }
+      const key = base === undefined ? undefined : resolveKey(base);
       byAddress.set(address, key);
       return key;
+    },
+    resolveKey,
+    sourceKeys(key) {
+      const sources = new Set([key]);
+      for (const base of Object.keys(clients)) if (resolveKey(base) === key) sources.add(base);
+      for (const address of split) {
+        const organisation = baseClientKey(address);
+        if (organisation !== undefined && resolveKey(address) === key) sources.add(organisation);
+      }
+      return [...sources].sort();
     },
     override: (key) => clients[key] ?? {},
     problems,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
 
 // Every message that crosses into the background is parsed with these schemas:
@@ -51,12 +52,49 @@ export const uiSetFollowUpSchema = z.strictObject({
   snoozedUntil: z.number().int().positive().optional(),
 });
 
+export const uiGetSettingsSchema = z.strictObject({ type: z.literal('ui/get-settings') });
+
+export const uiSetSettingsSchema = z.strictObject({
+  type: z.literal('ui/set-settings'),
+  /** The whole record, validated here like every message: an invalid one is refused, nothing stored. */
+  settings: userSettingsSchema,
+});
+
+const clientKeySchema = z.string().trim().toLowerCase().min(1).max(400);
+
+/** Each field: a value sets it, `null` clears it, absent leaves it as it is. */
+export const uiSetClientOverrideSchema = z.strictObject({
+  type: z.literal('ui/set-client-override'),
+  account: z.email().max(320),
+  clientKey: clientKeySchema,
+  override: z.strictObject({
+    name: z.string().trim().min(1).max(200).nullable().optional(),
+    mergeInto: clientKeySchema.nullable().optional(),
+    ignore: z.boolean().nullable().optional(),
+    value: z.number().finite().nonnegative().max(1e15).nullable().optional(),
+    tier: z.enum(['key', 'standard', 'minor']).nullable().optional(),
+    quietUntil: z.number().int().positive().nullable().optional(),
+  }),
+});
+
+/** Takes one person out of their organisation to be a client of their own, or puts them back. */
+export const uiSplitAddressSchema = z.strictObject({
+  type: z.literal('ui/split-address'),
+  account: z.email().max(320),
+  address: z.email().max(320).toLowerCase(),
+  split: z.boolean(),
+});
+
 export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
   contentGmailConversationSeenSchema,
   uiGetStatusSchema,
   uiSetFollowUpSchema,
+  uiGetSettingsSchema,
+  uiSetSettingsSchema,
+  uiSetClientOverrideSchema,
+  uiSplitAddressSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -78,6 +116,10 @@ export const replySchemas = {
     accounts: z.array(accountStatusSchema),
     rejectedMessages: z.number().int().nonnegative(),
   }),
+  'ui/get-settings': z.object({ settings: userSettingsSchema }),
+  'ui/set-settings': z.object({ saved: z.literal(true) }),
+  'ui/set-client-override': z.object({ saved: z.literal(true) }),
+  'ui/split-address': z.object({ saved: z.literal(true) }),
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FollowUpState } from '@/lib/engine/follow-ups';
+import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
+import type { UserSettings } from '@/lib/settings/user-settings';
 import type { Health } from '@/lib/sites/gmail/records';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
@@ -68,12 +70,46 @@ export interface StoredFollowUpState extends FollowUpState {
   clientKey: string;
 }
 
+/** The user's settings: one row, read through `parseUserSettings` so older rows get today's defaults. */
+export interface StoredSettings {
+  id: 'user';
+  settings: UserSettings;
+  updatedAt: number;
+}
+
+/**
+ * The user's correction of one client (rename, merge, ignore, value, tier,
+ * expected silence). With `split`, the key is an address taken out of its
+ * organisation to be a client of its own.
+ */
+export interface StoredClientOverride extends ClientOverride {
+  account: string;
+  key: string;
+  split?: true;
+  updatedAt: number;
+}
+
+/**
+ * A client whose report is out of date. Written in the same transaction as the
+ * history that made it so, and removed once recomputed, so a service worker
+ * stopped in between picks the work up when it starts again.
+ */
+export interface PendingRecompute {
+  /** `<account>|<client key>` */
+  ref: string;
+  account: string;
+  markedAt: number;
+}
+
 export type KeepwarmDb = Dexie & {
   accounts: EntityTable<StoredAccount, 'address'>;
   messages: Table<StoredMessage, [account: string, id: string]>;
   threads: Table<StoredThread, [account: string, threadId: string]>;
   clients: Table<StoredClient, [account: string, key: string]>;
   followUpStates: Table<StoredFollowUpState, [account: string, key: string]>;
+  settings: EntityTable<StoredSettings, 'id'>;
+  clientOverrides: Table<StoredClientOverride, [account: string, key: string]>;
+  pendingRecompute: EntityTable<PendingRecompute, 'ref'>;
 };
 
 /** Every version's stores, oldest first. Append a version; never edit one that shipped. */
@@ -86,6 +122,8 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   },
   // v2: the user's follow-up decisions, kept apart from the recomputed reports so a recompute never loses them.
   { followUpStates: '[account+key], [account+clientKey]' },
+  // v3: the user's settings and client corrections, and the clients waiting for a recompute.
+  { settings: '&id', clientOverrides: '[account+key]', pendingRecompute: '&ref, account' },
 ];
 
 export const DB_NAME = 'keepwarm';

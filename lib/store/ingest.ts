@@ -1,5 +1,6 @@
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { KeepwarmDb, MessageSource, StoredMessage } from './db';
+import { markPending } from './pending-recompute';
 
 /** One message as a page or an import saw it, before it meets what is stored. */
 export interface MessageObservation extends MailMessage {
@@ -67,6 +68,7 @@ function isSame(a: StoredMessage, b: StoredMessage): boolean {
  * arrive: by id first, then by (thread, sender, time) so that an imported copy
  * and the Gmail page's copy of one message become one record. Reads and writes
  * in bulk: one transaction, one read by key, one read by thread, one write.
+ * The clients it touched are marked for recompute in the same transaction.
  */
 export async function ingestMessages(
   db: KeepwarmDb,
@@ -81,7 +83,7 @@ export async function ingestMessages(
     touchedThreads: new Set(),
     touchedClientRefs: new Set(),
   };
-  await db.transaction('rw', db.messages, async () => {
+  await db.transaction('rw', db.messages, db.pendingRecompute, async () => {
     const byId = await db.messages.bulkGet(observations.map((o): [string, string] => [account, o.id]));
     const missThreads = [...new Set(observations.filter((_, i) => !byId[i]).map((o) => o.threadId))];
     const threadMessages = new Map<string, StoredMessage[]>();
@@ -119,6 +121,7 @@ export async function ingestMessages(
         result.touchedClientRefs.add(ref);
     }
     await db.messages.bulkPut(changed);
+    await markPending(db, account, result.touchedClientRefs);
   });
   return result;
 }

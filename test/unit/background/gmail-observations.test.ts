@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
+import { accountIdentity } from '@/lib/background/identity';
 import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
@@ -13,6 +14,7 @@ const id = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString
 
 const page: PageContext = {
   account: ME,
+  identity: accountIdentity(ME),
   accountPath: 'u/0',
   health: { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true },
   parseTitle: () => undefined,

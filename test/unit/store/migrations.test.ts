@@ -54,6 +54,9 @@ const samples: Record<string, object> = {
     status: 'done',
     updatedAt: 1,
   },
+  settings: { id: 'user', settings: { language: 'uk' }, updatedAt: 1 },
+  clientOverrides: { account: 'olena@brightpath.studio', key: 'acme.com', name: 'Acme', tier: 'key', updatedAt: 1 },
+  pendingRecompute: { ref: 'olena@brightpath.studio|acme.com', account: 'olena@brightpath.studio', markedAt: 1 },
 };
 
 describe.each(SCHEMA_VERSIONS.slice(1).map((_, i) => i + 1))('upgrade from version %i', (from) => {
