@@ -2,6 +2,7 @@ import type { Benchmark } from './benchmark';
 import { bundleSize } from './bundle-size';
 import { engineRecompute } from './engine-recompute';
 import { gmailExtraction } from './gmail-extraction';
+import { ingestIndexedDb } from './ingest-indexeddb';
 import { riskQuality } from './risk-quality';
 
-export const benchmarks: Benchmark[] = [bundleSize, gmailExtraction, engineRecompute, riskQuality];
+export const benchmarks: Benchmark[] = [bundleSize, gmailExtraction, ingestIndexedDb, engineRecompute, riskQuality];

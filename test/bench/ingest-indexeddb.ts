@@ -1,0 +1,91 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../e2e/chromium';
+import type { Benchmark } from './benchmark';
+import type { IngestBenchApi } from './ingest-entry';
+
+// Ingest of 100,000 messages into Chromium's IndexedDB through the store's
+// ingest, against raw IndexedDB puts of the same records in one transaction
+// (the floor). Rounds alternate the two on fresh databases and keep medians.
+
+const CLIENTS = 5000;
+const MESSAGES = 100_000;
+const ROUNDS = 3;
+const NOW = Date.UTC(2026, 10, 20, 12);
+
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(import.meta.dirname, 'ingest-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    alias: { '@': path.resolve(import.meta.dirname, '../..') },
+    define: { 'import.meta.env.DEV': 'false' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+export const ingestIndexedDb: Benchmark = {
+  name: 'ingest-indexeddb',
+  async run() {
+    const script = await bundle();
+    // IndexedDB needs a real origin: one page from a loopback server.
+    const server = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!doctype html><script>${script.replaceAll('</script', '<\\/script')}</script>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const figures = await page.evaluate(
+        async ({ clients, messages, rounds, now }) => {
+          const api = (globalThis as unknown as { keepwarmIngestBench: IngestBenchApi }).keepwarmIngestBench;
+          const observations = api.observations(clients, messages, now);
+          const raw: number[] = [];
+          const batched: number[] = [];
+          const single: number[] = [];
+          const big: number[] = [];
+          for (let round = 0; round < rounds; round++) {
+            raw.push(await api.rawPuts(observations));
+            batched.push(await api.ingest(observations, 1000));
+            single.push(await api.ingest(observations, observations.length));
+            big.push(await api.ingest(observations, 5000));
+          }
+          return { count: observations.length, raw, batched, single, big };
+        },
+        { clients: CLIENTS, messages: MESSAGES, rounds: ROUNDS, now: NOW },
+      );
+      const raw = median(figures.raw);
+      const batched = median(figures.batched);
+      const single = median(figures.single);
+      const big = median(figures.big);
+      const perSecond = (ms: number) => Math.round(figures.count / (ms / 1000));
+      return {
+        messages: figures.count,
+        rawPutsOneTransactionMs: Math.round(raw),
+        ingestBatchesOf1000Ms: Math.round(batched),
+        ingestOneCallMs: Math.round(single),
+        ingestBatchesOf5000Ms: Math.round(big),
+        recordsPerSecond: { raw: perSecond(raw), ingestBatches: perSecond(batched), ingestOneCall: perSecond(single) },
+        ingestOverRaw: {
+          batchesOf1000: Math.round((batched / raw) * 100) / 100,
+          oneCall: Math.round((single / raw) * 100) / 100,
+        },
+        target: 'ingest within 1.5× of raw puts',
+      };
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  },
+};
