@@ -1,8 +1,16 @@
 import type { Benchmark } from './benchmark';
+import { bgnbdFit } from './bgnbd-fit';
 import { bundleSize } from './bundle-size';
 import { engineRecompute } from './engine-recompute';
 import { gmailExtraction } from './gmail-extraction';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { riskQuality } from './risk-quality';
 
-export const benchmarks: Benchmark[] = [bundleSize, gmailExtraction, ingestIndexedDb, engineRecompute, riskQuality];
+export const benchmarks: Benchmark[] = [
+  bundleSize,
+  gmailExtraction,
+  ingestIndexedDb,
+  engineRecompute,
+  bgnbdFit,
+  riskQuality,
+];
