@@ -103,7 +103,13 @@ export function suggestFollowUps({ clientKey, metrics, reasons, threads, now }: 
       });
     }
   }
-  const fading = reasons.find((r) => r.kind === 'silence' || r.kind === 'low_p_alive' || r.kind === 'declining');
+  // Silence always carries a few points; it asks for a check-in only once it is longer than expected.
+  const fading = reasons.find(
+    (r) =>
+      (r.kind === 'silence' && r.numbers.silenceDays >= r.numbers.expectedGapDays) ||
+      r.kind === 'low_p_alive' ||
+      r.kind === 'declining',
+  );
   if (fading && metrics.lastInboundAt !== undefined) {
     const threshold = (metrics.cadence?.unusualGapDays ?? 0) * DAY;
     out.push({

@@ -14,7 +14,18 @@ export interface ReasonNumbers {
   };
   slow_replies: { recentMedianBusinessMs: number; usualMedianBusinessMs: number; recentSamples: number };
   waiting_on_them: { waitingMs: number; usualReplyMs: number; usualGapMs: number; threads: number };
-  silence: { silenceDays: number; usualGapDays: number; unusualGapDays: number };
+  silence: {
+    /** Whole days since the last exchange in either direction. */
+    silenceDays: number;
+    usualGapDays: number;
+    unusualGapDays: number;
+    /** The gap the silence is measured against: geometric mean of the client's usual gap and the account's. */
+    expectedGapDays: number;
+    accountGapDays: number;
+    /** Whether the last exchange was the client's message (else the user's). */
+    lastFromThem: boolean;
+  };
+  few_contacts: { contactDays: number; firstSeenDaysAgo: number };
   low_p_alive: { pAlive: number; contactDays: number; daysSinceLastContact: number };
   declining: { last30: number; expected30: number; ratio: number };
   complaint: CueNumbers;

@@ -1,26 +1,33 @@
 // Churn risk of one client: 0–100, a level, and the reasons behind it.
 //
-// Model. Each signal gives points on its own (0–100) by how far the client is
-// from *its own* normal, on a log scale so "twice as long as usual" always
-// weighs the same:
+// What the weights rest on. On real mailboxes (the Enron ones, npm run bench,
+// risk-quality: who writes nothing in the next 60 days), the time since the
+// last exchange in either direction ranks best of all single signals, a
+// client's own usual gap helps only once shrunk toward the account's, and
+// relationships of one or two contact days lapse most. A client waiting on a
+// reply, or leaving ours unanswered, is still engaged: those signals drive the
+// "reply now" and "nudge" follow-ups and the waiting lists, and add little to
+// the churn score itself.
+//
+// Each signal gives points on its own (0–100):
+//   silence          days since the last exchange either way, against the
+//                    expected gap: the geometric mean of the client's usual
+//                    gap (already shrunk toward the account, cadence.ts) and
+//                    the account's typical gap. 25·log2(1 + ratio), max 70:
+//                    25 points at the expected gap, 50 at three times it.
+//   few_contacts     one contact day so far 20, two 10: a relationship that
+//                    has not taken hold yet.
 //   waiting_on_us    our turn in a thread for ≤ 30 days: f = waiting (business
 //                    time) / our usual p90 reply time to this client (account's
-//                    when unknown, at least 1 h); f > 1 → 10 + 15·log2 f, max 40.
-//                    Capped below silence: on real mailboxes a client who just
-//                    wrote is engaged, and this signal's job is mostly the
-//                    "reply now" follow-up and the waiting list.
+//                    when unknown, at least 1 h); f > 1 → 4 + 6·log2 f, max 10.
 //   slow_replies     our median reply time in the last 30 days vs before (≥ 2
 //                    recent replies): f > 1.5 → 15·log2 f, max 30.
-//   waiting_on_them  our message unanswered ≤ 60 days and the client silent
+//   waiting_on_them  our message unanswered ≤ 180 days and the client silent
 //                    since: f = wait / the larger of their usual p90 reply
 //                    time (3 d when unknown, at least 1 d) and their usual gap
-//                    between contacts; f > 1 → 15 + 12·log2 f, +3 per further
-//                    thread, max 45.
-//   silence          silence / the client's usual gap (shrunk toward the
-//                    account's, so one-off contacts count too): f > 1 →
-//                    20·log2 f, max 70. The strongest single predictor of a
-//                    client going quiet on the Enron mailboxes (AUC ≈ 0.70).
-//   low_p_alive      BG/NBD P(alive) below 0.8: 50·(0.8 − p)/0.8.
+//                    between contacts; f > 1 → 7.5 + 6·log2 f, +1.5 per further
+//                    thread, max 22.5.
+//   low_p_alive      BG/NBD P(alive) below 0.8: 20·(0.8 − p)/0.8.
 //   declining        ≥ 6 messages in the previous 90 days and the last 30 days
 //                    below half the usual rate: 30·(1 − ratio/0.5).
 //   cues             cancellation 60, competitor 45, complaint 40, price 25,
@@ -29,13 +36,13 @@
 //                    of the kind, at most ×1.3.
 // Latency signals weigh ×1.5 in the first 90 days (onboarding): a slow start
 // costs most. silence, low_p_alive and declining measure the same fading, so
-// they form one family worth max + 0.25·(the others); they are off while the
-// user expects silence (quietUntil). Families combine like independent
-// chances, score = 100·(1 − Π(1 − points/100)), so no single signal reaches
-// 100 and each further one adds less. Finally the client's weight scales the
-// score and every reason: tier key ×1.3, standard ×1, minor ×0.75; else a set
-// value v against the account median m: 1 + 0.2·log2(v/m), within 0.75–1.3.
-// Levels: < 25 low, < 50 watch, < 75 high, else critical.
+// they form one family worth max + 0.25·(the others); they and few_contacts
+// are off while the user expects silence (quietUntil). Families combine like
+// independent chances, score = 100·(1 − Π(1 − points/100)), so no single
+// signal reaches 100 and each further one adds less. Finally the client's
+// weight scales the score and every reason: tier key ×1.3, standard ×1, minor
+// ×0.75; else a set value v against the account median m: 1 + 0.2·log2(v/m),
+// within 0.75–1.3. Levels: < 25 low, < 50 watch, < 75 high, else critical.
 import { DAY, HOUR } from './business-hours';
 import { formatDays, formatDuration, formatPercent } from './format';
 import type { ClientOverride } from './overrides';
@@ -47,7 +54,7 @@ const MIN_REPEATS_FOR_P_ALIVE = 2;
 
 const ONBOARDING_BOOST = 1.5;
 const ACTIONABLE_WAIT_ON_US = 30 * DAY;
-const ACTIONABLE_WAIT_ON_THEM = 60 * DAY;
+const ACTIONABLE_WAIT_ON_THEM = 180 * DAY;
 const CUE_BASE = { cancellation: 60, competitor: 45, complaint: 40, price: 25 } as const;
 const CUE_WORDS = {
   cancellation: 'asked about cancelling',
@@ -91,7 +98,7 @@ function latencyReasons(m: ClientMetrics, population: PopulationModel, now: numb
           : 'you have no reply history with this client yet';
       reasons.push({
         kind: 'waiting_on_us',
-        weight: Math.min(40, 10 + 15 * log2(f)) * boost,
+        weight: Math.min(10, 4 + 6 * log2(f)) * boost,
         text: `waiting ${formatDuration(now - onUs.since)} for your reply (${formatDuration(waitingBusinessMs)} of working time) — ${usualText}`,
         numbers: {
           waitingMs: now - onUs.since,
@@ -127,7 +134,7 @@ function latencyReasons(m: ClientMetrics, population: PopulationModel, now: numb
   return reasons;
 }
 
-function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
+function quietReasons(m: ClientMetrics, population: PopulationModel, now: number): RiskReason[] {
   if (m.quietUntil !== undefined && now < m.quietUntil) return [];
   const reasons: RiskReason[] = [];
   const onThem = m.waiting.onThem;
@@ -146,7 +153,7 @@ function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
           : `they usually answer within ${formatDuration(usualReplyMs)}`;
       reasons.push({
         kind: 'waiting_on_them',
-        weight: Math.min(45, 15 + 12 * log2(f) + 3 * (onThem.threads - 1)),
+        weight: Math.min(22.5, 7.5 + 6 * log2(f) + 1.5 * (onThem.threads - 1)),
         text: `no answer to your message for ${formatDuration(now - onThem.since)}${onThem.threads > 1 ? ` (${onThem.threads} threads)` : ''} — ${usual}`,
         numbers: { waitingMs: now - onThem.since, usualReplyMs, usualGapMs, threads: onThem.threads },
         threadId: onThem.threadId,
@@ -154,19 +161,16 @@ function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
       });
     }
   }
-  const c = m.cadence;
-  // Silence counts from the client's usual gap on, gently, and strongly past the
-  // unusual one: a fading relationship shows before it breaks its own record.
-  const usualRatio = c ? c.silenceDays / Math.max(c.usualGapDays, 1) : 0;
-  if (c && usualRatio > 1) {
+  const silence = silenceReason(m, population, now);
+  if (silence) reasons.push(silence);
+  const contactDays = m.cadence?.contactDays ?? 0;
+  if (contactDays > 0 && contactDays < 3) {
+    const firstDays = Math.floor((now - m.firstSeenAt) / DAY);
     reasons.push({
-      kind: 'silence',
-      weight: Math.min(70, 20 * log2(usualRatio)),
-      text:
-        c.gaps > 0
-          ? `no message from them for ${formatDays(c.silenceDays)} — they usually write every ${formatDays(c.usualGapDays)}, rarely more than ${formatDays(c.unusualGapDays)} apart`
-          : `no message from them for ${formatDays(c.silenceDays)} since their only one — your clients usually write every ${formatDays(c.usualGapDays)}`,
-      numbers: { silenceDays: c.silenceDays, usualGapDays: c.usualGapDays, unusualGapDays: c.unusualGapDays },
+      kind: 'few_contacts',
+      weight: 10 * (3 - contactDays),
+      text: `only ${contactDays === 1 ? 'one day' : 'two days'} of contact so far, the first ${formatDays(firstDays)} ago — a relationship that has not taken hold yet`,
+      numbers: { contactDays, firstSeenDaysAgo: firstDays },
     });
   }
   const p = m.bgnbd?.pAlive;
@@ -175,7 +179,7 @@ function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
     const days = m.lastInboundAt !== undefined ? Math.floor((now - m.lastInboundAt) / DAY) : 0;
     reasons.push({
       kind: 'low_p_alive',
-      weight: (50 * (0.8 - p)) / 0.8,
+      weight: (20 * (0.8 - p)) / 0.8,
       text: `only a ${formatPercent(p)} chance they are still active, given ${m.cadence?.contactDays ?? (m.bgnbd?.x ?? 0) + 1} contact days and the last one ${formatDays(days)} ago`,
       numbers: { pAlive: p, contactDays: m.cadence?.contactDays ?? (m.bgnbd?.x ?? 0) + 1, daysSinceLastContact: days },
     });
@@ -190,6 +194,41 @@ function quietReasons(m: ClientMetrics, now: number): RiskReason[] {
     });
   }
   return reasons;
+}
+
+function silenceReason(m: ClientMetrics, population: PopulationModel, now: number): RiskReason | undefined {
+  const c = m.cadence;
+  if (!c) return undefined;
+  const accountGapDays = Math.exp(population.cadence.mu);
+  const expectedGapDays = Math.sqrt(Math.max(c.usualGapDays, 1) * Math.max(accountGapDays, 1));
+  const lastIn = m.lastInboundAt ?? Number.NEGATIVE_INFINITY;
+  // Our own message counts as contact too: on real mailboxes the people we last
+  // wrote to come back far more often than those who wrote last, even unanswered
+  // ones. A client who leaves our messages unanswered shows as waiting_on_them.
+  const lastExchangeAt = Math.max(lastIn, m.lastOutboundAt ?? Number.NEGATIVE_INFINITY);
+  if (!Number.isFinite(lastExchangeAt)) return undefined;
+  const silenceDays = Math.max(0, (now - lastExchangeAt) / DAY);
+  const weight = Math.min(70, 25 * log2(1 + silenceDays / expectedGapDays));
+  if (weight <= 0) return undefined;
+  const lastFromThem = lastIn >= lastExchangeAt;
+  const last = `last exchange ${formatDays(silenceDays)} ago (${lastFromThem ? 'their message' : 'yours'})`;
+  const expected =
+    c.gaps > 0
+      ? `expected about every ${formatDays(expectedGapDays)}: they usually write every ${formatDays(c.usualGapDays)}, your clients every ${formatDays(accountGapDays)}`
+      : `a single day of contact so far; your clients usually write every ${formatDays(accountGapDays)}`;
+  return {
+    kind: 'silence',
+    weight,
+    text: `${last} — ${expected}`,
+    numbers: {
+      silenceDays: Math.floor(silenceDays),
+      usualGapDays: c.usualGapDays,
+      unusualGapDays: c.unusualGapDays,
+      expectedGapDays,
+      accountGapDays,
+      lastFromThem,
+    },
+  };
 }
 
 function cueReasons(cues: readonly ClientCue[], now: number): RiskReason[] {
@@ -226,9 +265,11 @@ const FADING = new Set(['silence', 'low_p_alive', 'declining']);
 
 /** Deterministic: the same metrics, override and now give the same risk. */
 export function assessRisk(m: ClientMetrics, override: ClientOverride, population: PopulationModel, now: number): Risk {
-  const raw = [...latencyReasons(m, population, now), ...quietReasons(m, now), ...cueReasons(m.cues, now)].filter(
-    (r) => r.weight > 0,
-  );
+  const raw = [
+    ...latencyReasons(m, population, now),
+    ...quietReasons(m, population, now),
+    ...cueReasons(m.cues, now),
+  ].filter((r) => r.weight > 0);
   const fading = raw
     .filter((r) => FADING.has(r.kind))
     .map((r) => r.weight)

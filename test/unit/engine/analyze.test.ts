@@ -49,8 +49,9 @@ describe('analyzeAccount', () => {
     ]);
     // Our last message in ta is unanswered, but the client has written since (in tb): not "waiting on them".
     expect(acme?.metrics.waiting.onThem).toBeUndefined();
-    expect(acme?.risk.reasons.map((r) => r.kind)).toEqual(['waiting_on_us', 'complaint']);
-    expect(acme?.risk.reasons[0]?.text).toMatch(
+    // A client who wrote three days ago is engaged: the complaint outweighs the wait, and silence is slight.
+    expect(acme?.risk.reasons.map((r) => r.kind)).toEqual(['complaint', 'waiting_on_us', 'silence']);
+    expect(acme?.risk.reasons.find((r) => r.kind === 'waiting_on_us')?.text).toMatch(
       /^waiting 3 d 2 h for your reply \(\d+ h of working time\) — you usually answer this client in 3 h$/,
     );
     expect(acme?.followUps.map((f) => f.key)).toEqual(['acknowledge:acme.example:tb']);

@@ -109,7 +109,14 @@ describe('suggestFollowUps', () => {
       kind: 'silence',
       weight: 40,
       text: 'no message from them for 60 days — they usually write every 7 days, rarely more than 20 days apart',
-      numbers: { silenceDays: 60, usualGapDays: 7, unusualGapDays: 20 },
+      numbers: {
+        silenceDays: 60,
+        usualGapDays: 7,
+        unusualGapDays: 20,
+        expectedGapDays: 8,
+        accountGapDays: 9,
+        lastFromThem: true,
+      },
     };
     const fading = suggestFollowUps({
       clientKey: 'k',

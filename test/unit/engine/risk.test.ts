@@ -52,7 +52,8 @@ describe('risk', () => {
       'waiting 2 d 4 h for your reply (20 h of working time) — you usually answer this client in 5 h',
     );
     expect(reason?.numbers).toMatchObject({ waitingBusinessMs: 20 * HOUR, usualReplyMs: 5 * HOUR, threads: 1 });
-    expect(reason?.weight).toBeCloseTo(10 + 15 * Math.log2(20 / 8), 1);
+    // 4 + 6·log2(20 h / 8 h) ≈ 11.9, capped at 10: a client waiting on a reply is engaged.
+    expect(reason?.weight).toBe(10);
     expect(reason).toMatchObject({ threadId: 't9', messageId: 'm9' });
     const onboarding = assessRisk(
       { ...waiting, onboarding: { active: true, daysSinceFirstSeen: 20 } },
@@ -60,7 +61,7 @@ describe('risk', () => {
       population,
       now,
     );
-    expect(onboarding.reasons[0]?.weight).toBeCloseTo((reason?.weight ?? 0) * 1.5, 0);
+    expect(onboarding.reasons[0]?.weight).toBe(15);
     expect(onboarding.reasons[0]?.onboarding).toBe(true);
     expect(onboarding.score).toBeGreaterThan(risk.score);
   });
@@ -68,6 +69,7 @@ describe('risk', () => {
   it('combines silence, P(alive) and cues, strongest first, and is deterministic', () => {
     const fading = metrics({
       lastInboundAt: now - 120 * DAY,
+      lastOutboundAt: now - 125 * DAY,
       cadence: {
         contactDays: 20,
         lastContactDay: 880,
@@ -93,20 +95,69 @@ describe('risk', () => {
       ],
     });
     const risk = assessRisk(fading, {}, population, now);
-    expect(risk.reasons.map((r) => r.kind)).toEqual(['silence', 'low_p_alive', 'cancellation', 'declining']);
+    expect(risk.reasons.map((r) => r.kind)).toEqual(['silence', 'cancellation', 'declining', 'low_p_alive']);
     expect(risk.reasons.map((r) => r.weight)).toEqual([...risk.reasons.map((r) => r.weight)].sort((a, b) => b - a));
     expect(risk.reasons[0]?.text).toBe(
-      'no message from them for 120 days — they usually write every 7 days, rarely more than 20 days apart',
+      'last exchange 120 days ago (their message) — expected about every 7 days: they usually write every 7 days, your clients every 7 days',
     );
-    expect(risk.reasons[1]?.text).toContain('20% chance');
-    expect(risk.reasons[2]?.text).toBe('they asked about cancelling 14 days ago: "cancel our contract"');
-    // Fading family min(70, 20·log2(120/7)) + 0.25·(37.5 + 30) = 86.9, with the cue's 30: 100·(1 − 0.131·0.7) ≈ 91.
-    expect(risk.score).toBe(91);
+    expect(risk.reasons[0]?.numbers).toMatchObject({ silenceDays: 120, expectedGapDays: 7, lastFromThem: true });
+    expect(risk.reasons[1]?.text).toBe('they asked about cancelling 14 days ago: "cancel our contract"');
+    expect(risk.reasons[3]?.text).toContain('20% chance');
+    // Fading family min(70, 25·log2(1 + 120/7)) + 0.25·(30 + 15) = 81.25, with the cue's 30: 100·(1 − 0.1875·0.7) ≈ 87.
+    expect(risk.score).toBe(87);
     expect(risk.level).toBe('critical');
     expect(assessRisk(fading, {}, population, now)).toEqual(risk);
     // Expected silence switches the fading signals off but not the cue.
     const quiet = assessRisk({ ...fading, quietUntil: now + DAY }, {}, population, now);
     expect(quiet.reasons.map((r) => r.kind)).toEqual(['cancellation']);
+  });
+
+  it('counts silence from the last exchange either way, against a gap shrunk toward the account', () => {
+    const population30 = { ...population, cadence: { ...DEFAULT_CADENCE_PRIOR, mu: Math.log(30) } };
+    const cadence = {
+      contactDays: 10,
+      lastContactDay: 990,
+      gaps: 9,
+      usualGapDays: 3,
+      unusualGapDays: 8,
+      silenceDays: 10,
+      silenceRatio: 1.25,
+    };
+    const ours = assessRisk(
+      metrics({ lastInboundAt: now - 10 * DAY, lastOutboundAt: now - 2 * DAY, cadence }),
+      {},
+      population30,
+      now,
+    );
+    const silence = ours.reasons.find((r) => r.kind === 'silence');
+    // Expected gap √(3 · 30) ≈ 9.5 days; two days since our message: 25·log2(1 + 2/9.5) ≈ 6.9.
+    expect(silence?.numbers).toMatchObject({ silenceDays: 2, lastFromThem: false });
+    expect(silence?.weight).toBeCloseTo(25 * Math.log2(1 + 2 / Math.sqrt(90)), 1);
+    expect(silence?.text).toMatch(/^last exchange 2 days ago \(yours\) — expected about every 9 days/);
+  });
+
+  it('weighs a relationship of one or two contact days', () => {
+    const one = {
+      contactDays: 1,
+      lastContactDay: 998,
+      gaps: 0,
+      usualGapDays: 7,
+      unusualGapDays: 20,
+      silenceDays: 2,
+      silenceRatio: 0.1,
+    };
+    const risk = assessRisk(
+      metrics({ firstSeenAt: now - 2 * DAY, lastInboundAt: now - 2 * DAY, lastOutboundAt: undefined, cadence: one }),
+      {},
+      population,
+      now,
+    );
+    const few = risk.reasons.find((r) => r.kind === 'few_contacts');
+    expect(few).toMatchObject({ weight: 20, numbers: { contactDays: 1, firstSeenDaysAgo: 2 } });
+    expect(few?.text).toBe(
+      'only one day of contact so far, the first 2 days ago — a relationship that has not taken hold yet',
+    );
+    expect(risk.reasons.find((r) => r.kind === 'silence')?.text).toContain('a single day of contact so far');
   });
 
   it('scales by tier or value', () => {
