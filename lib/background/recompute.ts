@@ -32,11 +32,10 @@ function followUpStatesOf(db: KeepwarmDb, account: string) {
 export async function recomputeAccount(db: KeepwarmDb, account: string, now: number): Promise<StoredClient[]> {
   const pending = await pendingOf(db, account);
   const context = await engineContext(db, account);
-  const messages = await db.messages
-    .where('[account+at]')
-    .between([account, -Infinity], [account, Infinity])
-    .filter((m) => m.senderKnown)
-    .toArray();
+  // Filtered after reading: a Dexie filter walks a cursor record by record, a plain read is one getAll.
+  const messages = (
+    await db.messages.where('[account+at]').between([account, -Infinity], [account, Infinity]).toArray()
+  ).filter((m) => m.senderKnown);
   const states = await followUpStatesOf(db, account);
   const analysis = analyzeAccount({ messages, ...context, now, followUpStates: states });
   const clients = analysis.clients.map((report) => storedClient(account, report, now));
@@ -76,12 +75,9 @@ async function recomputeOne(
   const sources = createClientResolver(context.overrides)
     .sourceKeys(key)
     .map((base) => `${account}|${base}`);
-  const messages = await db.messages
-    .where('clientRefs')
-    .anyOf(sources)
-    .distinct()
-    .filter((m) => m.senderKnown)
-    .toArray();
+  const messages = (await db.messages.where('clientRefs').anyOf(sources).distinct().toArray()).filter(
+    (m) => m.senderKnown,
+  );
   const states = await followUpStatesOf(db, account);
   const report = analyzeClient({ clientKey: key, messages, ...context, now, population, followUpStates: states });
   await db.transaction('rw', db.clients, async () => {
@@ -117,5 +113,6 @@ export async function recomputeClients(
 
 /** How many clients, over all accounts, are waiting on the user: the toolbar badge. */
 export async function countClientsWaitingOnUs(db: KeepwarmDb): Promise<number> {
-  return db.clients.filter((c) => c.waitingOnUsSince !== undefined).count();
+  // Only clients with a waiting time have an entry in this index: counting it reads no record.
+  return db.clients.orderBy('[account+waitingOnUsSince]').count();
 }

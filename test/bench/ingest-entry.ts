@@ -1,6 +1,7 @@
 // Bundled into a page by the ingest benchmark: the store's own ingest, the
 // synthetic mailbox, and the same records written with raw IndexedDB calls.
 import { clientRefsFor } from '@/lib/background/identity';
+import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import { openKeepwarmDb, type StoredMessage } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { identity, ME, syntheticMailbox } from '../unit/engine/mail-builders';
@@ -82,6 +83,63 @@ const api = {
     db.close();
     await dropDatabase(name);
     return ms;
+  },
+  /**
+   * A stored account of `messages` messages, then: reading them once, the full
+   * recompute (which reads them itself), and the update after one new message.
+   */
+  async recompute(clients: number, messages: number, now: number, rounds: number) {
+    const name = `recompute-${++run}`;
+    const db = openKeepwarmDb(name);
+    await db.open();
+    const refsOf = clientRefsFor(ME, identity);
+    await ingestMessages(db, ME, api.observations(clients, messages, now), refsOf);
+    await db.accounts.put({ address: ME, accountPath: 'u/0', firstSeenAt: now, lastSeenAt: now });
+    const time = async (fn: () => Promise<unknown>) => {
+      const start = performance.now();
+      await fn();
+      return performance.now() - start;
+    };
+    const read: number[] = [];
+    const full: number[] = [];
+    const incremental: number[] = [];
+    let reports = 0;
+    for (let round = 0; round < rounds; round++) {
+      read.push(
+        await time(() =>
+          db.messages
+            .where('[account+at]')
+            .between([ME, Number.NEGATIVE_INFINITY], [ME, Number.POSITIVE_INFINITY])
+            .toArray(),
+        ),
+      );
+      full.push(await time(async () => (reports = (await recomputeAccount(db, ME, now)).length)));
+      const at = now + round * 60_000;
+      const fresh: MessageObservation = {
+        id: `new-${round}`,
+        threadId: `new-thread-${round}`,
+        at,
+        from: { email: 'contact0@client7.example' },
+        to: [{ email: ME }],
+        cc: [],
+        subject: 'One more question',
+        snippet: '',
+        source: 'conversation',
+        senderKnown: true,
+        timeExact: true,
+      };
+      incremental.push(
+        await time(async () => {
+          const { touchedClientRefs } = await ingestMessages(db, ME, [fresh], refsOf);
+          if ((await recomputeClients(db, ME, touchedClientRefs, at)) !== 'incremental') {
+            throw new Error('one new message led to a full recompute');
+          }
+        }),
+      );
+    }
+    db.close();
+    await dropDatabase(name);
+    return { reports, read, full, incremental };
   },
 };
 

@@ -4,6 +4,7 @@ import { bundleSize } from './bundle-size';
 import { engineRecompute } from './engine-recompute';
 import { gmailExtraction } from './gmail-extraction';
 import { ingestIndexedDb } from './ingest-indexeddb';
+import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskQuality } from './risk-quality';
 
 export const benchmarks: Benchmark[] = [
@@ -11,6 +12,7 @@ export const benchmarks: Benchmark[] = [
   gmailExtraction,
   ingestIndexedDb,
   engineRecompute,
+  recomputeIndexedDb,
   bgnbdFit,
   riskQuality,
 ];

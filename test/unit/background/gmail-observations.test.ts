@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
-import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
+import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 
@@ -83,6 +83,11 @@ describe('Gmail observations in the background', () => {
     expect(client?.waitingOnUsSince).toBe(lastAt);
     const waiting = client?.report.risk.reasons.find((r) => r.kind === 'waiting_on_us');
     expect(waiting?.numbers).toMatchObject({ waitingMs: NOW - lastAt });
+    expect(await countClientsWaitingOnUs(db)).toBe(1);
+    if (!client) return;
+    const { waitingOnUsSince: _, ...notWaiting } = client;
+    await db.clients.put({ ...notWaiting, key: 'quiet.example' });
+    expect(await countClientsWaitingOnUs(db)).toBe(1);
   });
 
   it('a stale list showing older activity does not roll a thread back', async () => {
