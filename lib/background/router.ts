@@ -5,28 +5,53 @@ export type Handlers = {
   [T in ToBackground['type']]: (message: Extract<ToBackground, { type: T }>) => Promise<ReplyTo<T>>;
 };
 
+/** Who sent a message, as the browser reports it (runtime.MessageSender). */
+export interface Sender {
+  url?: string;
+  tab?: unknown;
+}
+
 export interface Router {
-  route(raw: unknown): Promise<unknown>;
+  route(raw: unknown, sender: Sender): Promise<unknown>;
   readonly rejectedCount: number;
 }
 
 /**
- * Parses every incoming message before any handler sees it. A message that does
- * not fit its schema is refused and counted; it never reaches storage.
+ * `ui/…` messages change what the user decided (settings, corrections, data),
+ * so only the extension's own pages may send them; `content/…` messages report
+ * what a page shows, so they come from a content script in a tab. A content
+ * script in a hostile page can then at worst report wrong observations.
  */
-export function createRouter(handlers: Handlers): Router {
+function senderProblem(type: string, sender: Sender, extensionOrigin: string): string | undefined {
+  const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
+  if (type.startsWith('ui/') && !fromExtensionPage) return `${type} is accepted from Keepwarm's own pages only`;
+  if (type.startsWith('content/') && (fromExtensionPage || sender.tab === undefined)) {
+    return `${type} is accepted from a content script only`;
+  }
+  return undefined;
+}
+
+/**
+ * Parses every incoming message before any handler sees it. A message that does
+ * not fit its schema, or comes from the wrong kind of sender, is refused and
+ * counted; it never reaches storage.
+ */
+export function createRouter(handlers: Handlers, extensionOrigin: string): Router {
   let rejectedCount = 0;
+  const refuse = (reason: string) => {
+    rejectedCount += 1;
+    return { refused: reason };
+  };
   return {
     get rejectedCount() {
       return rejectedCount;
     },
-    async route(raw) {
+    async route(raw, sender) {
       const parsed = toBackgroundSchema.safeParse(raw);
-      if (!parsed.success) {
-        rejectedCount += 1;
-        return { refused: z.prettifyError(parsed.error) };
-      }
+      if (!parsed.success) return refuse(z.prettifyError(parsed.error));
       const message = parsed.data;
+      const problem = senderProblem(message.type, sender, extensionOrigin);
+      if (problem) return refuse(problem);
       const handler = handlers[message.type] as (m: ToBackground) => Promise<unknown>;
       return handler(message);
     },

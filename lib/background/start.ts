@@ -53,66 +53,69 @@ export function startBackground(): void {
     };
   };
 
-  const router = createRouter({
-    'content/gmail-page-seen': async (message) => ({
-      accountsKnown: await recordAccountSeen({
-        accountPath: message.account.accountPath,
-        address: message.account.address,
-        lastSeenAt: Date.now(),
-        lastView: message.view,
+  const router = createRouter(
+    {
+      'content/gmail-page-seen': async (message) => ({
+        accountsKnown: await recordAccountSeen({
+          accountPath: message.account.accountPath,
+          address: message.account.address,
+          lastSeenAt: Date.now(),
+          lastView: message.view,
+        }),
       }),
-    }),
-    'content/gmail-threads-seen': async (message) => {
-      const page = await pageContext(message.account, message.pageLanguage, message.health);
-      const touched = await storeThreadRows(db, message.threads, page);
-      if (touched.size > 0) recompute.schedule(page.account, touched);
-      return { stored: message.threads.length };
-    },
-    'content/gmail-conversation-seen': async (message) => {
-      const page = await pageContext(message.account, message.pageLanguage, message.health);
-      const touched = await storeConversation(db, message.conversation, page);
-      if (touched.size > 0) recompute.schedule(page.account, touched);
-      return { stored: message.conversation.messages.length };
-    },
-    'ui/set-follow-up': async ({ type: _, ...decision }) => {
-      await recordFollowUpDecision(db, decision, Date.now());
-      recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);
-      return { saved: true as const };
-    },
-    'ui/get-status': async () => ({
-      accounts: await listAccounts(),
-      rejectedMessages: router.rejectedCount,
-    }),
-    'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
-    'ui/set-settings': async ({ settings }) => {
-      const before = await readUserSettings(db);
-      const after = await saveUserSettings(db, settings, Date.now());
-      // Aliases and internal domains decide which stored messages involve which client.
-      for (const account of await db.accounts.toArray()) {
-        const address = account.address;
-        if (JSON.stringify(before.accounts[address]) !== JSON.stringify(after.accounts[address])) {
-          await reindexClientRefs(db, address, (await engineContext(db, address)).identity);
+      'content/gmail-threads-seen': async (message) => {
+        const page = await pageContext(message.account, message.pageLanguage, message.health);
+        const touched = await storeThreadRows(db, message.threads, page);
+        if (touched.size > 0) recompute.schedule(page.account, touched);
+        return { stored: message.threads.length };
+      },
+      'content/gmail-conversation-seen': async (message) => {
+        const page = await pageContext(message.account, message.pageLanguage, message.health);
+        const touched = await storeConversation(db, message.conversation, page);
+        if (touched.size > 0) recompute.schedule(page.account, touched);
+        return { stored: message.conversation.messages.length };
+      },
+      'ui/set-follow-up': async ({ type: _, ...decision }) => {
+        await recordFollowUpDecision(db, decision, Date.now());
+        recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);
+        return { saved: true as const };
+      },
+      'ui/get-status': async () => ({
+        accounts: await listAccounts(),
+        rejectedMessages: router.rejectedCount,
+      }),
+      'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
+      'ui/set-settings': async ({ settings }) => {
+        const before = await readUserSettings(db);
+        const after = await saveUserSettings(db, settings, Date.now());
+        // Aliases and internal domains decide which stored messages involve which client.
+        for (const account of await db.accounts.toArray()) {
+          const address = account.address;
+          if (JSON.stringify(before.accounts[address]) !== JSON.stringify(after.accounts[address])) {
+            await reindexClientRefs(db, address, (await engineContext(db, address)).identity);
+          }
         }
-      }
-      await recomputeAll();
-      return { saved: true as const };
+        await recomputeAll();
+        return { saved: true as const };
+      },
+      'ui/set-client-override': async ({ account, clientKey, override }) => {
+        await setClientOverride(db, account, clientKey, override, Date.now());
+        await recomputeAccount(db, account, Date.now());
+        await updateBadge();
+        return { saved: true as const };
+      },
+      'ui/split-address': async ({ account, address, split }) => {
+        await setSplitAddress(db, account, address, split, Date.now());
+        await recomputeAccount(db, account, Date.now());
+        await updateBadge();
+        return { saved: true as const };
+      },
     },
-    'ui/set-client-override': async ({ account, clientKey, override }) => {
-      await setClientOverride(db, account, clientKey, override, Date.now());
-      await recomputeAccount(db, account, Date.now());
-      await updateBadge();
-      return { saved: true as const };
-    },
-    'ui/split-address': async ({ account, address, split }) => {
-      await setSplitAddress(db, account, address, split, Date.now());
-      await recomputeAccount(db, account, Date.now());
-      await updateBadge();
-      return { saved: true as const };
-    },
-  });
+    browser.runtime.getURL('/'),
+  );
 
   // Returning the promise is how webextension-polyfill sends an async reply.
-  browser.runtime.onMessage.addListener((raw: unknown) => router.route(raw));
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => router.route(raw, sender));
 
   browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   browser.alarms.onAlarm.addListener(async (alarm) => {
