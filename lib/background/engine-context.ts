@@ -1,3 +1,4 @@
+import { HOUR } from '@/lib/engine/business-hours';
 import type { ClientOverride, ClientOverrides } from '@/lib/engine/overrides';
 import type { EngineSettings } from '@/lib/engine/settings';
 import type { AccountIdentity } from '@/lib/engine/types';
@@ -42,7 +43,7 @@ export async function engineContext(db: KeepwarmDb, account: string): Promise<En
   const settings = await readUserSettings(db);
   return {
     identity: accountIdentity(account, settings.accounts[account]),
-    settings: settings.businessHours,
+    settings: { ...settings.businessHours, replyTargetBusinessMs: settings.replyTargetHours * HOUR },
     overrides: toClientOverrides(await accountOverridesOf(db, account), settings),
   };
 }

@@ -93,6 +93,7 @@ function finish(
   override: ClientOverride,
   population: PopulationModel,
   clock: BusinessClock,
+  settings: EngineSettings,
   now: number,
   states: readonly FollowUpState[] | undefined,
 ): ClientReport {
@@ -141,7 +142,7 @@ function finish(
   }
   if (override.quietUntil !== undefined) metrics.quietUntil = override.quietUntil;
 
-  const risk = assessRisk(metrics, override, population, now);
+  const risk = assessRisk(metrics, override, population, now, settings.replyTargetBusinessMs);
   const suggested = suggestFollowUps({
     clientKey: bucket.key,
     metrics,
@@ -202,7 +203,9 @@ export function analyzeAccount(input: AnalyzeAccountInput): AccountAnalysis {
   const prepared = [...buckets.values()].map((bucket) => prepare(bucket, clock));
   const population = fitPopulation(prepared, overrides, clock.localDay(input.now));
   const clients = prepared
-    .map((p) => finish(p, resolver.override(p.bucket.key), population, clock, input.now, input.followUpStates))
+    .map((p) =>
+      finish(p, resolver.override(p.bucket.key), population, clock, settings, input.now, input.followUpStates),
+    )
     .sort(byRisk);
   return {
     clients,
@@ -233,6 +236,7 @@ export function analyzeClient(input: AnalyzeClientInput): ClientReport | undefin
     resolver.override(bucket.key),
     input.population,
     clock,
+    settings,
     input.now,
     input.followUpStates,
   );

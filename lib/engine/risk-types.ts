@@ -9,7 +9,10 @@ export interface ReasonNumbers {
     waitingMs: number;
     waitingBusinessMs: number;
     usualReplyMs?: number;
+    /** What the wait is measured against: our usual p90 reply time, or the user's target when shorter. */
     usualReplyBusinessMs: number;
+    /** Set when the user's reply-time target is shorter than their usual time for this client. */
+    targetBusinessMs?: number;
     threads: number;
   };
   slow_replies: { recentMedianBusinessMs: number; usualMedianBusinessMs: number; recentSamples: number };

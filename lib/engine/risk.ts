@@ -82,20 +82,28 @@ export function riskLevel(score: number): RiskLevel {
   return 'critical';
 }
 
-function latencyReasons(m: ClientMetrics, population: PopulationModel, now: number): RiskReason[] {
+function latencyReasons(
+  m: ClientMetrics,
+  population: PopulationModel,
+  now: number,
+  replyTargetBusinessMs: number | undefined,
+): RiskReason[] {
   const reasons: RiskReason[] = [];
   const boost = m.onboarding.active ? ONBOARDING_BOOST : 1;
   const onUs = m.waiting.onUs;
   if (onUs && now - onUs.since <= ACTIONABLE_WAIT_ON_US) {
-    const usualBusiness = Math.max(m.latency.ours.p90BusinessMs ?? population.ourReplyBusinessMs.p90 ?? 4 * HOUR, HOUR);
+    const usual = Math.max(m.latency.ours.p90BusinessMs ?? population.ourReplyBusinessMs.p90 ?? 4 * HOUR, HOUR);
+    const targetBinds = replyTargetBusinessMs !== undefined && replyTargetBusinessMs < usual;
+    const usualBusiness = targetBinds ? replyTargetBusinessMs : usual;
     const waitingBusinessMs = m.waitingOnUsBusinessMs ?? 0;
     const f = waitingBusinessMs / usualBusiness;
     if (f > 1) {
       const usualReplyMs = m.latency.ours.medianMs;
       const usualText =
-        usualReplyMs !== undefined
+        (usualReplyMs !== undefined
           ? `you usually answer this client in ${formatDuration(usualReplyMs)}`
-          : 'you have no reply history with this client yet';
+          : 'you have no reply history with this client yet') +
+        (targetBinds ? `; your target is ${formatDuration(usualBusiness)} of working time` : '');
       reasons.push({
         kind: 'waiting_on_us',
         weight: Math.min(10, 4 + 6 * log2(f)) * boost,
@@ -105,6 +113,7 @@ function latencyReasons(m: ClientMetrics, population: PopulationModel, now: numb
           waitingBusinessMs,
           ...(usualReplyMs !== undefined && { usualReplyMs }),
           usualReplyBusinessMs: usualBusiness,
+          ...(targetBinds && { targetBusinessMs: usualBusiness }),
           threads: onUs.threads,
         },
         threadId: onUs.threadId,
@@ -264,9 +273,15 @@ function cueReasons(cues: readonly ClientCue[], now: number): RiskReason[] {
 const FADING = new Set(['silence', 'low_p_alive', 'declining']);
 
 /** Deterministic: the same metrics, override and now give the same risk. */
-export function assessRisk(m: ClientMetrics, override: ClientOverride, population: PopulationModel, now: number): Risk {
+export function assessRisk(
+  m: ClientMetrics,
+  override: ClientOverride,
+  population: PopulationModel,
+  now: number,
+  replyTargetBusinessMs?: number,
+): Risk {
   const raw = [
-    ...latencyReasons(m, population, now),
+    ...latencyReasons(m, population, now, replyTargetBusinessMs),
     ...quietReasons(m, population, now),
     ...cueReasons(m.cues, now),
   ].filter((r) => r.weight > 0);

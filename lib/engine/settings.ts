@@ -10,6 +10,8 @@ export interface EngineSettings {
   /** Start and end of the working day in local hours (fractions allowed: 8.5 = 08:30). */
   startHour: number;
   endHour: number;
+  /** The reply time, in business time, the user wants to keep: waiting past it counts even when they are usually slower. */
+  replyTargetBusinessMs?: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -39,6 +41,7 @@ const settingsSchema = z
       .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
     startHour: z.number().min(0).max(24),
     endHour: z.number().min(0).max(24),
+    replyTargetBusinessMs: z.number().positive().optional(),
   })
   .refine((s) => s.startHour < s.endHour, { message: 'startHour must be before endHour', path: ['endHour'] });
 

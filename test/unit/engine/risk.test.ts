@@ -62,6 +62,14 @@ describe('risk', () => {
       now,
     );
     expect(onboarding.reasons[0]?.weight).toBe(15);
+    // The user's reply-time target counts when it is shorter than their usual time for this client.
+    const early = metrics({ ...waiting, waitingOnUsBusinessMs: 5 * HOUR });
+    expect(assessRisk(early, {}, population, now).reasons).toEqual([]);
+    const target = assessRisk(early, {}, population, now, 4 * HOUR).reasons[0];
+    expect(target?.numbers).toMatchObject({ usualReplyBusinessMs: 4 * HOUR, targetBusinessMs: 4 * HOUR });
+    expect(target?.text).toBe(
+      'waiting 2 d 4 h for your reply (5 h of working time) — you usually answer this client in 5 h; your target is 4 h of working time',
+    );
     expect(onboarding.reasons[0]?.onboarding).toBe(true);
     expect(onboarding.score).toBeGreaterThan(risk.score);
   });
