@@ -34,7 +34,10 @@ async function bundle(): Promise<string> {
 }
 
 /** Runs `fn` in a Chromium page holding the store's code; IndexedDB needs a real origin, so a loopback server serves it. */
-export async function inBenchPage<A, R>(fn: (api: IngestBenchApi, args: A) => Promise<R>, args: A): Promise<R> {
+export async function inBenchPage<A, R>(
+  fn: (input: { api: IngestBenchApi; args: A }) => Promise<R>,
+  args: A,
+): Promise<R> {
   const script = await bundle();
   const server = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
@@ -46,14 +49,12 @@ export async function inBenchPage<A, R>(fn: (api: IngestBenchApi, args: A) => Pr
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    return await page.evaluate(
-      ({ source, args }) => {
-        const api = (globalThis as unknown as { keepwarmIngestBench: IngestBenchApi }).keepwarmIngestBench;
-        // A function cannot cross into the page; its source can.
-        return (0, eval)(`(${source})`)(api, args);
-      },
-      { source: fn.toString(), args },
+    // tsx keeps function names with an `__name` helper that the page does not have.
+    await page.addScriptTag({ content: 'globalThis.__name = (fn) => fn;' });
+    const api = await page.evaluateHandle(
+      () => (globalThis as unknown as { keepwarmIngestBench: IngestBenchApi }).keepwarmIngestBench,
     );
+    return (await page.evaluate(fn as never, { api, args })) as R;
   } finally {
     await browser.close();
     server.close();
@@ -64,7 +65,7 @@ export const ingestIndexedDb: Benchmark = {
   name: 'ingest-indexeddb',
   async run() {
     const figures = await inBenchPage(
-      async (api, { clients, messages, rounds, now }) => {
+      async ({ api, args: { clients, messages, rounds, now } }) => {
         const observations = api.observations(clients, messages, now);
         const raw: number[] = [];
         const batched: number[] = [];

@@ -15,7 +15,7 @@ export const recomputeIndexedDb: Benchmark = {
   name: 'recompute-indexeddb',
   async run() {
     const figures = await inBenchPage(
-      (api, args) => api.recompute(args.clients, args.messages, args.now, args.rounds),
+      ({ api, args }) => api.recompute(args.clients, args.messages, args.now, args.rounds),
       {
         clients: CLIENTS,
         messages: MESSAGES,
