@@ -12,6 +12,9 @@ export function AccountStatus({ state }: { state: StatusState }) {
         {t('status.firstRun')}{' '}
         <a href="https://mail.google.com/mail/u/0/#inbox" target="_blank" rel="noreferrer">
           {t('status.openGmail')}
+        </a>{' '}
+        <a href="/options.html#import" target="_blank" rel="noreferrer" data-testid="import-link">
+          {t('import.firstRunLink')}
         </a>
       </p>
     );

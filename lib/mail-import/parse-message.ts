@@ -8,6 +8,7 @@ import type { MailAddress } from '@/lib/engine/types';
 import { bodyText } from './body-text';
 import { contentKey } from './dedupe';
 import { HeaderBlock } from './header-block';
+import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from './limits';
 import type { RawMessage } from './mbox-splitter';
 import { parseMailDate } from './parse-date';
 import { makeSnippet } from './snippet';
@@ -54,7 +55,8 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
 
   const subject = decodeWords(headers.get('subject') ?? '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .slice(0, MAX_SUBJECT_LENGTH);
   const messageId = messageIds(headers.get('message-id'))[0];
   const gmailThreadId = headers.get('x-gm-thrid');
   const body = bodyText(
@@ -69,8 +71,8 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
       references: messageIds(headers.get('references')),
       at,
       from,
-      to: mailboxes(addresses(headers.all('to'))),
-      cc: mailboxes(addresses(headers.all('cc'))),
+      to: mailboxes(addresses(headers.all('to'))).slice(0, MAX_RECIPIENTS),
+      cc: mailboxes(addresses(headers.all('cc'))).slice(0, MAX_RECIPIENTS),
       subject,
       snippet: makeSnippet(body.text, body.html),
       labels: gmailLabels(headers.get('x-gmail-labels')),
@@ -86,8 +88,8 @@ function addresses(values: string[]): Address[] {
 
 function toMailAddress(address: string, name: string): MailAddress | undefined {
   const email = address.trim().toLowerCase();
-  if (!email) return undefined;
-  const cleanName = name.replace(/\s+/g, ' ').trim();
+  if (!IMPORTED_ADDRESS.test(email)) return undefined;
+  const cleanName = name.replace(/\s+/g, ' ').trim().slice(0, 200);
   return cleanName ? { email, name: cleanName } : { email };
 }
 
@@ -109,7 +111,8 @@ function mailboxes(addresses: Address[] | undefined): MailAddress[] {
 function messageIds(value: string | undefined): string[] {
   if (!value) return [];
   const bracketed = [...value.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1] as string);
-  return bracketed.length > 0 ? bracketed : value.split(/[\s,]+/).filter((id) => id.includes('@'));
+  const ids = bracketed.length > 0 ? bracketed : value.split(/[\s,]+/).filter((id) => id.includes('@'));
+  return ids.filter((id) => id.length <= MAX_ID_LENGTH);
 }
 
 /** X-Gmail-Labels is a comma-separated list in which labels with commas are quoted. */
