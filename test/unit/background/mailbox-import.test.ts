@@ -135,7 +135,7 @@ describe('ui/import-batch through the background', () => {
     startBackground();
   });
 
-  const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message))[0];
+  const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, {}))[0];
 
   it('validates, stores and answers with the counts once stored', async () => {
     const reply = await send({ type: 'ui/import-batch', account: ME, messages: imported });
