@@ -111,6 +111,17 @@ describe('storing an import batch', () => {
     expect(await db.messages.toArray()).toEqual(before);
   });
 
+  it('keeps two imported messages a sender wrote seconds apart in one thread as two', async () => {
+    const second = {
+      ...imported[0],
+      id: 'a2@acme.com',
+      at: firstAt - 5_000,
+      snippet: 'And one more thing.',
+    } as MailMessage;
+    await storeImportBatch(db, { account: ME, messages: [imported[0] as MailMessage, second] }, NOW);
+    expect(await db.messages.count()).toBe(2);
+  });
+
   it.each([
     ['import first, then Gmail shows the conversation', true],
     ['Gmail first, then the import', false],

@@ -15,7 +15,7 @@ import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';
 // The extension's import (worker → ui/import-batch → ingest → recompute) and
 // `keepwarm report` on the same files and as-of date: one engine, one answer.
 
-const ENRON = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-mbox/buy-r');
+const ENRON = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-mbox/sager-e');
 
 let db: KeepwarmDb;
 let name = 0;
@@ -51,6 +51,7 @@ async function compare(target: string, files: PickedFile[], fromFolder: boolean,
   const final = await importInExtension(files, fromFolder, me);
   expect(final.phase).toBe('done');
   expect(final.progress.counts).toEqual(cli.counts);
+  expect(await db.messages.count()).toBe(cli.counts.imported);
   const stored = await recomputeAccount(db, me, cli.asOf);
   const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
   const extension = stored.map((c) => c.report).sort(byKey);
@@ -73,7 +74,7 @@ describe('one engine for the command line and the extension', () => {
   it.skipIf(!existsSync(ENRON))(
     'gives the same on a real Enron mailbox, and a cancelled import finished by a second one ends the same',
     async () => {
-      const me = 'rick.buy@enron.com';
+      const me = 'elizabeth.sager@enron.com';
       const { cli } = await compare(ENRON, pickFolder(ENRON), true, me);
       const clean = await db.messages.count();
       const cleanClients = (await db.clients.toArray()).map((c) => [c.key, c.riskScore]);
