@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
+import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
 
 // Every message that crosses into the background is parsed with these schemas:

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
+import { accountIdentity } from '@/lib/background/identity';
 import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
@@ -10,6 +11,7 @@ import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 
 const ME = 'olena@brightpath.studio';
+const IDENTITY = accountIdentity(ME);
 const NOW = Date.UTC(2026, 10, 20, 12);
 const HOUR = 3_600_000;
 // A Gmail id codes its creation time in the bits above the lowest 20 (lib/sites/gmail/gmail-ids.ts).
@@ -72,6 +74,7 @@ const conversation: ConversationRecord = {
 
 const page: PageContext = {
   account: ME,
+  identity: IDENTITY,
   accountPath: 'u/0',
   health: { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true },
   parseTitle: () => undefined,
@@ -91,7 +94,7 @@ afterEach(async () => {
 
 describe('storing an import batch', () => {
   it('stores messages as imported, registers the account and names the clients', async () => {
-    const result = await storeImportBatch(db, { account: ME, messages: imported }, NOW);
+    const result = await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
     expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 0, clientKeys: ['acme.com'] });
     expect([...result.touched]).toEqual([`${ME}|acme.com`]);
     const stored = await db.messages.toArray();
@@ -103,9 +106,9 @@ describe('storing an import batch', () => {
   });
 
   it('changes nothing when the same batch is stored again', async () => {
-    await storeImportBatch(db, { account: ME, messages: imported }, NOW);
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
     const before = await db.messages.toArray();
-    const again = await storeImportBatch(db, { account: ME, messages: imported }, NOW + 1000);
+    const again = await storeImportBatch(db, { account: ME, messages: imported }, NOW + 1000, IDENTITY);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
     expect(again.touched.size).toBe(0);
     expect(await db.messages.toArray()).toEqual(before);
@@ -118,7 +121,7 @@ describe('storing an import batch', () => {
       at: firstAt - 5_000,
       snippet: 'And one more thing.',
     } as MailMessage;
-    await storeImportBatch(db, { account: ME, messages: [imported[0] as MailMessage, second] }, NOW);
+    await storeImportBatch(db, { account: ME, messages: [imported[0] as MailMessage, second] }, NOW, IDENTITY);
     expect(await db.messages.count()).toBe(2);
   });
 
@@ -126,9 +129,9 @@ describe('storing an import batch', () => {
     ['import first, then Gmail shows the conversation', true],
     ['Gmail first, then the import', false],
   ])('one record per message when %s', async (_, importFirst) => {
-    if (importFirst) await storeImportBatch(db, { account: ME, messages: imported }, NOW);
+    if (importFirst) await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
     await storeConversation(db, conversation, page);
-    if (!importFirst) await storeImportBatch(db, { account: ME, messages: imported }, NOW);
+    if (!importFirst) await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
     const stored = await db.messages.orderBy('[account+at]').toArray();
     expect(stored).toHaveLength(2);
     // Gmail's id-coded times win over the Date header; the import's snippet is kept.
@@ -146,7 +149,8 @@ describe('ui/import-batch through the background', () => {
     startBackground();
   });
 
-  const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, {}))[0];
+  const send = async (message: unknown, sender: object = { url: fakeBrowser.runtime.getURL('/options.html') }) =>
+    (await fakeBrowser.runtime.onMessage.trigger(message, sender))[0];
 
   it('validates, stores and answers with the counts once stored', async () => {
     const reply = await send({ type: 'ui/import-batch', account: ME, messages: imported });
@@ -154,6 +158,14 @@ describe('ui/import-batch through the background', () => {
     const shared = openKeepwarmDb();
     expect(await shared.messages.count()).toBe(2);
     shared.close();
+  });
+
+  it('refuses a batch that does not come from an extension page', async () => {
+    const reply = await send(
+      { type: 'ui/import-batch', account: ME, messages: imported },
+      { url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } },
+    );
+    expect(reply).toMatchObject({ refused: expect.any(String) });
   });
 
   it.each([

@@ -36,7 +36,7 @@ async function importInExtension(files: PickedFile[], fromFolder: boolean, me: s
     account: me,
     worker: inProcessWorker(),
     sendBatch: async (account, messages) => {
-      const { touched: _, ...reply } = await storeImportBatch(db, { account, messages }, 0);
+      const { touched: _, ...reply } = await storeImportBatch(db, { account, messages }, 0, accountIdentity(account));
       batches += 1;
       if (batches === cancelAfter) handle.cancel();
       return reply;
