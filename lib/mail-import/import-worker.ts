@@ -1,7 +1,7 @@
 // What the import worker does, apart from the worker itself so it runs in
-// tests: reads the picked files with File.stream(), hands out batches of
-// parsed messages one at a time and waits for each to be acknowledged (stored)
-// before reading on, so memory holds at most one batch in flight and a cancel
+// tests: reads the picked files with File.stream() and hands out batches of
+// parsed messages one at a time, each only after the previous one was
+// acknowledged (stored), so memory holds at most two batches and a cancel
 // leaves exactly the acknowledged batches stored.
 
 import type { MailMessage } from '@/lib/engine/types';
@@ -95,13 +95,20 @@ export function createImportWorker(post: (message: FromImportWorker) => void) {
           post({ type: 'progress', progress });
         },
       });
+      // The next batch is read while the previous one is being stored, and handed
+      // out only once that one is acknowledged: at most two batches in memory.
       let seq = 0;
+      let previous: Promise<void> = Promise.resolve();
       for await (const messages of importing) {
+        await previous;
         seq += 1;
         progress = { ...progress, counts: { ...importing.counts } };
         post({ type: 'batch', seq, messages, progress });
-        await waitForAck(seq);
+        previous = waitForAck(seq);
+        // Awaited on the next turn; until then a cancel must not count as unhandled.
+        previous.catch(() => undefined);
       }
+      await previous;
       progress = { ...progress, counts: { ...importing.counts } };
       post({ type: 'done', progress, ignoredFiles: files.length - picked.length });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { MailMessage } from '@/lib/engine/types';
 import { importMailbox } from '@/lib/mail-import/import-mailbox';
@@ -51,10 +51,11 @@ async function withOptionsPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
   }
 }
 
-async function importThroughPage(folder: string, me: string) {
+async function importThroughPage(target: string, me: string) {
   return withOptionsPage(async (page) => {
     await page.fill('[data-testid=import-me]', me);
-    await page.setInputFiles('[data-testid=import-folder]', folder);
+    const input = statSync(target).isDirectory() ? 'import-folder' : 'import-files';
+    await page.setInputFiles(`[data-testid=${input}]`, target);
     const before = extensionRendererRss();
     let peak = before;
     const sampler = setInterval(() => {
@@ -106,12 +107,13 @@ async function ingestOnly(batches: MailMessage[][], me: string): Promise<number>
   );
 }
 
-export async function chromiumImport(folder: string, me: string): Promise<ChromiumImportFigures> {
-  const sources = await mailboxSourcesAt(folder);
+/** Imports a folder or one mbox file through the options page, then the same messages through ingest alone. */
+export async function chromiumImport(target: string, me: string): Promise<ChromiumImportFigures> {
+  const sources = await mailboxSourcesAt(target);
   const batches: MailMessage[][] = [];
   for await (const batch of importMailbox(sources)) batches.push(batch);
   const messages = batches.reduce((sum, batch) => sum + batch.length, 0);
-  const full = await importThroughPage(folder, me);
+  const full = await importThroughPage(target, me);
   const ingestSeconds = await ingestOnly(batches, me);
   const bytes = sources.reduce((sum, source) => sum + (source.size ?? 0), 0);
   return {
