@@ -147,24 +147,31 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
 }
 
 export interface ImportRates {
-  /** 0…1 of the bytes read, when the total is known. */
+  /** 0…1 of the whole import: reading the files and storing what they hold, half each. */
   fraction?: number;
   messagesPerSecond?: number;
   bytesPerSecond?: number;
-  /** Estimated time to read the rest, from the byte rate so far. */
+  /** Estimated time to the end, from the pace so far. */
   remainingMs?: number;
 }
 
-/** Rates and time left from the state alone: shown only once there is something to go on. */
+/**
+ * Rates and time left from the state alone, shown only once there is
+ * something to go on. Storing counts as half the work: an archive without
+ * Gmail thread ids is read whole before its first message is stored.
+ */
 export function importRates(state: ImportState): ImportRates {
   const seconds = (state.updatedAt - state.startedAt) / 1000;
   const { bytesRead, totalBytes, counts } = state.progress;
   const rates: ImportRates = {};
-  if (totalBytes > 0) rates.fraction = Math.min(1, bytesRead / totalBytes);
+  if (totalBytes <= 0) return rates;
+  const toStore = counts.read - counts.duplicates - counts.skippedNoDate - counts.skippedCorrupt;
+  const stored = toStore > 0 ? Math.min(1, state.stored / toStore) : 0;
+  const fraction = Math.min(1, bytesRead / totalBytes) / 2 + stored / 2;
+  rates.fraction = fraction;
   if (seconds < 0.5 || bytesRead === 0) return rates;
   rates.messagesPerSecond = counts.read / seconds;
   rates.bytesPerSecond = bytesRead / seconds;
-  if (totalBytes > 0 && state.phase === 'running')
-    rates.remainingMs = ((totalBytes - bytesRead) / rates.bytesPerSecond) * 1000;
+  if (state.phase === 'running' && fraction > 0) rates.remainingMs = ((1 - fraction) / fraction) * seconds * 1000;
   return rates;
 }

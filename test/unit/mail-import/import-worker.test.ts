@@ -106,24 +106,28 @@ describe('the import worker protocol', () => {
     expect(final.stored).toBe(2);
   });
 
-  it('computes rates and time left from bytes and messages so far', () => {
+  it('computes rates and time left over reading and storing', () => {
     const state = {
       phase: 'running',
       startedAt: 0,
       updatedAt: 2000,
+      stored: 0,
       progress: {
-        counts: { read: 100, imported: 0, duplicates: 0, skippedNoDate: 0, skippedCorrupt: 0 },
+        counts: { read: 100, imported: 0, duplicates: 10, skippedNoDate: 0, skippedCorrupt: 0 },
         bytesRead: 1000,
         totalBytes: 4000,
       },
     } as ImportState;
     expect(importRates(state)).toEqual({
-      fraction: 0.25,
+      fraction: 0.125,
       messagesPerSecond: 50,
       bytesPerSecond: 500,
-      remainingMs: 6000,
+      remainingMs: 14_000,
     });
-    expect(importRates({ ...state, updatedAt: 100 })).toEqual({ fraction: 0.25 });
+    // Read whole, half stored: three quarters done.
+    const storing = { ...state, stored: 45, progress: { ...state.progress, bytesRead: 4000 } } as ImportState;
+    expect(importRates(storing)).toMatchObject({ fraction: 0.75, remainingMs: 2000 / 3 });
+    expect(importRates({ ...state, updatedAt: 100 })).toEqual({ fraction: 0.125 });
   });
 
   it('orders a folder as the command line does, folder by folder', () => {
