@@ -1,7 +1,8 @@
 import type { StatusState } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 
-export function AccountStatus({ state }: { state: StatusState }) {
+/** `importLink`: the first-run state also offers the options page's mailbox import (the popup and side panel). */
+export function AccountStatus({ state, importLink = false }: { state: StatusState; importLink?: boolean }) {
   const { t } = useTranslator();
   if (state.kind === 'loading') return <p aria-busy="true">{t('status.loading')}</p>;
   if (state.kind === 'failed') return <p role="alert">{t('status.unreachable', { error: state.error })}</p>;
@@ -13,6 +14,14 @@ export function AccountStatus({ state }: { state: StatusState }) {
         <a href="https://mail.google.com/mail/u/0/#inbox" target="_blank" rel="noreferrer">
           {t('status.openGmail')}
         </a>
+        {importLink ? (
+          <>
+            {' '}
+            <a href="/options.html#import" target="_blank" rel="noreferrer" data-testid="import-link">
+              {t('import.firstRunLink')}
+            </a>
+          </>
+        ) : null}
       </p>
     );
   }

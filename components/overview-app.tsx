@@ -12,7 +12,7 @@ export function OverviewApp() {
   const overview = useClientOverview();
   return (
     <PageShell title={t('app.name')}>
-      <AccountStatus state={status} />
+      <AccountStatus state={status} importLink />
       {overview.kind === 'ready' ? <ClientOverview overview={overview.value} now={Date.now()} /> : null}
     </PageShell>
   );

@@ -1,14 +1,17 @@
 import { AccountStatus } from '@/components/account-status';
 import { PageShell } from '@/components/page-shell';
+import { ImportPanel } from '@/lib/ui/import-panel';
 import { mountPage } from '@/lib/ui/mount';
 import { useStatus } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 function Options() {
   const { t } = useTranslator();
+  const status = useStatus();
   return (
     <PageShell title={t('app.options')}>
-      <AccountStatus state={useStatus()} />
+      <AccountStatus state={status} />
+      <ImportPanel status={status} />
     </PageShell>
   );
 }

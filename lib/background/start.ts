@@ -7,6 +7,7 @@ import { setClientOverride, setSplitAddress } from './client-overrides';
 import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
+import { storeImportBatch } from './mailbox-import';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
 import { reindexClientRefs } from './reindex';
 import { createRouter } from './router';
@@ -84,6 +85,12 @@ export function startBackground(): void {
         accounts: await listAccounts(),
         rejectedMessages: router.rejectedCount,
       }),
+      'ui/import-batch': async ({ account, messages }) => {
+        const { identity } = await engineContext(db, account);
+        const { touched, ...stored } = await storeImportBatch(db, { account, messages }, Date.now(), identity);
+        if (touched.size > 0) recompute.schedule(account, touched);
+        return stored;
+      },
       'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
       'ui/set-settings': async ({ settings }) => {
         const before = await readUserSettings(db);

@@ -6,7 +6,7 @@ const CLIENTS_SHOWN = 40;
 /** The report for a person at a terminal: counts, then the riskiest clients with their reasons. */
 export function printReport({ asOf, counts, clients }: ReportResult): void {
   const lines = [
-    `As of ${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${counts.imported} messages (${counts.duplicates} duplicate copies, ${counts.skippedNoDate + counts.skippedNoSender + counts.skippedCorrupt} unreadable), ${clients.length} clients.`,
+    `As of ${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${counts.imported} messages (${counts.duplicates} duplicate copies, ${counts.skippedNoDate + counts.skippedCorrupt} unreadable), ${clients.length} clients.`,
     '',
   ];
   for (const client of clients.slice(0, CLIENTS_SHOWN)) {

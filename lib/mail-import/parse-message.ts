@@ -8,6 +8,7 @@ import type { MailAddress } from '@/lib/engine/types';
 import { bodyText } from './body-text';
 import { contentKey } from './dedupe';
 import { HeaderBlock } from './header-block';
+import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from './limits';
 import type { RawMessage } from './mbox-splitter';
 import { parseMailDate } from './parse-date';
 import { makeSnippet } from './snippet';
@@ -52,11 +53,15 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
   const at = parseMailDate(dateValue);
   if (at === undefined) return { kind: 'no-date', reason: `unreadable Date ${JSON.stringify(dateValue)}` };
 
-  const subject = decodeWords(headers.get('subject') ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const subject = detached(
+    decodeWords(headers.get('subject') ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_SUBJECT_LENGTH),
+  );
   const messageId = messageIds(headers.get('message-id'))[0];
-  const gmailThreadId = headers.get('x-gm-thrid');
+  const threadHeader = headers.get('x-gm-thrid');
+  const gmailThreadId = threadHeader && /^\d+$/.test(threadHeader) ? detached(threadHeader) : undefined;
   const body = bodyText(
     { contentType: headers.get('content-type'), transferEncoding: headers.get('content-transfer-encoding') },
     raw.bodyStart,
@@ -69,12 +74,12 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
       references: messageIds(headers.get('references')),
       at,
       from,
-      to: mailboxes(addresses(headers.all('to'))),
-      cc: mailboxes(addresses(headers.all('cc'))),
+      to: mailboxes(addresses(headers.all('to'))).slice(0, MAX_RECIPIENTS),
+      cc: mailboxes(addresses(headers.all('cc'))).slice(0, MAX_RECIPIENTS),
       subject,
       snippet: makeSnippet(body.text, body.html),
       labels: gmailLabels(headers.get('x-gmail-labels')),
-      ...(gmailThreadId && /^\d+$/.test(gmailThreadId) ? { gmailThreadId } : {}),
+      ...(gmailThreadId ? { gmailThreadId } : {}),
       dedupeKey: contentKey({ at, fromEmail: from.email, subject, bodyHash: raw.bodyHash }),
     },
   };
@@ -86,8 +91,8 @@ function addresses(values: string[]): Address[] {
 
 function toMailAddress(address: string, name: string): MailAddress | undefined {
   const email = address.trim().toLowerCase();
-  if (!email) return undefined;
-  const cleanName = name.replace(/\s+/g, ' ').trim();
+  if (!IMPORTED_ADDRESS.test(email)) return undefined;
+  const cleanName = name.replace(/\s+/g, ' ').trim().slice(0, 200);
   return cleanName ? { email, name: cleanName } : { email };
 }
 
@@ -109,7 +114,19 @@ function mailboxes(addresses: Address[] | undefined): MailAddress[] {
 function messageIds(value: string | undefined): string[] {
   if (!value) return [];
   const bracketed = [...value.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1] as string);
-  return bracketed.length > 0 ? bracketed : value.split(/[\s,]+/).filter((id) => id.includes('@'));
+  const ids = bracketed.length > 0 ? bracketed : value.split(/[\s,]+/).filter((id) => id.includes('@'));
+  return ids.filter((id) => id.length <= MAX_ID_LENGTH).map(detached);
+}
+
+/**
+ * A copy of a string that does not keep its source alive. Engines return a
+ * part of a string as a view into the whole, so an id kept for dedupe or
+ * threading would hold its message's entire header block: across a Takeout of
+ * a million messages, that is the difference between megabytes and a gigabyte.
+ * Concatenating forces a flat copy, which the slice then views.
+ */
+function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** X-Gmail-Labels is a comma-separated list in which labels with commas are quoted. */
@@ -119,5 +136,5 @@ function gmailLabels(value: string | undefined): string[] {
   const labels = [...decoded.matchAll(/"((?:[^"\\]|\\.)*)"|([^,]+)/g)].map((match) =>
     (match[1] ?? match[2] ?? '').replace(/\\(.)/g, '$1').trim(),
   );
-  return labels.filter((label) => label.length > 0);
+  return labels.filter((label) => label.length > 0).map(detached);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
 
@@ -85,6 +86,38 @@ export const uiSplitAddressSchema = z.strictObject({
   split: z.boolean(),
 });
 
+const importedAddressSchema = z.strictObject({
+  email: z.string().regex(IMPORTED_ADDRESS),
+  name: z.string().max(200).optional(),
+});
+
+/** One message of a mailbox export, as the import worker parsed it: headers and a snippet, never a body. */
+export const importedMessageSchema = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(MAX_ID_LENGTH + 2),
+  threadId: z
+    .string()
+    .min(1)
+    .max(MAX_ID_LENGTH + 2),
+  at: z.number().int(),
+  from: importedAddressSchema,
+  to: z.array(importedAddressSchema).max(MAX_RECIPIENTS),
+  cc: z.array(importedAddressSchema).max(MAX_RECIPIENTS),
+  subject: z.string().max(MAX_SUBJECT_LENGTH),
+  snippet: z.string().max(1000),
+});
+
+export const IMPORT_BATCH_MAX = 1000;
+
+export const uiImportBatchSchema = z.strictObject({
+  type: z.literal('ui/import-batch'),
+  /** The user's own address in the export: whose mail it is. */
+  account: z.email().max(320),
+  messages: z.array(importedMessageSchema).min(1).max(IMPORT_BATCH_MAX),
+});
+
 export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
@@ -95,6 +128,7 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   uiSetSettingsSchema,
   uiSetClientOverrideSchema,
   uiSplitAddressSchema,
+  uiImportBatchSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -112,6 +146,13 @@ export const replySchemas = {
   'content/gmail-threads-seen': z.object({ stored: z.number().int().nonnegative() }),
   'content/gmail-conversation-seen': z.object({ stored: z.number().int().nonnegative() }),
   'ui/set-follow-up': z.object({ saved: z.literal(true) }),
+  'ui/import-batch': z.object({
+    added: z.number().int().nonnegative(),
+    updated: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+    /** Keys of the clients the batch's messages involve. */
+    clientKeys: z.array(z.string()),
+  }),
   'ui/get-status': z.object({
     accounts: z.array(accountStatusSchema),
     rejectedMessages: z.number().int().nonnegative(),

@@ -54,6 +54,8 @@ export function mergeMessage(stored: StoredMessage, seen: StoredMessage, timeExa
 }
 
 function sameMessage(stored: StoredMessage, seen: StoredMessage): boolean {
+  // An import has already told its own messages apart (a burst of mails from one sender is several messages).
+  if (stored.source === 'import' && seen.source === 'import') return false;
   if (Math.abs(stored.at - seen.at) > SAME_MESSAGE_WINDOW_MS) return false;
   if (!stored.senderKnown || !seen.senderKnown) return true;
   return stored.from.email === seen.from.email;

@@ -4,6 +4,7 @@ import { bundleSize } from './bundle-size';
 import { engineRecompute } from './engine-recompute';
 import { gmailExtraction } from './gmail-extraction';
 import { ingestIndexedDb } from './ingest-indexeddb';
+import { mailboxImport } from './mailbox-import';
 import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskQuality } from './risk-quality';
 
@@ -15,4 +16,5 @@ export const benchmarks: Benchmark[] = [
   recomputeIndexedDb,
   bgnbdFit,
   riskQuality,
+  mailboxImport,
 ];

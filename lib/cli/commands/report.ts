@@ -4,10 +4,9 @@ import { analyzeAccount } from '@/lib/engine/analyze';
 import { baseClientKey } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
-import { emptyCounts, type ImportCounts, importMailbox } from '@/lib/mailbox/import-mailbox';
-import { fileChunks, mailboxFiles } from '@/lib/mailbox/node-files';
-import type { ImportedMessage } from '@/lib/mailbox/parse-message';
-import { threadMessages } from '@/lib/mailbox/threading';
+import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
+import type { ImportCounts } from '@/lib/mail-import/read-mailbox';
 import { type CliCommand, UsageError } from '../command';
 import { printReport } from '../report-text';
 
@@ -58,19 +57,13 @@ export interface ReportResult {
   clients: ClientReport[];
 }
 
-/** Reads every mailbox file under `target` once, deduplicated and threaded. */
+/** Reads every mailbox file under `target` once, deduplicated and threaded, oldest first. */
 export async function readMailboxMessages(target: string): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
-  const counts = emptyCounts();
-  const seen = new Set<string>();
-  const imported: ImportedMessage[] = [];
-  for (const file of await mailboxFiles(target)) {
-    try {
-      for await (const message of importMailbox(fileChunks(file), counts, seen)) imported.push(message);
-    } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
-    }
-  }
-  return { messages: threadMessages(imported), counts };
+  const run = importMailbox(await mailboxSourcesAt(target));
+  const messages: MailMessage[] = [];
+  for await (const batch of run) messages.push(...batch);
+  messages.sort((a, b) => a.at - b.at);
+  return { messages, counts: { ...run.counts } };
 }
 
 /** Each person a client of their own (free-mail people already are). */

@@ -5,7 +5,7 @@ import { main } from '@/lib/cli/main';
 import { auc } from '../../bench/risk-quality';
 import { captureConsole } from './capture';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/mailbox/takeout-sample.mbox');
+const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/mail-import/takeout-sample.mbox');
 const ENRON = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-mbox/sager-e');
 
 afterEach(() => vi.restoreAllMocks());
@@ -51,9 +51,9 @@ describe('keepwarm report', () => {
 
   it('names the file that is not a mailbox', async () => {
     const { err } = captureConsole();
-    const notes = path.resolve(import.meta.dirname, '../../fixtures/mailbox/notes.txt');
+    const notes = path.resolve(import.meta.dirname, '../../fixtures/mail-import/not-mail.csv');
     expect(await main(['report', notes, '--me', 'a@b.example'])).toBe(1);
-    expect(err.join('\n')).toMatch(/notes\.txt: this file is neither an mbox/);
+    expect(err.join('\n')).toMatch(/not-mail\.csv is not a mailbox/);
   });
 
   it.skipIf(!existsSync(ENRON))('reads a real Enron mailbox: every message once, clients ranked', async () => {

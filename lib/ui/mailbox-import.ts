@@ -1,0 +1,177 @@
+// The page's side of an import: starts the worker, passes each batch to the
+// background and acknowledges it to the worker only once the background has
+// stored it, and keeps the state the progress bar shows.
+
+import type { MailMessage } from '@/lib/engine/types';
+import type {
+  FromImportWorker,
+  ImportFailure,
+  PickedFile,
+  ToImportWorker,
+  WorkerProgress,
+} from '@/lib/mail-import/import-worker';
+import type { ReplyTo } from '@/lib/messaging/schemas';
+
+export interface WorkerPort {
+  postMessage(message: ToImportWorker): void;
+  onmessage: ((event: { data: FromImportWorker }) => void) | null;
+  terminate(): void;
+}
+
+export type ImportPhase = 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+export interface ImportState {
+  phase: ImportPhase;
+  account: string;
+  startedAt: number;
+  /** Now, or when the import ended: the elapsed time is `updatedAt - startedAt`. */
+  updatedAt: number;
+  progress: WorkerProgress;
+  /** Messages the background has stored so far (added or merged or already there). */
+  stored: number;
+  added: number;
+  clients: number;
+  ignoredFiles: number;
+  failure?: ImportFailure;
+}
+
+export interface ImportRun {
+  cancel(): void;
+  /** Settles with the final state; never rejects. */
+  finished: Promise<ImportState>;
+}
+
+export interface StartImportOptions {
+  files: PickedFile[];
+  fromFolder: boolean;
+  account: string;
+  worker: WorkerPort;
+  sendBatch: (account: string, messages: MailMessage[]) => Promise<ReplyTo<'ui/import-batch'>>;
+  onState: (state: ImportState) => void;
+  now?: () => number;
+  batchSize?: number;
+}
+
+export function startMailboxImport(options: StartImportOptions): ImportRun {
+  const { worker, account, onState } = options;
+  const now = options.now ?? Date.now;
+  const clientKeys = new Set<string>();
+  const startedAt = now();
+  let state: ImportState = {
+    phase: 'running',
+    account,
+    startedAt,
+    updatedAt: startedAt,
+    progress: {
+      counts: { read: 0, imported: 0, duplicates: 0, skippedNoDate: 0, skippedCorrupt: 0 },
+      bytesRead: 0,
+      totalBytes: options.files.reduce((sum, f) => sum + f.file.size, 0),
+      source: '',
+      sourceIndex: 0,
+      sourceCount: options.files.length,
+    },
+    stored: 0,
+    added: 0,
+    clients: 0,
+    ignoredFiles: 0,
+  };
+  let settle: (state: ImportState) => void = () => undefined;
+  const finished = new Promise<ImportState>((resolve) => {
+    settle = resolve;
+  });
+  const update = (patch: Partial<ImportState>) => {
+    // Once cancelling, a late progress report must not bring the phase back.
+    const phase = state.phase === 'cancelling' && patch.phase === 'running' ? 'cancelling' : patch.phase;
+    state = { ...state, ...patch, phase: phase ?? state.phase, updatedAt: now() };
+    onState(state);
+  };
+  const end = (patch: Partial<ImportState>) => {
+    update(patch);
+    worker.onmessage = null;
+    worker.terminate();
+    settle(state);
+  };
+
+  worker.onmessage = ({ data }) => {
+    switch (data.type) {
+      case 'progress':
+        update({ progress: data.progress });
+        return;
+      case 'batch':
+        update({ progress: data.progress });
+        options
+          .sendBatch(account, data.messages)
+          .then((reply) => {
+            for (const key of reply.clientKeys) clientKeys.add(key);
+            update({
+              stored: state.stored + data.messages.length,
+              added: state.added + reply.added,
+              clients: clientKeys.size,
+            });
+            worker.postMessage({ type: 'ack', seq: data.seq });
+          })
+          .catch((error: unknown) =>
+            end({
+              phase: 'failed',
+              failure: { kind: 'unreadable', message: error instanceof Error ? error.message : String(error) },
+            }),
+          );
+        return;
+      case 'done':
+        end({ phase: 'done', progress: data.progress, ignoredFiles: data.ignoredFiles });
+        return;
+      case 'cancelled':
+        end({ phase: 'cancelled', progress: data.progress });
+        return;
+      case 'failed':
+        end({ phase: 'failed', progress: data.progress, failure: data.failure });
+        return;
+    }
+  };
+  worker.postMessage({
+    type: 'start',
+    files: options.files,
+    fromFolder: options.fromFolder,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+  });
+  onState(state);
+
+  return {
+    cancel() {
+      if (state.phase !== 'running') return;
+      update({ phase: 'cancelling' });
+      worker.postMessage({ type: 'cancel' });
+    },
+    finished,
+  };
+}
+
+export interface ImportRates {
+  /** 0…1 of the whole import: reading the files and storing what they hold, half each. */
+  fraction?: number;
+  messagesPerSecond?: number;
+  bytesPerSecond?: number;
+  /** Estimated time to the end, from the pace so far. */
+  remainingMs?: number;
+}
+
+/**
+ * Rates and time left from the state alone, shown only once there is
+ * something to go on. Storing counts as half the work: an archive without
+ * Gmail thread ids is read whole before its first message is stored.
+ */
+export function importRates(state: ImportState): ImportRates {
+  const seconds = (state.updatedAt - state.startedAt) / 1000;
+  const { bytesRead, totalBytes, counts } = state.progress;
+  const rates: ImportRates = {};
+  if (totalBytes <= 0) return rates;
+  const toStore = counts.read - counts.duplicates - counts.skippedNoDate - counts.skippedCorrupt;
+  const stored = toStore > 0 ? Math.min(1, state.stored / toStore) : 0;
+  const fraction = Math.min(1, bytesRead / totalBytes) / 2 + stored / 2;
+  rates.fraction = fraction;
+  if (seconds < 0.5 || bytesRead === 0) return rates;
+  rates.messagesPerSecond = counts.read / seconds;
+  rates.bytesPerSecond = bytesRead / seconds;
+  if (state.phase === 'running' && fraction > 0) rates.remainingMs = ((1 - fraction) / fraction) * seconds * 1000;
+  return rates;
+}

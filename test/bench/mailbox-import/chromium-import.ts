@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { MailMessage } from '@/lib/engine/types';
+import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
+import { launchWithExtension } from '../../e2e/chromium';
+
+// The extension's import in Chromium, timed from the click to the last stored
+// batch, against the same messages sent straight to the background (ingest
+// only: no reading, no parsing). The peak memory is the resident set of the
+// extension's renderer process, where the options page and its worker run.
+
+export interface ChromiumImportFigures {
+  messages: number;
+  read: number;
+  megabytes: number;
+  importSeconds: number;
+  /** Until the first batch was stored: reading and parsing (an archive without Gmail thread ids is threaded whole first). */
+  untilFirstBatchStoredSeconds: number;
+  messagesReadPerSecond: number;
+  ingestOnlySeconds: number;
+  importToIngestRatio: number;
+  extensionRendererBeforeMB: number;
+  peakExtensionRendererMB: number;
+  peakExtensionRendererGrowthMB: number;
+}
+
+/** Resident memory of the extension renderer processes, in MB (Linux /proc). */
+function extensionRendererRss(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer') || !cmdline.includes('--extension-process')) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended while it was being read.
+    }
+  }
+  return kb / 1024;
+}
+
+async function withOptionsPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await launchWithExtension({ hosts: {} });
+  try {
+    const page = await browser.openExtensionPage('options.html');
+    await page.waitForSelector('[data-testid=import-start]');
+    return await run(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function importThroughPage(target: string, me: string) {
+  return withOptionsPage(async (page) => {
+    await page.fill('[data-testid=import-me]', me);
+    const input = statSync(target).isDirectory() ? 'import-folder' : 'import-files';
+    await page.setInputFiles(`[data-testid=${input}]`, target);
+    const before = extensionRendererRss();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, extensionRendererRss());
+    }, 50);
+    // Timed in the page, from the click to the "done" state, so the driver's polling is not counted.
+    const timing = await page.evaluate(
+      () =>
+        new Promise<{ seconds: number; parseSeconds: number }>((resolve) => {
+          const start = performance.now();
+          let parsed = 0;
+          const observer = new MutationObserver(() => {
+            const stored = document.querySelector('[data-testid=import-stored]')?.textContent ?? '';
+            if (!parsed && /[1-9]/.test(stored)) parsed = performance.now();
+            if (document.querySelector('[data-testid=import-progress][data-phase=done]')) {
+              observer.disconnect();
+              const end = performance.now();
+              resolve({ seconds: (end - start) / 1000, parseSeconds: ((parsed || end) - start) / 1000 });
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          document.querySelector<HTMLButtonElement>('[data-testid=import-start]')?.click();
+        }),
+    );
+    clearInterval(sampler);
+    const read = Number((await page.textContent('[data-testid=import-read]'))?.replace(/\D/g, ''));
+    return { ...timing, read, before, peak };
+  });
+}
+
+async function ingestOnly(batches: MailMessage[][], me: string): Promise<number> {
+  return withOptionsPage((page) =>
+    page.evaluate(
+      async ({ batches, me }) => {
+        // The extension page's own messaging API, untyped here since the bench is not extension code.
+        const runtime = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime;
+        const start = performance.now();
+        for (const messages of batches) {
+          const reply = await runtime.sendMessage({ type: 'ui/import-batch', account: me, messages });
+          if (!reply || typeof reply !== 'object' || 'refused' in reply)
+            throw new Error(`batch refused: ${JSON.stringify(reply)}`);
+        }
+        return (performance.now() - start) / 1000;
+      },
+      { batches, me },
+    ),
+  );
+}
+
+/** Imports a folder or one mbox file through the options page, then the same messages through ingest alone. */
+export async function chromiumImport(target: string, me: string): Promise<ChromiumImportFigures> {
+  const sources = await mailboxSourcesAt(target);
+  const batches: MailMessage[][] = [];
+  for await (const batch of importMailbox(sources)) batches.push(batch);
+  const messages = batches.reduce((sum, batch) => sum + batch.length, 0);
+  const full = await importThroughPage(target, me);
+  const ingestSeconds = await ingestOnly(batches, me);
+  const bytes = sources.reduce((sum, source) => sum + (source.size ?? 0), 0);
+  return {
+    messages,
+    read: full.read,
+    megabytes: bytes / 1e6,
+    importSeconds: full.seconds,
+    untilFirstBatchStoredSeconds: full.parseSeconds,
+    messagesReadPerSecond: Math.round(full.read / full.seconds),
+    ingestOnlySeconds: ingestSeconds,
+    importToIngestRatio: full.seconds / ingestSeconds,
+    extensionRendererBeforeMB: full.before,
+    peakExtensionRendererMB: full.peak,
+    peakExtensionRendererGrowthMB: full.peak - full.before,
+  };
+}

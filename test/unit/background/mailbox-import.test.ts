@@ -1,0 +1,182 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
+import { accountIdentity } from '@/lib/background/identity';
+import { storeImportBatch } from '@/lib/background/mailbox-import';
+import { recomputeAccount } from '@/lib/background/recompute';
+import { startBackground } from '@/lib/background/start';
+import type { MailMessage } from '@/lib/engine/types';
+import type { ConversationRecord } from '@/lib/sites/gmail/records';
+import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+
+const ME = 'olena@brightpath.studio';
+const IDENTITY = accountIdentity(ME);
+const NOW = Date.UTC(2026, 10, 20, 12);
+const HOUR = 3_600_000;
+// A Gmail id codes its creation time in the bits above the lowest 20 (lib/sites/gmail/gmail-ids.ts).
+const gmailId = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString(10);
+
+const firstAt = NOW - 5 * 24 * HOUR;
+const replyAt = firstAt + 2 * HOUR;
+const thread = gmailId(firstAt, 1);
+const dana = { email: 'dana@acme.com', name: 'Dana' };
+const me = { email: ME, name: 'Olena' };
+
+// What a Takeout import gives for the two messages: X-GM-THRID as the thread, the
+// Message-ID as the id, and the Date header, which is the sender's clock (off by seconds).
+const imported: MailMessage[] = [
+  {
+    id: 'a1@acme.com',
+    threadId: thread,
+    at: firstAt - 20_000,
+    from: dana,
+    to: [me],
+    cc: [],
+    subject: 'Website',
+    snippet: 'Can we talk about the new pages?',
+  },
+  {
+    id: 'b1@brightpath.studio',
+    threadId: thread,
+    at: replyAt + 30_000,
+    from: me,
+    to: [dana],
+    cc: [],
+    subject: 'Re: Website',
+    snippet: 'Sure, Tuesday?',
+  },
+];
+
+const conversation: ConversationRecord = {
+  threadId: thread,
+  subject: 'Website',
+  foldedCount: 0,
+  messages: [
+    {
+      messageId: gmailId(firstAt, 1),
+      from: { ...dana, isMe: false },
+      to: [{ ...me, isMe: true }],
+      at: firstAt,
+      timeSource: 'id',
+      state: 'collapsed',
+    },
+    {
+      messageId: gmailId(replyAt, 2),
+      from: { ...me, isMe: true },
+      to: [{ ...dana, isMe: false }],
+      at: replyAt,
+      timeSource: 'id',
+      state: 'expanded',
+    },
+  ],
+};
+
+const page: PageContext = {
+  account: ME,
+  identity: IDENTITY,
+  accountPath: 'u/0',
+  health: { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true },
+  parseTitle: () => undefined,
+  now: NOW,
+};
+
+let db: KeepwarmDb;
+let name = 0;
+beforeEach(() => {
+  name += 1;
+  db = openKeepwarmDb(`import-${name}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(`import-${name}`);
+});
+
+describe('storing an import batch', () => {
+  it('stores messages as imported, registers the account and names the clients', async () => {
+    const result = await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 0, clientKeys: ['acme.com'] });
+    expect([...result.touched]).toEqual([`${ME}|acme.com`]);
+    const stored = await db.messages.toArray();
+    expect(stored.map((m) => [m.source, m.senderKnown, m.clientRefs])).toEqual([
+      ['import', true, [`${ME}|acme.com`]],
+      ['import', true, [`${ME}|acme.com`]],
+    ]);
+    expect(await db.accounts.get(ME)).toMatchObject({ address: ME, firstSeenAt: NOW });
+  });
+
+  it('changes nothing when the same batch is stored again', async () => {
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    const before = await db.messages.toArray();
+    const again = await storeImportBatch(db, { account: ME, messages: imported }, NOW + 1000, IDENTITY);
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(again.touched.size).toBe(0);
+    expect(await db.messages.toArray()).toEqual(before);
+  });
+
+  it('keeps two imported messages a sender wrote seconds apart in one thread as two', async () => {
+    const second = {
+      ...imported[0],
+      id: 'a2@acme.com',
+      at: firstAt - 5_000,
+      snippet: 'And one more thing.',
+    } as MailMessage;
+    await storeImportBatch(db, { account: ME, messages: [imported[0] as MailMessage, second] }, NOW, IDENTITY);
+    expect(await db.messages.count()).toBe(2);
+  });
+
+  it.each([
+    ['import first, then Gmail shows the conversation', true],
+    ['Gmail first, then the import', false],
+  ])('one record per message when %s', async (_, importFirst) => {
+    if (importFirst) await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    await storeConversation(db, conversation, page);
+    if (!importFirst) await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    const stored = await db.messages.orderBy('[account+at]').toArray();
+    expect(stored).toHaveLength(2);
+    // Gmail's id-coded times win over the Date header; the import's snippet is kept.
+    expect(stored.map((m) => m.at)).toEqual([firstAt, replyAt]);
+    expect(stored[0]?.snippet).toBe('Can we talk about the new pages?');
+    const [client] = await recomputeAccount(db, ME, NOW);
+    expect(client?.report.metrics.latency.ours.medianMs).toBe(replyAt - firstAt);
+  });
+});
+
+describe('ui/import-batch through the background', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await Dexie.delete(DB_NAME);
+    startBackground();
+  });
+
+  const send = async (message: unknown, sender: object = { url: fakeBrowser.runtime.getURL('/options.html') }) =>
+    (await fakeBrowser.runtime.onMessage.trigger(message, sender))[0];
+
+  it('validates, stores and answers with the counts once stored', async () => {
+    const reply = await send({ type: 'ui/import-batch', account: ME, messages: imported });
+    expect(reply).toEqual({ added: 2, updated: 0, unchanged: 0, clientKeys: ['acme.com'] });
+    const shared = openKeepwarmDb();
+    expect(await shared.messages.count()).toBe(2);
+    shared.close();
+  });
+
+  it('refuses a batch that does not come from an extension page', async () => {
+    const reply = await send(
+      { type: 'ui/import-batch', account: ME, messages: imported },
+      { url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } },
+    );
+    expect(reply).toMatchObject({ refused: expect.any(String) });
+  });
+
+  it.each([
+    ['a message with a body field', { ...imported[0], body: 'the whole mail' }],
+    ['an address without @', { ...imported[0], from: { email: 'dana' } }],
+    ['a time that is not a number', { ...imported[0], at: 'yesterday' }],
+  ])('refuses a batch with %s and stores nothing', async (_, bad) => {
+    const reply = await send({ type: 'ui/import-batch', account: ME, messages: [imported[1], bad] });
+    expect(reply).toMatchObject({ refused: expect.any(String) });
+    const shared = openKeepwarmDb();
+    expect(await shared.messages.count()).toBe(0);
+    shared.close();
+  });
+});

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MailMessage } from '@/lib/engine/types';
+import { byPath, createImportWorker, type FromImportWorker } from '@/lib/mail-import/import-worker';
+import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
+import { type ImportState, importRates, startMailboxImport } from '@/lib/ui/mailbox-import';
+import { FIXTURES, importAll } from './helpers';
+import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';
+
+const reply = (messages: MailMessage[]) => ({
+  added: messages.length,
+  updated: 0,
+  unchanged: 0,
+  clientKeys: [...new Set(messages.map((m) => m.from.email.split('@')[1] ?? ''))],
+});
+
+function run(files: ReturnType<typeof pickFolder>, fromFolder: boolean, batchSize = 2) {
+  const stored: MailMessage[][] = [];
+  const states: ImportState[] = [];
+  const worker = inProcessWorker();
+  const handle = startMailboxImport({
+    files,
+    fromFolder,
+    account: 'alice@corp.example',
+    worker,
+    batchSize,
+    sendBatch: async (_, messages) => {
+      stored.push(messages);
+      return reply(messages);
+    },
+    onState: (state) => states.push(state),
+  });
+  return { handle, stored, states, worker };
+}
+
+describe('the import worker protocol', () => {
+  it('reads a picked folder like the command line: mail files only, same messages, same order', async () => {
+    const folder = path.join(FIXTURES, 'folders');
+    const { handle, stored, states, worker } = run(pickFolder(folder), true);
+    const final = await handle.finished;
+    const cli = await importAll(await mailboxSourcesAt(folder));
+    expect(stored.flat()).toEqual(cli.messages);
+    expect(final).toMatchObject({ phase: 'done', stored: 4, ignoredFiles: 2 });
+    expect(final.progress.counts).toEqual(cli.counts);
+    expect(final.progress.bytesRead).toBe(final.progress.totalBytes);
+    expect(stored.map((batch) => batch.length)).toEqual([2, 2]);
+    expect(states[0]?.phase).toBe('running');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('sends the next batch only after the previous one was acknowledged', async () => {
+    const posted: FromImportWorker[] = [];
+    const logic = createImportWorker((message) => posted.push(message));
+    logic.receive({ type: 'start', files: pickFolder(path.join(FIXTURES, 'folders')), fromFolder: true, batchSize: 1 });
+    await expect.poll(() => posted.filter((m) => m.type === 'batch').length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(posted.filter((m) => m.type === 'batch')).toHaveLength(1);
+    logic.receive({ type: 'ack', seq: 1 });
+    await expect.poll(() => posted.filter((m) => m.type === 'batch').length).toBe(2);
+    logic.receive({ type: 'cancel' });
+    await expect.poll(() => posted.at(-1)?.type).toBe('cancelled');
+  });
+
+  it('refuses a file that is not a mailbox with a clear reason, before storing anything', async () => {
+    const files = [pickFile(path.join(FIXTURES, 'basic.mbox')), pickFile(path.join(FIXTURES, 'not-mail.csv'))];
+    const { handle, stored } = run(files, false);
+    const final = await handle.finished;
+    expect(final.phase).toBe('failed');
+    expect(final.failure).toMatchObject({ kind: 'not-a-mailbox', source: 'not-mail.csv' });
+    expect(final.failure?.kind === 'not-a-mailbox' && final.failure.reason).toMatch(/name,email,phone/);
+    expect(stored).toEqual([]);
+  });
+
+  it('says when a picked folder holds no mail', async () => {
+    const { handle } = run(pickFolder(path.join(FIXTURES, '..', 'engine')), true);
+    expect((await handle.finished).failure).toEqual({ kind: 'no-mailbox-in-folder' });
+  });
+
+  it('skips and counts a corrupt message in the middle', async () => {
+    const { handle, stored } = run([pickFile(path.join(FIXTURES, 'basic.mbox'))], false, 10);
+    const final = await handle.finished;
+    expect(final.progress.counts).toMatchObject({ read: 6, imported: 4, skippedCorrupt: 1, skippedNoDate: 1 });
+    expect(stored.flat()).toHaveLength(4);
+  });
+
+  it('cancels between batches: what was acknowledged stays, nothing after it is sent', async () => {
+    const files = pickFolder(path.join(FIXTURES, 'folders'));
+    const sent: MailMessage[][] = [];
+    const worker = inProcessWorker();
+    const handle = startMailboxImport({
+      files,
+      fromFolder: true,
+      account: 'alice@corp.example',
+      worker,
+      batchSize: 1,
+      sendBatch: async (_, messages) => {
+        sent.push(messages);
+        if (sent.length === 2) handle.cancel();
+        return reply(messages);
+      },
+      onState: () => undefined,
+    });
+    const final = await handle.finished;
+    expect(final.phase).toBe('cancelled');
+    expect(sent).toHaveLength(2);
+    expect(final.stored).toBe(2);
+  });
+
+  it('computes rates and time left over reading and storing', () => {
+    const state = {
+      phase: 'running',
+      startedAt: 0,
+      updatedAt: 2000,
+      stored: 0,
+      progress: {
+        counts: { read: 100, imported: 0, duplicates: 10, skippedNoDate: 0, skippedCorrupt: 0 },
+        bytesRead: 1000,
+        totalBytes: 4000,
+      },
+    } as ImportState;
+    expect(importRates(state)).toEqual({
+      fraction: 0.125,
+      messagesPerSecond: 50,
+      bytesPerSecond: 500,
+      remainingMs: 14_000,
+    });
+    // Read whole, half stored: three quarters done.
+    const storing = { ...state, stored: 45, progress: { ...state.progress, bytesRead: 4000 } } as ImportState;
+    expect(importRates(storing)).toMatchObject({ fraction: 0.75, remainingMs: 2000 / 3 });
+    expect(importRates({ ...state, updatedAt: 100 })).toEqual({ fraction: 0.125 });
+  });
+
+  it('orders a folder as the command line does, folder by folder', () => {
+    const names = ['a.b/x', 'a/z', 'a/y/1', 'A'].map((p) => ({ path: p, file: new Blob() }));
+    expect(names.sort(byPath).map((f) => f.path)).toEqual(['A', 'a/y/1', 'a/z', 'a.b/x']);
+  });
+});
