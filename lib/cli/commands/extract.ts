@@ -8,10 +8,12 @@ const HELP = `keepwarm extract <site> <saved.html> --url <page url> [options]
 
 Runs Keepwarm's extractor for <site> on a saved page and prints what it read,
 with its health report, as JSON. Sites: ${Object.keys(siteExtractors).join(', ')}.
+A CRM page prints the record its address names ("record": null when the page
+shows none); "generic" reads the addresses of any page.
 
 Options:
-  --url <url>            the address the page was saved from (required)
-  --me <address>         the account's own address; repeat for aliases
+  --url <url>            the address the page was saved from (required: it names the record)
+  --me <address>         Gmail: the account's own address; repeat for aliases
   --time-zone <IANA>     the time zone the page's dates are written in (default: this machine's)
   --now <ISO date>       "now" for plausibility checks (default: the current time)`;
 
@@ -45,7 +47,7 @@ export const command: CliCommand = {
     const extractor = siteExtractors[site];
     if (!extractor) throw new UsageError(`unknown site "${site}"; known: ${Object.keys(siteExtractors).join(', ')}`);
     if (!values.url)
-      throw new UsageError(`--url is required: the extractor reads the account and view from it\n\n${HELP}`);
+      throw new UsageError(`--url is required: the extractor reads the account, view or record from it\n\n${HELP}`);
     let url: URL;
     try {
       url = new URL(values.url);

@@ -1,3 +1,7 @@
+import { CRM_ADAPTERS } from '@/lib/sites/crm/adapters';
+import { extractCrmRecord } from '@/lib/sites/crm/extract';
+import { attachDeclarativeShadowRoots } from '@/lib/sites/crm/shadow';
+import type { CrmAdapter } from '@/lib/sites/crm/types';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
@@ -10,6 +14,14 @@ export interface SavedPage {
   me: string[];
   timeZone: string;
   now: number;
+}
+
+/** A CRM adapter on a saved page: the record its address names, or why none was read. */
+function crmExtractor(adapter: CrmAdapter) {
+  return ({ document, url }: SavedPage) => {
+    attachDeclarativeShadowRoots(document);
+    return { crm: adapter.id, route: adapter.route(url) ?? null, ...extractCrmRecord(adapter, document, url) };
+  };
 }
 
 /** The extractors the CLI can run on a saved page, by site name. */
@@ -31,4 +43,5 @@ export const siteExtractors: Record<string, (page: SavedPage) => unknown> = {
       ...(conversation ? { conversation, health } : { threads: list.threads, health: list.health }),
     };
   },
+  ...Object.fromEntries(Object.values(CRM_ADAPTERS).map((adapter) => [adapter.id, crmExtractor(adapter)])),
 };

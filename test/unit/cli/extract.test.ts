@@ -44,7 +44,7 @@ describe('keepwarm extract', () => {
   it.each([
     [['extract'], 2, /expected a site/],
     [['extract', 'gmail', FIXTURE], 2, /--url is required/],
-    [['extract', 'hubspot', FIXTURE, '--url', URL_INBOX], 2, /unknown site "hubspot"/],
+    [['extract', 'bogus', FIXTURE, '--url', URL_INBOX], 2, /unknown site "bogus"/],
     [['extract', 'gmail', FIXTURE, '--url', 'not a url'], 2, /is not a URL/],
     [['extract', 'gmail', FIXTURE, '--url', URL_INBOX, '--bogus'], 2, /Unknown option/],
     [['extract', 'gmail', FIXTURE, '--url', URL_INBOX, '--time-zone', 'Mars/Base'], 2, /not an IANA time zone/],
