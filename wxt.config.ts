@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CRM_OPTIONAL_ORIGINS } from './lib/sites/crm/hosts';
 
 // Gmail is the only host the extension needs to work. CRM hosts are asked for
 // one by one when the user switches a CRM on (optional_host_permissions).
@@ -8,8 +9,11 @@ export default defineConfig({
     name: 'Keepwarm',
     description:
       'See which clients are quietly slipping away: reply times, silence and risk, right in Gmail. Nothing leaves your browser.',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // `scripting` registers a CRM's content script once the user grants its host;
+    // `activeTab` lets the toolbar button read the page the user is on, and no other.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['https://mail.google.com/*'],
+    optional_host_permissions: CRM_OPTIONAL_ORIGINS,
     action: { default_title: 'Keepwarm' },
     ...(browser === 'firefox'
       ? {

@@ -1,15 +1,14 @@
 import type { RiskLevel } from '@/lib/engine/risk-types';
+import { RISK_SYMBOL } from '@/lib/ui/risk-symbols';
 import { useTranslator } from '@/lib/ui/use-translator';
 import './risk-pill.css';
-
-const ICON: Record<RiskLevel, string> = { low: '●', watch: '▲', high: '▲', critical: '◆' };
 
 /** The level as colour, symbol and word together: never colour alone. */
 export function RiskPill({ level, score }: { level: RiskLevel; score: number }) {
   const { t } = useTranslator();
   return (
     <span className={`kw-pill kw-pill--${level}`} title={t('overview.score', { score })}>
-      <span aria-hidden="true">{ICON[level]}</span> {t(`risk.${level}`)}
+      <span aria-hidden="true">{RISK_SYMBOL[level]}</span> {t(`risk.${level}`)}
     </span>
   );
 }

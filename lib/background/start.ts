@@ -3,6 +3,8 @@ import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
+import { answerCrmRecord } from './crm-records';
+import { type CrmSitesApi, createCrmSites } from './crm-sites';
 import { setClientOverride, setSplitAddress } from './client-overrides';
 import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
@@ -54,8 +56,21 @@ export function startBackground(): void {
     };
   };
 
+  const crmSites = createCrmSites({
+    storage: browser.storage.local,
+    permissions: browser.permissions,
+    scripting: browser.scripting,
+  } as unknown as CrmSitesApi);
+  void crmSites.sync().catch((error: unknown) => console.warn('Keepwarm: CRM scripts not restored', error));
+
   const router = createRouter(
     {
+      'content/crm-record-seen': (message) => answerCrmRecord(db, message.extraction),
+      'ui/get-crm-sites': async () => ({ sites: await crmSites.list() }),
+      'ui/set-crm-site': async (message) => {
+        await crmSites.set(message.crm, message.enabled, message.address);
+        return { saved: true as const };
+      },
       'content/gmail-page-seen': async (message) => ({
         accountsKnown: await recordAccountSeen({
           accountPath: message.account.accountPath,

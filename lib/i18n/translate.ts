@@ -15,7 +15,7 @@ export interface Translator {
   duration(ms: number): string;
 }
 
-function interpolate(template: string, params: Params | undefined): string {
+export function interpolate(template: string, params: Params | undefined): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

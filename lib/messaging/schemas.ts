@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
+import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
 import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
 
 // Every message that crosses into the background is parsed with these schemas:
@@ -86,6 +87,42 @@ export const uiSplitAddressSchema = z.strictObject({
   split: z.boolean(),
 });
 
+export const contentCrmRecordSeenSchema = z.strictObject({
+  type: z.literal('content/crm-record-seen'),
+  crm: crmIdSchema,
+  extraction: crmExtractionSchema,
+});
+
+export const uiGetCrmSitesSchema = z.strictObject({ type: z.literal('ui/get-crm-sites') });
+
+/** Switches a CRM on (its host permission already granted by the user) or off; self-hosted ones name their address. */
+export const uiSetCrmSiteSchema = z.strictObject({
+  type: z.literal('ui/set-crm-site'),
+  crm: crmIdSchema.exclude(['generic']),
+  enabled: z.boolean(),
+  address: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+
+export const crmSiteSchema = z.object({ crm: crmIdSchema, origins: z.array(z.string()) });
+export type CrmSite = z.infer<typeof crmSiteSchema>;
+
+export const crmRecordReplySchema = z.object({
+  match: z.enum(['matched', 'unknown', 'ambiguous', 'no-address', 'unreadable']),
+  client: z
+    .object({
+      key: z.string(),
+      name: z.string(),
+      score: z.number(),
+      level: z.enum(['low', 'watch', 'high', 'critical']),
+    })
+    .optional(),
+  candidates: z.array(z.string()),
+});
+export type CrmRecordReply = z.infer<typeof crmRecordReplySchema>;
+
 const importedAddressSchema = z.strictObject({
   email: z.string().regex(IMPORTED_ADDRESS),
   name: z.string().max(200).optional(),
@@ -119,6 +156,9 @@ export const uiImportBatchSchema = z.strictObject({
 });
 
 export const toBackgroundSchema = z.discriminatedUnion('type', [
+  contentCrmRecordSeenSchema,
+  uiGetCrmSitesSchema,
+  uiSetCrmSiteSchema,
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
   contentGmailConversationSeenSchema,
@@ -153,6 +193,9 @@ export const replySchemas = {
     /** Keys of the clients the batch's messages involve. */
     clientKeys: z.array(z.string()),
   }),
+  'content/crm-record-seen': crmRecordReplySchema,
+  'ui/get-crm-sites': z.object({ sites: z.array(crmSiteSchema) }),
+  'ui/set-crm-site': z.object({ saved: z.literal(true) }),
   'ui/get-status': z.object({
     accounts: z.array(accountStatusSchema),
     rejectedMessages: z.number().int().nonnegative(),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -23,6 +23,8 @@ export interface LaunchOptions {
   hosts: Record<string, number>;
   headless?: boolean;
   extensionDir?: string;
+  /** A profile to reuse across launches (the caller removes it); by default a fresh one, removed on close. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -46,7 +48,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     .map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`)
     .concat('MAP * ~NOTFOUND')
     .join(', ');
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'keepwarm-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'keepwarm-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -78,7 +80,26 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Grants optional host permissions to the extension in a closed profile, as if
+ * the user had accepted the browser's prompt (which a headless browser cannot
+ * show). The next launch of that profile starts with them granted.
+ */
+export function grantOptionalHosts(userDataDir: string, extensionId: string, origins: string[]): void {
+  const file = path.join(userDataDir, 'Default', 'Preferences');
+  const preferences = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = preferences.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`extension ${extensionId} is not installed in ${userDataDir}`);
+  for (const set of ['granted_permissions', 'active_permissions']) {
+    settings[set] ??= {};
+    for (const kind of ['explicit_host', 'scriptable_host']) {
+      settings[set][kind] = [...new Set([...(settings[set][kind] ?? []), ...origins])];
+    }
+  }
+  writeFileSync(file, JSON.stringify(preferences));
 }

@@ -56,6 +56,7 @@ export const dolibarr: CrmAdapter = {
   label: 'Dolibarr',
   hosts: [],
   selectors: DOLIBARR_SELECTORS,
+  titleCss: DOLIBARR_SELECTORS.name.css,
   route(url) {
     const action = url.searchParams.get('action');
     if (action === 'create' || action === 'add') return undefined;

@@ -60,6 +60,7 @@ export const espocrm: CrmAdapter = {
   label: 'EspoCRM',
   hosts: [],
   selectors: ESPOCRM_SELECTORS,
+  titleCss: ESPOCRM_SELECTORS.title.css,
   route(url) {
     const match = HASH_ROUTE.exec(url.hash);
     const kind = match && KINDS[match[1] ?? ''];

@@ -1,8 +1,14 @@
 import { HealthCounter } from '../gmail/health';
 import { parseAmount } from './amount';
 import { normaliseEmail, webDomain } from './page';
-import { MAX_RECORD_EMAILS } from './schemas';
-import type { CrmAdapter, CrmExtraction, CrmReading, CrmRecord, CrmRoute } from './types';
+import {
+  type CrmAdapter,
+  type CrmExtraction,
+  type CrmReading,
+  type CrmRecord,
+  type CrmRoute,
+  MAX_RECORD_EMAILS,
+} from './types';
 
 // Runs one adapter on a page and turns what it read into a record the
 // background accepts: addresses checked and deduplicated, text bounded, times

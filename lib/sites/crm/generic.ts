@@ -59,6 +59,7 @@ export const generic: CrmAdapter = {
   label: 'Any page',
   hosts: [],
   selectors: GENERIC_SELECTORS,
+  titleCss: 'h1',
   route(url) {
     return url.protocol === 'https:' || url.protocol === 'http:' ? { kind: 'page' } : undefined;
   },

@@ -71,6 +71,7 @@ export const hubspot: CrmAdapter = {
   label: 'HubSpot',
   hosts: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
   selectors: HUBSPOT_SELECTORS,
+  titleCss: HUBSPOT_SELECTORS.title.css,
   route(url) {
     if (!/^app(?:-eu1)?\.hubspot\.com$/.test(url.hostname)) return undefined;
     const match = RECORD_PATH.exec(url.pathname);

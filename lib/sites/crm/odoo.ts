@@ -73,6 +73,7 @@ export const odoo: CrmAdapter = {
   label: 'Odoo',
   hosts: [],
   selectors: ODOO_SELECTORS,
+  titleCss: '.o_form_view .oe_title h1',
   route(url) {
     // Odoo 17.2+: /odoo/<action>/<id>, the last segment pair naming the open record.
     const modern = /^\/odoo(?:\/[\w.-]+\/\d+)*\/([\w.-]+)\/(\d+)\/?$/.exec(url.pathname);

@@ -53,6 +53,7 @@ export const pipedrive: CrmAdapter = {
   label: 'Pipedrive',
   hosts: ['https://*.pipedrive.com/*'],
   selectors: PIPEDRIVE_SELECTORS,
+  titleCss: PIPEDRIVE_SELECTORS.title.css,
   route(url) {
     if (!url.hostname.endsWith('.pipedrive.com')) return undefined;
     const match = RECORD_PATH.exec(url.pathname);

@@ -84,6 +84,7 @@ export const salesforce: CrmAdapter = {
   label: 'Salesforce',
   hosts: ['https://*.lightning.force.com/*'],
   selectors: SALESFORCE_SELECTORS,
+  titleCss: `.lafSinglePaneWindowManager > .oneContent.active ${SALESFORCE_SELECTORS.title.css}`,
   route(url) {
     if (!url.hostname.endsWith('.lightning.force.com')) return undefined;
     const match = RECORD_PATH.exec(url.pathname);

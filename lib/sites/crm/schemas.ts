@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { EMAIL_ADDRESS } from '../gmail/email-address';
 import { healthSchema } from '../gmail/schemas';
-import { CRM_IDS, type CrmExtraction, type CrmRecord } from './types';
+import { CRM_IDS, type CrmExtraction, type CrmRecord, MAX_RECORD_EMAILS } from './types';
 
 // The background's check of what a CRM content script sends: bounded so that a
 // hostile page cannot make the background store megabytes per record.
 
-export const MAX_RECORD_EMAILS = 25;
 const shortText = (max: number) => z.string().max(max);
 
 export const crmIdSchema = z.enum(CRM_IDS);

@@ -57,6 +57,7 @@ export const twenty: CrmAdapter = {
   label: 'Twenty',
   hosts: [],
   selectors: TWENTY_SELECTORS,
+  titleCss: TWENTY_SELECTORS.title.css,
   route(url) {
     const match = RECORD_PATH.exec(url.pathname);
     const kind = match && KINDS[match[1] ?? ''];

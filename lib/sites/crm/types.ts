@@ -15,6 +15,9 @@ export const CRM_IDS = [
 ] as const;
 export type CrmId = (typeof CRM_IDS)[number];
 
+/** More addresses than this on one record means a list, not a client: the rest are dropped and reported. */
+export const MAX_RECORD_EMAILS = 25;
+
 /** `page` is what the generic adapter reads: any page, no record structure known. */
 export type CrmRecordKind = 'person' | 'company' | 'deal' | 'page';
 
@@ -91,6 +94,8 @@ export interface CrmAdapter {
   /** Match patterns of the hosted service; empty for self-hosted CRMs, whose hosts the user adds. */
   hosts: readonly string[];
   selectors: Record<string, CrmSelectorSpec>;
+  /** Where the record's title is drawn, for the badge beside it. */
+  titleCss: string;
   /** The record the URL names, or undefined when the URL is no record page. */
   route(url: URL): CrmRoute | undefined;
   /** The record on the page, or undefined when the page does not (yet) show it. */

@@ -56,6 +56,7 @@ export const zoho: CrmAdapter = {
   label: 'Zoho CRM',
   hosts: ['com', 'eu', 'in', 'com.au', 'jp', 'ca', 'sa', 'com.cn', 'uk'].map((tld) => `https://crm.zoho.${tld}/*`),
   selectors: ZOHO_SELECTORS,
+  titleCss: ZOHO_SELECTORS.title.css,
   route(url) {
     if (!HOST.test(url.hostname)) return undefined;
     const match = RECORD_PATH.exec(url.pathname);

@@ -1,0 +1,9 @@
+import { runCrmContentScript } from '@/lib/content/crm';
+
+// Registered at run time, on the hosts of the CRMs the user switched on, and
+// injected once into a tab by the toolbar button: never listed in the manifest.
+export default defineContentScript({
+  registration: 'runtime',
+  runAt: 'document_idle',
+  main: runCrmContentScript,
+});

@@ -1,0 +1,42 @@
+import type { CrmRecordReply } from '@/lib/messaging/schemas';
+import { candidateClientKeys, matchCrmRecord, type OwnSide } from '@/lib/sites/crm/client-match';
+import type { CrmExtraction } from '@/lib/sites/crm/types';
+import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+
+// Answers a CRM page: which known client its record is about, and that
+// client's risk. Nothing is answered for a page read badly (health) or one
+// naming several known clients: no badge beats a wrong one.
+
+/** The stored report of a client key; when several accounts know it, the one at highest risk. */
+async function findClient(db: KeepwarmDb, accounts: string[], key: string): Promise<StoredClient | undefined> {
+  const rows = await db.clients.bulkGet(accounts.map((account) => [account, key] as [string, string]));
+  return rows.filter((row): row is StoredClient => row !== undefined).sort((a, b) => b.riskScore - a.riskScore)[0];
+}
+
+export async function answerCrmRecord(db: KeepwarmDb, extraction: CrmExtraction): Promise<CrmRecordReply> {
+  const { record, health } = extraction;
+  if (!record || !health.healthy) return { match: 'unreadable', candidates: [] };
+  const accounts = (await db.accounts.toArray()).map((a) => a.address);
+  const own: OwnSide = { addresses: accounts, internalDomains: [] };
+  const known = new Map<string, StoredClient>();
+  for (const key of candidateClientKeys(record, own)) {
+    const client = await findClient(db, accounts, key);
+    if (client) known.set(key, client);
+  }
+  const match = matchCrmRecord(record, (key) => known.has(key), own);
+  if (match.status === 'matched') {
+    const client = known.get(match.clientKey) as StoredClient;
+    return {
+      match: 'matched',
+      client: {
+        key: client.key,
+        name: client.report.displayName,
+        score: client.report.risk.score,
+        level: client.report.risk.level,
+      },
+      candidates: [client.key],
+    };
+  }
+  if (match.status === 'unknown') return { match: 'unknown', candidates: match.candidates };
+  return { match: match.status, candidates: [] };
+}

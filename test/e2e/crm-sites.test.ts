@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../demo/server';
+import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from './chromium';
+
+// A HubSpot record page served at app.hubspot.com: with HubSpot switched off
+// nothing of Keepwarm runs there, even once the browser holds the permission;
+// switched on in the options page, the risk badge of the right client appears
+// beside the record's title; switched off again, it is gone.
+
+const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/contact.html');
+const RECORD_URL = 'https://app.hubspot.com/contacts/21456789/record/0-1/5101';
+const BADGE = 'keepwarm-crm-badge';
+
+let server: DemoServer;
+let browser: ExtensionBrowser | undefined;
+let profile: string;
+let client: { key: string; email: string; name: string; token: string };
+
+function hubspotPage(): string {
+  // The fixture's contact becomes a client of the demo mailbox.
+  return readFileSync(FIXTURE, 'utf8')
+    .replace(/jane\.doe@acme-logistics\.com|j\.doe@acme-logistics\.com/gi, client.email)
+    .replace(/Jane Doe/g, client.name);
+}
+
+async function launch() {
+  browser = await launchWithExtension({
+    hosts: { 'mail.google.com': server.port, 'app.hubspot.com': server.port },
+    userDataDir: profile,
+  });
+  return browser;
+}
+
+async function storedClientKeys(b: ExtensionBrowser, account: string): Promise<string[]> {
+  return b.serviceWorker.evaluate(
+    (account) =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('keepwarm');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('clients')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db
+            .transaction('clients')
+            .objectStore('clients')
+            .getAllKeys(IDBKeyRange.bound([account, ''], [account, '\uffff']));
+          request.onsuccess = () => {
+            resolve((request.result as [string, string][]).map(([, key]) => key));
+            db.close();
+          };
+        };
+      }),
+    account,
+  );
+}
+
+async function registeredScripts(b: ExtensionBrowser): Promise<string[]> {
+  return b.serviceWorker.evaluate(async () =>
+    (
+      await (
+        globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }
+      ).chrome.scripting.getRegisteredContentScripts()
+    ).map((s) => s.id),
+  );
+}
+
+async function openRecord(b: ExtensionBrowser): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(RECORD_URL);
+  await page.waitForSelector('[data-selenium-test="highlightTitle"]');
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startDemoServer({
+    seed: 7,
+    routes: {
+      'app.hubspot.com': (request) =>
+        request.url?.startsWith('/contacts/')
+          ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage() }
+          : { status: 404, contentType: 'text/plain', body: 'Not found' },
+    },
+  });
+  const account = server.mailbox.accounts[0];
+  const key = server.mailbox.scenarios.waitingOnUs[0];
+  const known = account?.clients.find((c) => c.key === key);
+  const person = known?.people[0];
+  if (!known || !person) throw new Error('the demo mailbox has no client waiting on the user');
+  const thread = account?.threads.find((t) => t.clientKey === known.key);
+  if (!thread) throw new Error(`no thread of ${known.key}`);
+  client = { key: known.key, email: person.email, name: person.name, token: thread.token };
+  profile = mkdtempSync(path.join(tmpdir(), 'keepwarm-crm-profile-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe('CRM record pages', () => {
+  it('are left alone while HubSpot is off and its host not granted', async () => {
+    const b = await launch();
+    const gmail = await b.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    // Reports are made from messages whose sender is known: those of an opened conversation.
+    await gmail.click(`tr[data-demo-token="${client.token}"]`);
+    await gmail.waitForSelector('h2.hP');
+    const address = server.mailbox.accounts[0]?.address ?? '';
+    await expect.poll(() => storedClientKeys(b, address), { timeout: 20_000, interval: 500 }).toContain(client.key);
+    await gmail.close();
+
+    const page = await openRecord(b);
+    await page.waitForTimeout(1500);
+    expect(await page.locator(BADGE).count()).toBe(0);
+    expect(await registeredScripts(b)).toEqual([]);
+    await page.close();
+    await b.close();
+    browser = undefined;
+  });
+
+  it('stay untouched with the permission granted until the user switches HubSpot on', async () => {
+    await browser?.close();
+    const before = await launch();
+    const extensionId = before.extensionId;
+    await before.close();
+    grantOptionalHosts(profile, extensionId, ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*']);
+    const b = await launch();
+
+    const untouched = await openRecord(b);
+    await untouched.waitForTimeout(1500);
+    expect(await untouched.locator(BADGE).count()).toBe(0);
+    await untouched.close();
+
+    const options = await b.openExtensionPage('options.html');
+    await options.locator('input[data-crm="hubspot"]').click();
+    await expect.poll(() => registeredScripts(b), { timeout: 10_000 }).toHaveLength(1);
+
+    const record = await openRecord(b);
+    const badge = record.locator(BADGE);
+    await badge.waitFor({ timeout: 15_000 });
+    expect(await badge.getAttribute('data-client')).toBe(client.key);
+    expect(await badge.locator('.kw-pill').getAttribute('title')).toMatch(/^Keepwarm: .+, risk \d+ of 100$/);
+    // Beside the record's title, not floating over the page.
+    expect(
+      await record.evaluate(
+        (tag) => document.querySelector(tag)?.previousElementSibling?.getAttribute('data-selenium-test'),
+        BADGE,
+      ),
+    ).toBe('highlightTitle');
+
+    await options.locator('input[data-crm="hubspot"]').click();
+    await expect.poll(() => registeredScripts(b), { timeout: 10_000 }).toEqual([]);
+    await record.reload();
+    await record.waitForSelector('[data-selenium-test="highlightTitle"]');
+    await record.waitForTimeout(1500);
+    expect(await record.locator(BADGE).count()).toBe(0);
+    const stillGranted = await b.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }
+      ).chrome.permissions.contains({ origins: ['https://app.hubspot.com/*'] }),
+    );
+    expect(stillGranted).toBe(false);
+  });
+});
