@@ -2,6 +2,7 @@ import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { candidateClientKeys, matchCrmRecord, type OwnSide } from '@/lib/sites/crm/client-match';
 import type { CrmExtraction } from '@/lib/sites/crm/types';
 import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+import { readUserSettings } from './settings-store';
 
 // Answers a CRM page: which known client its record is about, and that
 // client's risk. Nothing is answered for a page read badly (health) or one
@@ -17,7 +18,11 @@ export async function answerCrmRecord(db: KeepwarmDb, extraction: CrmExtraction)
   const { record, health } = extraction;
   if (!record || !health.healthy) return { match: 'unreadable', candidates: [] };
   const accounts = (await db.accounts.toArray()).map((a) => a.address);
-  const own: OwnSide = { addresses: accounts, internalDomains: [] };
+  const settings = Object.values((await readUserSettings(db)).accounts);
+  const own: OwnSide = {
+    addresses: [...accounts, ...settings.flatMap((s) => s.aliases)],
+    internalDomains: settings.flatMap((s) => s.internalDomains),
+  };
   const known = new Map<string, StoredClient>();
   for (const key of candidateClientKeys(record, own)) {
     const client = await findClient(db, accounts, key);

@@ -1,0 +1,138 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerCrmRecord } from '@/lib/background/crm-records';
+import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
+import { accountIdentity } from '@/lib/background/identity';
+import { recomputeAccount } from '@/lib/background/recompute';
+import { saveUserSettings } from '@/lib/background/settings-store';
+import { defaultUserSettings } from '@/lib/settings/user-settings';
+import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
+import type { ConversationRecord } from '@/lib/sites/gmail/records';
+import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+
+// The background's answer to a CRM page: the one known client the record is
+// about, with its risk, and nothing when it cannot tell.
+
+const ME = 'olena@brightpath.studio';
+const NOW = Date.UTC(2026, 10, 20, 12);
+const DAY = 86_400_000;
+const HEALTHY = { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true };
+const me = { email: ME, name: 'Olena', isMe: true };
+const id = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString(10);
+
+const page: PageContext = {
+  account: ME,
+  identity: accountIdentity(ME),
+  accountPath: 'u/0',
+  health: HEALTHY,
+  parseTitle: () => undefined,
+  now: NOW,
+};
+
+function exchange(email: string, daysAgo: number, n: number): ConversationRecord {
+  const at = NOW - daysAgo * DAY;
+  const them = { email, name: 'Client', isMe: false };
+  return {
+    threadId: id(at, n),
+    subject: `Project ${n}`,
+    foldedCount: 0,
+    messages: [
+      { messageId: id(at, n), from: them, to: [me], at, timeSource: 'id', state: 'collapsed' },
+      {
+        messageId: id(at + 3_600_000, n + 1),
+        from: me,
+        to: [them],
+        at: at + 3_600_000,
+        timeSource: 'id',
+        state: 'expanded',
+      },
+    ],
+  };
+}
+
+const record = (fields: Partial<CrmRecord>): CrmExtraction => ({
+  record: { crm: 'hubspot', kind: 'person', name: 'Jane Doe', emails: [], activities: [], ...fields },
+  health: HEALTHY,
+});
+
+let db: KeepwarmDb;
+let name = 0;
+beforeEach(async () => {
+  name += 1;
+  db = openKeepwarmDb(`crm-records-${name}`);
+  await db.accounts.put({ address: ME, accountPath: 'u/0', firstSeenAt: NOW, lastSeenAt: NOW });
+  await storeConversation(db, exchange('jane@acme.com', 30, 1), page);
+  await storeConversation(db, exchange('tom@harbor.co.uk', 20, 3), page);
+  await storeConversation(db, exchange('li.wei@gmail.com', 10, 5), page);
+  await recomputeAccount(db, ME, NOW);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(`crm-records-${name}`);
+});
+
+describe('answering a CRM record', () => {
+  it('names the known client with its risk', async () => {
+    const stored = await db.clients.get([ME, 'acme.com']);
+    const reply = await answerCrmRecord(db, record({ emails: ['jane.doe@acme.com', ME] }));
+    expect(reply).toEqual({
+      match: 'matched',
+      client: {
+        key: 'acme.com',
+        name: stored?.report.displayName,
+        score: stored?.report.risk.score,
+        level: stored?.report.risk.level,
+      },
+      candidates: ['acme.com'],
+    });
+  });
+
+  it('finds an organisation by its web domain, a free-mail person by the address', async () => {
+    expect(await answerCrmRecord(db, record({ kind: 'company', companyDomain: 'www.harbor.co.uk' }))).toMatchObject({
+      match: 'matched',
+      client: { key: 'harbor.co.uk' },
+    });
+    expect(await answerCrmRecord(db, record({ emails: ['li.wei@gmail.com'] }))).toMatchObject({
+      client: { key: 'li.wei@gmail.com' },
+    });
+  });
+
+  it('names nobody when the record points at two known clients', async () => {
+    expect(await answerCrmRecord(db, record({ emails: ['jane@acme.com', 'tom@harbor.co.uk'] }))).toEqual({
+      match: 'ambiguous',
+      candidates: [],
+    });
+  });
+
+  it('offers an unknown client, and says when there is no address at all', async () => {
+    expect(await answerCrmRecord(db, record({ emails: ['new@fresh-bakery.de'] }))).toEqual({
+      match: 'unknown',
+      candidates: ['fresh-bakery.de'],
+    });
+    expect(await answerCrmRecord(db, record({ emails: [] }))).toEqual({ match: 'no-address', candidates: [] });
+  });
+
+  it('answers nothing for a page read badly', async () => {
+    const extraction = record({ emails: ['jane@acme.com'] });
+    expect(await answerCrmRecord(db, { ...extraction, health: { ...HEALTHY, parsed: 0, healthy: false } })).toEqual({
+      match: 'unreadable',
+      candidates: [],
+    });
+    expect(await answerCrmRecord(db, { record: null, health: HEALTHY })).toMatchObject({ match: 'unreadable' });
+  });
+
+  it('leaves out the user’s aliases and internal domains', async () => {
+    await saveUserSettings(
+      db,
+      {
+        ...defaultUserSettings(),
+        accounts: { [ME]: { aliases: ['olena@old-studio.com'], internalDomains: ['acme.com'] } },
+      },
+      NOW,
+    );
+    expect(await answerCrmRecord(db, record({ emails: ['jane@acme.com', 'olena@old-studio.com'] }))).toEqual({
+      match: 'no-address',
+      candidates: [],
+    });
+  });
+});
