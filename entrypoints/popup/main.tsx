@@ -1,4 +1,15 @@
 import { OverviewApp } from '@/components/overview-app';
+import { ReadPageButton } from '@/components/read-page-button';
 import { mountPage } from '@/lib/ui/mount';
+import { useReadPage } from '@/lib/ui/use-read-page';
 
-mountPage(<OverviewApp />);
+function Popup() {
+  return (
+    <>
+      <ReadPageButton {...useReadPage()} />
+      <OverviewApp />
+    </>
+  );
+}
+
+mountPage(<Popup />);

@@ -4,6 +4,7 @@ import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
+import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
 import { engineContext } from './engine-context';
@@ -67,6 +68,7 @@ export function startBackground(): void {
     {
       'content/crm-record-seen': (message) => answerCrmRecord(db, message.extraction),
       'ui/get-crm-sites': async () => ({ sites: await crmSites.list() }),
+      'ui/read-page': (message) => readPageInTab(browser as unknown as ReadPageApi, message.tabId),
       'ui/set-crm-site': async (message) => {
         await crmSites.set(message.crm, message.enabled, message.address);
         return { saved: true as const };

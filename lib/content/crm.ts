@@ -3,6 +3,7 @@ import type { ContentScriptContext } from '#imports';
 import { en, type MessageKey, ru, uk } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { interpolate, type Translator } from '@/lib/i18n/translate';
+import { READ_PAGE_MESSAGE, type ReadPageReply } from '@/lib/messaging/read-page';
 import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
 import { CRM_ADAPTERS, hostedCrmFor } from '@/lib/sites/crm/adapters';
@@ -10,9 +11,6 @@ import { extractCrmRecord } from '@/lib/sites/crm/extract';
 import type { CrmAdapter, CrmExtraction } from '@/lib/sites/crm/types';
 import { createBadge, placeBadge } from './crm-badge';
 import { watchSubtree } from './dom-watch';
-
-/** What the toolbar button asks of a page it injected this script into. */
-export const READ_PAGE_MESSAGE = 'keepwarm/read-page';
 
 const SELF_HOSTED = [CRM_ADAPTERS.twenty, CRM_ADAPTERS.espocrm, CRM_ADAPTERS.odoo, CRM_ADAPTERS.dolibarr];
 
@@ -98,7 +96,7 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
     shownFor = record ? `${url.href}|${JSON.stringify(record)}` : '';
     clear();
     if (record) void show(read.adapter, read.extraction, shownFor);
-    return Promise.resolve({ read: record !== null });
+    return Promise.resolve<ReadPageReply>({ read: record !== null });
   };
   browser.runtime.onMessage.addListener(readPage);
   ctx.onInvalidated(() => {

@@ -106,6 +106,12 @@ export const uiSetCrmSiteSchema = z.strictObject({
     .optional(),
 });
 
+/** The toolbar button's request: read the page of this tab (granted by activeTab) for clients. */
+export const uiReadPageSchema = z.strictObject({
+  type: z.literal('ui/read-page'),
+  tabId: z.number().int().nonnegative(),
+});
+
 export const crmSiteSchema = z.object({ crm: crmIdSchema, origins: z.array(z.string()) });
 export type CrmSite = z.infer<typeof crmSiteSchema>;
 
@@ -159,6 +165,7 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentCrmRecordSeenSchema,
   uiGetCrmSitesSchema,
   uiSetCrmSiteSchema,
+  uiReadPageSchema,
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
   contentGmailConversationSeenSchema,
@@ -196,6 +203,7 @@ export const replySchemas = {
   'content/crm-record-seen': crmRecordReplySchema,
   'ui/get-crm-sites': z.object({ sites: z.array(crmSiteSchema) }),
   'ui/set-crm-site': z.object({ saved: z.literal(true) }),
+  'ui/read-page': z.object({ read: z.boolean() }),
   'ui/get-status': z.object({
     accounts: z.array(accountStatusSchema),
     rejectedMessages: z.number().int().nonnegative(),

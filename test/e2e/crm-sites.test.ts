@@ -12,6 +12,8 @@ import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from '
 // beside the record's title; switched off again, it is gone.
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/contact.html');
+const GENERIC_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/generic/client-page.html');
+const INTRANET = 'intranet.brightpath.studio';
 const RECORD_URL = 'https://app.hubspot.com/contacts/21456789/record/0-1/5101';
 const BADGE = 'keepwarm-crm-badge';
 
@@ -27,9 +29,13 @@ function hubspotPage(): string {
     .replace(/Jane Doe/g, client.name);
 }
 
+function intranetPage(): string {
+  return readFileSync(GENERIC_FIXTURE, 'utf8').replace(/[\w.]+@acme-logistics\.com/gi, client.email);
+}
+
 async function launch() {
   browser = await launchWithExtension({
-    hosts: { 'mail.google.com': server.port, 'app.hubspot.com': server.port },
+    hosts: { 'mail.google.com': server.port, 'app.hubspot.com': server.port, [INTRANET]: server.port },
     userDataDir: profile,
   });
   return browser;
@@ -86,6 +92,7 @@ beforeAll(async () => {
         request.url?.startsWith('/contacts/')
           ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage() }
           : { status: 404, contentType: 'text/plain', body: 'Not found' },
+      [INTRANET]: () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: intranetPage() }),
     },
   });
   const account = server.mailbox.accounts[0];
@@ -169,5 +176,35 @@ describe('CRM record pages', () => {
       ).chrome.permissions.contains({ origins: ['https://app.hubspot.com/*'] }),
     );
     expect(stillGranted).toBe(false);
+  });
+
+  it('reads any other page through the toolbar button, and only then', async () => {
+    const running = browser;
+    if (!running) throw new Error('no browser');
+    const extensionId = running.extensionId;
+    await running.close();
+    // The click on the toolbar button grants activeTab for the page; a headless browser has no toolbar,
+    // so the test grants that host the way the click would.
+    grantOptionalHosts(profile, extensionId, [`https://${INTRANET}/*`]);
+    const b = await launch();
+    const page = await b.context.newPage();
+    await page.goto(`https://${INTRANET}/clients/acme`);
+    await page.waitForSelector('h1');
+    await page.waitForTimeout(1000);
+    expect(await page.locator(BADGE).count()).toBe(0);
+
+    const popup = await b.openExtensionPage('popup.html');
+    const reply = await popup.evaluate(async (host) => {
+      const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const [tab] = await api.tabs.query({ url: `https://${host}/*` });
+      return api.runtime.sendMessage({ type: 'ui/read-page', tabId: tab?.id });
+    }, INTRANET);
+    expect(reply).toEqual({ read: true });
+    const badge = page.locator(BADGE);
+    await badge.waitFor({ timeout: 15_000 });
+    expect(await badge.getAttribute('data-client')).toBe(client.key);
+    expect(await page.evaluate((tag) => document.querySelector(tag)?.previousElementSibling?.tagName, BADGE)).toBe(
+      'H1',
+    );
   });
 });

@@ -18,6 +18,8 @@ export const crmStrings = defineStrings({
     'crm.badgeTitle': 'Keepwarm: {name}, risk {score} of 100',
     'crm.unknownClient': 'Not a known client',
     'crm.unknownClientTitle': 'Keepwarm knows no mail with {candidate} yet',
+    'crm.readPage': 'Find the client on this page',
+    'crm.readPageNothing': 'No client address on this page.',
   },
   uk: {
     'crm.title': 'Ваша CRM',
@@ -35,6 +37,8 @@ export const crmStrings = defineStrings({
     'crm.badgeTitle': 'Keepwarm: {name}, ризик {score} зі 100',
     'crm.unknownClient': 'Невідомий клієнт',
     'crm.unknownClientTitle': 'Keepwarm ще не бачив листів із {candidate}',
+    'crm.readPage': 'Знайти клієнта на цій сторінці',
+    'crm.readPageNothing': 'На цій сторінці немає адреси клієнта.',
   },
   ru: {
     'crm.title': 'Ваша CRM',
@@ -52,5 +56,7 @@ export const crmStrings = defineStrings({
     'crm.badgeTitle': 'Keepwarm: {name}, риск {score} из 100',
     'crm.unknownClient': 'Неизвестный клиент',
     'crm.unknownClientTitle': 'Keepwarm ещё не видел писем с {candidate}',
+    'crm.readPage': 'Найти клиента на этой странице',
+    'crm.readPageNothing': 'На этой странице нет адреса клиента.',
   },
 });
