@@ -1,5 +1,5 @@
 import { isEmailAddress } from '../gmail/email-address';
-import { mailtoAddresses, readText } from './page';
+import { hiddenByMarkup, mailtoAddresses, readText } from './page';
 import type { CrmAdapter, CrmSelectorSpec } from './types';
 
 // Any other page, read only when the user clicks the toolbar button there:
@@ -24,12 +24,6 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 
 const CANDIDATE = /[^\s<>()[\]{}"',;:]+@[^\s<>()[\]{}"',;:]+\.[^\s<>()[\]{}"',;:]+/gu;
 // A huge page is read up to here: addresses of a client page sit near its top.
 const MAX_TEXT = 500_000;
-
-function hiddenByMarkup(element: Element): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
-  return style.includes('display:none') || style.includes('visibility:hidden');
-}
 
 /** Addresses in the visible text, in page order. */
 function textAddresses(root: Element): string[] {

@@ -30,13 +30,17 @@ export function queryDeep(root: ParentNode, css: string): Element[] {
 
 const HIDDEN_CLASSES = ['slds-hide', 'hideEl', 'hidden', 'd-none', 'o_invisible_modifier'];
 
-/** Hidden by markup, not by a style sheet: what a saved page and a live one agree on. */
+/** This element, not its ancestors, hidden by markup (attribute or inline style): what a saved and a live page agree on. */
+export function hiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+/** Hidden by markup or by a CRM's hiding class, on the element or any ancestor. */
 export function isHidden(element: Element): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-    if (HIDDEN_CLASSES.some((name) => el?.classList.contains(name))) return true;
-    const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
-    if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
+    if (hiddenByMarkup(el) || HIDDEN_CLASSES.some((name) => el?.classList.contains(name))) return true;
   }
   return false;
 }

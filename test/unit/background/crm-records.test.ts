@@ -7,18 +7,13 @@ import { recomputeAccount } from '@/lib/background/recompute';
 import { saveUserSettings } from '@/lib/background/settings-store';
 import { defaultUserSettings } from '@/lib/settings/user-settings';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
-import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { exchange, ME, NOW } from './exchange';
 
 // The background's answer to a CRM page: the one known client the record is
 // about, with its risk, and nothing when it cannot tell.
 
-const ME = 'olena@brightpath.studio';
-const NOW = Date.UTC(2026, 10, 20, 12);
-const DAY = 86_400_000;
 const HEALTHY = { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true };
-const me = { email: ME, name: 'Olena', isMe: true };
-const id = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString(10);
 
 const page: PageContext = {
   account: ME,
@@ -28,27 +23,6 @@ const page: PageContext = {
   parseTitle: () => undefined,
   now: NOW,
 };
-
-function exchange(email: string, daysAgo: number, n: number): ConversationRecord {
-  const at = NOW - daysAgo * DAY;
-  const them = { email, name: 'Client', isMe: false };
-  return {
-    threadId: id(at, n),
-    subject: `Project ${n}`,
-    foldedCount: 0,
-    messages: [
-      { messageId: id(at, n), from: them, to: [me], at, timeSource: 'id', state: 'collapsed' },
-      {
-        messageId: id(at + 3_600_000, n + 1),
-        from: me,
-        to: [them],
-        at: at + 3_600_000,
-        timeSource: 'id',
-        state: 'expanded',
-      },
-    ],
-  };
-}
 
 const record = (fields: Partial<CrmRecord>): CrmExtraction => ({
   record: { crm: 'hubspot', kind: 'person', name: 'Jane Doe', emails: [], activities: [], ...fields },

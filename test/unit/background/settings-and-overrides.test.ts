@@ -8,16 +8,9 @@ import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import { reindexClientRefs } from '@/lib/background/reindex';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
 import { defaultUserSettings, UserSettingsError } from '@/lib/settings/user-settings';
-import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { markPending, pendingOf } from '@/lib/store/pending-recompute';
-
-const ME = 'olena@brightpath.studio';
-const NOW = Date.UTC(2026, 10, 20, 12);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const id = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString(10);
-const me = { email: ME, name: 'Olena', isMe: true };
+import { exchange, ME, NOW } from './exchange';
 
 const page: PageContext = {
   account: ME,
@@ -27,21 +20,6 @@ const page: PageContext = {
   parseTitle: () => undefined,
   now: NOW,
 };
-
-/** A thread where `email` wrote to the user `daysAgo` and the user answered an hour later. */
-function exchange(email: string, daysAgo: number, n: number): ConversationRecord {
-  const at = NOW - daysAgo * DAY;
-  const them = { email, name: email.split('@')[0] ?? '', isMe: false };
-  return {
-    threadId: id(at, n),
-    subject: `Project ${n}`,
-    foldedCount: 0,
-    messages: [
-      { messageId: id(at, n), from: them, to: [me], at, timeSource: 'id', state: 'collapsed' },
-      { messageId: id(at + HOUR, n + 1), from: me, to: [them], at: at + HOUR, timeSource: 'id', state: 'expanded' },
-    ],
-  };
-}
 
 async function clientKeys(db: KeepwarmDb): Promise<string[]> {
   return (await db.clients.toArray()).map((c) => c.key).sort();

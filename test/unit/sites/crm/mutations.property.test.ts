@@ -4,6 +4,7 @@ import { CRM_ADAPTERS } from '@/lib/sites/crm/adapters';
 import { extractCrmRecord } from '@/lib/sites/crm/extract';
 import { crmExtractionSchema } from '@/lib/sites/crm/schemas';
 import type { CrmId } from '@/lib/sites/crm/types';
+import { domMutation, mutate } from '../dom-mutations';
 import { ownFixtureNames, parseCrmHtml, readCrmFixture } from './fixtures';
 
 // CRMs change their markup without notice. Whatever is removed, renamed or
@@ -54,35 +55,7 @@ const VALUES = [
   '<b>x</b>',
 ];
 
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
-  fc.record({
-    kind: fc.constant('attribute' as const),
-    pick: fc.nat(),
-    name: fc.constantFrom(...ATTRIBUTES),
-    value: fc.option(fc.constantFrom(...VALUES)),
-  }),
-  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.nat() }),
-  fc.record({ kind: fc.constant('text' as const), pick: fc.nat(), value: fc.string({ maxLength: 40 }) }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(doc: Document, mutations: Mutation[]): void {
-  for (const m of mutations) {
-    const elements = [...doc.body.querySelectorAll('*')];
-    if (elements.length === 0) return;
-    const element = elements[m.pick % elements.length] as Element;
-    if (m.kind === 'remove') element.remove();
-    else if (m.kind === 'attribute') {
-      if (m.value === null) element.removeAttribute(m.name);
-      else element.setAttribute(m.name, m.value);
-    } else if (m.kind === 'text') element.textContent = m.value;
-    else {
-      const target = elements[m.to % elements.length] as Element;
-      if (!element.contains(target)) target.append(element);
-    }
-  }
-}
+const mutation = domMutation(ATTRIBUTES, VALUES, { text: true });
 
 const pages = (Object.keys(CRM_ADAPTERS) as CrmId[]).flatMap((crm) =>
   [...ownFixtureNames(crm), ...(crm === 'dolibarr' ? ['real-contact', 'real-thirdparty-contacts'] : [])].map(

@@ -4,6 +4,7 @@ import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
 import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
+import { domMutation, mutate } from '../dom-mutations';
 import { DEMO_ME, DEMO_NOW, loadFixture, parseHtml } from './fixtures';
 
 // Gmail changes its markup without notice. Whatever is removed, renamed or
@@ -41,34 +42,7 @@ const VALUES = [
   '\u202e',
 ];
 
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
-  fc.record({
-    kind: fc.constant('attribute' as const),
-    pick: fc.nat(),
-    name: fc.constantFrom(...ATTRIBUTES),
-    value: fc.option(fc.constantFrom(...VALUES)),
-  }),
-  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.nat() }),
-);
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(doc: Document, mutations: Mutation[]): void {
-  for (const m of mutations) {
-    const elements = [...doc.body.querySelectorAll('*')];
-    if (elements.length === 0) return;
-    const element = elements[m.pick % elements.length] as Element;
-    if (m.kind === 'remove') element.remove();
-    else if (m.kind === 'attribute') {
-      if (m.value === null) element.removeAttribute(m.name);
-      else element.setAttribute(m.name, m.value);
-    } else {
-      const target = elements[m.to % elements.length] as Element;
-      if (!element.contains(target)) target.append(element);
-    }
-  }
-}
+const mutation = domMutation(ATTRIBUTES, VALUES);
 
 const ctx = {
   myAddresses: [DEMO_ME],
