@@ -1,4 +1,4 @@
-import { machineTime, mailtoEmails, readText, readValue } from './page';
+import { mailtoEmails, readText, readValue, timedEntries } from './page';
 import type { CrmAdapter, CrmRoute, CrmSelectorSpec } from './types';
 
 // HubSpot (app.hubspot.com, EU portals on app-eu1.hubspot.com). Hooks are the
@@ -99,13 +99,11 @@ export const hubspot: CrmAdapter = {
       companyName: company ? readValue(company.querySelector('input') ?? company) : undefined,
       companyDomain: domain ? readValue(domain.querySelector('input') ?? domain) : undefined,
       amountText: amount ? readValue(amount.querySelector('input') ?? amount) : undefined,
-      activities: [...document.querySelectorAll('[data-selenium-test="timeline-card"]')].map((card) => {
-        const time = card.querySelector('time[datetime]');
-        return {
-          at: time ? machineTime(time) : undefined,
-          label: readText(card.querySelector('[data-selenium-test="timeline-card-title"]')),
-        };
-      }),
+      activities: timedEntries(
+        document,
+        '[data-selenium-test="timeline-card"]',
+        '[data-selenium-test="timeline-card-title"]',
+      ),
     };
   },
 };

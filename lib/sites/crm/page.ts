@@ -121,6 +121,14 @@ export function machineTime(element: Element): number | undefined {
   return undefined;
 }
 
+/** Activity entries: each item's machine-readable `time[datetime]` and its label. */
+export function timedEntries(root: ParentNode, itemCss: string, labelCss: string): { at?: number; label: string }[] {
+  return [...root.querySelectorAll(itemCss)].map((item) => {
+    const time = item.querySelector('time[datetime]');
+    return { at: time ? machineTime(time) : undefined, label: readText(item.querySelector(labelCss)) };
+  });
+}
+
 /** The first element a list of selectors finds, in order. */
 export function firstOf(root: ParentNode, ...selectors: string[]): Element | null {
   for (const css of selectors) {

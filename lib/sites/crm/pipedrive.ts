@@ -1,4 +1,4 @@
-import { machineTime, mailtoEmails, readText, readValue } from './page';
+import { mailtoEmails, readText, readValue, timedEntries } from './page';
 import type { CrmAdapter, CrmRoute, CrmSelectorSpec } from './types';
 
 // Pipedrive (`<company>.pipedrive.com`): person, organization and deal pages.
@@ -76,13 +76,7 @@ export const pipedrive: CrmAdapter = {
         route.kind === 'company' ? undefined : readText(document.querySelector(PIPEDRIVE_SELECTORS.organization.css)),
       companyDomain: document.querySelector(PIPEDRIVE_SELECTORS.website.css)?.getAttribute('href') ?? undefined,
       amountText: route.kind === 'deal' && value ? readText(value) : undefined,
-      activities: [...document.querySelectorAll('[data-testid="flow-item"]')].map((item) => {
-        const time = item.querySelector('time[datetime]');
-        return {
-          at: time ? machineTime(time) : undefined,
-          label: readText(item.querySelector('[data-test="activity-subject"]')),
-        };
-      }),
+      activities: timedEntries(document, '[data-testid="flow-item"]', '[data-test="activity-subject"]'),
     };
   },
 };

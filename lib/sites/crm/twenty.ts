@@ -1,4 +1,4 @@
-import { machineTime, mailtoEmails, readText } from './page';
+import { mailtoEmails, readText, timedEntries } from './page';
 import type { CrmAdapter, CrmRoute, CrmSelectorSpec } from './types';
 
 // Twenty (self-hosted or cloud, any host the user adds). Record pages are
@@ -78,13 +78,11 @@ export const twenty: CrmAdapter = {
       companyName: route.kind === 'company' ? undefined : readText(show.querySelector(TWENTY_SELECTORS.company.css)),
       companyDomain: show.querySelector(TWENTY_SELECTORS.domain.css)?.getAttribute('href') ?? undefined,
       amountText: amount ? readText(amount) : undefined,
-      activities: [...document.querySelectorAll('[data-testid="timeline-activity"]')].map((item) => {
-        const time = item.querySelector('time[datetime]');
-        return {
-          at: time ? machineTime(time) : undefined,
-          label: readText(item.querySelector('[data-testid="timeline-activity-title"]')),
-        };
-      }),
+      activities: timedEntries(
+        document,
+        '[data-testid="timeline-activity"]',
+        '[data-testid="timeline-activity-title"]',
+      ),
     };
   },
 };
