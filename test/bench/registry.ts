@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark';
 import { bgnbdFit } from './bgnbd-fit';
 import { bundleSize } from './bundle-size';
+import { crmExtraction } from './crm-extraction';
 import { engineRecompute } from './engine-recompute';
 import { gmailExtraction } from './gmail-extraction';
 import { ingestIndexedDb } from './ingest-indexeddb';
@@ -11,6 +12,7 @@ import { riskQuality } from './risk-quality';
 export const benchmarks: Benchmark[] = [
   bundleSize,
   gmailExtraction,
+  crmExtraction,
   ingestIndexedDb,
   engineRecompute,
   recomputeIndexedDb,
