@@ -45,7 +45,7 @@ function pages() {
 export const crmExtraction: Benchmark = {
   name: 'crm-extraction',
   async run() {
-    const rows = [];
+    const rows: { crm: CrmId; page: string; adapterMs: number; mailtoScanMs: number }[] = [];
     for (const { crm, page, url, document } of pages()) {
       const adapterMs = await medianMs(REPEAT, () => extractCrmRecord(CRM_ADAPTERS[crm], document, url));
       const baselineMs = await medianMs(REPEAT, () =>
