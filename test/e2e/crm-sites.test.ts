@@ -14,6 +14,8 @@ import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from '
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/contact.html');
 const GENERIC_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/generic/client-page.html');
 const INTRANET = 'intranet.brightpath.studio';
+const DOLIBARR_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/dolibarr/contact-fr.html');
+const ERP = 'erp.brightpath.studio';
 const RECORD_URL = 'https://app.hubspot.com/contacts/21456789/record/0-1/5101';
 const BADGE = 'keepwarm-crm-badge';
 
@@ -35,7 +37,12 @@ function intranetPage(): string {
 
 async function launch() {
   browser = await launchWithExtension({
-    hosts: { 'mail.google.com': server.port, 'app.hubspot.com': server.port, [INTRANET]: server.port },
+    hosts: {
+      'mail.google.com': server.port,
+      'app.hubspot.com': server.port,
+      [INTRANET]: server.port,
+      [ERP]: server.port,
+    },
     userDataDir: profile,
   });
   return browser;
@@ -93,6 +100,11 @@ beforeAll(async () => {
           ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage() }
           : { status: 404, contentType: 'text/plain', body: 'Not found' },
       [INTRANET]: () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: intranetPage() }),
+      [ERP]: () => ({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: readFileSync(DOLIBARR_FIXTURE, 'utf8').replace(/[\w.]+@atelier-moreau\.fr/g, client.email),
+      }),
     },
   });
   const account = server.mailbox.accounts[0];
@@ -205,6 +217,40 @@ describe('CRM record pages', () => {
     expect(await badge.getAttribute('data-client')).toBe(client.key);
     expect(await page.evaluate((tag) => document.querySelector(tag)?.previousElementSibling?.tagName, BADGE)).toBe(
       'H1',
+    );
+  });
+
+  it('reads a self-hosted CRM once the user adds its address', async () => {
+    const running = browser;
+    if (!running) throw new Error('no browser');
+    const extensionId = running.extensionId;
+    await running.close();
+    grantOptionalHosts(profile, extensionId, [`https://${ERP}/*`]);
+    const b = await launch();
+    const recordUrl = `https://${ERP}/dolibarr/htdocs/contact/card.php?id=42`;
+    const before = await b.context.newPage();
+    await before.goto(recordUrl);
+    await before.waitForSelector('div.refid');
+    await before.waitForTimeout(1000);
+    expect(await before.locator(BADGE).count()).toBe(0);
+    await before.close();
+
+    const options = await b.openExtensionPage('options.html');
+    const section = options.locator('[data-testid=crm-sites]');
+    await section.locator('select').selectOption('dolibarr');
+    await section.locator('input[type=url]').fill(`https://${ERP}/dolibarr/htdocs/`);
+    await section.locator('button[type=submit]').click();
+    await expect.poll(() => registeredScripts(b), { timeout: 10_000 }).toHaveLength(1);
+    await expect(section.locator('code').innerText()).resolves.toBe(`https://${ERP}/*`);
+
+    const record = await b.context.newPage();
+    await record.goto(recordUrl);
+    const badge = record.locator(BADGE);
+    await badge.waitFor({ timeout: 15_000 });
+    expect(await badge.getAttribute('data-client')).toBe(client.key);
+    // Right after the name, inside the banner that also holds the address block.
+    expect(await record.evaluate((tag) => document.querySelector(tag)?.parentElement?.className, BADGE)).toContain(
+      'refid',
     );
   });
 });
