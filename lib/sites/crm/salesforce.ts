@@ -1,4 +1,4 @@
-import { deepText, isHidden, mailtoAddresses, queryDeep } from './page';
+import { deepText, isHidden, mailtoAddresses, queryDeep, shadowRoots } from './page';
 import type { CrmAdapter, CrmRoute, CrmSelectorSpec } from './types';
 
 // Salesforce Lightning (`*.lightning.force.com`). Lightning keeps pages opened
@@ -72,8 +72,10 @@ function activePage(document: Document): Element | undefined | 'ambiguous' {
   return records[0] ?? visible[0];
 }
 
-function fieldText(page: Element, css: string): string | undefined {
-  const field = queryDeep(page, css)[0];
+type DeepQuery = (css: string) => Element[];
+
+function fieldText(deep: DeepQuery, css: string): string | undefined {
+  const field = deep(css)[0];
   if (!field) return undefined;
   const value = queryDeep(field, 'a, lightning-formatted-text, lightning-formatted-url, lightning-formatted-number')[0];
   return deepText(value ?? field);
@@ -109,14 +111,17 @@ export const salesforce: CrmAdapter = {
       return undefined;
     }
     const name = deepText(title.querySelector('lightning-formatted-name, lightning-formatted-text') ?? title);
+    // One walk for the page's shadow roots, however many fields are then looked up in them.
+    const roots: ParentNode[] = [page, ...shadowRoots(page)];
+    const deep: DeepQuery = (css) => roots.flatMap((root) => [...root.querySelectorAll(css)]);
     const emailCss = route.kind === 'person' ? SALESFORCE_SELECTORS.email.css : SALESFORCE_SELECTORS.contactEmail.css;
-    const links = queryDeep(page, emailCss).flatMap((field) => queryDeep(field, 'a[href^="mailto:" i]'));
+    const links = deep(emailCss).flatMap((field) => queryDeep(field, 'a[href^="mailto:" i]'));
     return {
       name,
       emails: links.flatMap((a) => mailtoAddresses(a.getAttribute('href'))),
-      companyName: fieldText(page, SALESFORCE_SELECTORS.company.css),
-      companyDomain: route.kind === 'company' ? fieldText(page, SALESFORCE_SELECTORS.website.css) : undefined,
-      amountText: route.kind === 'deal' ? fieldText(page, SALESFORCE_SELECTORS.amount.css) : undefined,
+      companyName: fieldText(deep, SALESFORCE_SELECTORS.company.css),
+      companyDomain: route.kind === 'company' ? fieldText(deep, SALESFORCE_SELECTORS.website.css) : undefined,
+      amountText: route.kind === 'deal' ? fieldText(deep, SALESFORCE_SELECTORS.amount.css) : undefined,
     };
   },
 };
