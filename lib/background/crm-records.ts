@@ -16,7 +16,10 @@ async function findClient(db: KeepwarmDb, accounts: string[], key: string): Prom
 
 export async function answerCrmRecord(db: KeepwarmDb, extraction: CrmExtraction): Promise<CrmRecordReply> {
   const { record, health } = extraction;
-  if (!record || !health.healthy) return { match: 'unreadable', candidates: [] };
+  // An amount or an activity time the page showed oddly does not blur who the record is; a cut
+  // address list or a missing part of the page does.
+  const identityUnsure = health.missing.length > 0 || (health.failures.emails ?? 0) > 0;
+  if (!record || identityUnsure) return { match: 'unreadable', candidates: [] };
   const accounts = (await db.accounts.toArray()).map((a) => a.address);
   const settings = Object.values((await readUserSettings(db)).accounts);
   const own: OwnSide = {

@@ -88,11 +88,23 @@ describe('answering a CRM record', () => {
 
   it('answers nothing for a page read badly', async () => {
     const extraction = record({ emails: ['jane@acme.com'] });
-    expect(await answerCrmRecord(db, { ...extraction, health: { ...HEALTHY, parsed: 0, healthy: false } })).toEqual({
+    const missing = { ...HEALTHY, parsed: 0, healthy: false, missing: ['highlight'] };
+    expect(await answerCrmRecord(db, { ...extraction, health: missing })).toEqual({
       match: 'unreadable',
       candidates: [],
     });
     expect(await answerCrmRecord(db, { record: null, health: HEALTHY })).toMatchObject({ match: 'unreadable' });
+    const cut = { ...HEALTHY, parsed: 0, healthy: false, failures: { emails: 1 } };
+    expect(await answerCrmRecord(db, { ...extraction, health: cut })).toMatchObject({ match: 'unreadable' });
+  });
+
+  it('still names the client when only an amount or an activity time could not be read', async () => {
+    const extraction = record({ emails: ['jane@acme.com'] });
+    const odd = { ...HEALTHY, parsed: 0, healthy: false, failures: { amount: 1, activityTime: 2 } };
+    expect(await answerCrmRecord(db, { ...extraction, health: odd })).toMatchObject({
+      match: 'matched',
+      client: { key: 'acme.com' },
+    });
   });
 
   it('leaves out the user’s aliases and internal domains', async () => {
