@@ -10,6 +10,9 @@ export default defineConfig({
       'See which clients are quietly slipping away: reply times, silence and risk, right in Gmail. Nothing leaves your browser.',
     permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['https://mail.google.com/*'],
+    // The daily digest is off by default; the notifications permission is asked
+    // for only when the user switches it on, so nobody who never wants it grants it.
+    optional_permissions: ['notifications'],
     action: { default_title: 'Keepwarm' },
     ...(browser === 'firefox'
       ? {

@@ -4,6 +4,8 @@ import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
+import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } from './daily-digest';
+import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
@@ -103,6 +105,24 @@ export function startBackground(): void {
           }
         }
         await recomputeAll();
+        await syncDigestAlarm(after, Date.now());
+        return { saved: true as const };
+      },
+      'ui/import-data': async ({ backup }) => {
+        const imported = await importBackup(db, backup);
+        await syncDigestAlarm(await readUserSettings(db), Date.now());
+        await updateBadge();
+        return { imported };
+      },
+      'ui/delete-all-data': async () => {
+        await eraseAllData(db);
+        await syncDigestAlarm(await readUserSettings(db), Date.now());
+        await updateBadge();
+        return { saved: true as const };
+      },
+      'ui/delete-account-data': async ({ account }) => {
+        await eraseAccountData(db, account);
+        await updateBadge();
         return { saved: true as const };
       },
       'ui/set-client-override': async ({ account, clientKey, override }) => {
@@ -127,7 +147,12 @@ export function startBackground(): void {
   browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) await recomputeAll();
+    if (alarm.name === DIGEST_ALARM) await showDailyDigest(db, Date.now());
   });
+  listenToDigestClicks(db);
+  readUserSettings(db)
+    .then((settings) => syncDigestAlarm(settings, Date.now()))
+    .catch((error: unknown) => console.error('Keepwarm: could not set the daily digest', error));
 
   // A worker stopped between storing history and recomputing left marks behind: finish that work now.
   pendingOf(db)

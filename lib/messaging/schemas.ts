@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupSchema } from '@/lib/data/backup-format';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
@@ -86,6 +87,17 @@ export const uiSplitAddressSchema = z.strictObject({
   split: z.boolean(),
 });
 
+/** Replaces everything stored with a backup (exported by the options page); refused whole when any row is invalid. */
+export const uiImportDataSchema = z.strictObject({ type: z.literal('ui/import-data'), backup: backupSchema });
+
+export const uiDeleteAllDataSchema = z.strictObject({ type: z.literal('ui/delete-all-data') });
+
+/** Deletes one Gmail account's history, clients, corrections and settings; other accounts stay. */
+export const uiDeleteAccountDataSchema = z.strictObject({
+  type: z.literal('ui/delete-account-data'),
+  account: z.email().max(320),
+});
+
 const importedAddressSchema = z.strictObject({
   email: z.string().regex(IMPORTED_ADDRESS),
   name: z.string().max(200).optional(),
@@ -129,6 +141,9 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   uiSetClientOverrideSchema,
   uiSplitAddressSchema,
   uiImportBatchSchema,
+  uiImportDataSchema,
+  uiDeleteAllDataSchema,
+  uiDeleteAccountDataSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -161,6 +176,10 @@ export const replySchemas = {
   'ui/set-settings': z.object({ saved: z.literal(true) }),
   'ui/set-client-override': z.object({ saved: z.literal(true) }),
   'ui/split-address': z.object({ saved: z.literal(true) }),
+  /** Rows restored per table. */
+  'ui/import-data': z.object({ imported: z.record(z.string(), z.number().int().nonnegative()) }),
+  'ui/delete-all-data': z.object({ saved: z.literal(true) }),
+  'ui/delete-account-data': z.object({ saved: z.literal(true) }),
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;
