@@ -1,5 +1,5 @@
-import { type Backup, checkBackup } from '@/lib/data/backup-format';
 import { deleteAccountData, deleteAllData, restoreBackup } from '@/lib/data/backup';
+import { type Backup, checkBackup } from '@/lib/data/backup-format';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { forgetAccounts, recordAccountSeen } from './account-registry';
 

@@ -50,9 +50,12 @@ export function timeToHour(time: string): number {
   return Number(match[1]) + Number(match[2]) / 60;
 }
 
-/** One entry a line (commas, semicolons and spaces separate too), blanks dropped. */
+/** One entry a line (commas and semicolons separate too), trimmed, blanks dropped. */
 export function splitEntries(text: string): string[] {
-  return text.split(/[\s,;]+/).filter((entry) => entry !== '');
+  return text
+    .split(/[\n,;]+/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 export function accountDraftOf(settings: UserSettings, account: string): AccountDraft {

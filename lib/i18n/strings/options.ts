@@ -15,7 +15,8 @@ export const optionsStrings = defineStrings({
     'options.accounts.aliases': 'Your other addresses in {account}',
     'options.accounts.aliasesHint': 'One address a line: send-as aliases and old addresses that are you too.',
     'options.accounts.internalDomains': 'Colleagues’ domains in {account}',
-    'options.accounts.internalDomainsHint': 'One domain a line, like acme.com: mail with colleagues is never a client’s.',
+    'options.accounts.internalDomainsHint':
+      'One domain a line, like acme.com: mail with colleagues is never a client’s.',
     'options.hours.title': 'Business hours',
     'options.hours.days': 'Working days',
     'options.hours.start': 'Day starts at',
@@ -27,7 +28,8 @@ export const optionsStrings = defineStrings({
     'options.reply.hint': 'Keepwarm warns when you take longer than this to answer a client.',
     'options.ignore.title': 'Never clients',
     'options.ignore.senders': 'Ignored senders',
-    'options.ignore.sendersHint': 'One address a line: a supplier, a friend. The rest of their organisation stays a client.',
+    'options.ignore.sendersHint':
+      'One address a line: a supplier, a friend. The rest of their organisation stays a client.',
     'options.ignore.domains': 'Ignored domains',
     'options.ignore.domainsHint': 'One domain a line: nobody at these domains is a client.',
     'options.notifications.title': 'Notifications',
@@ -52,7 +54,8 @@ export const optionsStrings = defineStrings({
     'options.error.invalid': 'This value is not valid.',
     'options.data.exportTitle': 'Export',
     'options.data.exportJson': 'Export everything (JSON)',
-    'options.data.exportJsonHint': 'A backup of all Keepwarm data in this browser, to import here or in another browser.',
+    'options.data.exportJsonHint':
+      'A backup of all Keepwarm data in this browser, to import here or in another browser.',
     'options.data.exportCsv': 'Export clients (CSV)',
     'options.data.exportCsvHint': 'One row per client with risk, top reason and reply times, for a spreadsheet.',
     'options.data.exported': 'Saved {file}.',
@@ -71,7 +74,8 @@ export const optionsStrings = defineStrings({
     'options.data.error.invalid': 'This backup is damaged ({where}: {detail}). Nothing was imported.',
     'options.data.deleteTitle': 'Delete data',
     'options.data.deleteAll': 'Delete all data…',
-    'options.data.deleteAllHint': 'Removes every client, message, correction and setting Keepwarm keeps in this browser.',
+    'options.data.deleteAllHint':
+      'Removes every client, message, correction and setting Keepwarm keeps in this browser.',
     'options.data.deleteAllConfirmTitle': 'Delete all Keepwarm data?',
     'options.data.deleteAllConfirmBody': 'This cannot be undone. Export a backup first if you may want it back.',
     'options.data.deleteAllConfirm': 'Delete everything',
@@ -94,7 +98,8 @@ export const optionsStrings = defineStrings({
     'options.language.auto': 'Автоматично (мова браузера)',
     'options.language.hint': 'Застосовується і зберігається одразу.',
     'options.accounts.title': 'Облікові записи Gmail',
-    'options.accounts.none': 'Облікових записів Gmail ще немає. Відкрийте Gmail, і кожен ваш обліковий запис зʼявиться тут.',
+    'options.accounts.none':
+      'Облікових записів Gmail ще немає. Відкрийте Gmail, і кожен ваш обліковий запис зʼявиться тут.',
     'options.accounts.aliases': 'Інші ваші адреси в {account}',
     'options.accounts.aliasesHint': 'Одна адреса в рядку: псевдоніми для надсилання і старі адреси, які теж ваші.',
     'options.accounts.internalDomains': 'Домени колег у {account}',

@@ -1,0 +1,180 @@
+import { type ChangeEvent, useMemo, useState } from 'react';
+import { exportBackup } from '@/lib/data/backup';
+import { type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
+import { clientsCsv } from '@/lib/data/clients-csv';
+import { sendToBackground } from '@/lib/messaging/send';
+import { openKeepwarmDb } from '@/lib/store/db';
+import { dateTimeLabel } from '@/lib/ui/calendar-labels';
+import { datedFileName, saveFile } from '@/lib/ui/save-file';
+import { useKnownAccounts } from '@/lib/ui/use-accounts';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
+
+type Outcome = { ok: boolean; text: string } | undefined;
+
+/** Export, import, and deletion of everything Keepwarm keeps in this browser. */
+export function DataSection() {
+  const { t, language } = useTranslator();
+  const db = useMemo(() => openKeepwarmDb(), []);
+  const accounts = useKnownAccounts();
+  const [confirm, setConfirm] = useState<ConfirmRequest>();
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const run = async (task: () => Promise<string>) => {
+    setOutcome(undefined);
+    try {
+      setOutcome({ ok: true, text: await task() });
+    } catch (error) {
+      setOutcome({ ok: false, text: t('options.data.failed', { error: String(error) }) });
+    }
+  };
+
+  const exportJson = () =>
+    run(async () => {
+      const now = new Date();
+      const file = datedFileName('keepwarm-backup', 'json', now);
+      saveFile(file, 'application/json', JSON.stringify(await exportBackup(db, now.getTime())));
+      return t('options.data.exported', { file });
+    });
+
+  const exportCsv = () =>
+    run(async () => {
+      const file = datedFileName('keepwarm-clients', 'csv', new Date());
+      saveFile(file, 'text/csv;charset=utf-8', clientsCsv(await db.clients.toArray()));
+      return t('options.data.exported', { file });
+    });
+
+  const problemText = (problem: BackupProblem): string => {
+    if (problem.kind === 'not-json') return t('options.data.error.notJson');
+    if (problem.kind === 'not-a-backup') return t('options.data.error.notBackup');
+    if (problem.kind === 'newer-version') {
+      return t('options.data.error.newer', { version: problem.version, current: CURRENT_SCHEMA_VERSION });
+    }
+    return t('options.data.error.invalid', { where: problem.where, detail: problem.detail });
+  };
+
+  const chooseBackup = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const file = input.files?.[0];
+    if (!file) return;
+    const check = readBackupText(await file.text());
+    // Cleared, so choosing the same file again (after fixing it) is a change too.
+    input.value = '';
+    if (!check.ok) {
+      setOutcome({ ok: false, text: problemText(check.problem) });
+      return;
+    }
+    const { backup } = check;
+    setConfirm({
+      title: t('options.data.importConfirmTitle'),
+      body: t('options.data.importConfirmBody', {
+        date: dateTimeLabel(backup.exportedAt, language),
+        clients: backup.tables.clients?.length ?? 0,
+        messages: backup.tables.messages?.length ?? 0,
+      }),
+      confirmLabel: t('options.data.importConfirm'),
+      onConfirm: () =>
+        run(async () => {
+          const { imported } = await sendToBackground({ type: 'ui/import-data', backup });
+          const rows = Object.values(imported).reduce((sum, n) => sum + n, 0);
+          return t('options.data.imported', { rows });
+        }),
+    });
+  };
+
+  const askDeleteAll = () =>
+    setConfirm({
+      title: t('options.data.deleteAllConfirmTitle'),
+      body: t('options.data.deleteAllConfirmBody'),
+      confirmLabel: t('options.data.deleteAllConfirm'),
+      onConfirm: () =>
+        run(async () => {
+          await sendToBackground({ type: 'ui/delete-all-data' });
+          return t('options.data.deletedAll');
+        }),
+    });
+
+  const askDeleteAccount = (account: string) =>
+    setConfirm({
+      title: t('options.data.deleteAccountConfirmTitle', { account }),
+      body: t('options.data.deleteAccountConfirmBody'),
+      confirmLabel: t('options.data.deleteAccountConfirm'),
+      onConfirm: () =>
+        run(async () => {
+          await sendToBackground({ type: 'ui/delete-account-data', account });
+          return t('options.data.deletedAccount', { account });
+        }),
+    });
+
+  return (
+    <>
+      <div className="kw-group">
+        <h3>{t('options.data.exportTitle')}</h3>
+        <div className="kw-action-row">
+          <button type="button" className="kw-button" onClick={exportJson} aria-describedby="kw-export-json-hint">
+            {t('options.data.exportJson')}
+          </button>
+          <p id="kw-export-json-hint" className="kw-hint">
+            {t('options.data.exportJsonHint')}
+          </p>
+        </div>
+        <div className="kw-action-row">
+          <button type="button" className="kw-button" onClick={exportCsv} aria-describedby="kw-export-csv-hint">
+            {t('options.data.exportCsv')}
+          </button>
+          <p id="kw-export-csv-hint" className="kw-hint">
+            {t('options.data.exportCsvHint')}
+          </p>
+        </div>
+      </div>
+      <div className="kw-group">
+        <h3>{t('options.data.importTitle')}</h3>
+        <div className="kw-field">
+          <label htmlFor="kw-import-file">{t('options.data.importFile')}</label>
+          <input
+            id="kw-import-file"
+            type="file"
+            accept="application/json,.json"
+            aria-describedby="kw-import-hint"
+            onChange={chooseBackup}
+          />
+          <p id="kw-import-hint" className="kw-hint">
+            {t('options.data.importHint')}
+          </p>
+        </div>
+      </div>
+      <div className="kw-group">
+        <h3>{t('options.data.deleteTitle')}</h3>
+        {accounts.kind === 'ready'
+          ? accounts.value.map(({ address }) => (
+              <div key={address} className="kw-action-row">
+                <button type="button" className="kw-button" onClick={() => askDeleteAccount(address)}>
+                  {t('options.data.deleteAccount', { account: address })}
+                </button>
+              </div>
+            ))
+          : null}
+        <div className="kw-action-row">
+          <button
+            type="button"
+            className="kw-button kw-button--danger"
+            onClick={askDeleteAll}
+            aria-describedby="kw-delete-all-hint"
+          >
+            {t('options.data.deleteAll')}
+          </button>
+          <p id="kw-delete-all-hint" className="kw-hint">
+            {t('options.data.deleteAllHint')}
+          </p>
+        </div>
+      </div>
+      <p role="status" data-testid="data-outcome">
+        {outcome?.ok ? outcome.text : ''}
+      </p>
+      <p role="alert" className="kw-error" data-testid="data-problem">
+        {outcome?.ok === false ? outcome.text : ''}
+      </p>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+    </>
+  );
+}

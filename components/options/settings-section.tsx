@@ -1,0 +1,147 @@
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { UserSettings } from '@/lib/settings/user-settings';
+import { timeZones } from '@/lib/ui/calendar-labels';
+import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib/ui/settings-form';
+import { useKnownAccounts } from '@/lib/ui/use-accounts';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { AccountFields } from './account-fields';
+import { Field } from './field';
+import { HoursFields } from './hours-fields';
+import { LanguageField } from './language-field';
+import { NotificationFields } from './notification-fields';
+import type { OptionsSectionProps } from './options-page';
+
+type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { failed: string };
+
+function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
+  const { t } = useTranslator();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status>('idle');
+  const form = useRef<HTMLFormElement>(null);
+  const known = useKnownAccounts();
+  const accounts = useMemo(() => {
+    const stored = known.kind === 'ready' ? known.value.map((a) => a.address) : [];
+    return [...new Set([...stored, ...Object.keys(settings.accounts)])].sort();
+  }, [known, settings.accounts]);
+  const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
+
+  // After a refused save, the first field in trouble gets the focus, so keyboard and screen reader users land on it.
+  useEffect(() => {
+    if (status !== 'invalid') return;
+    form.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby*="-error"] input')
+      ?.focus();
+  }, [status]);
+
+  const update = (patch: Partial<SettingsDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    if (status === 'saved') setStatus('idle');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkDraft(draft, settings);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setStatus('invalid');
+      return;
+    }
+    setErrors({});
+    setStatus('saving');
+    try {
+      await saveSettings(check.settings);
+      setStatus('saved');
+    } catch (error) {
+      setStatus({ failed: String(error) });
+    }
+  };
+
+  const props = { draft, errors, update };
+  return (
+    <form ref={form} onSubmit={submit} noValidate>
+      <AccountFields {...props} accounts={accounts} settings={settings} />
+      <HoursFields {...props} zones={zones} />
+      <fieldset className="kw-group">
+        <legend>{t('options.reply.title')}</legend>
+        <Field
+          id="replyTargetHours"
+          label={t('options.reply.target')}
+          hint={t('options.reply.hint')}
+          error={errors.replyTargetHours}
+        >
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            step={0.5}
+            value={draft.replyTargetHours}
+            onChange={(event) => update({ replyTargetHours: event.target.value })}
+          />
+        </Field>
+      </fieldset>
+      <fieldset className="kw-group">
+        <legend>{t('options.ignore.title')}</legend>
+        <Field
+          id="ignoredSenders"
+          label={t('options.ignore.senders')}
+          hint={t('options.ignore.sendersHint')}
+          error={errors.ignoredSenders}
+        >
+          <textarea
+            rows={3}
+            spellCheck={false}
+            value={draft.ignoredSenders}
+            onChange={(event) => update({ ignoredSenders: event.target.value })}
+          />
+        </Field>
+        <Field
+          id="ignoredDomains"
+          label={t('options.ignore.domains')}
+          hint={t('options.ignore.domainsHint')}
+          error={errors.ignoredDomains}
+        >
+          <textarea
+            rows={3}
+            spellCheck={false}
+            value={draft.ignoredDomains}
+            onChange={(event) => update({ ignoredDomains: event.target.value })}
+          />
+        </Field>
+      </fieldset>
+      <NotificationFields {...props} />
+      <div className="kw-actions">
+        <button type="submit" className="kw-button kw-button--primary" disabled={status === 'saving'}>
+          {status === 'saving' ? t('options.saving') : t('options.save')}
+        </button>
+        {status === 'invalid' ? (
+          <p role="alert" className="kw-error" data-testid="settings-status">
+            {t('options.invalid')}
+          </p>
+        ) : null}
+        {typeof status === 'object' ? (
+          <p role="alert" className="kw-error" data-testid="settings-status">
+            {t('options.saveFailed', { error: status.failed })}
+          </p>
+        ) : null}
+        <p role="status" data-testid="settings-saved">
+          {status === 'saved' ? t('options.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+/** A form's identity: the stored settings apart from the language, which saves on its own without resetting edits. */
+function formKey(settings: UserSettings): string {
+  return JSON.stringify({ ...settings, language: undefined });
+}
+
+export function SettingsSection(props: OptionsSectionProps) {
+  return (
+    <>
+      <LanguageField {...props} />
+      <SettingsForm key={formKey(props.settings)} {...props} />
+    </>
+  );
+}
