@@ -51,6 +51,7 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
     setStatus('saving');
     try {
       await saveSettings(check.settings);
+      setDraft(draftOf(check.settings));
       setStatus('saved');
     } catch (error) {
       setStatus({ failed: String(error) });
@@ -132,16 +133,33 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
   );
 }
 
-/** A form's identity: the stored settings apart from the language, which saves on its own without resetting edits. */
+/** The stored settings apart from the language, which saves on its own without touching the form. */
 function formKey(settings: UserSettings): string {
   return JSON.stringify({ ...settings, language: undefined });
 }
 
+/**
+ * The form starts again from the stored settings when they change from
+ * elsewhere (an import, a deletion, another open options page), but not when
+ * it saved them itself: then it keeps its "saved" status.
+ */
 export function SettingsSection(props: OptionsSectionProps) {
+  const savedHere = useRef<string>(undefined);
+  const seen = useRef(formKey(props.settings));
+  const generation = useRef(0);
+  const key = formKey(props.settings);
+  if (key !== seen.current) {
+    seen.current = key;
+    if (key !== savedHere.current) generation.current += 1;
+  }
+  const saveSettings = async (settings: UserSettings) => {
+    savedHere.current = formKey(settings);
+    await props.saveSettings(settings);
+  };
   return (
     <>
       <LanguageField {...props} />
-      <SettingsForm key={formKey(props.settings)} {...props} />
+      <SettingsForm key={generation.current} settings={props.settings} saveSettings={saveSettings} />
     </>
   );
 }
