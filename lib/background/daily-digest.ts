@@ -26,11 +26,15 @@ export async function syncDigestAlarm(settings: UserSettings, now: number): Prom
 }
 
 /** Shows today's digest, if there is anything to say, and sets the alarm for the next one. */
-export async function showDailyDigest(db: KeepwarmDb, now: number): Promise<boolean> {
+export async function showDailyDigest(
+  db: KeepwarmDb,
+  now: number,
+  browserLanguages: readonly string[] = navigator.languages,
+): Promise<boolean> {
   const settings = await readUserSettings(db);
   await syncDigestAlarm(settings, now);
   if (!settings.notifications.dailyDigest || !(await hasNotifications())) return false;
-  const translator = createTranslator(resolveLanguage(settings.language, navigator.languages));
+  const translator = createTranslator(resolveLanguage(settings.language, browserLanguages));
   const digest = buildDigest(await db.clients.toArray(), now, translator);
   if (!digest) return false;
   listenToDigestClicks(db);
@@ -56,14 +60,15 @@ async function openTarget(db: KeepwarmDb, notificationId: string): Promise<void>
   await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
 }
 
-let listening = false;
+let clickDb: KeepwarmDb | undefined;
+function onDigestClicked(id: string): void {
+  if (!id.startsWith(NOTIFICATION_PREFIX) || !clickDb) return;
+  openTarget(clickDb, id).catch((error: unknown) => console.error('Keepwarm: could not open the digest', error));
+}
 
 /** Clicking the digest opens the riskiest client's mail in Gmail, or the waiting list when that account is gone. */
 export function listenToDigestClicks(db: KeepwarmDb): void {
-  if (listening || !browser.notifications?.onClicked) return;
-  listening = true;
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    openTarget(db, id).catch((error: unknown) => console.error('Keepwarm: could not open the digest', error));
-  });
+  clickDb = db;
+  const clicked = browser.notifications?.onClicked;
+  if (clicked && !clicked.hasListener(onDigestClicked)) clicked.addListener(onDigestClicked);
 }

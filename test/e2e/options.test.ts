@@ -67,10 +67,18 @@ beforeAll(async () => {
   await gmail.click('tr.zA');
   await gmail.waitForSelector('h2.hP');
   const options = await openOptions();
-  await until(() => tableCounts(options), (counts) => (counts.clients ?? 0) > 0, 'clients');
+  await until(
+    () => tableCounts(options),
+    (counts) => (counts.clients ?? 0) > 0,
+    'clients',
+  );
   await gmail.close();
   // Let the last observations of the closed tab be recomputed before the tests look at the data.
-  await until(() => tableCounts(options), (counts) => counts.pendingRecompute === 0, 'recomputes');
+  await until(
+    () => tableCounts(options),
+    (counts) => counts.pendingRecompute === 0,
+    'recomputes',
+  );
   await options.close();
 });
 
@@ -97,9 +105,9 @@ describe('options page', () => {
 
     await page.reload();
     await page.waitForSelector('#settings form');
-    await expect.poll(() => page.getByLabel(`Your other addresses in ${account}`).inputValue()).toBe(
-      'hello@brightpath.studio',
-    );
+    await expect
+      .poll(() => page.getByLabel(`Your other addresses in ${account}`).inputValue())
+      .toBe('hello@brightpath.studio');
     expect(await page.getByLabel('Ignored domains').inputValue()).toBe('supplier.com\nnewsletter.example');
     expect(await page.getByLabel('Reply-time target (working hours)').inputValue()).toBe('4');
     expect(await page.getByLabel('Friday').isChecked()).toBe(false);
