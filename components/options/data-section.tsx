@@ -129,15 +129,19 @@ export function DataSection() {
       </div>
       <div className="kw-group">
         <h3>{t('options.data.importTitle')}</h3>
-        <div className="kw-field">
-          <label htmlFor="kw-import-file">{t('options.data.importFile')}</label>
+        <div className="kw-action-row">
+          {/* The browser's own file button speaks the browser's language; this label speaks the page's. */}
           <input
             id="kw-import-file"
+            className="kw-file-input"
             type="file"
             accept="application/json,.json"
             aria-describedby="kw-import-hint"
             onChange={chooseBackup}
           />
+          <label htmlFor="kw-import-file" className="kw-button">
+            {t('options.data.importFile')}
+          </label>
           <p id="kw-import-hint" className="kw-hint">
             {t('options.data.importHint')}
           </p>

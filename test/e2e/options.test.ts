@@ -152,7 +152,7 @@ describe('options page', () => {
     await expect.poll(() => page.getByTestId('data-outcome').textContent()).toBe('All data deleted.');
     expect(Object.values(await tableCounts(page)).every((n) => n === 0)).toBe(true);
 
-    const fileInput = page.getByLabel('Backup file (JSON)');
+    const fileInput = page.getByLabel('Choose a backup file (JSON)…');
     await fileInput.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"tab') });
     await expect.poll(() => page.getByTestId('data-problem').textContent()).toContain('not JSON');
     await fileInput.setInputFiles({

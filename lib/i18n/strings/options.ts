@@ -60,7 +60,7 @@ export const optionsStrings = defineStrings({
     'options.data.exportCsvHint': 'One row per client with risk, top reason and reply times, for a spreadsheet.',
     'options.data.exported': 'Saved {file}.',
     'options.data.importTitle': 'Import a backup',
-    'options.data.importFile': 'Backup file (JSON)',
+    'options.data.importFile': 'Choose a backup file (JSON)…',
     'options.data.importHint': 'Importing replaces all data Keepwarm holds now.',
     'options.data.importConfirmTitle': 'Replace all data with this backup?',
     'options.data.importConfirmBody':
@@ -148,7 +148,7 @@ export const optionsStrings = defineStrings({
     'options.data.exportCsvHint': 'Рядок на клієнта з ризиком, головною причиною і часом відповіді — для таблиці.',
     'options.data.exported': 'Збережено {file}.',
     'options.data.importTitle': 'Імпорт резервної копії',
-    'options.data.importFile': 'Файл резервної копії (JSON)',
+    'options.data.importFile': 'Вибрати файл резервної копії (JSON)…',
     'options.data.importHint': 'Імпорт замінює всі дані, які Keepwarm зберігає зараз.',
     'options.data.importConfirmTitle': 'Замінити всі дані цією резервною копією?',
     'options.data.importConfirmBody':
@@ -235,7 +235,7 @@ export const optionsStrings = defineStrings({
     'options.data.exportCsvHint': 'Строка на клиента с риском, главной причиной и временем ответа — для таблицы.',
     'options.data.exported': 'Сохранено: {file}.',
     'options.data.importTitle': 'Импорт резервной копии',
-    'options.data.importFile': 'Файл резервной копии (JSON)',
+    'options.data.importFile': 'Выбрать файл резервной копии (JSON)…',
     'options.data.importHint': 'Импорт заменяет все данные, которые Keepwarm хранит сейчас.',
     'options.data.importConfirmTitle': 'Заменить все данные этой резервной копией?',
     'options.data.importConfirmBody':
