@@ -1,8 +1,8 @@
 import type { UserSettings } from '@/lib/settings/user-settings';
 import { type AccountDraft, accountDraftOf } from '@/lib/ui/settings-form';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { Field } from './field';
 import type { DraftProps } from './hours-fields';
+import { ListField } from './list-field';
 
 /** Per Gmail account: the user's other addresses and their colleagues' domains. */
 export function AccountFields({
@@ -30,32 +30,24 @@ export function AccountFields({
         return (
           <div key={account} className="kw-account">
             <h3 translate="no">{account}</h3>
-            <Field
+            <ListField
               id={`${id}.aliases`}
               label={t('options.accounts.aliases', { account })}
               hint={t('options.accounts.aliasesHint')}
               error={errors[`${id}.aliases`]}
-            >
-              <textarea
-                rows={2}
-                spellCheck={false}
-                value={value.aliases}
-                onChange={(event) => change(account, { aliases: event.target.value })}
-              />
-            </Field>
-            <Field
+              rows={2}
+              value={value.aliases}
+              onChange={(aliases) => change(account, { aliases })}
+            />
+            <ListField
               id={`${id}.internalDomains`}
               label={t('options.accounts.internalDomains', { account })}
               hint={t('options.accounts.internalDomainsHint')}
               error={errors[`${id}.internalDomains`]}
-            >
-              <textarea
-                rows={2}
-                spellCheck={false}
-                value={value.internalDomains}
-                onChange={(event) => change(account, { internalDomains: event.target.value })}
-              />
-            </Field>
+              rows={2}
+              value={value.internalDomains}
+              onChange={(internalDomains) => change(account, { internalDomains })}
+            />
           </div>
         );
       })}

@@ -29,6 +29,10 @@ export function DataSection() {
     }
   };
 
+  /** Asks first; runs `task` only on the user's yes. */
+  const ask = (title: string, body: string, confirmLabel: string, task: () => Promise<string>) =>
+    setConfirm({ title, body, confirmLabel, onConfirm: () => run(task) });
+
   const exportJson = () =>
     run(async () => {
       const now = new Date();
@@ -65,67 +69,73 @@ export function DataSection() {
       return;
     }
     const { backup } = check;
-    setConfirm({
-      title: t('options.data.importConfirmTitle'),
-      body: t('options.data.importConfirmBody', {
+    ask(
+      t('options.data.importConfirmTitle'),
+      t('options.data.importConfirmBody', {
         date: dateTimeLabel(backup.exportedAt, language),
         clients: backup.tables.clients?.length ?? 0,
         messages: backup.tables.messages?.length ?? 0,
       }),
-      confirmLabel: t('options.data.importConfirm'),
-      onConfirm: () =>
-        run(async () => {
-          const { imported } = await sendToBackground({ type: 'ui/import-data', backup });
-          const rows = Object.values(imported).reduce((sum, n) => sum + n, 0);
-          return t('options.data.imported', { rows });
-        }),
-    });
+      t('options.data.importConfirm'),
+      async () => {
+        const { imported } = await sendToBackground({ type: 'ui/import-data', backup });
+        const rows = Object.values(imported).reduce((sum, n) => sum + n, 0);
+        return t('options.data.imported', { rows });
+      },
+    );
   };
 
   const askDeleteAll = () =>
-    setConfirm({
-      title: t('options.data.deleteAllConfirmTitle'),
-      body: t('options.data.deleteAllConfirmBody'),
-      confirmLabel: t('options.data.deleteAllConfirm'),
-      onConfirm: () =>
-        run(async () => {
-          await sendToBackground({ type: 'ui/delete-all-data' });
-          return t('options.data.deletedAll');
-        }),
-    });
+    ask(
+      t('options.data.deleteAllConfirmTitle'),
+      t('options.data.deleteAllConfirmBody'),
+      t('options.data.deleteAllConfirm'),
+      async () => {
+        await sendToBackground({ type: 'ui/delete-all-data' });
+        return t('options.data.deletedAll');
+      },
+    );
 
   const askDeleteAccount = (account: string) =>
-    setConfirm({
-      title: t('options.data.deleteAccountConfirmTitle', { account }),
-      body: t('options.data.deleteAccountConfirmBody'),
-      confirmLabel: t('options.data.deleteAccountConfirm'),
-      onConfirm: () =>
-        run(async () => {
-          await sendToBackground({ type: 'ui/delete-account-data', account });
-          return t('options.data.deletedAccount', { account });
-        }),
-    });
+    ask(
+      t('options.data.deleteAccountConfirmTitle', { account }),
+      t('options.data.deleteAccountConfirmBody'),
+      t('options.data.deleteAccountConfirm'),
+      async () => {
+        await sendToBackground({ type: 'ui/delete-account-data', account });
+        return t('options.data.deletedAccount', { account });
+      },
+    );
+
+  const exports = [
+    {
+      id: 'kw-export-json',
+      label: t('options.data.exportJson'),
+      hint: t('options.data.exportJsonHint'),
+      onClick: exportJson,
+    },
+    {
+      id: 'kw-export-csv',
+      label: t('options.data.exportCsv'),
+      hint: t('options.data.exportCsvHint'),
+      onClick: exportCsv,
+    },
+  ];
 
   return (
     <>
       <div className="kw-group">
         <h3>{t('options.data.exportTitle')}</h3>
-        <div className="kw-action-row">
-          <button type="button" className="kw-button" onClick={exportJson} aria-describedby="kw-export-json-hint">
-            {t('options.data.exportJson')}
-          </button>
-          <p id="kw-export-json-hint" className="kw-hint">
-            {t('options.data.exportJsonHint')}
-          </p>
-        </div>
-        <div className="kw-action-row">
-          <button type="button" className="kw-button" onClick={exportCsv} aria-describedby="kw-export-csv-hint">
-            {t('options.data.exportCsv')}
-          </button>
-          <p id="kw-export-csv-hint" className="kw-hint">
-            {t('options.data.exportCsvHint')}
-          </p>
-        </div>
+        {exports.map(({ id, label, hint, onClick }) => (
+          <div key={id} className="kw-action-row">
+            <button type="button" className="kw-button" onClick={onClick} aria-describedby={`${id}-hint`}>
+              {label}
+            </button>
+            <p id={`${id}-hint`} className="kw-hint">
+              {hint}
+            </p>
+          </div>
+        ))}
       </div>
       <div className="kw-group">
         <h3>{t('options.data.importTitle')}</h3>

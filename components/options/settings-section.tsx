@@ -8,6 +8,7 @@ import { AccountFields } from './account-fields';
 import { Field } from './field';
 import { HoursFields } from './hours-fields';
 import { LanguageField } from './language-field';
+import { ListField } from './list-field';
 import { NotificationFields } from './notification-fields';
 import type { OptionsSectionProps } from './options-page';
 
@@ -83,32 +84,24 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
       </fieldset>
       <fieldset className="kw-group">
         <legend>{t('options.ignore.title')}</legend>
-        <Field
+        <ListField
           id="ignoredSenders"
           label={t('options.ignore.senders')}
           hint={t('options.ignore.sendersHint')}
           error={errors.ignoredSenders}
-        >
-          <textarea
-            rows={3}
-            spellCheck={false}
-            value={draft.ignoredSenders}
-            onChange={(event) => update({ ignoredSenders: event.target.value })}
-          />
-        </Field>
-        <Field
+          rows={3}
+          value={draft.ignoredSenders}
+          onChange={(ignoredSenders) => update({ ignoredSenders })}
+        />
+        <ListField
           id="ignoredDomains"
           label={t('options.ignore.domains')}
           hint={t('options.ignore.domainsHint')}
           error={errors.ignoredDomains}
-        >
-          <textarea
-            rows={3}
-            spellCheck={false}
-            value={draft.ignoredDomains}
-            onChange={(event) => update({ ignoredDomains: event.target.value })}
-          />
-        </Field>
+          rows={3}
+          value={draft.ignoredDomains}
+          onChange={(ignoredDomains) => update({ ignoredDomains })}
+        />
       </fieldset>
       <NotificationFields {...props} />
       <div className="kw-actions">
