@@ -1,6 +1,7 @@
 import { type ChangeEvent, useMemo, useState } from 'react';
 import { exportBackup } from '@/lib/data/backup';
-import { type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
+import { type Backup, type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
+import { splitBackup } from '@/lib/data/backup-parts';
 import { clientsCsv } from '@/lib/data/clients-csv';
 import { sendToBackground } from '@/lib/messaging/send';
 import { openKeepwarmDb } from '@/lib/store/db';
@@ -11,6 +12,23 @@ import { useTranslator } from '@/lib/ui/use-translator';
 import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 
 type Outcome = { ok: boolean; text: string } | undefined;
+
+/** Sends the backup in parts, one after the other; the background restores it when the last one arrives. */
+async function sendBackup(backup: Backup): Promise<Record<string, number>> {
+  const parts = splitBackup(backup);
+  const importId = crypto.randomUUID();
+  for (const [part, chunk] of parts.entries()) {
+    const reply = await sendToBackground({
+      type: 'ui/import-data',
+      importId,
+      part,
+      parts: parts.length,
+      backup: chunk,
+    });
+    if ('imported' in reply) return reply.imported;
+  }
+  throw new Error('the background did not confirm the import');
+}
 
 /** Export, import, and deletion of everything Keepwarm keeps in this browser. */
 export function DataSection() {
@@ -78,7 +96,7 @@ export function DataSection() {
       }),
       t('options.data.importConfirm'),
       async () => {
-        const { imported } = await sendToBackground({ type: 'ui/import-data', backup });
+        const imported = await sendBackup(backup);
         const rows = Object.values(imported).reduce((sum, n) => sum + n, 0);
         return t('options.data.imported', { rows });
       },

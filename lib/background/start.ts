@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createBackupAssembler } from '@/lib/data/backup-parts';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
@@ -56,6 +57,8 @@ export function startBackground(): void {
     };
   };
 
+  const backupParts = createBackupAssembler();
+
   const router = createRouter(
     {
       'content/gmail-page-seen': async (message) => ({
@@ -108,8 +111,10 @@ export function startBackground(): void {
         await syncDigestAlarm(after, Date.now());
         return { saved: true as const };
       },
-      'ui/import-data': async ({ backup }) => {
-        const imported = await importBackup(db, backup);
+      'ui/import-data': async ({ importId, part, parts, backup }) => {
+        const whole = backupParts.add(importId, part, parts, backup);
+        if (!whole) return { received: part + 1 };
+        const imported = await importBackup(db, whole);
         await syncDigestAlarm(await readUserSettings(db), Date.now());
         await updateBadge();
         return { imported };

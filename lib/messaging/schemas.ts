@@ -87,8 +87,20 @@ export const uiSplitAddressSchema = z.strictObject({
   split: z.boolean(),
 });
 
-/** Replaces everything stored with a backup (exported by the options page); refused whole when any row is invalid. */
-export const uiImportDataSchema = z.strictObject({ type: z.literal('ui/import-data'), backup: backupSchema });
+/**
+ * One part of a backup to restore (a large backup exceeds what one message
+ * carries). When the last part arrives, everything stored is replaced by the
+ * whole backup in one transaction; an invalid row refuses it all.
+ */
+export const uiImportDataSchema = z
+  .strictObject({
+    type: z.literal('ui/import-data'),
+    importId: z.string().min(1).max(100),
+    part: z.number().int().nonnegative(),
+    parts: z.number().int().positive().max(10_000),
+    backup: backupSchema,
+  })
+  .refine((m) => m.part < m.parts, { message: 'part must be below parts', path: ['part'] });
 
 export const uiDeleteAllDataSchema = z.strictObject({ type: z.literal('ui/delete-all-data') });
 
@@ -176,8 +188,11 @@ export const replySchemas = {
   'ui/set-settings': z.object({ saved: z.literal(true) }),
   'ui/set-client-override': z.object({ saved: z.literal(true) }),
   'ui/split-address': z.object({ saved: z.literal(true) }),
-  /** Rows restored per table. */
-  'ui/import-data': z.object({ imported: z.record(z.string(), z.number().int().nonnegative()) }),
+  'ui/import-data': z.union([
+    /** Rows restored per table, once the last part arrived. */
+    z.object({ imported: z.record(z.string(), z.number().int().nonnegative()) }),
+    z.object({ received: z.number().int().positive() }),
+  ]),
   'ui/delete-all-data': z.object({ saved: z.literal(true) }),
   'ui/delete-account-data': z.object({ saved: z.literal(true) }),
 } satisfies Record<ToBackground['type'], z.ZodType>;

@@ -10,7 +10,8 @@ import { accountIdentity } from '@/lib/background/identity';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
 import { exportBackup } from '@/lib/data/backup';
-import { CURRENT_SCHEMA_VERSION, readBackupText, TABLE_NAMES } from '@/lib/data/backup-format';
+import { type Backup, CURRENT_SCHEMA_VERSION, readBackupText, TABLE_NAMES } from '@/lib/data/backup-format';
+import { BackupPartsError, createBackupAssembler, splitBackup } from '@/lib/data/backup-parts';
 import { uiImportDataSchema } from '@/lib/messaging/schemas';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
@@ -142,9 +143,24 @@ describe('backup', () => {
 
     const check = readBackupText(file);
     if (!check.ok) throw new Error(JSON.stringify(check.problem));
-    // What the page sends goes through the message schema before the background sees it.
-    const message = uiImportDataSchema.parse({ type: 'ui/import-data', backup: check.backup });
-    const counts = await importBackup(db, message.backup);
+    // The page sends it in parts, each through the message schema; the background puts them together.
+    const parts = splitBackup(check.backup, 4096);
+    expect(parts.length).toBeGreaterThan(3);
+    const assembler = createBackupAssembler();
+    let whole: Backup | undefined;
+    for (const [part, backup] of parts.entries()) {
+      const message = uiImportDataSchema.parse({
+        type: 'ui/import-data',
+        importId: 'a',
+        part,
+        parts: parts.length,
+        backup,
+      });
+      whole = assembler.add(message.importId, message.part, message.parts, message.backup);
+      if (part < parts.length - 1) expect(whole).toBeUndefined();
+    }
+    if (!whole) throw new Error('not assembled');
+    const counts = await importBackup(db, whole);
     expect(counts.messages).toBe(before.messages?.length);
     expect(await snapshot(db)).toEqual(before);
     expect((await listAccounts()).map((a) => a.address).sort()).toEqual([IVAN, OLENA]);
@@ -171,7 +187,9 @@ describe('backup', () => {
     const unknownTable = { ...good, tables: { ...good.tables, surprises: [] } };
     expect(readBackupText(JSON.stringify(unknownTable))).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
     await expect(importBackup(db, damaged)).rejects.toThrow(/can import: invalid/);
-    expect(uiImportDataSchema.safeParse({ type: 'ui/import-data', backup: damaged }).success).toBe(false);
+    const message = { type: 'ui/import-data', importId: 'a', part: 0, parts: 1 };
+    expect(uiImportDataSchema.safeParse({ ...message, backup: damaged }).success).toBe(false);
+    expect(uiImportDataSchema.safeParse({ ...message, part: 1, backup: good }).success).toBe(false);
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -184,6 +202,24 @@ describe('backup', () => {
     backup.tables.clients = [...clients, ...clients.slice(0, 1)];
     await expect(importBackup(db, backup)).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses parts that are missing, out of order or from two backups', async () => {
+    await fill(db);
+    const backup = await exportBackup(db, NOW);
+    const parts = splitBackup(backup, 4096);
+    const [first, second, third] = parts as [Backup, Backup, Backup];
+    const assembler = createBackupAssembler();
+    assembler.add('a', 0, parts.length, first);
+    expect(() => assembler.add('a', 2, parts.length, third)).toThrow(BackupPartsError);
+    // After a refusal the import starts over from its first part.
+    expect(() => assembler.add('a', 1, parts.length, second)).toThrow(/incomplete/);
+    assembler.add('b', 0, parts.length, first);
+    expect(() => assembler.add('b', 1, parts.length, { ...second, exportedAt: NOW + 1 })).toThrow(/two different/);
+    assembler.add('c', 0, parts.length, first);
+    // A new import replaces one the page abandoned.
+    assembler.add('d', 0, 2, first);
+    expect(assembler.add('d', 1, 2, second)?.tables.messages?.length).toBeGreaterThan(0);
   });
 
   it('deletes one account and leaves the other exactly as it was', async () => {
