@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import { hourLabel } from '@/lib/ui/calendar-labels';
+import { requestNotifications } from '@/lib/ui/notification-permission';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { Field } from './field';
 import type { DraftProps } from './hours-fields';
@@ -17,11 +17,7 @@ export function NotificationFields({ draft, errors, update }: DraftProps) {
       update({ dailyDigest: false });
       return;
     }
-    // Asked inside the click, the only moment a browser lets an extension page ask.
-    browser.permissions
-      .request({ permissions: ['notifications'] })
-      .then((granted) => (granted ? update({ dailyDigest: true }) : setDenied(true)))
-      .catch(() => setDenied(true));
+    requestNotifications().then((granted) => (granted ? update({ dailyDigest: true }) : setDenied(true)));
   };
   return (
     <fieldset className="kw-group">

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import { timeZones } from '@/lib/ui/calendar-labels';
+import { releaseNotifications } from '@/lib/ui/notification-permission';
 import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib/ui/settings-form';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useTranslator } from '@/lib/ui/use-translator';
@@ -52,6 +53,7 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
     setStatus('saving');
     try {
       await saveSettings(check.settings);
+      if (!check.settings.notifications.dailyDigest) await releaseNotifications();
       setDraft(draftOf(check.settings));
       setStatus('saved');
     } catch (error) {
