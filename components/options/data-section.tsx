@@ -38,12 +38,18 @@ export function DataSection() {
   const [confirm, setConfirm] = useState<ConfirmRequest>();
   const [outcome, setOutcome] = useState<Outcome>();
 
+  const [busy, setBusy] = useState(false);
+
+  // One task at a time: a large mailbox takes a while to export, delete or restore.
   const run = async (task: () => Promise<string>) => {
     setOutcome(undefined);
+    setBusy(true);
     try {
       setOutcome({ ok: true, text: await task() });
     } catch (error) {
       setOutcome({ ok: false, text: t('options.data.failed', { error: String(error) }) });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -146,7 +152,13 @@ export function DataSection() {
         <h3>{t('options.data.exportTitle')}</h3>
         {exports.map(({ id, label, hint, onClick }) => (
           <div key={id} className="kw-action-row">
-            <button type="button" className="kw-button" onClick={onClick} aria-describedby={`${id}-hint`}>
+            <button
+              type="button"
+              className="kw-button"
+              disabled={busy}
+              onClick={onClick}
+              aria-describedby={`${id}-hint`}
+            >
               {label}
             </button>
             <p id={`${id}-hint`} className="kw-hint">
@@ -163,6 +175,7 @@ export function DataSection() {
             id="kw-import-file"
             className="kw-file-input"
             type="file"
+            disabled={busy}
             accept="application/json,.json"
             aria-describedby="kw-import-hint"
             onChange={chooseBackup}
@@ -180,7 +193,7 @@ export function DataSection() {
         {accounts.kind === 'ready'
           ? accounts.value.map(({ address }) => (
               <div key={address} className="kw-action-row">
-                <button type="button" className="kw-button" onClick={() => askDeleteAccount(address)}>
+                <button type="button" className="kw-button" disabled={busy} onClick={() => askDeleteAccount(address)}>
                   {t('options.data.deleteAccount', { account: address })}
                 </button>
               </div>
@@ -189,6 +202,7 @@ export function DataSection() {
         <div className="kw-action-row">
           <button
             type="button"
+            disabled={busy}
             className="kw-button kw-button--danger"
             onClick={askDeleteAll}
             aria-describedby="kw-delete-all-hint"
@@ -200,8 +214,8 @@ export function DataSection() {
           </p>
         </div>
       </div>
-      <p role="status" data-testid="data-outcome">
-        {outcome?.ok ? outcome.text : ''}
+      <p role="status" data-testid="data-outcome" aria-busy={busy}>
+        {busy ? t('options.data.working') : outcome?.ok ? outcome.text : ''}
       </p>
       <p role="alert" className="kw-error" data-testid="data-problem">
         {outcome?.ok === false ? outcome.text : ''}

@@ -87,6 +87,7 @@ export const optionsStrings = defineStrings({
     'options.data.deleteAccountConfirm': 'Delete this account’s data',
     'options.data.deletedAccount': 'Data of {account} deleted.',
     'options.data.failed': 'Keepwarm could not finish: {error}. Nothing changed.',
+    'options.data.working': 'Working… a large mailbox takes a minute.',
     'options.cancel': 'Cancel',
   },
   uk: {
@@ -176,6 +177,7 @@ export const optionsStrings = defineStrings({
     'options.data.deleteAccountConfirm': 'Видалити дані цього облікового запису',
     'options.data.deletedAccount': 'Дані {account} видалено.',
     'options.data.failed': 'Keepwarm не зміг завершити: {error}. Нічого не змінено.',
+    'options.data.working': 'Виконується… велика поштова скринька займає хвилину.',
     'options.cancel': 'Скасувати',
   },
   ru: {
@@ -263,6 +265,7 @@ export const optionsStrings = defineStrings({
     'options.data.deleteAccountConfirm': 'Удалить данные этого аккаунта',
     'options.data.deletedAccount': 'Данные {account} удалены.',
     'options.data.failed': 'Keepwarm не смог завершить: {error}. Ничего не изменено.',
+    'options.data.working': 'Выполняется… большой почтовый ящик занимает минуту.',
     'options.cancel': 'Отмена',
   },
 });
