@@ -16,12 +16,14 @@ export interface OptionsSectionProps {
 
 /**
  * One section of the options page: its anchor (`options.html#data`), its
- * heading (the page renders it as the section's h2) and its body.
+ * title (in the page's table of contents, and as the section's h2) and its body.
  */
 export interface OptionsSection {
   id: string;
   titleKey: MessageKey;
   Component: ComponentType<OptionsSectionProps>;
+  /** The component renders its own `<section id>` and heading; the page adds neither. */
+  ownSection?: true;
 }
 
 function Sections({ sections, props }: { sections: readonly OptionsSection[]; props: OptionsSectionProps }) {
@@ -51,12 +53,18 @@ function Sections({ sections, props }: { sections: readonly OptionsSection[]; pr
             ))}
           </ul>
         </nav>
-        {sections.map(({ id, titleKey, Component }) => (
-          <section key={id} id={id} aria-labelledby={`${id}-title`} className="kw-options-section">
-            <h2 id={`${id}-title`}>{t(titleKey)}</h2>
-            <Component {...props} />
-          </section>
-        ))}
+        {sections.map(({ id, titleKey, Component, ownSection }) =>
+          ownSection ? (
+            <div key={id} className="kw-options-section">
+              <Component {...props} />
+            </div>
+          ) : (
+            <section key={id} id={id} aria-labelledby={`${id}-title`} className="kw-options-section">
+              <h2 id={`${id}-title`}>{t(titleKey)}</h2>
+              <Component {...props} />
+            </section>
+          ),
+        )}
       </PageShell>
     </TranslatorContext>
   );

@@ -83,7 +83,7 @@ describe('options page accessibility', () => {
     await page.emulateMedia({ colorScheme: scheme });
     // Errors and the saved message show only after a save: make them appear too.
     await page.getByLabel('Ignored domains').fill('not a domain');
-    await page.locator('button[type=submit]').click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
     await page.waitForSelector('.kw-error');
     const low = await page.evaluate(() => {
       const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
