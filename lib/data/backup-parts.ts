@@ -23,8 +23,8 @@ export function splitBackup(backup: Backup, maxBytes = PART_BYTES): Backup[] {
     for (const row of backup.tables[name] ?? []) {
       const size = JSON.stringify(row).length;
       if (bytes > 0 && bytes + size > maxBytes) flush();
-      const rows = (tables[name] ??= []) as unknown[];
-      rows.push(row);
+      tables[name] ??= [];
+      (tables[name] as unknown[]).push(row);
       bytes += size;
     }
   }
