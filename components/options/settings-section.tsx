@@ -148,8 +148,15 @@ export function SettingsSection(props: OptionsSectionProps) {
     if (key !== savedHere.current) generation.current += 1;
   }
   const saveSettings = async (settings: UserSettings) => {
+    const before = formKey(props.settings);
     savedHere.current = formKey(settings);
-    await props.saveSettings(settings);
+    try {
+      await props.saveSettings(settings);
+    } catch (error) {
+      // The page goes back to the stored settings; the form keeps the user's edits and says what failed.
+      savedHere.current = before;
+      throw error;
+    }
   };
   return (
     <>

@@ -15,6 +15,7 @@ import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './r
 import { reindexClientRefs } from './reindex';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
+import { changesReports } from './settings-change';
 import { readUserSettings, saveUserSettings } from './settings-store';
 
 const RECOMPUTE_DELAY_MS = 1500;
@@ -107,7 +108,7 @@ export function startBackground(): void {
             await reindexClientRefs(db, address, (await engineContext(db, address)).identity);
           }
         }
-        await recomputeAll();
+        if (changesReports(before, after)) await recomputeAll();
         await syncDigestAlarm(after, Date.now());
         return { saved: true as const };
       },

@@ -28,9 +28,19 @@ export function useUserSettings(): { state: SettingsState; save(settings: UserSe
       live = false;
     };
   }, [version]);
-  const save = useCallback(async (settings: UserSettings) => {
-    await sendToBackground({ type: 'ui/set-settings', settings });
-    setState({ kind: 'ready', settings });
-  }, []);
+  // Shown at once (a language switch must not wait for the background), taken back if the background refuses.
+  const save = useCallback(
+    async (settings: UserSettings) => {
+      const previous = state;
+      setState({ kind: 'ready', settings });
+      try {
+        await sendToBackground({ type: 'ui/set-settings', settings });
+      } catch (error) {
+        setState(previous);
+        throw error;
+      }
+    },
+    [state],
+  );
   return { state, save };
 }
