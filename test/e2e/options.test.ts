@@ -66,6 +66,8 @@ beforeAll(async () => {
   await gmail.waitForSelector('tr.zA');
   await gmail.click('tr.zA');
   await gmail.waitForSelector('h2.hP');
+  await gmail.goto('https://mail.google.com/mail/u/1/#inbox');
+  await gmail.waitForSelector('tr.zA');
   const options = await openOptions();
   await until(
     () => tableCounts(options),
@@ -169,6 +171,39 @@ describe('options page', () => {
     await page.reload();
     await page.waitForSelector('#settings form');
     expect(await page.getByLabel('Reply-time target (working hours)').inputValue()).toBe('4');
+    await page.close();
+  });
+
+  it('deletes one account’s data after a confirmation and leaves the other account as it was', async () => {
+    const page = await openOptions();
+    const second = server.mailbox.accounts[1]?.address ?? '';
+    const rowsOf = (address: string) =>
+      page.evaluate(
+        (address) =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('keepwarm');
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['messages', 'threads'], 'readonly');
+              const range = IDBKeyRange.bound([address, ''], [address, '\uffff']);
+              const messages = tx.objectStore('messages').count(range);
+              const threads = tx.objectStore('threads').count(range);
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve(messages.result + threads.result);
+              };
+            };
+          }),
+        address,
+      );
+    const secondBefore = await rowsOf(second);
+    expect(secondBefore).toBeGreaterThan(0);
+    expect(await rowsOf(account)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: `Delete the data of ${account}…` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete this account’s data' }).click();
+    await expect.poll(() => page.getByTestId('data-outcome').textContent()).toBe(`Data of ${account} deleted.`);
+    expect(await rowsOf(account)).toBe(0);
+    expect(await rowsOf(second)).toBe(secondBefore);
+    await expect.poll(() => page.getByRole('button', { name: `Delete the data of ${account}…` }).count()).toBe(0);
     await page.close();
   });
 
