@@ -14,6 +14,29 @@ const time = z.number().finite();
 const refs = z.array(z.string().max(1400)).max(10_000);
 const address = z.looseObject({ email: z.string().max(400) });
 
+const latencySide = z.looseObject({ count: z.number().int().nonnegative(), medianMs: time.optional() });
+
+/** The parts of a client's report every surface reads, so a restored report never breaks a page. */
+const reportSchema = z.looseObject({
+  key,
+  displayName: z.string().max(1000),
+  kind: z.enum(['org', 'person']),
+  addresses: z.array(z.string().max(400)),
+  metrics: z.looseObject({
+    firstSeenAt: time,
+    latency: z.looseObject({ ours: latencySide, theirs: latencySide }),
+    waiting: z.looseObject({}),
+    cues: z.array(z.looseObject({})),
+  }),
+  risk: z.looseObject({
+    score: time,
+    level: z.enum(['low', 'watch', 'high', 'critical']),
+    reasons: z.array(z.looseObject({ kind: z.string().max(100), weight: time, text: z.string().max(10_000) })),
+  }),
+  followUps: z.array(z.looseObject({ key: z.string().max(1000) })),
+  threads: z.array(z.looseObject({ threadId: z.string().max(1000), turn: z.enum(['us', 'them', 'none']) })),
+});
+
 /** What each table's rows must carry; a table a newer version adds is refused by the version check first. */
 export const TABLE_ROW_SCHEMAS = {
   accounts: z.looseObject({ address: key, accountPath: text, firstSeenAt: time, lastSeenAt: time }),
@@ -40,7 +63,7 @@ export const TABLE_ROW_SCHEMAS = {
     account: key,
     key,
     riskScore: time,
-    report: z.looseObject({ key, risk: z.looseObject({ level: z.string() }) }),
+    report: reportSchema,
     waitingOnUsSince: time.optional(),
     computedAt: time,
   }),

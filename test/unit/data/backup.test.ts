@@ -184,6 +184,12 @@ describe('backup', () => {
     (damaged.tables.messages?.[3] as { at: unknown }).at = 'yesterday';
     const check = readBackupText(JSON.stringify(damaged));
     expect(check).toMatchObject({ ok: false, problem: { kind: 'invalid', where: 'tables.messages.3.at' } });
+    const badReport = structuredClone(good);
+    (badReport.tables.clients?.[0] as { report: { risk: object } }).report.risk = { level: 'doomed' };
+    expect(readBackupText(JSON.stringify(badReport))).toMatchObject({
+      ok: false,
+      problem: { kind: 'invalid', where: expect.stringMatching(/^tables\.clients\.0\.report\.risk\./) },
+    });
     const unknownTable = { ...good, tables: { ...good.tables, surprises: [] } };
     expect(readBackupText(JSON.stringify(unknownTable))).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
     await expect(importBackup(db, damaged)).rejects.toThrow(/can import: invalid/);
