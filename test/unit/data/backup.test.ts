@@ -185,7 +185,9 @@ describe('backup', () => {
     const check = readBackupText(JSON.stringify(damaged));
     expect(check).toMatchObject({ ok: false, problem: { kind: 'invalid', where: 'tables.messages.3.at' } });
     const badReport = structuredClone(good);
-    (badReport.tables.clients?.[0] as { report: { risk: object } }).report.risk = { level: 'doomed' };
+    const client = badReport.tables.clients?.[0] as { report: { risk: object } } | undefined;
+    if (!client) throw new Error('the filled database has clients');
+    client.report.risk = { level: 'doomed' };
     expect(readBackupText(JSON.stringify(badReport))).toMatchObject({
       ok: false,
       problem: { kind: 'invalid', where: expect.stringMatching(/^tables\.clients\.0\.report\.risk\./) },
