@@ -14,6 +14,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['https://mail.google.com/*'],
     optional_host_permissions: CRM_OPTIONAL_ORIGINS,
+    // The daily digest is off by default; the notifications permission is asked
+    // for only when the user switches it on, so nobody who never wants it grants it.
+    optional_permissions: ['notifications'],
     action: { default_title: 'Keepwarm' },
     ...(browser === 'firefox'
       ? {

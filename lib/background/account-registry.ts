@@ -19,3 +19,9 @@ export async function recordAccountSeen(seen: AccountStatus): Promise<number> {
 export function listAccounts(): Promise<AccountStatus[]> {
   return accountsItem.getValue();
 }
+
+/** Forgets one account, or every account, when the user deletes its data. */
+export async function forgetAccounts(address?: string): Promise<void> {
+  const accounts = await accountsItem.getValue();
+  await accountsItem.setValue(address === undefined ? [] : accounts.filter((a) => a.address !== address));
+}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createBackupAssembler } from '@/lib/data/backup-parts';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
@@ -7,6 +8,8 @@ import { setClientOverride, setSplitAddress } from './client-overrides';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
+import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } from './daily-digest';
+import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
@@ -15,6 +18,7 @@ import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './r
 import { reindexClientRefs } from './reindex';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
+import { changesReports } from './settings-change';
 import { readUserSettings, saveUserSettings } from './settings-store';
 
 const RECOMPUTE_DELAY_MS = 1500;
@@ -63,6 +67,7 @@ export function startBackground(): void {
     scripting: browser.scripting,
   } as unknown as CrmSitesApi);
   void crmSites.sync().catch((error: unknown) => console.warn('Keepwarm: CRM scripts not restored', error));
+  const backupParts = createBackupAssembler();
 
   const router = createRouter(
     {
@@ -119,7 +124,27 @@ export function startBackground(): void {
             await reindexClientRefs(db, address, (await engineContext(db, address)).identity);
           }
         }
-        await recomputeAll();
+        if (changesReports(before, after)) await recomputeAll();
+        await syncDigestAlarm(after, Date.now());
+        return { saved: true as const };
+      },
+      'ui/import-data': async ({ importId, part, parts, backup }) => {
+        const whole = backupParts.add(importId, part, parts, backup);
+        if (!whole) return { received: part + 1 };
+        const imported = await importBackup(db, whole);
+        await syncDigestAlarm(await readUserSettings(db), Date.now());
+        await updateBadge();
+        return { imported };
+      },
+      'ui/delete-all-data': async () => {
+        await eraseAllData(db);
+        await syncDigestAlarm(await readUserSettings(db), Date.now());
+        await updateBadge();
+        return { saved: true as const };
+      },
+      'ui/delete-account-data': async ({ account }) => {
+        await eraseAccountData(db, account);
+        await updateBadge();
         return { saved: true as const };
       },
       'ui/set-client-override': async ({ account, clientKey, override }) => {
@@ -144,7 +169,12 @@ export function startBackground(): void {
   browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) await recomputeAll();
+    if (alarm.name === DIGEST_ALARM) await showDailyDigest(db, Date.now());
   });
+  listenToDigestClicks(db);
+  readUserSettings(db)
+    .then((settings) => syncDigestAlarm(settings, Date.now()))
+    .catch((error: unknown) => console.error('Keepwarm: could not set the daily digest', error));
 
   // A worker stopped between storing history and recomputing left marks behind: finish that work now.
   pendingOf(db)

@@ -1,10 +1,12 @@
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
+import { digestStrings } from './strings/digest';
 import { importStrings } from './strings/import';
+import { optionsStrings } from './strings/options';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
-export const STRING_AREAS = [coreStrings, importStrings, crmStrings] as const;
+export const STRING_AREAS = [coreStrings, importStrings, crmStrings, optionsStrings, digestStrings] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
 type EnglishOf<A> = A extends { en: infer E } ? E : never;

@@ -4,7 +4,8 @@ import { en, type MessageKey, ru, uk } from './catalogs';
 import type { Language } from './locales';
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, uk, ru };
-const dateLocales = { en: enUS, uk: ukDates, ru: ruDates };
+/** date-fns locales of the UI languages, for every date, weekday and duration a surface shows. */
+export const dateLocales = { en: enUS, uk: ukDates, ru: ruDates };
 
 export type Params = Record<string, string | number>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupSchema } from '@/lib/data/backup-format';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
@@ -129,6 +130,29 @@ export const crmRecordReplySchema = z.object({
 });
 export type CrmRecordReply = z.infer<typeof crmRecordReplySchema>;
 
+/**
+ * One part of a backup to restore (a large backup exceeds what one message
+ * carries). When the last part arrives, everything stored is replaced by the
+ * whole backup in one transaction; an invalid row refuses it all.
+ */
+export const uiImportDataSchema = z
+  .strictObject({
+    type: z.literal('ui/import-data'),
+    importId: z.string().min(1).max(100),
+    part: z.number().int().nonnegative(),
+    parts: z.number().int().positive().max(10_000),
+    backup: backupSchema,
+  })
+  .refine((m) => m.part < m.parts, { message: 'part must be below parts', path: ['part'] });
+
+export const uiDeleteAllDataSchema = z.strictObject({ type: z.literal('ui/delete-all-data') });
+
+/** Deletes one Gmail account's history, clients, corrections and settings; other accounts stay. */
+export const uiDeleteAccountDataSchema = z.strictObject({
+  type: z.literal('ui/delete-account-data'),
+  account: z.email().max(320),
+});
+
 const importedAddressSchema = z.strictObject({
   email: z.string().regex(IMPORTED_ADDRESS),
   name: z.string().max(200).optional(),
@@ -176,6 +200,9 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   uiSetClientOverrideSchema,
   uiSplitAddressSchema,
   uiImportBatchSchema,
+  uiImportDataSchema,
+  uiDeleteAllDataSchema,
+  uiDeleteAccountDataSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -212,6 +239,13 @@ export const replySchemas = {
   'ui/set-settings': z.object({ saved: z.literal(true) }),
   'ui/set-client-override': z.object({ saved: z.literal(true) }),
   'ui/split-address': z.object({ saved: z.literal(true) }),
+  'ui/import-data': z.union([
+    /** Rows restored per table, once the last part arrived. */
+    z.object({ imported: z.record(z.string(), z.number().int().nonnegative()) }),
+    z.object({ received: z.number().int().positive() }),
+  ]),
+  'ui/delete-all-data': z.object({ saved: z.literal(true) }),
+  'ui/delete-account-data': z.object({ saved: z.literal(true) }),
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -39,3 +39,26 @@ describe('i18n', () => {
     expect(createTranslator('en').duration(30_000)).toBe('less than a minute');
   });
 });
+
+// Names and technical words read the same in every language; everything else must be translated.
+const SAME_IN_EVERY_LANGUAGE = /\{\w+\}|Keepwarm|Gmail|JSON|CSV|acme\.com|\d+:\d+/g;
+const hasLatinWords = (text: string) => /[A-Za-z]{2,}/.test(text.replace(SAME_IN_EVERY_LANGUAGE, ''));
+const hasCyrillic = (text: string) => /[\u0400-\u04FF]/.test(text);
+
+describe('translations', () => {
+  it.each([
+    ['uk', uk],
+    ['ru', ru],
+  ])('%s leaves no English text untranslated', (_, catalog) => {
+    const untranslated = Object.entries(en)
+      .filter(([, english]) => hasLatinWords(english))
+      .filter(([key]) => !hasCyrillic((catalog as Record<string, string>)[key] ?? ''))
+      .map(([key]) => key);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('catches a key left in English', () => {
+    expect(hasLatinWords('Save settings') && !hasCyrillic('Save settings')).toBe(true);
+    expect(hasLatinWords('Keepwarm: {waiting}')).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import { type ComponentType, useEffect, useMemo } from 'react';
+import type { MessageKey } from '@/lib/i18n/catalogs';
+import { resolveLanguage } from '@/lib/i18n/locales';
+import { createTranslator } from '@/lib/i18n/translate';
+import type { UserSettings } from '@/lib/settings/user-settings';
+import { TranslatorContext, useTranslator } from '@/lib/ui/use-translator';
+import { useUserSettings } from '@/lib/ui/use-user-settings';
+import { PageShell } from '../page-shell';
+import './options.css';
+
+/** What every section of the options page is given; a section may ignore it. */
+export interface OptionsSectionProps {
+  settings: UserSettings;
+  saveSettings(settings: UserSettings): Promise<void>;
+}
+
+/**
+ * One section of the options page: its anchor (`options.html#data`), its
+ * title (in the page's table of contents, and as the section's h2) and its body.
+ */
+export interface OptionsSection {
+  id: string;
+  titleKey: MessageKey;
+  Component: ComponentType<OptionsSectionProps>;
+  /** The component renders its own `<section id>` and heading; the page adds neither. */
+  ownSection?: true;
+}
+
+function Sections({ sections, props }: { sections: readonly OptionsSection[]; props: OptionsSectionProps }) {
+  const translator = useMemo(
+    () => createTranslator(resolveLanguage(props.settings.language, navigator.languages)),
+    [props.settings.language],
+  );
+  const { t } = translator;
+  // The page follows the chosen language at once: its lang (for screen readers and hyphenation) and its title too.
+  useEffect(() => {
+    document.documentElement.lang = translator.language;
+    document.title = translator.t('app.options');
+  }, [translator]);
+  // The sections render once the settings are in, after the browser looked for the URL's anchor: look again.
+  useEffect(() => {
+    if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, []);
+  return (
+    <TranslatorContext value={translator}>
+      <PageShell title={t('app.options')}>
+        <nav aria-label={t('options.nav.label')} className="kw-options-nav">
+          <ul>
+            {sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{t(section.titleKey)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {sections.map(({ id, titleKey, Component, ownSection }) =>
+          ownSection ? (
+            <div key={id} className="kw-options-section">
+              <Component {...props} />
+            </div>
+          ) : (
+            <section key={id} id={id} aria-labelledby={`${id}-title`} className="kw-options-section">
+              <h2 id={`${id}-title`}>{t(titleKey)}</h2>
+              <Component {...props} />
+            </section>
+          ),
+        )}
+      </PageShell>
+    </TranslatorContext>
+  );
+}
+
+/** The options page: its sections in order, each under its anchor, in the user's language. */
+export function OptionsPage({ sections }: { sections: readonly OptionsSection[] }) {
+  const { t } = useTranslator();
+  const { state, save } = useUserSettings();
+  if (state.kind === 'loading') return <p aria-busy="true">{t('status.loading')}</p>;
+  if (state.kind === 'failed') return <p role="alert">{t('options.loadFailed', { error: state.error })}</p>;
+  return <Sections sections={sections} props={{ settings: state.settings, saveSettings: save }} />;
+}

@@ -1,0 +1,167 @@
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { UserSettings } from '@/lib/settings/user-settings';
+import { timeZones } from '@/lib/ui/calendar-labels';
+import { releaseNotifications } from '@/lib/ui/notification-permission';
+import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib/ui/settings-form';
+import { useKnownAccounts } from '@/lib/ui/use-accounts';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { AccountFields } from './account-fields';
+import { Field } from './field';
+import { HoursFields } from './hours-fields';
+import { LanguageField } from './language-field';
+import { ListField } from './list-field';
+import { NotificationFields } from './notification-fields';
+import type { OptionsSectionProps } from './options-page';
+
+type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { failed: string };
+
+function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
+  const { t } = useTranslator();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status>('idle');
+  const form = useRef<HTMLFormElement>(null);
+  const known = useKnownAccounts();
+  const accounts = useMemo(() => {
+    const stored = known.kind === 'ready' ? known.value.map((a) => a.address) : [];
+    return [...new Set([...stored, ...Object.keys(settings.accounts)])].sort();
+  }, [known, settings.accounts]);
+  const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
+
+  // After a refused save, the first field in trouble gets the focus, so keyboard and screen reader users land on it.
+  useEffect(() => {
+    if (status !== 'invalid') return;
+    form.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby*="-error"] input')
+      ?.focus();
+  }, [status]);
+
+  const update = (patch: Partial<SettingsDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    if (status === 'saved') setStatus('idle');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkDraft(draft, settings);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setStatus('invalid');
+      return;
+    }
+    setErrors({});
+    setStatus('saving');
+    try {
+      await saveSettings(check.settings);
+      if (!check.settings.notifications.dailyDigest) await releaseNotifications();
+      setDraft(draftOf(check.settings));
+      setStatus('saved');
+    } catch (error) {
+      setStatus({ failed: String(error) });
+    }
+  };
+
+  const props = { draft, errors, update };
+  return (
+    <form ref={form} onSubmit={submit} noValidate>
+      <AccountFields {...props} accounts={accounts} settings={settings} />
+      <HoursFields {...props} zones={zones} />
+      <fieldset className="kw-group">
+        <legend>{t('options.reply.title')}</legend>
+        <Field
+          id="replyTargetHours"
+          label={t('options.reply.target')}
+          hint={t('options.reply.hint')}
+          error={errors.replyTargetHours}
+        >
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            step={0.5}
+            value={draft.replyTargetHours}
+            onChange={(event) => update({ replyTargetHours: event.target.value })}
+          />
+        </Field>
+      </fieldset>
+      <fieldset className="kw-group">
+        <legend>{t('options.ignore.title')}</legend>
+        <ListField
+          id="ignoredSenders"
+          label={t('options.ignore.senders')}
+          hint={t('options.ignore.sendersHint')}
+          error={errors.ignoredSenders}
+          rows={3}
+          value={draft.ignoredSenders}
+          onChange={(ignoredSenders) => update({ ignoredSenders })}
+        />
+        <ListField
+          id="ignoredDomains"
+          label={t('options.ignore.domains')}
+          hint={t('options.ignore.domainsHint')}
+          error={errors.ignoredDomains}
+          rows={3}
+          value={draft.ignoredDomains}
+          onChange={(ignoredDomains) => update({ ignoredDomains })}
+        />
+      </fieldset>
+      <NotificationFields {...props} />
+      <div className="kw-actions">
+        <button type="submit" className="kw-button kw-button--primary" disabled={status === 'saving'}>
+          {status === 'saving' ? t('options.saving') : t('options.save')}
+        </button>
+        {status === 'invalid' ? (
+          <p role="alert" className="kw-error" data-testid="settings-status">
+            {t('options.invalid')}
+          </p>
+        ) : null}
+        {typeof status === 'object' ? (
+          <p role="alert" className="kw-error" data-testid="settings-status">
+            {t('options.saveFailed', { error: status.failed })}
+          </p>
+        ) : null}
+        <p role="status" data-testid="settings-saved">
+          {status === 'saved' ? t('options.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+/** The stored settings apart from the language, which saves on its own without touching the form. */
+function formKey(settings: UserSettings): string {
+  return JSON.stringify({ ...settings, language: undefined });
+}
+
+/**
+ * The form starts again from the stored settings when they change from
+ * elsewhere (an import, a deletion, another open options page), but not when
+ * it saved them itself: then it keeps its "saved" status.
+ */
+export function SettingsSection(props: OptionsSectionProps) {
+  const savedHere = useRef<string>(undefined);
+  const seen = useRef(formKey(props.settings));
+  const generation = useRef(0);
+  const key = formKey(props.settings);
+  if (key !== seen.current) {
+    seen.current = key;
+    if (key !== savedHere.current) generation.current += 1;
+  }
+  const saveSettings = async (settings: UserSettings) => {
+    const before = formKey(props.settings);
+    savedHere.current = formKey(settings);
+    try {
+      await props.saveSettings(settings);
+    } catch (error) {
+      // The page goes back to the stored settings; the form keeps the user's edits and says what failed.
+      savedHere.current = before;
+      throw error;
+    }
+  };
+  return (
+    <>
+      <LanguageField {...props} />
+      <SettingsForm key={generation.current} settings={props.settings} saveSettings={saveSettings} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { CrmSitesSection } from '@/components/crm-sites-section';
+import { DataSection } from '@/components/options/data-section';
+import type { OptionsSection } from '@/components/options/options-page';
+import { SettingsSection } from '@/components/options/settings-section';
+import { ImportPanel } from '@/lib/ui/import-panel';
+import { useCrmSites } from '@/lib/ui/use-crm-sites';
+import { useStatus } from '@/lib/ui/use-status';
+
+function MailboxImport() {
+  return <ImportPanel status={useStatus()} />;
+}
+
+function CrmSites() {
+  return <CrmSitesSection {...useCrmSites()} />;
+}
+
+// The options page's sections, in page order; each is reachable at options.html#<id>.
+// A new section is one line here.
+export const OPTIONS_SECTIONS: OptionsSection[] = [
+  { id: 'settings', titleKey: 'options.section.settings', Component: SettingsSection },
+  { id: 'import', titleKey: 'import.title', Component: MailboxImport, ownSection: true },
+  { id: 'crm', titleKey: 'crm.title', Component: CrmSites, ownSection: true },
+  { id: 'data', titleKey: 'options.section.data', Component: DataSection },
+];

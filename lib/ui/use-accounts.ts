@@ -1,0 +1,9 @@
+import { useMemo } from 'react';
+import { openKeepwarmDb, type StoredAccount } from '@/lib/store/db';
+import { type LiveState, useLiveQuery } from './use-live-query';
+
+/** The Gmail accounts Keepwarm holds history for, by address. */
+export function useKnownAccounts(): LiveState<StoredAccount[]> {
+  const db = useMemo(() => openKeepwarmDb(), []);
+  return useLiveQuery(() => db.accounts.orderBy('address').toArray(), [db]);
+}
