@@ -48,7 +48,7 @@ export function CrmSitesSection({ crms, sites, busy, error, onToggle, onAdd, onR
                 checked={sites.some((s) => s.crm === c.id)}
                 onChange={(event) => onToggle(c.id, event.currentTarget.checked)}
               />{' '}
-              {c.label}
+              <span translate="no">{c.label}</span>
             </label>
           ))}
       </fieldset>
@@ -59,7 +59,7 @@ export function CrmSitesSection({ crms, sites, busy, error, onToggle, onAdd, onR
             .filter((s) => !crms.find((c) => c.id === s.crm)?.hosted)
             .map((site) => (
               <li key={`${site.crm} ${site.origins.join(' ')}`}>
-                {label(site.crm)} — <code>{site.origins.join(', ')}</code>{' '}
+                <span translate="no">{label(site.crm)}</span> — <code>{site.origins.join(', ')}</code>{' '}
                 <button type="button" onClick={() => onRemove(site)}>
                   {t('crm.remove')}
                 </button>
@@ -73,7 +73,7 @@ export function CrmSitesSection({ crms, sites, busy, error, onToggle, onAdd, onR
             aria-label={t('crm.selfHosted')}
           >
             {selfHosted.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} translate="no">
                 {c.label}
               </option>
             ))}
