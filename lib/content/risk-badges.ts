@@ -1,4 +1,5 @@
-import { MAX_RISK_THREADS, type ReplyTo, type ThreadRisk } from '@/lib/messaging/schemas';
+import { MAX_RISK_THREADS } from '@/lib/messaging/limits';
+import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
 import { BadgePill } from './badge-pill';
 import { BadgeTooltip } from './badge-tooltip';
 

@@ -4,6 +4,7 @@ import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } f
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
 import { conversationSchema, decimalIdSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
+import { MAX_RISK_THREADS } from './limits';
 
 // Every message that crosses into the background is parsed with these schemas:
 // content scripts run inside pages we do not control, so what they send is
@@ -43,9 +44,6 @@ export const contentGmailConversationSeenSchema = z.strictObject({
   ...pageContext,
   conversation: conversationSchema,
 });
-
-/** A Gmail page shows a few hundred threads at most; more in one ask is not a page's. */
-export const MAX_RISK_THREADS = 500;
 
 /** The risk badges of the threads a Gmail page shows. */
 export const contentGetThreadRisksSchema = z.strictObject({
