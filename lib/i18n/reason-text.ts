@@ -16,10 +16,10 @@ export function quoteIsolated(text: string, max = PHRASE_CHARS): string {
 }
 
 function when(t: Translator, days: number): string {
-  return days < 1 ? t.t('reason.today') : t.t('reason.ago', { duration: t.duration(Math.round(days) * DAY) });
+  return days < 1 ? t.t('reason.today') : t.t('reason.ago', { duration: t.days(days) });
 }
 
-const days = (t: Translator, count: number) => t.duration(Math.max(1, Math.round(count)) * DAY);
+const days = (t: Translator, count: number) => t.days(Math.max(1, count));
 
 /** One reason in plain words, in the translator's language, from the engine's numbers. */
 export function reasonText(reason: RiskReason, t: Translator): string {
