@@ -4,6 +4,7 @@ import type { RiskReason } from '@/lib/engine/risk-types';
 import { LANGUAGES } from '@/lib/i18n/locales';
 import { quoteIsolated, reasonText } from '@/lib/i18n/reason-text';
 import { createTranslator } from '@/lib/i18n/translate';
+import type { RisksChangedNotice } from '@/lib/messaging/schemas';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -102,7 +103,7 @@ describe('risk reasons in plain words', () => {
 
 describe('risk change notices', () => {
   it('tells the tabs of an account, and forgets a tab that no longer answers', async () => {
-    const send = vi.fn(async (tabId: number) => {
+    const send = vi.fn(async (tabId: number, _notice: RisksChangedNotice) => {
       if (tabId === 3) throw new Error('no receiving end');
     });
     const notices = createRiskNotices(send);
