@@ -11,9 +11,36 @@ const SWALLOWED = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick
 
 export interface BadgeEnv {
   doc: Document;
+  /** One parsed stylesheet shared by every badge, when the browser lets a content script share one. */
+  sheet: CSSStyleSheet | undefined;
   tooltip: BadgeTooltip;
   hint(): string;
   open(risk: ThreadRisk): void;
+}
+
+/** A stylesheet parsed once for every badge's shadow root; undefined where sharing one is not possible. */
+export function createPillSheet(): CSSStyleSheet | undefined {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(PILL_CSS);
+    return sheet;
+  } catch {
+    return undefined;
+  }
+}
+
+function adoptStyle(root: ShadowRoot, sheet: CSSStyleSheet | undefined): void {
+  try {
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    // Firefox refuses a sheet made in the content script's world for a page's shadow root.
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = PILL_CSS;
+  root.append(style);
 }
 
 function riskKey(risk: ThreadRisk): string {
@@ -38,8 +65,7 @@ export class BadgePill {
     this.host = doc.createElement('keepwarm-badge');
     this.host.setAttribute('data-keepwarm', 'badge');
     const root = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = PILL_CSS;
+    adoptStyle(root, env.sheet);
     this.button = doc.createElement('button');
     this.button.type = 'button';
     this.symbol = doc.createElement('span');
@@ -47,7 +73,7 @@ export class BadgePill {
     this.symbol.setAttribute('aria-hidden', 'true');
     this.word = doc.createElement('span');
     this.button.append(this.symbol, this.word);
-    root.append(style, this.button);
+    root.append(this.button);
 
     for (const type of SWALLOWED) this.host.addEventListener(type, (event) => event.stopPropagation());
     this.host.addEventListener('click', (event) => {

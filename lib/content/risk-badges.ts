@@ -1,6 +1,6 @@
 import { MAX_RISK_THREADS } from '@/lib/messaging/limits';
 import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
-import { BadgePill } from './badge-pill';
+import { BadgePill, createPillSheet } from './badge-pill';
 import { BadgeTooltip } from './badge-tooltip';
 
 type RisksReply = ReplyTo<'content/get-thread-risks'>;
@@ -36,6 +36,7 @@ export class RiskBadges {
   private readonly pills = new Map<string, BadgePill>();
   private readonly inFlight = new Set<string>();
   private readonly tooltip: BadgeTooltip;
+  private readonly sheet = createPillSheet();
   private generation = 0;
   private hint = '';
   private spots: BadgeSpot[] = [];
@@ -64,6 +65,7 @@ export class RiskBadges {
       if (!pill) {
         pill = new BadgePill({
           doc: this.doc,
+          sheet: this.sheet,
           tooltip: this.tooltip,
           hint: () => this.hint,
           open: (risk) => this.source.open(risk),

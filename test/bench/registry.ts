@@ -3,6 +3,7 @@ import { bgnbdFit } from './bgnbd-fit';
 import { bundleSize } from './bundle-size';
 import { crmExtraction } from './crm-extraction';
 import { engineRecompute } from './engine-recompute';
+import { gmailBadges } from './gmail-badges';
 import { gmailExtraction } from './gmail-extraction';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { mailboxImport } from './mailbox-import';
@@ -13,6 +14,7 @@ export const benchmarks: Benchmark[] = [
   bundleSize,
   gmailExtraction,
   crmExtraction,
+  gmailBadges,
   ingestIndexedDb,
   engineRecompute,
   recomputeIndexedDb,

@@ -105,6 +105,12 @@ describe('risk badges in Gmail', () => {
     for (const [token, level] of await badgeLevels(gmail)) {
       if (threads.get(token)?.kind !== 'client') expect(level, token).toBeNull();
     }
+    // Rows are as tall with their badge as without.
+    const heights = () =>
+      gmail.$$eval('[gh=tl] tr.zA', (rows) => rows.map((row) => row.getBoundingClientRect().height));
+    const withBadges = await heights();
+    await gmail.addStyleTag({ content: 'keepwarm-badge { display: none !important; }' });
+    expect(await heights()).toEqual(withBadges);
     await gmail.close();
   });
 
