@@ -6,6 +6,15 @@ import type { BadgeTooltip } from './badge-tooltip';
 // The level as a symbol and a word besides the colour: never colour alone.
 const SYMBOL: Record<RiskLevel, string> = { low: '✓', watch: '•', high: '▲', critical: '◆' };
 
+export const BADGE_TAG = 'keepwarm-badge';
+
+/** A change of the page that is only a badge of ours being placed, moved, removed or updated. */
+export function isBadgeMutation(record: MutationRecord): boolean {
+  const isBadge = (node: Node) => node.nodeName.toLowerCase() === BADGE_TAG;
+  if (record.type !== 'childList') return isBadge(record.target);
+  return [...record.addedNodes, ...record.removedNodes].every(isBadge);
+}
+
 /** Events Gmail may act on to open or select a row: the pill keeps them to itself. */
 const SWALLOWED = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'auxclick'] as const;
 
@@ -62,7 +71,7 @@ export class BadgePill {
 
   constructor(env: BadgeEnv) {
     const { doc } = env;
-    this.host = doc.createElement('keepwarm-badge');
+    this.host = doc.createElement(BADGE_TAG);
     this.host.setAttribute('data-keepwarm', 'badge');
     const root = this.host.attachShadow({ mode: 'open' });
     adoptStyle(root, env.sheet);

@@ -8,6 +8,7 @@ import { HealthCounter } from '@/lib/sites/gmail/health';
 import type { ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { css, queryWithFallbacks } from '@/lib/sites/gmail/selectors';
 import { extractThreadRow } from '@/lib/sites/gmail/thread-rows';
+import { isBadgeMutation } from './badge-pill';
 import { conversationBadgeSpot, type RowReading, rowBadgeSpots } from './badge-spots';
 import { createBatcher, waitForElement, watchSubtree } from './dom-watch';
 import { RiskBadges } from './risk-badges';
@@ -20,6 +21,15 @@ function report(ctx: ContentScriptContext, send: Promise<unknown>): void {
     // A content script left behind by an extension update has no background to talk to.
     if (ctx.isValid) console.warn('Keepwarm: background did not take the observation', error);
   });
+}
+
+/**
+ * Whether a row is rendered (Gmail hides the views it is not showing). A style
+ * check where the browser has one: offsetParent would force a layout of the
+ * whole list on every pass.
+ */
+function isShown(row: HTMLElement): boolean {
+  return typeof row.checkVisibility === 'function' ? row.checkVisibility() : row.offsetParent !== null;
 }
 
 /**
@@ -90,7 +100,7 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     const context = extractContext(current.address);
     const changed: ThreadRowRecord[] = [];
     const visibleRows = [...main.querySelectorAll(`${css('threadList')} ${css('threadRow')}`)].filter(
-      (row) => !row.classList.contains('bundle') && (row as HTMLElement).offsetParent !== null,
+      (row) => !row.classList.contains('bundle') && isShown(row as HTMLElement),
     );
     for (const row of rowTracker.changed(visibleRows)) {
       const { record, failed } = extractThreadRow(row, context);
@@ -134,5 +144,5 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     scan();
   });
   ctx.addEventListener(window, 'hashchange', scan);
-  watchSubtree(ctx, main, scan);
+  watchSubtree(ctx, main, scan, isBadgeMutation);
 }

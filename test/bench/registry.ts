@@ -5,6 +5,7 @@ import { crmExtraction } from './crm-extraction';
 import { engineRecompute } from './engine-recompute';
 import { gmailBadges } from './gmail-badges';
 import { gmailExtraction } from './gmail-extraction';
+import { gmailLongTasks } from './gmail-long-tasks';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { mailboxImport } from './mailbox-import';
 import { recomputeIndexedDb } from './recompute-indexeddb';
@@ -15,6 +16,7 @@ export const benchmarks: Benchmark[] = [
   gmailExtraction,
   crmExtraction,
   gmailBadges,
+  gmailLongTasks,
   ingestIndexedDb,
   engineRecompute,
   recomputeIndexedDb,
