@@ -27,9 +27,13 @@ export function reasonText(reason: RiskReason, t: Translator): string {
     case 'waiting_on_us': {
       const n = reason.numbers;
       const base = { waiting: t.duration(n.waitingMs), working: t.duration(n.waitingBusinessMs) };
-      return n.usualReplyMs === undefined
-        ? t.t('reason.waitingOnUsFirst', base)
-        : t.t('reason.waitingOnUs', { ...base, usual: t.duration(n.usualReplyMs) });
+      const text =
+        n.usualReplyMs === undefined
+          ? t.t('reason.waitingOnUsFirst', base)
+          : t.t('reason.waitingOnUs', { ...base, usual: t.duration(n.usualReplyMs) });
+      return n.targetBusinessMs === undefined
+        ? text
+        : `${text}${t.t('reason.target', { target: t.duration(n.targetBusinessMs) })}`;
     }
     case 'slow_replies':
       return t.t('reason.slowReplies', {

@@ -31,6 +31,19 @@ const REASONS: RiskReason[] = [
     numbers: { waitingMs: 2 * DAY, waitingBusinessMs: 10 * HOUR, usualReplyBusinessMs: 4 * HOUR, threads: 1 },
   },
   {
+    kind: 'waiting_on_us',
+    weight: 8,
+    text: '',
+    numbers: {
+      waitingMs: 2 * DAY,
+      waitingBusinessMs: 10 * HOUR,
+      usualReplyMs: 5 * HOUR,
+      usualReplyBusinessMs: 2 * HOUR,
+      targetBusinessMs: 2 * HOUR,
+      threads: 1,
+    },
+  },
+  {
     kind: 'slow_replies',
     weight: 10,
     text: '',
@@ -79,8 +92,9 @@ describe('risk reasons in plain words', () => {
       expect(text, reason.kind).not.toMatch(/[{}]/);
       expect(text.length, reason.kind).toBeGreaterThan(15);
     }
-    expect(reasonText(REASONS[8] as RiskReason, t)).toContain('23%');
-    expect(reasonText(REASONS[10] as RiskReason, t)).toContain('we are looking at other agencies');
+    expect(reasonText(REASONS[9] as RiskReason, t)).toContain('23%');
+    expect(reasonText(REASONS[2] as RiskReason, t)).toContain('2');
+    expect(reasonText(REASONS[11] as RiskReason, t)).toContain('we are looking at other agencies');
   });
 
   it('says the engine’s figures in English', () => {
@@ -88,7 +102,8 @@ describe('risk reasons in plain words', () => {
     expect(reasonText(REASONS[0] as RiskReason, t)).toBe(
       'waiting 2 days for your reply (10 hours of working time) — you usually answer in 5 hours',
     );
-    expect(reasonText(REASONS[5] as RiskReason, t)).toBe(
+    expect(reasonText(REASONS[2] as RiskReason, t)).toMatch(/; your target is 2 hours of working time$/);
+    expect(reasonText(REASONS[6] as RiskReason, t)).toBe(
       'last exchange 41 days ago (their message) — expected about every 12 days',
     );
   });

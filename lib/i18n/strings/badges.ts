@@ -14,6 +14,7 @@ export const badgeStrings = defineStrings({
       'waiting {waiting} for your reply ({working} of working time) — you usually answer in {usual}',
     'reason.waitingOnUsFirst':
       'waiting {waiting} for your reply ({working} of working time) — no reply history with this client yet',
+    'reason.target': '; your target is {target} of working time',
     'reason.slowReplies': 'your replies took {recent} of working time in the last 30 days — usually {usual}',
     'reason.waitingOnThemReply': 'no answer to your message for {waiting} — they usually answer within {usual}',
     'reason.waitingOnThemGap': 'no answer to your message for {waiting} — they usually write every {gap}',
@@ -39,6 +40,7 @@ export const badgeStrings = defineStrings({
       'чекає на вашу відповідь {waiting} ({working} робочого часу) — зазвичай ви відповідаєте за {usual}',
     'reason.waitingOnUsFirst':
       'чекає на вашу відповідь {waiting} ({working} робочого часу) — ви ще не відповідали цьому клієнту',
+    'reason.target': '; ваша ціль — {target} робочого часу',
     'reason.slowReplies': 'за останні 30 днів ваші відповіді займали {recent} робочого часу — зазвичай {usual}',
     'reason.waitingOnThemReply': 'немає відповіді на ваш лист уже {waiting} — зазвичай вони відповідають за {usual}',
     'reason.waitingOnThemGap': 'немає відповіді на ваш лист уже {waiting} — зазвичай вони пишуть раз на {gap}',
@@ -62,6 +64,7 @@ export const badgeStrings = defineStrings({
     'reason.waitingOnUs': 'ждёт вашего ответа {waiting} ({working} рабочего времени) — обычно вы отвечаете за {usual}',
     'reason.waitingOnUsFirst':
       'ждёт вашего ответа {waiting} ({working} рабочего времени) — вы ещё не отвечали этому клиенту',
+    'reason.target': '; ваша цель — {target} рабочего времени',
     'reason.slowReplies': 'за последние 30 дней ваши ответы занимали {recent} рабочего времени — обычно {usual}',
     'reason.waitingOnThemReply': 'нет ответа на ваше письмо уже {waiting} — обычно они отвечают за {usual}',
     'reason.waitingOnThemGap': 'нет ответа на ваше письмо уже {waiting} — обычно они пишут раз в {gap}',

@@ -146,22 +146,29 @@ describe('thread risks for Gmail badges', () => {
 });
 
 describe('the get-thread-risks message', () => {
-  const router = createRouter({
-    'content/get-thread-risks': async () => ({ threads: [], openHint: '' }),
-  } as Partial<Handlers> as Handlers);
+  const router = createRouter(
+    { 'content/get-thread-risks': async () => ({ threads: [], openHint: '' }) } as Partial<Handlers> as Handlers,
+    'chrome-extension://keepwarm/',
+  );
+  const gmailTab = { url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } };
 
   it.each([
     ['too many threads', { threadIds: Array.from({ length: 501 }, (_, i) => String(i)) }],
     ['a thread id that is not Gmail’s', { threadIds: ['<script>'] }],
     ['no account address', { account: 'me' }],
   ])('is refused with %s', async (_, change) => {
-    const reply = await router.route({ type: 'content/get-thread-risks', account: ME, threadIds: ['1'], ...change });
+    const reply = await router.route(
+      { type: 'content/get-thread-risks', account: ME, threadIds: ['1'], ...change },
+      gmailTab,
+    );
     expect(reply).toEqual({ refused: expect.any(String) });
   });
 
   it('passes with an account and page-sized list of ids', async () => {
     const ids = Array.from({ length: 500 }, (_, i) => String(i + 1));
-    await expect(router.route({ type: 'content/get-thread-risks', account: ME, threadIds: ids })).resolves.toEqual({
+    await expect(
+      router.route({ type: 'content/get-thread-risks', account: ME, threadIds: ids }, gmailTab),
+    ).resolves.toEqual({
       threads: [],
       openHint: '',
     });
