@@ -116,21 +116,32 @@ describe('risk badges in Gmail', () => {
 
   it('says the engine’s top reasons for the client in the tooltip', async () => {
     const gmail = await openInbox();
-    const risks = await storedRisks();
     const threads = new Map(server.mailbox.accounts[0]?.threads.map((t) => [t.token, t]));
     const badge = gmail
       .locator('tr.zA keepwarm-badge[data-level=critical], tr.zA keepwarm-badge[data-level=high]')
       .first();
     await badge.waitFor({ timeout: 15_000 });
     const token = await badge.evaluate((el) => el.closest('tr')?.getAttribute('data-demo-token') ?? '');
-    const client = risks.get(threads.get(token)?.clientKey ?? '');
-    await badge.locator('button').hover();
     const tooltip = gmail.locator('keepwarm-tooltip [role=tooltip]');
-    await tooltip.waitFor({ state: 'visible' });
-    const shown = await tooltip.locator('li').allInnerTexts();
     const en = createTranslator('en');
-    expect(shown).toEqual(client?.reasons.slice(0, 3).map((reason) => reasonText(reason, en)));
-    expect(shown.length).toBeGreaterThan(0);
+    // Waiting times grow by the minute and each recompute stores them anew: compare one report with its tooltip.
+    const shownAndStored = async () => {
+      await gmail.mouse.move(0, 0);
+      await badge.locator('button').hover();
+      await tooltip.waitFor({ state: 'visible' });
+      const shown = await tooltip.locator('li').allInnerTexts();
+      const client = (await storedRisks()).get(threads.get(token)?.clientKey ?? '');
+      return { shown, stored: client?.reasons.slice(0, 3).map((reason) => reasonText(reason, en)) };
+    };
+    await expect
+      .poll(
+        async () => {
+          const { shown, stored } = await shownAndStored();
+          return shown.length > 0 && JSON.stringify(shown) === JSON.stringify(stored);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await gmail.close();
   });
 
