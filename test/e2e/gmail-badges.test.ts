@@ -71,6 +71,15 @@ async function openInbox() {
   return gmail;
 }
 
+/** The inbox with the first badge on it, and the demo token of its row. */
+async function firstBadge() {
+  const gmail = await openInbox();
+  const badge = gmail.locator('tr.zA keepwarm-badge').first();
+  await badge.waitFor({ timeout: 15_000 });
+  const token = await badge.evaluate((el) => el.closest('tr')?.getAttribute('data-demo-token') ?? '');
+  return { gmail, badge, token };
+}
+
 /** Per inbox row: its demo token and the level its badge shows, if any. */
 type Gmail = Awaited<ReturnType<typeof openInbox>>;
 function badgeLevels(gmail: Gmail): Promise<[string, string | null][]> {
@@ -146,10 +155,7 @@ describe('risk badges in Gmail', () => {
   });
 
   it('keeps a click on the badge from opening the thread, and asks the side panel for the client', async () => {
-    const gmail = await openInbox();
-    const badge = gmail.locator('tr.zA keepwarm-badge').first();
-    await badge.waitFor({ timeout: 15_000 });
-    const token = await badge.evaluate((el) => el.closest('tr')?.getAttribute('data-demo-token') ?? '');
+    const { gmail, badge, token } = await firstBadge();
     await badge.locator('button').click();
     await gmail.waitForTimeout(500);
     expect(new URL(gmail.url()).hash).toBe('#inbox');
@@ -186,30 +192,23 @@ describe('risk badges in Gmail', () => {
   });
 
   it('follows a change of the risks without a reload', async () => {
-    const gmail = await openInbox();
-    const badge = gmail.locator('tr.zA keepwarm-badge').first();
-    await badge.waitFor({ timeout: 15_000 });
-    const token = await badge.evaluate((el) => el.closest('tr')?.getAttribute('data-demo-token') ?? '');
+    const { gmail, badge, token } = await firstBadge();
     const clientKey = server.mailbox.accounts[0]?.threads.find((t) => t.token === token)?.clientKey;
     const page = await browser.openExtensionPage('popup.html');
-    const reply = await page.evaluate(
-      (message) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage(message),
-      { type: 'ui/set-client-override', account: ACCOUNT, clientKey, override: { ignore: true } },
-    );
+    const setIgnored = (ignore: boolean | null) =>
+      page.evaluate(
+        (message) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage(message),
+        { type: 'ui/set-client-override', account: ACCOUNT, clientKey, override: { ignore } },
+      );
+    const reply = await setIgnored(true);
     expect(reply).toEqual({ saved: true });
     await expect
       .poll(() => gmail.locator(`tr[data-demo-token="${token}"] keepwarm-badge`).count(), { timeout: 10_000 })
       .toBe(0);
-    await page.evaluate(
-      (message) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage(message),
-      { type: 'ui/set-client-override', account: ACCOUNT, clientKey, override: { ignore: null } },
-    );
+    await setIgnored(null);
     await expect
       .poll(() => gmail.locator(`tr[data-demo-token="${token}"] keepwarm-badge`).count(), { timeout: 10_000 })
       .toBe(1);

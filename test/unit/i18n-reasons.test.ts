@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRiskNotices } from '@/lib/background/risk-notices';
-import type { RiskReason } from '@/lib/engine/risk-types';
+import type { ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
 import { LANGUAGES } from '@/lib/i18n/locales';
 import { quoteIsolated, reasonText } from '@/lib/i18n/reason-text';
 import { createTranslator } from '@/lib/i18n/translate';
@@ -11,56 +11,32 @@ const DAY = 24 * HOUR;
 const cue = { ageDays: 3, hits: 2, answered: true };
 
 // One reason of every kind the engine gives, with the variants each sentence has.
+const waitingOnUs = (numbers: Partial<ReasonNumbers['waiting_on_us']>): RiskReason => ({
+  kind: 'waiting_on_us',
+  weight: 8,
+  text: '',
+  numbers: { waitingMs: 2 * DAY, waitingBusinessMs: 10 * HOUR, usualReplyBusinessMs: 4 * HOUR, threads: 1, ...numbers },
+});
+
+const waitingOnThem = (usualGapMs: number): RiskReason => ({
+  kind: 'waiting_on_them',
+  weight: 9,
+  text: '',
+  numbers: { waitingMs: 9 * DAY, usualReplyMs: 2 * DAY, usualGapMs, threads: 1 },
+});
+
 const REASONS: RiskReason[] = [
-  {
-    kind: 'waiting_on_us',
-    weight: 8,
-    text: '',
-    numbers: {
-      waitingMs: 2 * DAY,
-      waitingBusinessMs: 10 * HOUR,
-      usualReplyMs: 5 * HOUR,
-      usualReplyBusinessMs: 4 * HOUR,
-      threads: 1,
-    },
-  },
-  {
-    kind: 'waiting_on_us',
-    weight: 8,
-    text: '',
-    numbers: { waitingMs: 2 * DAY, waitingBusinessMs: 10 * HOUR, usualReplyBusinessMs: 4 * HOUR, threads: 1 },
-  },
-  {
-    kind: 'waiting_on_us',
-    weight: 8,
-    text: '',
-    numbers: {
-      waitingMs: 2 * DAY,
-      waitingBusinessMs: 10 * HOUR,
-      usualReplyMs: 5 * HOUR,
-      usualReplyBusinessMs: 2 * HOUR,
-      targetBusinessMs: 2 * HOUR,
-      threads: 1,
-    },
-  },
+  waitingOnUs({ usualReplyMs: 5 * HOUR }),
+  waitingOnUs({}),
+  waitingOnUs({ usualReplyMs: 5 * HOUR, usualReplyBusinessMs: 2 * HOUR, targetBusinessMs: 2 * HOUR }),
   {
     kind: 'slow_replies',
     weight: 10,
     text: '',
     numbers: { recentMedianBusinessMs: 9 * HOUR, usualMedianBusinessMs: 2 * HOUR, recentSamples: 4 },
   },
-  {
-    kind: 'waiting_on_them',
-    weight: 9,
-    text: '',
-    numbers: { waitingMs: 9 * DAY, usualReplyMs: 2 * DAY, usualGapMs: 7 * DAY, threads: 1 },
-  },
-  {
-    kind: 'waiting_on_them',
-    weight: 9,
-    text: '',
-    numbers: { waitingMs: 9 * DAY, usualReplyMs: 2 * DAY, usualGapMs: DAY, threads: 1 },
-  },
+  waitingOnThem(7 * DAY),
+  waitingOnThem(DAY),
   ...[true, false].map(
     (lastFromThem): RiskReason => ({
       kind: 'silence',

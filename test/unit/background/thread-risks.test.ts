@@ -1,8 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setClientOverride, setSplitAddress } from '@/lib/background/client-overrides';
-import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
+import { storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import { threadRisks } from '@/lib/background/thread-risks';
@@ -10,6 +9,7 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { replySchemas } from '@/lib/messaging/schemas';
 import type { ConversationRecord, Participant, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { gmailPage } from './gmail-page';
 
 const ME = 'olena@brightpath.studio';
 const NOW = Date.UTC(2026, 10, 20, 12);
@@ -20,14 +20,7 @@ const me: Participant = { email: ME, name: 'Olena', isMe: true };
 const person = (email: string, name = email.split('@')[0] ?? ''): Participant => ({ email, name, isMe: false });
 const en = createTranslator('en');
 
-const page: PageContext = {
-  account: ME,
-  identity: accountIdentity(ME),
-  accountPath: 'u/0',
-  health: { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true },
-  parseTitle: () => undefined,
-  now: NOW,
-};
+const page = gmailPage(ME, NOW);
 
 /** `who` wrote to the user `daysAgo`, and the user answered an hour later unless `unanswered`. */
 function conversation(who: Participant, daysAgo: number, n: number, unanswered = false): ConversationRecord {

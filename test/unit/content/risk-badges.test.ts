@@ -79,6 +79,16 @@ function badgeOf(row: Element): Element | null {
 }
 const threadIdOf = (row: Element) => readings.get(row)?.threadId ?? '';
 
+/** The demo inbox with its badges drawn from a fake background. */
+async function drawnInbox() {
+  loadPage();
+  const fake = fakeSource();
+  const badges = new RiskBadges(document, fake.source);
+  badges.render(spots().spots);
+  await flush();
+  return { ...fake, badges };
+}
+
 describe('risk badges on Gmail rows', () => {
   it.each([['default'], ['vertical']] as const)(
     'puts one badge first in the subject line of each client row (%s layout)',
@@ -135,11 +145,7 @@ describe('risk badges on Gmail rows', () => {
   });
 
   it('draws nothing when the rows read badly, and takes drawn badges away', async () => {
-    loadPage();
-    const { source } = fakeSource();
-    const badges = new RiskBadges(document, source);
-    badges.render(spots().spots);
-    await flush();
+    const { badges } = await drawnInbox();
     expect(document.querySelectorAll('keepwarm-badge').length).toBeGreaterThan(0);
     for (const row of rows()) readings.set(row, { threadId: readings.get(row)?.threadId, failed: ['participants'] });
     const unhealthy = rowBadgeSpots(rows(), (row) => readings.get(row));
@@ -163,11 +169,7 @@ describe('risk badges on Gmail rows', () => {
   });
 
   it('opens the client on click without the row seeing the click', async () => {
-    loadPage();
-    const { source, open } = fakeSource();
-    const badges = new RiskBadges(document, source);
-    badges.render(spots().spots);
-    await flush();
+    const { open } = await drawnInbox();
     const row = rows().find((r) => clientThreads.has(threadIdOf(r))) as Element;
     const rowClicks = vi.fn();
     for (const type of ['click', 'mousedown', 'mouseup']) row.addEventListener(type, rowClicks);
@@ -229,11 +231,7 @@ describe('risk badges on Gmail rows', () => {
   });
 
   it('leaves the page as it found it when the content script goes', async () => {
-    loadPage();
-    const { source } = fakeSource();
-    const badges = new RiskBadges(document, source);
-    badges.render(spots().spots);
-    await flush();
+    const { badges } = await drawnInbox();
     badges.destroy();
     expect(document.querySelector('keepwarm-badge, keepwarm-tooltip')).toBeNull();
   });
