@@ -54,7 +54,8 @@ function toThreadRisk(threadId: string, client: StoredClient, t: Translator): Th
     levelText,
     scoreText: t.t('overview.score', { score }),
     reasons,
-    label: t.t('badge.label', { client: name, level: levelText, score, reasons: reasonsText }),
+    // Isolated, so a right-to-left override in a name cannot reorder the rest of the sentence.
+    label: t.t('badge.label', { client: `\u2068${name}\u2069`, level: levelText, score, reasons: reasonsText }),
   };
 }
 

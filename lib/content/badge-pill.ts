@@ -90,9 +90,10 @@ export class BadgePill {
       event.preventDefault();
       if (this.risk) env.open(this.risk);
     });
-    // Gmail acts on Enter for the focused row; on the pill it is the pill's.
+    // Gmail acts on Enter for the focused row; on the pill it is the pill's. Escape dismisses the tooltip.
     this.host.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+      if (event.key === 'Escape') env.tooltip.hide();
     });
     const show = () => this.risk && env.tooltip.show(this.button, this.risk, env.hint());
     const hide = () => env.tooltip.hide();

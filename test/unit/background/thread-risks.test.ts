@@ -135,6 +135,7 @@ describe('thread risks for Gmail badges', () => {
     const [risk] = (await threadRisks(db, ME, [id(NOW - 3 * DAY, 200)], en)).threads;
     expect(risk?.name.length).toBeLessThanOrEqual(120);
     expect(risk?.name.startsWith('<img')).toBe(true);
+    expect(risk?.label).toContain(`\u2068${risk?.name}\u2069`);
   });
 });
 

@@ -213,6 +213,10 @@ describe('risk badges on Gmail rows', () => {
     expect(tooltip?.querySelector('img, script')).toBeNull();
     expect(badge.shadowRoot?.querySelector('img, script')).toBeNull();
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(
+      document.querySelector('keepwarm-tooltip')?.shadowRoot?.querySelector('[role=tooltip]')?.hasAttribute('hidden'),
+    ).toBe(true);
   });
 
   it('asks once for a page, and again only after the risks changed', async () => {
