@@ -192,7 +192,7 @@ describe('risk badges in Gmail', () => {
   });
 
   it('follows a change of the risks without a reload', async () => {
-    const { gmail, badge, token } = await firstBadge();
+    const { gmail, token } = await firstBadge();
     const clientKey = server.mailbox.accounts[0]?.threads.find((t) => t.token === token)?.clientKey;
     const page = await browser.openExtensionPage('popup.html');
     const setIgnored = (ignore: boolean | null) =>
