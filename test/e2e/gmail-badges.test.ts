@@ -71,6 +71,17 @@ async function openInbox() {
   return gmail;
 }
 
+/** Sends a message to the background as one of Keepwarm's own pages does. */
+function sendFrom(page: Gmail, message: unknown): Promise<unknown> {
+  return page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
+}
+
 /** The inbox with the first badge on it, and the demo token of its row. */
 async function firstBadge() {
   const gmail = await openInbox();
@@ -196,13 +207,7 @@ describe('risk badges in Gmail', () => {
     const clientKey = server.mailbox.accounts[0]?.threads.find((t) => t.token === token)?.clientKey;
     const page = await browser.openExtensionPage('popup.html');
     const setIgnored = (ignore: boolean | null) =>
-      page.evaluate(
-        (message) =>
-          (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-          ).chrome.runtime.sendMessage(message),
-        { type: 'ui/set-client-override', account: ACCOUNT, clientKey, override: { ignore } },
-      );
+      sendFrom(page, { type: 'ui/set-client-override', account: ACCOUNT, clientKey, override: { ignore } });
     const reply = await setIgnored(true);
     expect(reply).toEqual({ saved: true });
     await expect
@@ -212,6 +217,29 @@ describe('risk badges in Gmail', () => {
     await expect
       .poll(() => gmail.locator(`tr[data-demo-token="${token}"] keepwarm-badge`).count(), { timeout: 10_000 })
       .toBe(1);
+    await page.close();
+    await gmail.close();
+  });
+
+  it('speaks the language the user chose', async () => {
+    const { gmail, badge } = await firstBadge();
+    const page = await browser.openExtensionPage('popup.html');
+    const send = (message: unknown) => sendFrom(page, message);
+    const { settings } = (await send({ type: 'ui/get-settings' })) as { settings: Record<string, unknown> };
+    const levelWord = () => badge.locator('button').innerText();
+    expect(await levelWord()).toMatch(/Low|Watch|High|Critical/);
+    for (const [language, words] of [
+      ['uk', ['Низький', 'Увага', 'Високий', 'Критичний']],
+      ['ru', ['Низкий', 'Внимание', 'Высокий', 'Критический']],
+    ] as const) {
+      expect(await send({ type: 'ui/set-settings', settings: { ...settings, language } })).toEqual({ saved: true });
+      await expect.poll(levelWord, { timeout: 10_000 }).toMatch(new RegExp(words.join('|')));
+      await gmail.mouse.move(0, 0);
+      await badge.locator('button').hover();
+      const tooltip = await gmail.locator('keepwarm-tooltip [role=tooltip]').innerText();
+      expect(tooltip).toMatch(/[а-яієїґ]{4}/i);
+    }
+    await send({ type: 'ui/set-settings', settings: { ...settings, language: 'auto' } });
     await page.close();
     await gmail.close();
   });
