@@ -17,6 +17,7 @@ function line(doc: Document, tag: string, className: string, text: string): HTML
 export class BadgeTooltip {
   readonly host: HTMLElement;
   private readonly box: HTMLElement;
+  private readonly listeners = new AbortController();
 
   constructor(private readonly doc: Document) {
     this.host = doc.createElement('keepwarm-tooltip');
@@ -27,6 +28,12 @@ export class BadgeTooltip {
     this.box.setAttribute('role', 'tooltip');
     this.box.hidden = true;
     root.append(style, this.box);
+    // It stays where it was drawn: when the list scrolls away under it, it goes.
+    doc.defaultView?.addEventListener('scroll', () => this.hide(), {
+      capture: true,
+      passive: true,
+      signal: this.listeners.signal,
+    });
   }
 
   show(anchor: Element, risk: ThreadRisk, hint: string): void {
@@ -59,6 +66,7 @@ export class BadgeTooltip {
   }
 
   destroy(): void {
+    this.listeners.abort();
     this.host.remove();
   }
 }

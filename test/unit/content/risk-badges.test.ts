@@ -213,6 +213,11 @@ describe('risk badges on Gmail rows', () => {
     expect(tooltip?.querySelector('img, script')).toBeNull();
     expect(badge.shadowRoot?.querySelector('img, script')).toBeNull();
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+    const tooltipBox = () => document.querySelector('keepwarm-tooltip')?.shadowRoot?.querySelector('[role=tooltip]');
+    document.dispatchEvent(new Event('scroll'));
+    expect(tooltipBox()?.hasAttribute('hidden')).toBe(true);
+    button.dispatchEvent(new Event('focus'));
+    expect(tooltipBox()?.hasAttribute('hidden')).toBe(false);
     badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(
       document.querySelector('keepwarm-tooltip')?.shadowRoot?.querySelector('[role=tooltip]')?.hasAttribute('hidden'),
