@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { type ReplyTo, type ToBackground, toBackgroundSchema } from '@/lib/messaging/schemas';
 
-export type Handlers = {
-  [T in ToBackground['type']]: (message: Extract<ToBackground, { type: T }>) => Promise<ReplyTo<T>>;
-};
-
 /** Who sent a message, as the browser reports it (runtime.MessageSender). */
 export interface Sender {
   url?: string;
-  tab?: unknown;
+  /** A content script's tab. */
+  tab?: { id?: number };
 }
+
+export type Handlers = {
+  [T in ToBackground['type']]: (message: Extract<ToBackground, { type: T }>, sender: Sender) => Promise<ReplyTo<T>>;
+};
 
 export interface Router {
   route(raw: unknown, sender: Sender): Promise<unknown>;
@@ -52,8 +53,8 @@ export function createRouter(handlers: Handlers, extensionOrigin: string): Route
       const message = parsed.data;
       const problem = senderProblem(message.type, sender, extensionOrigin);
       if (problem) return refuse(problem);
-      const handler = handlers[message.type] as (m: ToBackground) => Promise<unknown>;
-      return handler(message);
+      const handler = handlers[message.type] as (m: ToBackground, s: Sender) => Promise<unknown>;
+      return handler(message, sender);
     },
   };
 }

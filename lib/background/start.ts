@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
+import { resolveLanguage } from '@/lib/i18n/locales';
+import { createTranslator } from '@/lib/i18n/translate';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
+import { openClientPanel } from './client-panel';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
@@ -16,10 +19,12 @@ import { type PageContext, storeConversation, storeThreadRows } from './gmail-ob
 import { storeImportBatch } from './mailbox-import';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
 import { reindexClientRefs } from './reindex';
+import { createRiskNotices } from './risk-notices';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
 import { changesReports } from './settings-change';
 import { readUserSettings, saveUserSettings } from './settings-store';
+import { threadRisks } from './thread-risks';
 
 const RECOMPUTE_DELAY_MS = 1500;
 const REFRESH_ALARM = 'keepwarm-refresh';
@@ -35,14 +40,17 @@ export function startBackground(): void {
     await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#c5221f' });
   };
+  const riskNotices = createRiskNotices((tabId, notice) => browser.tabs.sendMessage(tabId, notice));
   const recompute = createKeyedDebouncer(RECOMPUTE_DELAY_MS, async (account, touched) => {
     await recomputeClients(db, account, touched, Date.now());
     await updateBadge();
+    await riskNotices.notify(account);
   });
 
   const recomputeAll = async () => {
     for (const account of await db.accounts.toArray()) await recomputeAccount(db, account.address, Date.now());
     await updateBadge();
+    await riskNotices.notifyAll();
   };
 
   const pageContext = async (
@@ -86,18 +94,30 @@ export function startBackground(): void {
           lastView: message.view,
         }),
       }),
-      'content/gmail-threads-seen': async (message) => {
+      'content/gmail-threads-seen': async (message, sender) => {
+        riskNotices.remember(message.account.address, sender.tab?.id);
         const page = await pageContext(message.account, message.pageLanguage, message.health);
         const touched = await storeThreadRows(db, message.threads, page);
         if (touched.size > 0) recompute.schedule(page.account, touched);
         return { stored: message.threads.length };
       },
-      'content/gmail-conversation-seen': async (message) => {
+      'content/gmail-conversation-seen': async (message, sender) => {
+        riskNotices.remember(message.account.address, sender.tab?.id);
         const page = await pageContext(message.account, message.pageLanguage, message.health);
         const touched = await storeConversation(db, message.conversation, page);
         if (touched.size > 0) recompute.schedule(page.account, touched);
         return { stored: message.conversation.messages.length };
       },
+      'content/get-thread-risks': async ({ account, threadIds }, sender) => {
+        riskNotices.remember(account, sender.tab?.id);
+        const { language } = await readUserSettings(db);
+        const translator = createTranslator(resolveLanguage(language, navigator.languages));
+        return threadRisks(db, account, threadIds, translator);
+      },
+      // No await before openClientPanel: it must call sidePanel.open within the click's user gesture.
+      'content/open-client-panel': async ({ account, clientKey }, sender) => ({
+        opened: await openClientPanel({ account, clientKey, requestedAt: Date.now(), tabId: sender.tab?.id }),
+      }),
       'ui/set-follow-up': async ({ type: _, ...decision }) => {
         await recordFollowUpDecision(db, decision, Date.now());
         recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);
@@ -125,6 +145,8 @@ export function startBackground(): void {
           }
         }
         if (changesReports(before, after)) await recomputeAll();
+        // Badges speak the user's language: Gmail tabs ask again for their texts.
+        else if (before.language !== after.language) await riskNotices.notifyAll();
         await syncDigestAlarm(after, Date.now());
         return { saved: true as const };
       },
@@ -134,29 +156,34 @@ export function startBackground(): void {
         const imported = await importBackup(db, whole);
         await syncDigestAlarm(await readUserSettings(db), Date.now());
         await updateBadge();
+        await riskNotices.notifyAll();
         return { imported };
       },
       'ui/delete-all-data': async () => {
         await eraseAllData(db);
         await syncDigestAlarm(await readUserSettings(db), Date.now());
         await updateBadge();
+        await riskNotices.notifyAll();
         return { saved: true as const };
       },
       'ui/delete-account-data': async ({ account }) => {
         await eraseAccountData(db, account);
         await updateBadge();
+        await riskNotices.notify(account);
         return { saved: true as const };
       },
       'ui/set-client-override': async ({ account, clientKey, override }) => {
         await setClientOverride(db, account, clientKey, override, Date.now());
         await recomputeAccount(db, account, Date.now());
         await updateBadge();
+        await riskNotices.notify(account);
         return { saved: true as const };
       },
       'ui/split-address': async ({ account, address, split }) => {
         await setSplitAddress(db, account, address, split, Date.now());
         await recomputeAccount(db, account, Date.now());
         await updateBadge();
+        await riskNotices.notify(account);
         return { saved: true as const };
       },
     },

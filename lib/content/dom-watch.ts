@@ -23,11 +23,17 @@ export function waitForElement(ctx: ContentScriptContext, root: ParentNode & Nod
 /**
  * Calls `onChange` at most once per animation frame however many mutations
  * Gmail makes, so a re-render of a hundred rows costs one pass, not a hundred.
+ * Mutations `ignore` accepts (our own badges coming and going) cost no pass.
  */
-export function watchSubtree(ctx: ContentScriptContext, target: Node, onChange: () => void): void {
+export function watchSubtree(
+  ctx: ContentScriptContext,
+  target: Node,
+  onChange: () => void,
+  ignore: (record: MutationRecord) => boolean = () => false,
+): void {
   let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  const observer = new MutationObserver((records) => {
+    if (scheduled || records.every(ignore)) return;
     scheduled = true;
     ctx.requestAnimationFrame(() => {
       scheduled = false;

@@ -1,12 +1,17 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
+import type { RisksChangedNotice } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { HealthCounter } from '@/lib/sites/gmail/health';
 import type { ThreadRowRecord } from '@/lib/sites/gmail/records';
-import { css } from '@/lib/sites/gmail/selectors';
+import { css, queryWithFallbacks } from '@/lib/sites/gmail/selectors';
 import { extractThreadRow } from '@/lib/sites/gmail/thread-rows';
+import { isBadgeMutation } from './badge-pill';
+import { conversationBadgeSpot, type RowReading, rowBadgeSpots } from './badge-spots';
 import { createBatcher, waitForElement, watchSubtree } from './dom-watch';
+import { RiskBadges } from './risk-badges';
 import { RowTracker } from './row-tracker';
 
 const BATCH_DELAY_MS = 300;
@@ -16,6 +21,15 @@ function report(ctx: ContentScriptContext, send: Promise<unknown>): void {
     // A content script left behind by an extension update has no background to talk to.
     if (ctx.isValid) console.warn('Keepwarm: background did not take the observation', error);
   });
+}
+
+/**
+ * Whether a row is rendered (Gmail hides the views it is not showing). A style
+ * check where the browser has one: offsetParent would force a layout of the
+ * whole list on every pass.
+ */
+function isShown(row: HTMLElement): boolean {
+  return typeof row.checkVisibility === 'function' ? row.checkVisibility() : row.offsetParent !== null;
 }
 
 /**
@@ -30,11 +44,37 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
   // swapped on navigation, so watch their common container, not one view.
   const main = firstMain.closest('.aeF') ?? firstMain;
   const rowTracker = new RowTracker();
+  const readings = new WeakMap<Element, RowReading>();
   let conversationKey = '';
 
   const account = () => readGmailAccount(new URL(location.href), document);
   const pageLanguage = () => document.documentElement.lang.slice(0, 35);
   const extractContext = (address: string) => ({ myAddresses: [address], now: Date.now() });
+
+  const badges = new RiskBadges(document, {
+    ask: async (threadIds) => {
+      const address = account()?.address;
+      if (!address || !ctx.isValid) return undefined;
+      return sendToBackground({ type: 'content/get-thread-risks', account: address, threadIds });
+    },
+    open: (risk) => {
+      const address = account()?.address;
+      if (!address) return;
+      report(ctx, sendToBackground({ type: 'content/open-client-panel', account: address, clientKey: risk.clientKey }));
+    },
+  });
+  ctx.onInvalidated(() => badges.destroy());
+  const onNotice = (notice: RisksChangedNotice) => {
+    if (notice?.type === 'background/risks-changed' && notice.account === account()?.address) badges.refresh();
+  };
+  browser.runtime.onMessage.addListener(onNotice);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onNotice));
+  // What the background has just stored can give threads a client they did not have when first asked.
+  const stored = (send: Promise<unknown>) =>
+    report(
+      ctx,
+      send.then(() => ctx.isValid && badges.refresh()),
+    );
 
   let pendingHealth = new HealthCounter();
   const rows = createBatcher<ThreadRowRecord>(ctx, BATCH_DELAY_MS, async (threads) => {
@@ -42,8 +82,7 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     if (!current?.address) return;
     const health = pendingHealth.report();
     pendingHealth = new HealthCounter();
-    report(
-      ctx,
+    stored(
       sendToBackground({
         type: 'content/gmail-threads-seen',
         account: { accountPath: current.accountPath, address: current.address },
@@ -61,22 +100,27 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     const context = extractContext(current.address);
     const changed: ThreadRowRecord[] = [];
     const visibleRows = [...main.querySelectorAll(`${css('threadList')} ${css('threadRow')}`)].filter(
-      (row) => !row.classList.contains('bundle') && (row as HTMLElement).offsetParent !== null,
+      (row) => !row.classList.contains('bundle') && isShown(row as HTMLElement),
     );
     for (const row of rowTracker.changed(visibleRows)) {
       const { record, failed } = extractThreadRow(row, context);
       pendingHealth.record(failed);
+      readings.set(row, { threadId: record.threadId, failed });
       changed.push(record);
     }
     rows.add(changed);
 
     const { conversation, health } = extractConversation(main, context);
+    const container = conversation ? queryWithFallbacks(main, 'conversation') : null;
+    badges.render([
+      ...rowBadgeSpots(visibleRows, (row) => readings.get(row)).spots,
+      ...conversationBadgeSpot(container, conversation?.threadId, health),
+    ]);
     if (!conversation) return;
     const key = `${conversation.threadId}|${conversation.messages.map((m) => m.messageId).join(',')}|${conversation.foldedCount}`;
     if (key === conversationKey) return;
     conversationKey = key;
-    report(
-      ctx,
+    stored(
       sendToBackground({
         type: 'content/gmail-conversation-seen',
         account: { accountPath: current.accountPath, address: current.address },
@@ -100,5 +144,5 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     scan();
   });
   ctx.addEventListener(window, 'hashchange', scan);
-  watchSubtree(ctx, main, scan);
+  watchSubtree(ctx, main, scan, isBadgeMutation);
 }

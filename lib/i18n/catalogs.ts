@@ -1,3 +1,4 @@
+import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
 import { digestStrings } from './strings/digest';
@@ -6,7 +7,14 @@ import { optionsStrings } from './strings/options';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
-export const STRING_AREAS = [coreStrings, importStrings, crmStrings, optionsStrings, digestStrings] as const;
+export const STRING_AREAS = [
+  coreStrings,
+  importStrings,
+  crmStrings,
+  optionsStrings,
+  digestStrings,
+  badgeStrings,
+] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
 type EnglishOf<A> = A extends { en: infer E } ? E : never;

@@ -14,6 +14,8 @@ export interface Translator {
   t(key: MessageKey, params?: Params): string;
   /** A duration in the two largest units that matter ("2 days 4 hours", "2 дні 4 години"). */
   duration(ms: number): string;
+  /** A whole number of days, in days however many ("41 days", "41 день"). */
+  days(count: number): string;
 }
 
 export function interpolate(template: string, params: Params | undefined): string {
@@ -35,6 +37,12 @@ export function createTranslator(language: Language): Translator {
       const first = UNITS.findIndex((unit) => (parts[unit] ?? 0) > 0);
       const format = UNITS.slice(first, first + 2).filter((unit) => (parts[unit] ?? 0) > 0);
       return formatDuration(parts, { format: [...format], locale: dateLocales[language] });
+    },
+    days(count) {
+      return formatDuration(
+        { days: Math.round(count) },
+        { format: ['days'], zero: true, locale: dateLocales[language] },
+      );
     },
   };
 }

@@ -3,7 +3,8 @@ import { backupSchema } from '@/lib/data/backup-format';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
-import { conversationSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
+import { conversationSchema, decimalIdSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
+import { MAX_RISK_THREADS } from './limits';
 
 // Every message that crosses into the background is parsed with these schemas:
 // content scripts run inside pages we do not control, so what they send is
@@ -42,6 +43,20 @@ export const contentGmailConversationSeenSchema = z.strictObject({
   type: z.literal('content/gmail-conversation-seen'),
   ...pageContext,
   conversation: conversationSchema,
+});
+
+/** The risk badges of the threads a Gmail page shows. */
+export const contentGetThreadRisksSchema = z.strictObject({
+  type: z.literal('content/get-thread-risks'),
+  account: z.email().max(320),
+  threadIds: z.array(decimalIdSchema).max(MAX_RISK_THREADS),
+});
+
+/** A click on a badge: show this client in the side panel of the tab it came from. */
+export const contentOpenClientPanelSchema = z.strictObject({
+  type: z.literal('content/open-client-panel'),
+  account: z.email().max(320),
+  clientKey: z.string().min(1).max(400),
 });
 
 export const uiGetStatusSchema = z.strictObject({ type: z.literal('ui/get-status') });
@@ -193,6 +208,8 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
   contentGmailConversationSeenSchema,
+  contentGetThreadRisksSchema,
+  contentOpenClientPanelSchema,
   uiGetStatusSchema,
   uiSetFollowUpSchema,
   uiGetSettingsSchema,
@@ -214,11 +231,47 @@ export const accountStatusSchema = z.object({
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
+const riskLevelSchema = z.enum(['low', 'watch', 'high', 'critical']);
+
+/** One thread's badge, every text already in the user's language. */
+export const threadRiskSchema = z.object({
+  threadId: z.string(),
+  clientKey: z.string(),
+  name: z.string(),
+  level: riskLevelSchema,
+  score: z.number(),
+  /** "Critical", "Критичний": the word on the pill. */
+  levelText: z.string(),
+  /** "risk 82 of 100". */
+  scoreText: z.string(),
+  /** The strongest reasons first, in plain words. */
+  reasons: z.array(z.object({ kind: z.string(), text: z.string() })),
+  /** Everything above in one sentence, for screen readers. */
+  label: z.string(),
+});
+export type ThreadRisk = z.infer<typeof threadRiskSchema>;
+
+/**
+ * Background → Gmail tabs: the stored risks of an account changed, ask again.
+ * Sent with tabs.sendMessage to tabs that sent observations, so it needs no
+ * `tabs` permission.
+ */
+export interface RisksChangedNotice {
+  type: 'background/risks-changed';
+  account: string;
+}
+
 /** What the background answers to each message, by message type. */
 export const replySchemas = {
   'content/gmail-page-seen': z.object({ accountsKnown: z.number().int().nonnegative() }),
   'content/gmail-threads-seen': z.object({ stored: z.number().int().nonnegative() }),
   'content/gmail-conversation-seen': z.object({ stored: z.number().int().nonnegative() }),
+  'content/get-thread-risks': z.object({
+    /** Threads with no client (colleagues, newsletters) are absent. */
+    threads: z.array(threadRiskSchema),
+    openHint: z.string(),
+  }),
+  'content/open-client-panel': z.object({ opened: z.boolean() }),
   'ui/set-follow-up': z.object({ saved: z.literal(true) }),
   'ui/import-batch': z.object({
     added: z.number().int().nonnegative(),

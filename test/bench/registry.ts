@@ -3,7 +3,9 @@ import { bgnbdFit } from './bgnbd-fit';
 import { bundleSize } from './bundle-size';
 import { crmExtraction } from './crm-extraction';
 import { engineRecompute } from './engine-recompute';
+import { gmailBadges } from './gmail-badges';
 import { gmailExtraction } from './gmail-extraction';
+import { gmailLongTasks } from './gmail-long-tasks';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { mailboxImport } from './mailbox-import';
 import { recomputeIndexedDb } from './recompute-indexeddb';
@@ -13,6 +15,8 @@ export const benchmarks: Benchmark[] = [
   bundleSize,
   gmailExtraction,
   crmExtraction,
+  gmailBadges,
+  gmailLongTasks,
   ingestIndexedDb,
   engineRecompute,
   recomputeIndexedDb,

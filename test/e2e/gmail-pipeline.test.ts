@@ -92,12 +92,14 @@ describe('Gmail observations reach the popup', () => {
         { timeout: 15_000, interval: 1000 },
       )
       .toContain(waitingKey);
-    const badge = await browser.serviceWorker.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }
-      ).chrome.action.getBadgeText({}),
-    );
-    expect(Number(badge)).toBeGreaterThanOrEqual(1);
+    // The toolbar count is set just after the reports are stored that the popup already shows.
+    const badge = () =>
+      browser.serviceWorker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
+    await expect.poll(async () => Number(await badge()), { timeout: 5000 }).toBeGreaterThanOrEqual(1);
     await gmail.close();
   });
 

@@ -6,7 +6,7 @@ import type { ConversationRecord, Health, ThreadRowRecord } from './records';
 // generous for real mail and tight enough that a hostile page cannot make the
 // background store megabytes per record.
 
-const decimalId = z.string().regex(/^\d{1,25}$/);
+export const decimalIdSchema = z.string().regex(/^\d{1,25}$/);
 const hexId = z.string().regex(/^[0-9a-f]{1,21}$/);
 const time = z
   .number()
@@ -21,9 +21,9 @@ export const participantSchema = z.strictObject({
 });
 
 export const threadRowSchema = z.strictObject({
-  threadId: decimalId.optional(),
+  threadId: decimalIdSchema.optional(),
   legacyThreadId: hexId.optional(),
-  lastMessageId: decimalId.optional(),
+  lastMessageId: decimalIdSchema.optional(),
   subject: shortText(1000),
   snippet: shortText(500),
   participants: z.array(participantSchema).max(100),
@@ -36,7 +36,7 @@ export const threadRowSchema = z.strictObject({
 }) satisfies z.ZodType<ThreadRowRecord>;
 
 export const messageSchema = z.strictObject({
-  messageId: decimalId.optional(),
+  messageId: decimalIdSchema.optional(),
   from: participantSchema.optional(),
   to: z.array(participantSchema).max(100),
   at: time.optional(),
@@ -46,7 +46,7 @@ export const messageSchema = z.strictObject({
 });
 
 export const conversationSchema = z.strictObject({
-  threadId: decimalId.optional(),
+  threadId: decimalIdSchema.optional(),
   legacyThreadId: hexId.optional(),
   subject: shortText(1000),
   messages: z.array(messageSchema).max(500),

@@ -179,6 +179,20 @@ export const SELECTORS = {
       'current-inbox-ru': 4,
     },
   },
+  rowBadgeSlot: {
+    css: 'div.xT',
+    className: 'xT',
+    why: 'The subject line of a row (the second row in the vertical pane): the risk badge goes first in it, on the line it already has.',
+    matches: {
+      'real-2014-list': 16,
+      'real-2014-preview': 3,
+      'demo-inbox': 50,
+      'demo-inbox-vertical': 50,
+      'current-inbox': 6,
+      'current-inbox-vertical': 4,
+      'current-inbox-ru': 4,
+    },
+  },
   conversation: {
     css: '[role=main] .a98.iY',
     fallbacks: [

@@ -53,6 +53,11 @@ export function rowFingerprint(row: Element): string {
   ].join('\u0001');
 }
 
+/** Where a badge for this row goes: its subject line, found in whichever of the row's parts holds it. */
+export function rowBadgeSlot(row: Element): Element | null {
+  return queryParts(rowParts(row), 'rowBadgeSlot');
+}
+
 /** Reads one thread row. Returns the record and the fields it could not read. */
 export function extractThreadRow(row: Element, ctx: ExtractContext): { record: ThreadRowRecord; failed: string[] } {
   const parts = rowParts(row);

@@ -29,7 +29,7 @@ describe('message router', () => {
   it('hands a valid message to its handler and returns the reply', async () => {
     const { router, pageSeen } = makeRouter();
     await expect(router.route(valid, gmailTab)).resolves.toEqual({ accountsKnown: 1 });
-    expect(pageSeen).toHaveBeenCalledWith(valid);
+    expect(pageSeen).toHaveBeenCalledWith(valid, gmailTab);
     expect(router.rejectedCount).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isBadgeMutation } from '@/lib/content/badge-pill';
 import { createBatcher, waitForElement, watchSubtree } from '@/lib/content/dom-watch';
 
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 40));
@@ -29,6 +30,24 @@ describe('content script DOM watching', () => {
     tbody.append(document.createElement('tr'));
     await nextFrame();
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes no pass for our own badges coming, going and changing', async () => {
+    const ctx = new ContentScriptContext('test');
+    document.body.innerHTML = '<table><tbody><tr><td><div class="xT"></div></td></tr></tbody></table>';
+    const slot = document.querySelector('.xT') as HTMLElement;
+    const onChange = vi.fn();
+    watchSubtree(ctx, document.body, onChange, isBadgeMutation);
+    const badge = document.createElement('keepwarm-badge');
+    slot.prepend(badge);
+    badge.setAttribute('data-level', 'high');
+    badge.remove();
+    await nextFrame();
+    expect(onChange).not.toHaveBeenCalled();
+    slot.append(document.createElement('span'));
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    ctx.abort();
   });
 
   it('sends queued items together after the quiet period', async () => {

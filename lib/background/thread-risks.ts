@@ -1,0 +1,93 @@
+import { baseClientKey } from '@/lib/engine/client-identity';
+import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
+import { reasonText } from '@/lib/i18n/reason-text';
+import type { Translator } from '@/lib/i18n/translate';
+import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
+import type { KeepwarmDb, StoredClient, StoredThread } from '@/lib/store/db';
+import { engineContext } from './engine-context';
+
+/** The tooltip shows this many reasons; the side panel has them all. */
+const TOP_REASONS = 3;
+const NAME_CHARS = 120;
+
+/** The clients a stored thread belongs to, after the user's merges, splits and ignores. */
+function clientKeysOf(thread: StoredThread, account: string, resolver: ClientResolver): string[] {
+  const bases = new Set(thread.clientRefs.map((ref) => ref.slice(account.length + 1)));
+  const keys = new Set<string>();
+  const covered = new Set<string>();
+  for (const { email } of thread.participants) {
+    const address = email.toLowerCase();
+    const base = baseClientKey(address);
+    if (base === undefined || !bases.has(base)) continue;
+    covered.add(base);
+    // keyOf, not resolveKey: a person split out of their organisation is a client of their own.
+    const key = resolver.keyOf(address);
+    if (key !== undefined) keys.add(key);
+  }
+  for (const base of bases) {
+    if (covered.has(base)) continue;
+    const key = resolver.resolveKey(base);
+    if (key !== undefined) keys.add(key);
+  }
+  return [...keys];
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function toThreadRisk(threadId: string, client: StoredClient, t: Translator): ThreadRisk {
+  const { risk, displayName } = client.report;
+  const name = shorten(displayName.replace(/\s+/g, ' ').trim() || client.key, NAME_CHARS);
+  const score = Math.round(risk.score);
+  const levelText = t.t(`risk.${risk.level}`);
+  const reasons = risk.reasons
+    .slice(0, TOP_REASONS)
+    .map((reason) => ({ kind: reason.kind, text: reasonText(reason, t) }));
+  const reasonsText = reasons.length > 0 ? reasons.map((r) => `${r.text}.`).join(' ') : t.t('badge.noReasons');
+  return {
+    threadId,
+    clientKey: client.key,
+    name,
+    level: risk.level,
+    score,
+    levelText,
+    scoreText: t.t('overview.score', { score }),
+    reasons,
+    // Isolated, so a right-to-left override in a name cannot reorder the rest of the sentence.
+    label: t.t('badge.label', { client: `\u2068${name}\u2069`, level: levelText, score, reasons: reasonsText }),
+  };
+}
+
+/**
+ * The badge of each asked thread whose people include a client, from the
+ * stored threads and client reports. When a thread involves several clients,
+ * the riskiest one speaks for it. Threads with no client get nothing.
+ */
+export async function threadRisks(
+  db: KeepwarmDb,
+  account: string,
+  threadIds: readonly string[],
+  t: Translator,
+): Promise<ReplyTo<'content/get-thread-risks'>> {
+  const ids = [...new Set(threadIds)];
+  const threads = await db.threads.bulkGet(ids.map((id): [string, string] => [account, id]));
+  const resolver = createClientResolver((await engineContext(db, account)).overrides);
+  const keysByThread = new Map<string, string[]>();
+  for (const thread of threads) {
+    if (thread) keysByThread.set(thread.threadId, clientKeysOf(thread, account, resolver));
+  }
+  const allKeys = [...new Set([...keysByThread.values()].flat())];
+  const stored = await db.clients.bulkGet(allKeys.map((key): [string, string] => [account, key]));
+  const clients = new Map(stored.filter((c): c is StoredClient => c !== undefined).map((c) => [c.key, c]));
+  const result: ThreadRisk[] = [];
+  for (const [threadId, keys] of keysByThread) {
+    let riskiest: StoredClient | undefined;
+    for (const key of keys) {
+      const client = clients.get(key);
+      if (client && (!riskiest || client.riskScore > riskiest.riskScore)) riskiest = client;
+    }
+    if (riskiest) result.push(toThreadRisk(threadId, riskiest, t));
+  }
+  return { threads: result, openHint: t.t('badge.openHint') };
+}

@@ -1,0 +1,32 @@
+// Inside each badge's shadow root, so Gmail's CSS cannot reach it and ours
+// cannot leak. Text and background pairs pass WCAG AA for small text.
+export const PILL_CSS = `
+:host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 6px 0 0; line-height: 0; }
+button {
+  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 3px;
+  height: 16px; max-width: 96px; padding: 0 6px; border-radius: 8px; cursor: pointer;
+  font: 600 11px/16px Roboto, "Segoe UI", Arial, sans-serif; white-space: nowrap; overflow: hidden;
+}
+button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.low { background: #e6f4ea; color: #137333; }
+.watch { background: #fef7e0; color: #8a5300; }
+.high { background: #fce8e6; color: #a50e0e; }
+.critical { background: #a50e0e; color: #ffffff; }
+.icon { font-size: 9px; }
+`;
+
+export const TOOLTIP_CSS = `
+:host { all: initial; }
+[role=tooltip] {
+  position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: 360px; padding: 8px 10px;
+  border-radius: 6px; background: #202124; color: #ffffff; pointer-events: none;
+  font: 12px/1.4 Roboto, "Segoe UI", Arial, sans-serif; box-shadow: 0 2px 6px rgba(0,0,0,.3);
+  overflow-wrap: anywhere;
+}
+[hidden] { display: none; }
+.name { font-weight: 700; unicode-bidi: isolate; display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.score { color: #e8eaed; }
+ul { margin: 4px 0; padding-left: 16px; }
+li { unicode-bidi: isolate; }
+.hint { color: #bdc1c6; }
+`;
