@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../demo/server';
+import { type ExtensionBrowser, launchWithExtension } from './chromium';
+
+// Nothing leaves the browser: every request made while the extension runs
+// through the demo (Gmail pages, a conversation, the popup, side panel and
+// options) goes to the page's own host or stays inside the extension.
+
+let server: DemoServer;
+let browser: ExtensionBrowser;
+const requests: { url: string; from: string }[] = [];
+
+beforeAll(async () => {
+  server = await startDemoServer({ seed: 7 });
+  browser = await launchWithExtension({ hosts: { 'mail.google.com': server.port } });
+  browser.context.on('request', (request) => {
+    const frame = request.serviceWorker() ? 'service worker' : (request.frame()?.url() ?? 'unknown');
+    requests.push({ url: request.url(), from: frame });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const allowed = (url: string) => {
+  const { protocol, host } = new URL(url);
+  return protocol === 'chrome-extension:' || protocol === 'data:' || protocol === 'blob:' || host === 'mail.google.com';
+};
+
+describe('network', () => {
+  it('sees no request of the extension’s own to any other host', async () => {
+    const gmail = await browser.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    const thread = server.mailbox.accounts[0]?.threads.find((t) => t.kind === 'client');
+    if (!thread) throw new Error('demo has no client thread');
+    await gmail.click(`tr[data-demo-token="${thread.token}"]`);
+    await gmail.waitForSelector('h2.hP');
+    await gmail.waitForTimeout(2500);
+    for (const page of ['popup.html', 'sidepanel.html', 'options.html'] as const) {
+      const tab = await browser.openExtensionPage(page);
+      await tab.waitForLoadState('networkidle');
+      await tab.close();
+    }
+    await gmail.close();
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => !allowed(r.url))).toEqual([]);
+  });
+});
