@@ -1,4 +1,4 @@
-import { OverviewApp } from '@/components/overview-app';
+import { PopupApp } from '@/components/popup-app';
 import { ReadPageButton } from '@/components/read-page-button';
 import { mountPage } from '@/lib/ui/mount';
 import { useReadPage } from '@/lib/ui/use-read-page';
@@ -7,7 +7,7 @@ function Popup() {
   return (
     <>
       <ReadPageButton {...useReadPage()} />
-      <OverviewApp />
+      <PopupApp />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { OverviewApp } from '@/components/overview-app';
+import { SidePanelApp } from '@/components/side-panel-app';
 import { mountPage } from '@/lib/ui/mount';
 
-mountPage(<OverviewApp />);
+mountPage(<SidePanelApp />);

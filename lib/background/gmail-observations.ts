@@ -1,4 +1,4 @@
-import type { AccountIdentity } from '@/lib/engine/types';
+import type { AccountIdentity, MailAddress } from '@/lib/engine/types';
 import type { ConversationRecord, Health, Participant, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb, StoredThread } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
@@ -122,6 +122,16 @@ export async function storeConversation(
   await db.transaction('rw', db.accounts, () => touchAccount(db, page, { conversationHealth: page.health }));
   if (!threadId) return new Set();
   const observations: MessageObservation[] = [];
+  const mine = new Set(page.identity.addresses);
+  // Gmail shows no recipients on a collapsed message; one of the user's with
+  // none went to the thread's other participants, as far as the page tells.
+  const counterparts = new Map<string, MailAddress>();
+  for (const message of conversation.messages) {
+    for (const party of [message.from, ...message.to]) {
+      const address = party && toAddress(party);
+      if (address && !mine.has(address.email)) counterparts.set(address.email, address);
+    }
+  }
   for (const message of conversation.messages) {
     const at = message.at ?? (message.dateTitle ? page.parseTitle(message.dateTitle) : undefined);
     // A just-sent reply has no Gmail id yet; it is stored when Gmail shows it with one.
@@ -131,7 +141,10 @@ export async function storeConversation(
       threadId,
       at,
       from: toAddress(message.from),
-      to: message.to.map(toAddress),
+      to:
+        message.to.length === 0 && mine.has(toAddress(message.from).email)
+          ? [...counterparts.values()]
+          : message.to.map(toAddress),
       cc: [],
       subject: conversation.subject,
       snippet: '',

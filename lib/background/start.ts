@@ -17,6 +17,7 @@ import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
 import { storeImportBatch } from './mailbox-import';
+import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
 import { reindexClientRefs } from './reindex';
 import { createRiskNotices } from './risk-notices';
@@ -191,7 +192,12 @@ export function startBackground(): void {
   );
 
   // Returning the promise is how webextension-polyfill sends an async reply.
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => router.route(raw, sender));
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const reply = router.route(raw, sender);
+    void reply.then((answer) => rememberOpenConversation(raw, answer, sender.tab));
+    return reply;
+  });
+  forgetClosedTabs();
 
   browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   browser.alarms.onAlarm.addListener(async (alarm) => {

@@ -117,7 +117,8 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
       ...conversationBadgeSpot(container, conversation?.threadId, health),
     ]);
     if (!conversation) return;
-    const key = `${conversation.threadId}|${conversation.messages.map((m) => m.messageId).join(',')}|${conversation.foldedCount}`;
+    // The URL is part of the key: the same conversation reached by another link is reported for that tab's new URL.
+    const key = `${location.href}|${conversation.threadId}|${conversation.messages.map((m) => m.messageId).join(',')}|${conversation.foldedCount}`;
     if (key === conversationKey) return;
     conversationKey = key;
     stored(

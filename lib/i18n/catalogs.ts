@@ -4,6 +4,9 @@ import { crmStrings } from './strings/crm';
 import { digestStrings } from './strings/digest';
 import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
+import { popupStrings } from './strings/popup';
+import { reasonStrings } from './strings/reasons';
+import { sidePanelStrings } from './strings/side-panel';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
@@ -14,6 +17,9 @@ export const STRING_AREAS = [
   optionsStrings,
   digestStrings,
   badgeStrings,
+  popupStrings,
+  reasonStrings,
+  sidePanelStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,4 +1,4 @@
-import { formatDuration, intervalToDuration } from 'date-fns';
+import { format, formatDuration, intervalToDuration } from 'date-fns';
 import { enUS, ru as ruDates, uk as ukDates } from 'date-fns/locale';
 import { en, type MessageKey, ru, uk } from './catalogs';
 import type { Language } from './locales';
@@ -16,6 +16,10 @@ export interface Translator {
   duration(ms: number): string;
   /** A whole number of days, in days however many ("41 days", "41 день"). */
   days(count: number): string;
+  /** A calendar date ("Nov 20, 2026", "20 лист. 2026 р."). */
+  date(at: number): string;
+  /** A date with its time. */
+  dateTime(at: number): string;
 }
 
 export function interpolate(template: string, params: Params | undefined): string {
@@ -35,14 +39,20 @@ export function createTranslator(language: Language): Translator {
       if (ms < 60_000) return t('duration.lessThanMinute');
       const parts = intervalToDuration({ start: 0, end: ms });
       const first = UNITS.findIndex((unit) => (parts[unit] ?? 0) > 0);
-      const format = UNITS.slice(first, first + 2).filter((unit) => (parts[unit] ?? 0) > 0);
-      return formatDuration(parts, { format: [...format], locale: dateLocales[language] });
+      const shown = UNITS.slice(first, first + 2).filter((unit) => (parts[unit] ?? 0) > 0);
+      return formatDuration(parts, { format: [...shown], locale: dateLocales[language] });
     },
     days(count) {
       return formatDuration(
         { days: Math.round(count) },
         { format: ['days'], zero: true, locale: dateLocales[language] },
       );
+    },
+    date(at) {
+      return format(at, 'PP', { locale: dateLocales[language] });
+    },
+    dateTime(at) {
+      return format(at, 'PP p', { locale: dateLocales[language] });
     },
   };
 }

@@ -1,18 +1,25 @@
-import { type ReactNode, StrictMode } from 'react';
+import { type ReactNode, StrictMode, useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import { resolveLanguage } from '@/lib/i18n/locales';
-import { createTranslator } from '@/lib/i18n/translate';
+import { openKeepwarmDb } from '@/lib/store/db';
+import { useLanguage } from './use-language';
 import { TranslatorContext } from './use-translator';
 
-/** Mounts an extension page's React tree into its `#root`, in the user's language. */
+function LanguageRoot({ children }: { children: ReactNode }) {
+  const db = useMemo(() => openKeepwarmDb(), []);
+  const translator = useLanguage(db, navigator.languages);
+  useEffect(() => {
+    document.documentElement.lang = translator.language;
+  }, [translator.language]);
+  return <TranslatorContext value={translator}>{children}</TranslatorContext>;
+}
+
+/** Mounts an extension page's React tree into its `#root`, in the user's language (live: a change in the settings re-renders). */
 export function mountPage(node: ReactNode): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('Keepwarm page is missing its #root element');
-  const translator = createTranslator(resolveLanguage('auto', navigator.languages));
-  document.documentElement.lang = translator.language;
   createRoot(root).render(
     <StrictMode>
-      <TranslatorContext value={translator}>{node}</TranslatorContext>
+      <LanguageRoot>{node}</LanguageRoot>
     </StrictMode>,
   );
 }

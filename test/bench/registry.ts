@@ -8,6 +8,7 @@ import { gmailExtraction } from './gmail-extraction';
 import { gmailLongTasks } from './gmail-long-tasks';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { mailboxImport } from './mailbox-import';
+import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskQuality } from './risk-quality';
 
@@ -23,4 +24,5 @@ export const benchmarks: Benchmark[] = [
   bgnbdFit,
   riskQuality,
   mailboxImport,
+  popupPaint,
 ];

@@ -51,14 +51,27 @@ await openThreadsOf(gmail, 'inbox', OPENED_THREADS);
 await gmail.waitForTimeout(2500);
 await gmail.screenshot({ path: path.join(outDir, 'gmail-inbox.png') });
 
-for (const page of ['popup.html', 'sidepanel.html'] as const) {
-  const tab = await browser.openExtensionPage(page);
-  await tab.setViewportSize(page === 'popup.html' ? { width: 420, height: 600 } : { width: 400, height: 800 });
-  await tab.waitForLoadState('networkidle');
-  const name = page.replace('.html', '');
-  await tab.screenshot({ path: path.join(outDir, `${name}.png`) });
-  console.log(`\n── ${name} ──\n${(await tab.innerText('body')).trim()}`);
-}
+const popup = await browser.openExtensionPage('popup.html');
+await popup.setViewportSize({ width: 440, height: 600 });
+await popup.waitForSelector('[data-testid="risk-list"]');
+await popup.screenshot({ path: path.join(outDir, 'popup.png'), fullPage: true });
+console.log(`\n── popup: clients waiting on a reply ──\n${(await popup.innerText('main')).trim()}`);
+
+// The side panel follows the active tab: open the longest-waiting client's
+// thread from the popup (Keepwarm reuses the Gmail tab), then look at the panel.
+const panel = await browser.openExtensionPage('sidepanel.html');
+await panel.setViewportSize({ width: 400, height: 820 });
+await panel.waitForSelector('[data-testid="risk-list"], [data-testid="no-clients"]');
+console.log(`\n── side panel: top risks ──\n${(await panel.innerText('main')).trim()}`);
+await panel.screenshot({ path: path.join(outDir, 'sidepanel-overview.png') });
+await popup.bringToFront();
+await popup.click('.kw-row[data-active]');
+await gmail.waitForSelector('h2.hP');
+await gmail.screenshot({ path: path.join(outDir, 'gmail-conversation.png') });
+await panel.waitForSelector('[data-testid="client-view"]');
+await panel.waitForTimeout(300);
+await panel.screenshot({ path: path.join(outDir, 'sidepanel.png'), fullPage: true });
+console.log(`\n── side panel on the opened thread ──\n${(await panel.innerText('main')).trim().slice(0, 1500)}`);
 
 console.log(`\nScreenshots written to ${outDir}`);
 await browser.close();

@@ -83,7 +83,8 @@ describe('Gmail observations reach the popup', () => {
         async () => {
           const popup = await browser.openExtensionPage('popup.html');
           const text = await popup
-            .locator('[data-testid=waiting-list]')
+            .locator('[data-side="onYou"]')
+            .first()
             .innerText({ timeout: 2000 })
             .catch(() => '');
           await popup.close();

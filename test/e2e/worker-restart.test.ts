@@ -77,7 +77,7 @@ describe('a service worker stopped between storing and recomputing', () => {
     await expect.poll(() => countRows(worker, 'pendingRecompute'), { timeout: 15_000 }).toBe(0);
     // Only the conversation tells who sent its last message: the client waits on the user only if it was stored.
     await popup.reload();
-    await expect(popup.locator('[data-testid=waiting-list]').innerText()).resolves.toContain(waitingKey);
+    await expect(popup.locator('[data-side="onYou"]').first().innerText()).resolves.toContain(waitingKey);
 
     // Seeing the same conversation again after the restart stores nothing twice.
     const messagesAfter = await countRows(worker, 'messages');

@@ -43,7 +43,8 @@ export function renderView(options: ViewOptions): RenderedView {
   const route = parseHash(options.hash);
   const dates = dateFormats(options.language, options.timeZone);
   if (route.kind === 'conversation') {
-    const thread = options.account.threads.find((t) => t.token === route.token);
+    // Like Gmail, a link may name the thread by its legacy hex id instead of the opaque token.
+    const thread = options.account.threads.find((t) => t.token === route.token || t.hex === route.token);
     if (thread) {
       return {
         title: `${thread.subject} - ${options.account.address} - Gmail`,

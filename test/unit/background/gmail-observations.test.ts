@@ -90,6 +90,21 @@ describe('Gmail observations in the background', () => {
     expect(await countClientsWaitingOnUs(db)).toBe(1);
   });
 
+  it('a collapsed reply of the user, shown without recipients, counts as written to the thread’s client', async () => {
+    const collapsed = {
+      ...conversation,
+      messages: conversation.messages.map((m) => (m.from === me ? { ...m, to: [] } : m)),
+    };
+    const touched = await storeConversation(db, collapsed, page);
+    expect([...touched]).toEqual([`${ME}|acme.com`]);
+    const reply = await db.messages.get([ME, id(replyAt, 2)]);
+    expect(reply?.to.map((a) => a.email)).toEqual(['dana@acme.com']);
+    expect(reply?.clientRefs).toEqual([`${ME}|acme.com`]);
+    await recomputeClients(db, ME, touched, NOW);
+    const client = await db.clients.get([ME, 'acme.com']);
+    expect(client?.report.metrics.latency.ours.count).toBe(1);
+  });
+
   it('a stale list showing older activity does not roll a thread back', async () => {
     await storeThreadRows(db, [row], page);
     await storeThreadRows(db, [{ ...row, lastActivityAt: firstAt, lastMessageId: id(firstAt, 1) }], page);

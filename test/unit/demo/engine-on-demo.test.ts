@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountIdentity } from '@/lib/background/identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import type { MailMessage } from '@/lib/engine/types';
 import { generateMailbox } from '../../demo/mailbox/generate';
+import { mailMessagesOf } from '../../demo/mailbox/mail-messages';
 
 // The demo's ground truth through the engine: every troubled client the demo
 // plays must come out at risk, for the right reason, and above the healthy ones.
@@ -11,18 +11,7 @@ const NOW = Date.UTC(2026, 10, 20, 12);
 const mailbox = generateMailbox({ seed: 7, now: NOW });
 const account = mailbox.accounts[0];
 if (!account) throw new Error('demo has no account');
-const messages: MailMessage[] = account.threads.flatMap((thread) =>
-  thread.messages.map((m) => ({
-    id: m.id,
-    threadId: thread.id,
-    at: m.at,
-    from: m.from,
-    to: m.to,
-    cc: m.cc,
-    subject: thread.subject,
-    snippet: m.snippet,
-  })),
-);
+const messages = mailMessagesOf(account);
 const analysis = analyzeAccount({ messages, identity: accountIdentity(account.address), now: NOW });
 const report = (key: string) => analysis.clients.find((c) => c.key === key);
 const rank = (key: string) => analysis.clients.findIndex((c) => c.key === key);

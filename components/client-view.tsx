@@ -1,0 +1,58 @@
+import type { ClientActions } from '@/lib/ui/client-actions';
+import type { ClientDetail } from '@/lib/ui/client-detail';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { ActivityChart } from './activity-chart';
+import { ClientSettings } from './client-settings';
+import { ContactTimeline } from './contact-timeline';
+import { FollowUpList } from './follow-up-list';
+import { RiskReasons } from './risk-reasons';
+import { ThreadTurns } from './thread-turns';
+
+interface Props {
+  detail: ClientDetail;
+  now: number;
+  actions: ClientActions;
+  mine: (email: string) => boolean;
+  onOpenThread: (threadId: string) => void;
+}
+
+/** One client: its risk and reasons, what to do next, whose turn, activity, history and settings. */
+export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) {
+  const { t, date } = useTranslator();
+  const { report } = detail.client;
+  const addresses = report.addresses.slice(0, 3).join(', ');
+  return (
+    <article className="kw-client" data-testid="client-view" data-client={report.key}>
+      <header className="kw-client__head">
+        <h2 className="kw-client__name">
+          <bdi>{report.displayName}</bdi>
+        </h2>
+        <p className="kw-muted">
+          <bdi>{report.key}</bdi>
+          {addresses && addresses !== report.key ? (
+            <>
+              {' · '}
+              <bdi>{addresses}</bdi>
+              {report.addresses.length > 3 ? ` +${report.addresses.length - 3}` : ''}
+            </>
+          ) : null}
+          {' · '}
+          {t('panel.clientSince', { date: date(report.metrics.firstSeenAt) })}
+        </p>
+      </header>
+      <RiskReasons report={report} />
+      <FollowUpList report={report} now={now} onDecide={actions.decideFollowUp} onOpenThread={onOpenThread} />
+      <ThreadTurns threads={report.threads} now={now} onOpenThread={onOpenThread} />
+      <ActivityChart weeks={detail.activity} />
+      <ContactTimeline messages={detail.timeline} total={detail.messageCount} mine={mine} />
+      <ClientSettings
+        key={`${detail.client.account}|${report.key}`}
+        report={report}
+        override={detail.override}
+        split={detail.split}
+        otherClientKeys={detail.otherClientKeys}
+        actions={actions}
+      />
+    </article>
+  );
+}

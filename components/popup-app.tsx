@@ -1,0 +1,78 @@
+import { browser } from 'wxt/browser';
+import { useStatus } from '@/lib/ui/use-status';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { useWaiting } from '@/lib/ui/use-waiting';
+import { AccountStatus } from './account-status';
+import { PageShell } from './page-shell';
+import { PopupRisks } from './popup-risks';
+import { WaitingPopup } from './waiting-popup';
+
+function ImportLink() {
+  const { t } = useTranslator();
+  return (
+    <p className="kw-muted">
+      {t('popup.importHint')}{' '}
+      <a href="/options.html#import" target="_blank" rel="noreferrer" data-testid="import-link">
+        {t('popup.importHistory')}
+      </a>
+    </p>
+  );
+}
+
+/** The toolbar popup: who waits on a reply, from either side. */
+export function PopupApp() {
+  const { t } = useTranslator();
+  const status = useStatus();
+  const { onYou, stopped, riskiest, clientCount, open, openClient } = useWaiting();
+  const noAccounts = status.kind === 'ready' && status.status.accounts.length === 0;
+  const noClients = clientCount === 0;
+  let body: React.ReactNode;
+  if (onYou.kind === 'failed') body = <p role="alert">{onYou.error}</p>;
+  else if (noClients && (noAccounts || status.kind !== 'ready')) {
+    body = <AccountStatus state={status} importLink />;
+  } else if (noClients) {
+    body = (
+      <>
+        <p data-testid="no-clients">{t('overview.noClients')}</p>
+        <ImportLink />
+      </>
+    );
+  } else if (onYou.kind === 'ready') {
+    body = (
+      <>
+        <WaitingPopup
+          waitingOnYou={onYou.value}
+          stoppedAnswering={stopped}
+          now={Date.now()}
+          onOpen={(entry) => {
+            void open(entry).then(() => window.close());
+          }}
+        />
+        <PopupRisks
+          riskiest={riskiest ?? []}
+          onOpen={(client) => {
+            void openClient(client).then(() => window.close());
+          }}
+        />
+      </>
+    );
+  } else body = <p aria-busy="true">{t('status.loading')}</p>;
+  return (
+    <PageShell title={t('app.name')}>
+      {body}
+      <footer className="kw-footer">
+        {status.kind === 'ready' && status.status.accounts.length > 0 ? (
+          <span className="kw-muted" data-testid="accounts">
+            {t('status.watching')}:{' '}
+            {status.status.accounts
+              .map((a) => `${a.address ?? t('status.accountWithoutAddress')} (${a.accountPath})`)
+              .join(', ')}
+          </span>
+        ) : null}
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          {t('popup.settings')}
+        </a>
+      </footer>
+    </PageShell>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { clientActions } from '@/lib/ui/client-actions';
+import { usePanelTarget } from '@/lib/ui/use-panel-target';
+import { useSidePanel } from '@/lib/ui/use-side-panel';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { ClientView } from './client-view';
+import { PageShell } from './page-shell';
+import { PanelOverview } from './panel-overview';
+import './client-row.css';
+import './side-panel.css';
+
+/** The side panel: follows the active Gmail conversation, a clicked badge, or shows the clients at risk. */
+export function SidePanelApp() {
+  const { t } = useTranslator();
+  const { target, choose } = usePanelTarget();
+  const { view, openThread } = useSidePanel(target);
+  const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
+  const account = client?.account;
+  const clientKey = client?.key;
+  const actions = useMemo(
+    () => (account && clientKey ? clientActions(account, clientKey) : undefined),
+    [account, clientKey],
+  );
+  let body: React.ReactNode = <p aria-busy="true">{t('status.loading')}</p>;
+  if (view.kind === 'failed') body = <p role="alert">{view.error}</p>;
+  else if (view.kind === 'ready') {
+    const value = view.value;
+    if (value.kind === 'reading') body = <p aria-busy="true">{t('panel.reading')}</p>;
+    else if (value.kind === 'unknown-thread') body = <p data-testid="no-client">{t('panel.noClientForThread')}</p>;
+    else if (value.kind === 'overview')
+      body = (
+        <PanelOverview
+          riskiest={value.riskiest}
+          clientCount={value.clientCount}
+          onPick={(picked) => choose({ account: picked.account, clientKey: picked.key })}
+        />
+      );
+    else if (actions)
+      body = (
+        <ClientView
+          detail={value.detail}
+          now={Date.now()}
+          actions={actions}
+          mine={(email) => value.mine.has(email.toLowerCase())}
+          onOpenThread={(threadId) => void openThread(value.detail.client.account, threadId)}
+        />
+      );
+  }
+  return (
+    <PageShell title={t('app.name')}>
+      {target.kind === 'client' ? (
+        <button type="button" className="kw-back" onClick={() => choose(undefined)}>
+          ← {t('panel.back')}
+        </button>
+      ) : null}
+      {body}
+    </PageShell>
+  );
+}

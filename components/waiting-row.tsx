@@ -1,0 +1,58 @@
+import type { MessageKey } from '@/lib/i18n/catalogs';
+import { useTranslator } from '@/lib/ui/use-translator';
+import type { WaitingEntry } from '@/lib/ui/waiting-list';
+import { RiskPill } from './risk-pill';
+import './client-row.css';
+
+export type WaitingSide = 'onYou' | 'stopped';
+
+interface Props {
+  entry: WaitingEntry;
+  side: WaitingSide;
+  now: number;
+  active: boolean;
+  onOpen: (entry: WaitingEntry) => void;
+  onFocus: () => void;
+}
+
+/** One client waiting: the wait against the usual time on that side, the thread, one click to open it. */
+export function WaitingRow({ entry, side, now, active, onOpen, onFocus }: Props) {
+  const { t, duration } = useTranslator();
+  const waited = duration(Math.max(0, now - entry.since));
+  const usual =
+    side === 'onYou'
+      ? entry.usualMs !== undefined
+        ? t('popup.yourUsual', { usual: duration(entry.usualMs) })
+        : t('popup.noReplyHistory')
+      : t('popup.theirUsual', { usual: duration(entry.usualMs ?? 0) });
+  const subject = entry.subject || t('popup.noSubject');
+  const tierKey = entry.tier ? (`popup.tier.${entry.tier}` as MessageKey) : undefined;
+  return (
+    <button
+      type="button"
+      className="kw-row"
+      tabIndex={active ? 0 : -1}
+      data-active={active || undefined}
+      data-client={entry.clientKey}
+      aria-label={t('popup.openThread', { subject, name: entry.name })}
+      onClick={() => onOpen(entry)}
+      onFocus={onFocus}
+    >
+      <span className="kw-row__top">
+        {/* Element timing lets a measurement tell when the first useful row was painted. */}
+        <bdi className="kw-row__name" {...(active && { elementtiming: 'first-waiting-row' })}>
+          {entry.name}
+        </bdi>
+        {tierKey && entry.tier === 'key' ? <span className="kw-row__tier">{t(tierKey)}</span> : null}
+        <RiskPill level={entry.level} score={entry.score} />
+      </span>
+      <span className="kw-row__wait">
+        <strong>{side === 'onYou' ? t('popup.waited', { waited }) : t('popup.silentFor', { waited })}</strong>
+        {' · '}
+        {usual}
+        {entry.threads > 1 ? ` · ${t('popup.threads', { count: entry.threads })}` : ''}
+      </span>
+      <bdi className="kw-row__subject">{subject}</bdi>
+    </button>
+  );
+}

@@ -1,0 +1,127 @@
+// Risk reasons and follow-ups in the reader's language, built from the
+// engine's structured kind and numbers (its English `text` is the source
+// wording these translate).
+import type { FollowUp } from '@/lib/engine/follow-ups';
+import type { ClientReport } from '@/lib/engine/report-types';
+import type { RiskReason } from '@/lib/engine/risk-types';
+import type { Translator } from './translate';
+
+function percent(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<ClientReport, 'metrics'>): string {
+  const { t, duration, days } = tr;
+  switch (reason.kind) {
+    case 'waiting_on_us': {
+      const n = reason.numbers;
+      const usual =
+        n.usualReplyMs !== undefined
+          ? t('riskReason.waiting_on_us.usual', { usual: duration(n.usualReplyMs) })
+          : t('riskReason.waiting_on_us.noHistory');
+      const target =
+        n.targetBusinessMs !== undefined
+          ? t('riskReason.waiting_on_us.target', { target: duration(n.targetBusinessMs) })
+          : '';
+      return t('riskReason.waiting_on_us', {
+        waiting: duration(n.waitingMs),
+        business: duration(n.waitingBusinessMs),
+        usual: usual + target,
+      });
+    }
+    case 'slow_replies': {
+      const n = reason.numbers;
+      return t('riskReason.slow_replies', {
+        recent: duration(n.recentMedianBusinessMs),
+        samples: n.recentSamples,
+        usual: duration(n.usualMedianBusinessMs),
+      });
+    }
+    case 'waiting_on_them': {
+      const n = reason.numbers;
+      const usual =
+        n.usualGapMs > n.usualReplyMs
+          ? t('riskReason.waiting_on_them.gap', { gap: days(n.usualGapMs / 86_400_000) })
+          : t('riskReason.waiting_on_them.reply', { usual: duration(n.usualReplyMs) });
+      const threads = n.threads > 1 ? t('riskReason.waiting_on_them.threads', { threads: n.threads }) : '';
+      return t('riskReason.waiting_on_them', { waiting: duration(n.waitingMs), threads, usual });
+    }
+    case 'silence': {
+      const n = reason.numbers;
+      const expected =
+        report?.metrics.cadence?.gaps === 0
+          ? t('riskReason.silence.onlyOne', { account: days(n.accountGapDays) })
+          : t('riskReason.silence.expected', {
+              expected: days(n.expectedGapDays),
+              usual: days(n.usualGapDays),
+              account: days(n.accountGapDays),
+            });
+      return t('riskReason.silence', {
+        silence: days(n.silenceDays),
+        who: t(n.lastFromThem ? 'riskReason.silence.theirs' : 'riskReason.silence.yours'),
+        expected,
+      });
+    }
+    case 'few_contacts': {
+      const n = reason.numbers;
+      return t('riskReason.few_contacts', {
+        count: t(n.contactDays === 1 ? 'riskReason.few_contacts.one' : 'riskReason.few_contacts.two'),
+        days: days(n.firstSeenDaysAgo),
+      });
+    }
+    case 'low_p_alive': {
+      const n = reason.numbers;
+      return t('riskReason.low_p_alive', {
+        percent: percent(n.pAlive),
+        contactDays: n.contactDays,
+        days: days(n.daysSinceLastContact),
+      });
+    }
+    case 'declining': {
+      const n = reason.numbers;
+      return t('riskReason.declining', { last30: n.last30, expected: Math.round(n.expected30) });
+    }
+    default: {
+      const n = reason.numbers;
+      return t('riskReason.cue', {
+        verb: t(`riskReason.cue.${reason.kind}`),
+        when: n.ageDays === 0 ? t('riskReason.cue.today') : t('riskReason.cue.ago', { days: days(n.ageDays) }),
+        phrase: reason.phrase ?? '',
+        answered: n.answered ? t('riskReason.cue.answered') : '',
+        more: n.hits > 1 ? t('riskReason.cue.more', { count: n.hits - 1 }) : '',
+      });
+    }
+  }
+}
+
+/** A suggested follow-up as one line, with the reason it rests on. */
+export function followUpText(tr: Translator, followUp: FollowUp, report: ClientReport, now: number): string {
+  const { t, duration } = tr;
+  const thread = report.threads.find((th) => th.threadId === followUp.threadId);
+  const subject = thread?.subject || t('followUp.noSubject');
+  const waiting = duration(Math.max(0, now - (thread?.since ?? followUp.anchorAt)));
+  switch (followUp.kind) {
+    case 'reply':
+      return t('followUp.reply', { subject, waiting });
+    case 'nudge':
+      return t('followUp.nudge', { subject, waiting });
+    case 'check_in': {
+      // The same reason the engine's check-in rests on (follow-ups.ts).
+      const fading = report.risk.reasons.find(
+        (r) =>
+          (r.kind === 'silence' && r.numbers.silenceDays >= r.numbers.expectedGapDays) ||
+          r.kind === 'low_p_alive' ||
+          r.kind === 'declining',
+      );
+      return fading ? t('followUp.checkIn', { reason: reasonText(tr, fading, report) }) : t('followUp.checkInPlain');
+    }
+    case 'acknowledge': {
+      const cue = report.risk.reasons.find((r) => r.threadId === followUp.threadId && r.phrase !== undefined);
+      return cue
+        ? t('followUp.acknowledge', { reason: reasonText(tr, cue, report) })
+        : t('followUp.acknowledgePlain', { subject });
+    }
+    case 'onboarding':
+      return t('followUp.onboarding', { day: followUp.milestoneDay ?? 0 });
+  }
+}

@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import type { SidePanelClient } from '@/lib/messaging/session-keys';
+import { openKeepwarmDb } from '@/lib/store/db';
+import { type ClientDetail, clientDetail, riskiestClients } from './client-detail';
+import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
+import { clientOfThread, type PanelTarget } from './side-panel-target';
+import { type LiveState, useLiveQuery } from './use-live-query';
+
+export const RISKIEST_SHOWN = 12;
+
+export type PanelView =
+  | { kind: 'client'; detail: ClientDetail; mine: ReadonlySet<string> }
+  | { kind: 'unknown-thread' }
+  | { kind: 'reading' }
+  | { kind: 'overview'; riskiest: Awaited<ReturnType<typeof riskiestClients>>; clientCount: number };
+
+/** What the panel shows for a target, live: a recompute after new mail re-renders it. */
+export function useSidePanel(target: PanelTarget) {
+  const db = useMemo(() => openKeepwarmDb(), []);
+  const view: LiveState<PanelView> = useLiveQuery(async (): Promise<PanelView> => {
+    const now = Date.now();
+    if (target.kind === 'reading') return { kind: 'reading' };
+    if (target.kind === 'overview') {
+      const [riskiest, clientCount] = await Promise.all([riskiestClients(db, RISKIEST_SHOWN), db.clients.count()]);
+      return { kind: 'overview', riskiest, clientCount };
+    }
+    const client: SidePanelClient | undefined = target.kind === 'client' ? target : await clientOfThread(db, target);
+    const detail = client && (await clientDetail(db, client.account, client.clientKey, now));
+    if (!detail) return { kind: 'unknown-thread' };
+    const aliases = (await db.settings.get('user'))?.settings.accounts?.[client.account]?.aliases ?? [];
+    return { kind: 'client', detail, mine: new Set([client.account, ...aliases].map((a) => a.toLowerCase())) };
+  }, [db, JSON.stringify(target)]);
+
+  const openThread = async (account: string, threadId: string) => {
+    await openInGmail(gmailThreadUrl(await accountPathOf(db, account), threadId));
+  };
+  return { view, openThread };
+}

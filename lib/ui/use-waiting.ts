@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { openKeepwarmDb, type StoredClient } from '@/lib/store/db';
+import { riskiestClients } from './client-detail';
+import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
+import { type LiveState, useLiveQuery } from './use-live-query';
+import { stoppedAnswering, type WaitingEntry, waitingOnYou, waitingOnYouFirst } from './waiting-list';
+
+/** More than a popup shows at once: the rest loads after the first paint. */
+const FIRST_SHOWN = 12;
+const RISKIEST_SHOWN = 3;
+
+/** True from the frame after `ready` was painted: later reads must not delay that paint. */
+function usePaintedAfter(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
+const later = <T>(state: LiveState<T>) => (state.kind === 'ready' ? state.value : undefined);
+
+/**
+ * The popup's data, live, in stages so the first clients waiting on the user
+ * paint whatever the size of the book: the first rows, then the whole list
+ * (for scrolling and search), then the clients who stopped answering.
+ */
+export function useWaiting() {
+  const db = useMemo(() => openKeepwarmDb(), []);
+  const first = useLiveQuery(() => waitingOnYouFirst(db, Date.now(), FIRST_SHOWN), [db]);
+  const firstReady = usePaintedAfter(first.kind === 'ready');
+  const all = useLiveQuery(async () => (firstReady ? waitingOnYou(db, Date.now()) : undefined), [db, firstReady]);
+  const allReady = later(all) !== undefined;
+  const stopped = useLiveQuery(async () => (allReady ? stoppedAnswering(db, Date.now()) : undefined), [db, allReady]);
+  const riskiest = useLiveQuery(
+    async () => (allReady ? riskiestClients(db, RISKIEST_SHOWN) : undefined),
+    [db, allReady],
+  );
+  // Counting reads every key: only needed at once when nobody waits (to tell "nothing learnt yet").
+  const nobodyFirst = first.kind === 'ready' && first.value.length === 0;
+  const clientCount = useLiveQuery(
+    async () => (nobodyFirst || firstReady ? db.clients.count() : undefined),
+    [db, nobodyFirst || firstReady],
+  );
+  const open = useCallback(
+    async (entry: WaitingEntry) => {
+      await openInGmail(gmailThreadUrl(await accountPathOf(db, entry.account), entry.threadId));
+    },
+    [db],
+  );
+  const onYou: LiveState<WaitingEntry[]> =
+    all.kind === 'ready' && all.value ? { kind: 'ready', value: all.value } : first;
+  const openClient = useCallback(
+    async (client: StoredClient) => {
+      const { report } = client;
+      const threadId = report.risk.reasons.find((r) => r.threadId)?.threadId ?? report.threads[0]?.threadId;
+      await openInGmail(gmailThreadUrl(await accountPathOf(db, client.account), threadId));
+    },
+    [db],
+  );
+  return {
+    onYou,
+    stopped: later(stopped),
+    riskiest: later(riskiest),
+    clientCount: later(clientCount),
+    open,
+    openClient,
+  };
+}

@@ -1,0 +1,181 @@
+// The popup's list: clients waiting on the user, then clients who stopped
+// answering the user, each past the usual reply time on its side. Both come
+// from the engine's reasons (`waiting_on_us`, `waiting_on_them`), so the popup
+// says exactly what the risk explains. Reads only clients that can carry those
+// reasons, through the indexes: never the whole table.
+import type { ClientTier } from '@/lib/engine/overrides';
+import type { RiskReason } from '@/lib/engine/risk-types';
+import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+
+type Reason<K extends RiskReason['kind']> = Extract<RiskReason, { kind: K }>;
+
+export interface WaitingEntry {
+  account: string;
+  clientKey: string;
+  name: string;
+  level: StoredClient['report']['risk']['level'];
+  score: number;
+  tier?: ClientTier;
+  value?: number;
+  /** The thread that has waited longest, to open in Gmail. */
+  threadId?: string;
+  subject: string;
+  /** When the wait began: the oldest unanswered message on the waiting side. */
+  since: number;
+  waitingMs: number;
+  /** The usual time on the waiting side: the user's reply time, or the client's. */
+  usualMs?: number;
+  threads: number;
+  /** Lower-cased name, key, addresses and subject, for the search box. */
+  haystack: string;
+}
+
+// waiting_on_them weighs more than 7.5 points and the lowest value factor is
+// 0.75, so a client below this score cannot carry it.
+const MIN_SCORE_WAITING_ON_THEM = 5;
+
+function entry(
+  client: StoredClient,
+  reason: Reason<'waiting_on_us'> | Reason<'waiting_on_them'>,
+  now: number,
+): WaitingEntry {
+  // The report's numbers were measured at its computation; the wait has grown since.
+  const since = client.computedAt - reason.numbers.waitingMs;
+  const { report } = client;
+  const thread = report.threads.find((t) => t.threadId === reason.threadId);
+  const usualMs =
+    reason.kind === 'waiting_on_us'
+      ? reason.numbers.usualReplyMs
+      : Math.max(reason.numbers.usualReplyMs, reason.numbers.usualGapMs);
+  return {
+    account: client.account,
+    clientKey: client.key,
+    name: report.displayName,
+    level: report.risk.level,
+    score: client.riskScore,
+    ...(report.tier && { tier: report.tier }),
+    ...(report.value !== undefined && { value: report.value }),
+    ...(reason.threadId && { threadId: reason.threadId }),
+    subject: thread?.subject ?? '',
+    since,
+    waitingMs: Math.max(0, now - since),
+    ...(usualMs !== undefined && { usualMs }),
+    threads: reason.numbers.threads,
+    haystack: [report.displayName, client.key, ...report.addresses, thread?.subject ?? ''].join('\n').toLowerCase(),
+  };
+}
+
+function reasonOf<K extends 'waiting_on_us' | 'waiting_on_them'>(client: StoredClient, kind: K) {
+  return client.report.risk.reasons.find((r): r is Reason<K> => r.kind === kind);
+}
+
+function rank(
+  clients: readonly StoredClient[],
+  kind: 'waiting_on_us' | 'waiting_on_them',
+  factor: (client: StoredClient, e: WaitingEntry) => number,
+  now: number,
+): WaitingEntry[] {
+  const ranked: { e: WaitingEntry; urgency: number }[] = [];
+  for (const client of clients) {
+    const reason = reasonOf(client, kind);
+    if (!reason) continue;
+    const e = entry(client, reason, now);
+    ranked.push({ e, urgency: e.waitingMs * factor(client, e) });
+  }
+  return ranked
+    .sort(
+      (a, b) =>
+        b.urgency - a.urgency || (b.e.value ?? 0) - (a.e.value ?? 0) || a.e.clientKey.localeCompare(b.e.clientKey),
+    )
+    .map(({ e }) => e);
+}
+
+/**
+ * Clients past the user's usual reply time, longest wait first, weighed by
+ * what the client is worth (the engine's value factor: a key client waiting
+ * two days comes before a minor one waiting three).
+ */
+export function rankWaitingOnYou(clients: readonly StoredClient[], now: number): WaitingEntry[] {
+  return rank(clients, 'waiting_on_us', (client) => client.report.risk.valueFactor, now);
+}
+
+/** Clients who stopped answering, most overdue against their own usual time first, weighed by value. */
+export function rankStoppedAnswering(clients: readonly StoredClient[], now: number): WaitingEntry[] {
+  return rank(
+    clients,
+    'waiting_on_them',
+    (client, e) => client.report.risk.valueFactor / Math.max(e.usualMs ?? 1, 1),
+    now,
+  );
+}
+
+async function perAccount(db: KeepwarmDb, read: (account: string) => Promise<StoredClient[]>) {
+  const accounts = await db.accounts.toCollection().primaryKeys();
+  return (await Promise.all(accounts.map(read))).flat();
+}
+
+/** Only clients with an unanswered message of theirs: a few, whatever the size of the book. */
+export async function waitingOnYou(db: KeepwarmDb, now: number): Promise<WaitingEntry[]> {
+  return rankWaitingOnYou(
+    await perAccount(db, (account) =>
+      db.clients.where('[account+waitingOnUsSince]').between([account, -Infinity], [account, Infinity]).toArray(),
+    ),
+    now,
+  );
+}
+
+// The engine's value factor lies between 0.75 (minor tier) and 1.3 (key tier, or a high value).
+const MAX_VALUE_FACTOR = 1.3;
+const MAX_BATCHES = 2;
+
+/**
+ * The first `count` of `waitingOnYou`, read oldest wait first and stopped as
+ * soon as no unread client could rank among them, or after twice `count`: the
+ * popup paints these, then reads the whole list, whose order is exact. The two
+ * differ only when a client of higher value waits less than the `2 × count`
+ * longest waits and would still rank among the first.
+ */
+export async function waitingOnYouFirst(db: KeepwarmDb, now: number, count: number): Promise<WaitingEntry[]> {
+  const accounts = await db.accounts.toCollection().primaryKeys();
+  const read: StoredClient[] = [];
+  for (const account of accounts) {
+    for (let batchIndex = 0; batchIndex < MAX_BATCHES; batchIndex++) {
+      const batch = await db.clients
+        .where('[account+waitingOnUsSince]')
+        .between([account, -Infinity], [account, Infinity])
+        .offset(batchIndex * count)
+        .limit(count)
+        .toArray();
+      read.push(...batch);
+      const next = batch.length === count ? batch.at(-1)?.waitingOnUsSince : undefined;
+      if (next === undefined) break;
+      const last = rankWaitingOnYou(read, now)[count - 1];
+      // Every unread client waits less than `next`: it outranks the last shown only with a higher value factor.
+      if (last && last.waitingMs * factorOf(read, last) >= (now - next) * MAX_VALUE_FACTOR) break;
+    }
+  }
+  return rankWaitingOnYou(read, now).slice(0, count);
+}
+
+function factorOf(clients: readonly StoredClient[], entry: WaitingEntry): number {
+  return clients.find((c) => c.account === entry.account && c.key === entry.clientKey)?.report.risk.valueFactor ?? 1;
+}
+
+export async function stoppedAnswering(db: KeepwarmDb, now: number): Promise<WaitingEntry[]> {
+  return rankStoppedAnswering(
+    await perAccount(db, (account) =>
+      db.clients
+        .where('[account+riskScore]')
+        .between([account, MIN_SCORE_WAITING_ON_THEM], [account, Infinity], true, true)
+        .toArray(),
+    ),
+    now,
+  );
+}
+
+/** Keeps the entries whose name, addresses or subject hold every word of the query. */
+export function searchWaiting(entries: readonly WaitingEntry[], query: string): WaitingEntry[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...entries];
+  return entries.filter((e) => words.every((w) => e.haystack.includes(w)));
+}

@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, type MessageKey, ru, uk } from '../../lib/i18n/catalogs';
+import { openThreadsOf } from '../demo/browse';
+import type { DemoThread } from '../demo/mailbox/types';
+import { startDemoServer } from '../demo/server';
+import { type ExtensionBrowser, launchWithExtension } from './chromium';
+
+// The popup and the side panel on the demo mailbox, read the way a user starts
+// the day: open the sent and inbox threads, then look at who waits.
+
+const DAY = 86_400_000;
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: ExtensionBrowser;
+let gmail: Page;
+const profile = mkdtempSync(path.join(tmpdir(), 'keepwarm-panels-'));
+const launch = () => launchWithExtension({ hosts: { 'mail.google.com': server.port }, userDataDir: profile });
+
+beforeAll(async () => {
+  server = await startDemoServer({ seed: 7 });
+  browser = await launch();
+  gmail = await browser.context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+  await gmail.waitForSelector('tr.zA');
+  await openThreadsOf(gmail, 'sent', 50);
+  await openThreadsOf(gmail, 'inbox', 50);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+const account = () => {
+  const first = server.mailbox.accounts[0];
+  if (!first) throw new Error('the demo has no account');
+  return first;
+};
+
+/** When the client's oldest unanswered message arrived, from the mailbox itself. */
+function unansweredSince(key: string): number | undefined {
+  let since: number | undefined;
+  for (const thread of account().threads.filter((t) => t.clientKey === key)) {
+    const lastOut = thread.messages.findLast((m) => m.direction === 'out')?.at ?? -1;
+    const firstIn = thread.messages.find((m) => m.direction === 'in' && m.at > lastOut)?.at;
+    if (firstIn !== undefined && (since === undefined || firstIn < since)) since = firstIn;
+  }
+  return since;
+}
+
+async function openPopup(): Promise<Page> {
+  const popup = await browser.openExtensionPage('popup.html');
+  await popup.waitForSelector('[data-testid="stopped-header"]');
+  return popup;
+}
+
+const rowsOf = (page: Page, side: 'onYou' | 'stopped') =>
+  page.$$eval(`[data-side="${side}"] .kw-row`, (rows) => rows.map((row) => row.getAttribute('data-client')));
+
+function threadOf(key: string, turn: 'in' | 'out'): DemoThread {
+  const thread = account()
+    .threads.filter((t) => t.clientKey === key && t.messages.at(-1)?.direction === turn)
+    .sort((a, b) => (b.messages.at(-1)?.at ?? 0) - (a.messages.at(-1)?.at ?? 0))[0];
+  if (!thread) throw new Error(`no thread of ${key}`);
+  return thread;
+}
+
+async function showInPanel(panel: Page, thread: DemoThread): Promise<void> {
+  await gmail.bringToFront();
+  await gmail.evaluate(`location.hash = '#inbox/${thread.token}'`);
+  await gmail.waitForSelector('h2.hP');
+  await panel.waitForSelector(`[data-testid="client-view"][data-client="${thread.clientKey}"]`);
+}
+
+/** Saves the language through the background, as the options page does. */
+const setLanguage = (language: string) => `(async () => {
+  const { settings } = await chrome.runtime.sendMessage({ type: 'ui/get-settings' });
+  await chrome.runtime.sendMessage({ type: 'ui/set-settings', settings: { ...settings, language: '${language}' } });
+})()`;
+
+/** The page's own text, screen-reader text included, without the mail's names, subjects and snippets. */
+const UI_TEXT = `(() => {
+  const main = document.querySelector('main').cloneNode(true);
+  for (const element of main.querySelectorAll('bdi')) element.remove();
+  return main.textContent;
+})()`;
+
+describe('the popup and side panel on the demo mailbox', () => {
+  it('the popup lists exactly the demo’s clients waiting on the user, longest wait first', async () => {
+    // The demo answers every client within hours but those its scenarios leave waiting (a day and more).
+    const expected = account()
+      .clients.map((c) => c.key)
+      .filter((key) => Date.now() - (unansweredSince(key) ?? Date.now()) > DAY)
+      .sort((a, b) => (unansweredSince(a) ?? 0) - (unansweredSince(b) ?? 0) || a.localeCompare(b));
+    for (const key of server.mailbox.scenarios.waitingOnUs) expect(expected).toContain(key);
+    await expect
+      .poll(
+        async () => {
+          const popup = await openPopup();
+          const rows = await rowsOf(popup, 'onYou');
+          await popup.close();
+          return rows;
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(expected);
+    const popup = await openPopup();
+    const stopped = await rowsOf(popup, 'stopped');
+    expect(new Set(stopped.slice(0, 2))).toEqual(new Set(server.mailbox.scenarios.stoppedAnswering));
+    expect(await popup.innerText('[data-side="onYou"]')).toMatch(/waiting \d+ days? .*you usually reply in/);
+    await popup.close();
+  });
+
+  it('searches, moves with the arrow keys and opens the thread in the Gmail tab of the account', async () => {
+    const popup = await openPopup();
+    const key = server.mailbox.scenarios.waitingOnUs[0] ?? '';
+    await popup.fill('input[type="search"]', key.slice(0, 6));
+    await expect.poll(() => rowsOf(popup, 'onYou')).toEqual([key]);
+    await popup.fill('input[type="search"]', 'no such client anywhere');
+    await expect.poll(() => popup.innerText('main')).toContain('No client matches');
+    await popup.fill('input[type="search"]', '');
+    await popup.focus('input[type="search"]');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    const focused = await popup.evaluate(() => document.activeElement?.getAttribute('data-client'));
+    expect(focused).toBe((await rowsOf(popup, 'onYou'))[1]);
+    const pagesBefore = browser.context.pages().length;
+    // The popup closes itself once Gmail shows the thread, possibly before the key press returns.
+    const closed = popup.waitForEvent('close');
+    await popup.keyboard.press('Enter').catch(() => undefined);
+    await closed;
+    const thread = threadOf(focused ?? '', 'in');
+    await expect.poll(() => gmail.url()).toContain(`/mail/u/0/#inbox/${thread.hex}`);
+    await gmail.waitForSelector('h2.hP');
+    expect(await gmail.innerText('h2.hP')).toBe(thread.subject);
+    expect(browser.context.pages().length).toBeLessThanOrEqual(pagesBefore);
+  });
+
+  it('the side panel shows the client of the conversation open in the active tab', async () => {
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    for (const key of [...server.mailbox.scenarios.waitingOnUs, ...server.mailbox.scenarios.complaintCompetitor]) {
+      await showInPanel(panel, threadOf(key, 'in'));
+      const reasons = await panel.$$eval('[data-testid="reasons"] li', (items) => items.map((i) => i.dataset.kind));
+      expect(reasons.length, key).toBeGreaterThan(0);
+    }
+    await gmail.evaluate(`location.hash = '#inbox'`);
+    await panel.waitForSelector('[data-testid="risk-list"]');
+    await panel.close();
+  });
+
+  it('a snoozed follow-up stays hidden until due, across a browser restart', async () => {
+    const key = server.mailbox.scenarios.waitingOnUs[1] ?? '';
+    let panel = await browser.openExtensionPage('sidepanel.html');
+    await showInPanel(panel, threadOf(key, 'in'));
+    const followUp = panel.locator('[data-testid="follow-ups"] li').first();
+    const followUpKey = await followUp.getAttribute('data-key');
+    await followUp.locator('summary').click();
+    await followUp.getByRole('button', { name: '1 week' }).click();
+    await expect.poll(() => panel.locator(`[data-key="${followUpKey}"]`).count()).toBe(0);
+    await panel.waitForSelector('[data-testid="snoozed"]');
+    await panel.reload();
+    await panel.waitForSelector('[data-testid="client-view"]');
+    expect(await panel.locator(`[data-key="${followUpKey}"]`).count()).toBe(0);
+
+    await browser.close();
+    browser = await launch();
+    gmail = await browser.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.waitForSelector('tr.zA');
+    panel = await browser.openExtensionPage('sidepanel.html');
+    await showInPanel(panel, threadOf(key, 'in'));
+    await panel.waitForSelector('[data-testid="snoozed"]');
+    expect(await panel.locator(`[data-key="${followUpKey}"]`).count()).toBe(0);
+    await panel.close();
+  });
+
+  it.each([
+    ['uk', uk],
+    ['ru', ru],
+  ] as const)('switching to %s changes every visible string of the popup and side panel', async (language, catalog) => {
+    const popup = await openPopup();
+    await popup.evaluate(setLanguage(language));
+    await expect.poll(() => popup.textContent('main')).toContain(catalog['popup.waitingOnYou']);
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await showInPanel(panel, threadOf(server.mailbox.scenarios.waitingOnUs[0] ?? '', 'in'));
+    for (const page of [popup, panel]) {
+      // Subjects also appear inside sentences ("Reply to “…”"): they are the mail's words, not ours.
+      let text = String(await page.evaluate(UI_TEXT));
+      for (const thread of account().threads) text = text.split(thread.subject).join('');
+      expect(await page.evaluate('document.documentElement.lang')).toBe(language);
+      for (const [key, english] of Object.entries(en) as [MessageKey, string][]) {
+        // Whole English sentences and labels must be gone; shared words like "Gmail" stay.
+        const fixed = english.split(/\{\w+\}/).filter((part) => /[a-z]{3}/.test(part) && part !== catalog[key]);
+        for (const part of fixed) {
+          const words = new RegExp(
+            `(^|[^\\p{L}])${part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`,
+            'u',
+          );
+          expect(text, `${key}: "${part.trim()}"`).not.toMatch(words);
+        }
+      }
+    }
+    await popup.evaluate(setLanguage('auto'));
+    await popup.close();
+    await panel.close();
+  });
+});

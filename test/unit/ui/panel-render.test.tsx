@@ -1,0 +1,145 @@
+import Dexie from 'dexie';
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientView } from '@/components/client-view';
+import { WaitingPopup } from '@/components/waiting-popup';
+import { en, type MessageKey } from '@/lib/i18n/catalogs';
+import type { Language } from '@/lib/i18n/locales';
+import { createTranslator } from '@/lib/i18n/translate';
+import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import type { ClientActions } from '@/lib/ui/client-actions';
+import { type ClientDetail, clientDetail } from '@/lib/ui/client-detail';
+import { TranslatorContext } from '@/lib/ui/use-translator';
+import { stoppedAnswering, type WaitingEntry, waitingOnYou } from '@/lib/ui/waiting-list';
+import { account, mailbox, NOW, seedDemo } from './demo-clients';
+
+// Hostile text from mail: markup, a script, a right-to-left override and a
+// 10,000-character run. It must reach the page as inert text, whole.
+const SCRIPT = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+const RTL = '\u202Egnp.exe';
+const LONG = 'W'.repeat(10_000);
+const HOSTILE = `${SCRIPT} ${RTL} ${LONG}`;
+
+const actions: ClientActions = {
+  decideFollowUp: async () => undefined,
+  correct: async () => undefined,
+  splitAddress: async () => undefined,
+};
+
+let db: KeepwarmDb;
+let detail: ClientDetail;
+let onYou: WaitingEntry[];
+let stopped: WaitingEntry[];
+
+beforeAll(async () => {
+  db = openKeepwarmDb('panel-render');
+  await seedDemo(db);
+  const key = mailbox.scenarios.waitingOnUs[0] ?? '';
+  const loaded = await clientDetail(db, account.address, key, NOW);
+  if (!loaded) throw new Error('no demo client');
+  detail = loaded;
+  onYou = await waitingOnYou(db, NOW);
+  stopped = await stoppedAnswering(db, NOW);
+});
+afterAll(async () => {
+  db.close();
+  await Dexie.delete('panel-render');
+});
+
+function hostileDetail(): ClientDetail {
+  const copy = structuredClone(detail);
+  copy.client.report.displayName = HOSTILE;
+  copy.client.report.threads = copy.client.report.threads.map((t) => ({ ...t, subject: HOSTILE }));
+  copy.timeline = copy.timeline.map((m) => ({
+    ...m,
+    subject: HOSTILE,
+    snippet: HOSTILE,
+    from: { ...m.from, name: HOSTILE },
+  }));
+  return copy;
+}
+
+function render(language: Language, node: ReactNode): string {
+  return renderToStaticMarkup(createElement(TranslatorContext, { value: createTranslator(language) }, node));
+}
+
+const clientView = (language: Language, view = detail) =>
+  render(
+    language,
+    createElement(ClientView, {
+      detail: view,
+      now: NOW,
+      actions,
+      mine: (e: string) => e === account.address,
+      onOpenThread: () => undefined,
+    }),
+  );
+const popup = (language: Language, entries = onYou) =>
+  render(
+    language,
+    createElement(WaitingPopup, {
+      waitingOnYou: entries,
+      stoppedAnswering: stopped,
+      now: NOW,
+      onOpen: () => undefined,
+    }),
+  );
+
+describe('the popup and client view as rendered', () => {
+  it('show hostile names, subjects and snippets as inert text, whole, isolated for direction', () => {
+    const hostile = onYou.map((e) => ({ ...e, name: HOSTILE, subject: HOSTILE }));
+    for (const html of [clientView('en', hostileDetail()), popup('en', hostile)]) {
+      expect(html).not.toMatch(/<script|<img/i);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).toContain(LONG);
+      expect(html).toMatch(/<bdi[^>]*>[^<]*\u202Egnp\.exe/);
+    }
+  });
+
+  it('the client view shows the reasons, follow-ups with their actions, whose turn, the chart and the timeline', () => {
+    const html = clientView('en');
+    for (const id of ['reasons', 'follow-ups', 'turns', 'activity-chart', 'timeline'])
+      expect(html, id).toContain(`data-testid="${id}"`);
+    for (const label of ['Done', 'Snooze', '1 day', '1 week', 'Dismiss', 'Save', 'Merge'])
+      expect(html).toContain(`>${label}<`);
+    expect(html).toContain('waiting_on_us');
+  });
+
+  it('the popup labels each row for screen readers and gives one row the tab stop', () => {
+    const many = Array.from({ length: 25 }, (_, i) =>
+      stopped.map((e) => ({ ...e, clientKey: `${i}.${e.clientKey}` })),
+    ).flat();
+    const html = render(
+      'en',
+      createElement(WaitingPopup, { waitingOnYou: onYou, stoppedAnswering: many, now: NOW, onOpen: () => undefined }),
+    );
+    const rows = html.match(/aria-label="Open “/g)?.length ?? 0;
+    // Windowed: the rows in view and a few more, never the whole list.
+    expect(rows).toBeGreaterThanOrEqual(onYou.length);
+    expect(rows).toBeLessThan(20);
+    expect(html).toContain(`aria-setsize="${onYou.length + many.length + 2}"`);
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(html).toContain('aria-setsize');
+  });
+
+  it.each(['uk', 'ru'] as const)('in %s, no English text of ours is left', (language) => {
+    const ours = Object.entries(en).flatMap(([key, text]) =>
+      key === 'app.name' || key === 'status.accountWithoutAddress'
+        ? []
+        : text
+            .split(/\{\w+\}/)
+            .filter((part) => /[A-Za-z]{3}/.test(part) && !/^\W*(Gmail|Keepwarm|Enter)\W*$/.test(part)),
+    );
+    const subjects = account.threads.map((t) => t.subject);
+    for (const html of [clientView(language), popup(language)]) {
+      const text = subjects.reduce(
+        (rest, subject) => rest.split(subject).join(''),
+        html.replace(/<bdi[^>]*>.*?<\/bdi>/g, '').replace(/<[^>]+>/g, ' '),
+      );
+      for (const part of ours) expect(text, `${part} (${language})`).not.toContain(part.trim());
+    }
+    expect(ours.length).toBeGreaterThan(50);
+    expect(Object.keys(en) as MessageKey[]).toContain('popup.waitingOnYou');
+  });
+});

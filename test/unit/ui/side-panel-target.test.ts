@@ -1,0 +1,96 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { clientDetail, riskiestClients } from '@/lib/ui/client-detail';
+import { gmailThreadUrl } from '@/lib/ui/open-in-gmail';
+import { clientOfThread, isSidePanelClient, targetOfTab } from '@/lib/ui/side-panel-target';
+import { account, mailbox, NOW, seedDemo } from './demo-clients';
+
+let db: KeepwarmDb;
+let name = 0;
+beforeEach(() => {
+  name += 1;
+  db = openKeepwarmDb(`panel-${name}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(`panel-${name}`);
+});
+
+const TOKEN_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfBvXbnTjVfdNzwhLjZlpXqcm';
+
+describe('what the side panel follows', () => {
+  it('a conversation its content script reported, only while the tab still shows it', () => {
+    const reported = { url: TOKEN_URL, account: account.address, threadId: '123' };
+    expect(targetOfTab(TOKEN_URL, reported)).toEqual({ kind: 'thread', account: account.address, threadId: '123' });
+    expect(targetOfTab(`${TOKEN_URL}x`, reported)).toEqual({ kind: 'reading' });
+    expect(targetOfTab('https://mail.google.com/mail/u/0/#inbox', reported)).toEqual({ kind: 'overview' });
+  });
+
+  it('a thread Keepwarm opened by its hex id, in the account of the URL', () => {
+    const thread = account.threads[0];
+    if (!thread) throw new Error('no thread');
+    expect(targetOfTab(`https://mail.google.com/mail/u/1/#inbox/${thread.hex}`, undefined)).toEqual({
+      kind: 'thread',
+      accountPath: 'u/1',
+      threadId: thread.id,
+    });
+    expect(gmailThreadUrl('u/1', thread.id)).toBe(`https://mail.google.com/mail/u/1/#inbox/${thread.hex}`);
+    expect(gmailThreadUrl(undefined, 'not-an-id')).toBe('https://mail.google.com/mail/u/0/#inbox');
+  });
+
+  it('any other page, or no URL it may read, shows the overview', () => {
+    for (const url of [
+      undefined,
+      'https://example.com/#inbox/abc',
+      'not a url',
+      'https://mail.google.com/mail/u/0/#settings/general',
+    ])
+      expect(targetOfTab(url, undefined)).toEqual({ kind: 'overview' });
+  });
+
+  it('only a well-formed badge choice counts', () => {
+    expect(isSidePanelClient({ account: 'a@b.com', clientKey: 'acme.com' })).toBe(true);
+    expect(isSidePanelClient({ account: 'a@b.com' })).toBe(false);
+    expect(isSidePanelClient('acme.com')).toBe(false);
+    expect(isSidePanelClient(undefined)).toBe(false);
+  });
+
+  it('finds the client of a thread from its messages, by account path or address', async () => {
+    await seedDemo(db);
+    const key = mailbox.scenarios.waitingOnUs[0] ?? '';
+    const thread = account.threads.find((t) => t.clientKey === key);
+    if (!thread) throw new Error('no thread');
+    expect(await clientOfThread(db, { kind: 'thread', accountPath: 'u/0', threadId: thread.id })).toEqual({
+      account: account.address,
+      clientKey: key,
+    });
+    expect(await clientOfThread(db, { kind: 'thread', accountPath: 'u/5', threadId: thread.id })).toBeUndefined();
+    const colleague = account.threads.find((t) => t.kind === 'colleague');
+    expect(
+      await clientOfThread(db, { kind: 'thread', account: account.address, threadId: colleague?.id ?? '' }),
+    ).toBeUndefined();
+  });
+
+  it('reads one client’s detail: report, 90 days of activity, the latest messages first', async () => {
+    await seedDemo(db);
+    const key = mailbox.scenarios.complaintCompetitor[0] ?? '';
+    const detail = await clientDetail(db, account.address, key, NOW);
+    expect(detail?.client.key).toBe(key);
+    expect(detail?.accountPath).toBe('u/0');
+    expect(detail?.activity).toHaveLength(13);
+    const times = detail?.timeline.map((m) => m.at) ?? [];
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(detail?.otherClientKeys).not.toContain(key);
+    expect(await clientDetail(db, account.address, 'nobody.example', NOW)).toBeUndefined();
+  });
+
+  it('lists the riskiest clients, highest score first, limited', async () => {
+    await seedDemo(db);
+    const riskiest = await riskiestClients(db, 5);
+    expect(riskiest).toHaveLength(5);
+    const scores = riskiest.map((c) => c.riskScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((s) => s >= 25)).toBe(true);
+  });
+});
