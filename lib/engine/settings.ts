@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   endHour: 17,
 };
 
-function isTimeZone(name: string): boolean {
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -30,20 +30,31 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-const settingsSchema = z
-  .object({
-    timeZone: z
-      .string()
-      .refine(isTimeZone, { message: 'unknown time zone (expected an IANA name like "Europe/Kyiv")' }),
-    workingDays: z
-      .array(z.number().int().min(0).max(6))
-      .min(1, { message: 'at least one working day is needed' })
-      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-    startHour: z.number().min(0).max(24),
-    endHour: z.number().min(0).max(24),
-    replyTargetBusinessMs: z.number().positive().optional(),
-  })
-  .refine((s) => s.startHour < s.endHour, { message: 'startHour must be before endHour', path: ['endHour'] });
+/** The working day's fields, shared with the user's settings record so both validate them alike. */
+export const workingDayFields = {
+  /** IANA time zone of the working day. */
+  timeZone: z.string().refine(isTimeZone, { message: 'unknown time zone (expected an IANA name like "Europe/Kyiv")' }),
+  /** 0 = Sunday … 6 = Saturday. */
+  workingDays: z
+    .array(z.number().int().min(0).max(6))
+    .min(1, { message: 'at least one working day is needed' })
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  /** Local hours, fractions allowed (8.5 = 08:30). */
+  startHour: z.number().min(0).max(24),
+  endHour: z.number().min(0).max(24),
+};
+
+/** The working day must start before it ends (checked on the whole record, reported on endHour). */
+export function startsBeforeEnd<T extends z.ZodType<{ startHour: number; endHour: number }>>(schema: T) {
+  return schema.refine((hours) => hours.startHour < hours.endHour, {
+    message: 'startHour must be before endHour',
+    path: ['endHour'],
+  });
+}
+
+const settingsSchema = startsBeforeEnd(
+  z.object({ ...workingDayFields, replyTargetBusinessMs: z.number().positive().optional() }),
+);
 
 export class SettingsError extends Error {}
 

@@ -3,17 +3,8 @@
 // engine read it through `parseUserSettings`, so a stored record from an older
 // version gets today's defaults for whatever it lacks.
 import { z } from 'zod';
-import { DEFAULT_SETTINGS } from '@/lib/engine/settings';
+import { DEFAULT_SETTINGS, isTimeZone, startsBeforeEnd, workingDayFields } from '@/lib/engine/settings';
 import { LANGUAGES } from '@/lib/i18n/locales';
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const emailSchema = z.email().max(320).toLowerCase();
 /** A bare domain as typed by a person: "acme.com", never "@acme.com" or a URL. */
@@ -26,23 +17,7 @@ const domainSchema = z
     message: 'expected a domain like "acme.com"',
   });
 
-export const businessHoursSchema = z
-  .strictObject({
-    /** IANA time zone of the working day. */
-    timeZone: z.string().refine(isTimeZone, { message: 'unknown time zone (expected a name like "Europe/Kyiv")' }),
-    /** 0 = Sunday … 6 = Saturday. */
-    workingDays: z
-      .array(z.number().int().min(0).max(6))
-      .min(1, { message: 'at least one working day is needed' })
-      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-    /** Local hours, fractions allowed (8.5 = 08:30). */
-    startHour: z.number().min(0).max(24),
-    endHour: z.number().min(0).max(24),
-  })
-  .refine((hours) => hours.startHour < hours.endHour, {
-    message: 'the working day must start before it ends',
-    path: ['endHour'],
-  });
+export const businessHoursSchema = startsBeforeEnd(z.strictObject(workingDayFields));
 
 /** Who the user is in one Gmail account, beyond its signed-in address. */
 export const accountSettingsSchema = z.strictObject({
