@@ -1,6 +1,6 @@
 import { baseClientKey } from '@/lib/engine/client-identity';
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
-import { reasonText } from '@/lib/i18n/reason-text';
+import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
 import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
 import type { KeepwarmDb, StoredClient, StoredThread } from '@/lib/store/db';
@@ -43,7 +43,7 @@ function toThreadRisk(threadId: string, client: StoredClient, t: Translator): Th
   const levelText = t.t(`risk.${risk.level}`);
   const reasons = risk.reasons
     .slice(0, TOP_REASONS)
-    .map((reason) => ({ kind: reason.kind, text: reasonText(reason, t) }));
+    .map((reason) => ({ kind: reason.kind, text: reasonText(t, reason, client.report) }));
   const reasonsText = reasons.length > 0 ? reasons.map((r) => `${r.text}.`).join(' ') : t.t('badge.noReasons');
   return {
     threadId,

@@ -1,10 +1,23 @@
 // Risk reasons and follow-ups in the reader's language, built from the
 // engine's structured kind and numbers (its English `text` is the source
-// wording these translate).
+// wording these translate). The one renderer of reasons: the side panel, the
+// popup and the Gmail badge's tooltip all say them the same way.
 import type { FollowUp } from '@/lib/engine/follow-ups';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
 import type { Translator } from './translate';
+
+const PHRASE_CHARS = 160;
+
+/**
+ * Words a client wrote, fit to quote inside one of our sentences: shortened,
+ * and isolated with FSI…PDI so a right-to-left override in them cannot reorder
+ * the words around them (in a tooltip's plain text as in a page).
+ */
+export function isolatePhrase(text: string, max = PHRASE_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `\u2068${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}\u2069`;
+}
 
 function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
@@ -86,7 +99,7 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
       return t('riskReason.cue', {
         verb: t(`riskReason.cue.${reason.kind}`),
         when: n.ageDays === 0 ? t('riskReason.cue.today') : t('riskReason.cue.ago', { days: days(n.ageDays) }),
-        phrase: reason.phrase ?? '',
+        phrase: isolatePhrase(reason.phrase ?? ''),
         answered: n.answered ? t('riskReason.cue.answered') : '',
         more: n.hits > 1 ? t('riskReason.cue.more', { count: n.hits - 1 }) : '',
       });

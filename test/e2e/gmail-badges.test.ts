@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientReport } from '../../lib/engine/report-types';
 import type { RiskLevel, RiskReason } from '../../lib/engine/risk-types';
-import { reasonText } from '../../lib/i18n/reason-text';
+import { reasonText } from '../../lib/i18n/risk-reason-text';
 import { createTranslator } from '../../lib/i18n/translate';
 import { openThreadsOf } from '../demo/browse';
 import { type DemoServer, startDemoServer } from '../demo/server';
@@ -19,6 +20,7 @@ interface StoredRisk {
   key: string;
   level: RiskLevel;
   reasons: RiskReason[];
+  report: Pick<ClientReport, 'metrics' | 'risk'>;
 }
 
 beforeAll(async () => {
@@ -52,9 +54,12 @@ function storedRisks(): Promise<Map<string, StoredRisk>> {
             request.onsuccess = () => {
               open.result.close();
               resolve(
-                (
-                  request.result as { key: string; report: { risk: { level: RiskLevel; reasons: RiskReason[] } } }[]
-                ).map((c) => ({ key: c.key, level: c.report.risk.level, reasons: c.report.risk.reasons })),
+                (request.result as { key: string; report: StoredRisk['report'] }[]).map((c) => ({
+                  key: c.key,
+                  level: c.report.risk.level,
+                  reasons: c.report.risk.reasons,
+                  report: c.report,
+                })),
               );
             };
           };
@@ -151,7 +156,7 @@ describe('risk badges in Gmail', () => {
       await tooltip.waitFor({ state: 'visible' });
       const shown = await tooltip.locator('li').allInnerTexts();
       const client = (await storedRisks()).get(threads.get(token)?.clientKey ?? '');
-      return { shown, stored: client?.reasons.slice(0, 3).map((reason) => reasonText(reason, en)) };
+      return { shown, stored: client?.reasons.slice(0, 3).map((reason) => reasonText(en, reason, client.report)) };
     };
     await expect
       .poll(

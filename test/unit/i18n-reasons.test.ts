@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRiskNotices } from '@/lib/background/risk-notices';
 import type { ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
 import { LANGUAGES } from '@/lib/i18n/locales';
-import { quoteIsolated, reasonText } from '@/lib/i18n/reason-text';
+import { isolatePhrase, reasonText } from '@/lib/i18n/risk-reason-text';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { RisksChangedNotice } from '@/lib/messaging/schemas';
 
@@ -64,31 +64,33 @@ describe('risk reasons in plain words', () => {
   it.each(LANGUAGES)('renders every kind in %s with its numbers and no placeholder left', (language) => {
     const t = createTranslator(language);
     for (const reason of REASONS) {
-      const text = reasonText(reason, t);
+      const text = reasonText(t, reason);
       expect(text, reason.kind).not.toMatch(/[{}]/);
       expect(text.length, reason.kind).toBeGreaterThan(15);
     }
-    expect(reasonText(REASONS[9] as RiskReason, t)).toContain('23%');
-    expect(reasonText(REASONS[2] as RiskReason, t)).toContain('2');
-    expect(reasonText(REASONS[11] as RiskReason, t)).toContain('we are looking at other agencies');
+    expect(reasonText(t, REASONS[9] as RiskReason)).toContain('23%');
+    expect(reasonText(t, REASONS[2] as RiskReason)).toContain('2');
+    expect(reasonText(t, REASONS[11] as RiskReason)).toContain('we are looking at other agencies');
   });
 
   it('says the engine’s figures in English', () => {
     const t = createTranslator('en');
-    expect(reasonText(REASONS[0] as RiskReason, t)).toBe(
-      'waiting 2 days for your reply (10 hours of working time) — you usually answer in 5 hours',
+    expect(reasonText(t, REASONS[0] as RiskReason)).toBe(
+      'waiting 2 days for your reply (10 hours of working time) — you usually answer this client in 5 hours',
     );
-    expect(reasonText(REASONS[2] as RiskReason, t)).toMatch(/; your target is 2 hours of working time$/);
-    expect(reasonText(REASONS[6] as RiskReason, t)).toBe(
-      'last exchange 41 days ago (their message) — expected about every 12 days',
+    expect(reasonText(t, REASONS[2] as RiskReason)).toMatch(/; your target is 2 hours of working time$/);
+    expect(reasonText(t, REASONS[6] as RiskReason)).toBe(
+      'last exchange 41 days ago (their message) — expected about every 12 days: they usually write every 9 days, your clients every 17 days',
     );
   });
 
   it('quotes a client’s words isolated and shortened, so an override character cannot turn the sentence', () => {
-    const quoted = quoteIsolated(`\u202Eevil ${'x'.repeat(10_000)}`);
+    const quoted = isolatePhrase(`\u202Eevil ${'x'.repeat(10_000)}`);
     expect(quoted.startsWith('\u2068')).toBe(true);
     expect(quoted.endsWith('\u2069')).toBe(true);
     expect(quoted.length).toBeLessThan(200);
+    const hostile = { ...(REASONS[11] as RiskReason), phrase: `\u202Eevil ${'x'.repeat(10_000)}` } as RiskReason;
+    expect(reasonText(createTranslator('en'), hostile)).toContain(quoted);
   });
 });
 

@@ -20,6 +20,7 @@ const latinWords = (text: string) =>
 const DURATION = /\d+(?:\.\d+)?\s*(?:d|h|min|days?|hours?|minutes?|months?|years?)\b/g;
 const wording = (text: string) =>
   text
+    .replace(/[\u2068\u2069]/g, '')
     .replace(DURATION, '#')
     .replace(/#(\s*#)+/g, '#')
     .replace(/\s+/g, ' ');
