@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
+import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { useStatus } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
 import { AccountStatus } from './account-status';
+import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PopupRisks } from './popup-risks';
 import { WaitingPopup } from './waiting-popup';
@@ -23,6 +25,7 @@ function ImportLink() {
 export function PopupApp() {
   const { t } = useTranslator();
   const status = useStatus();
+  const incomplete = useIncompleteAccounts();
   const { onYou, stopped, riskiest, clientCount, open, openClient } = useWaiting();
   const noAccounts = status.kind === 'ready' && status.status.accounts.length === 0;
   const noClients = clientCount === 0;
@@ -59,6 +62,7 @@ export function PopupApp() {
   } else body = <p aria-busy="true">{t('status.loading')}</p>;
   return (
     <PageShell title={t('app.name')}>
+      <IncompleteDataNotice accounts={incomplete} />
       {body}
       <footer className="kw-footer">
         {status.kind === 'ready' && status.status.accounts.length > 0 ? (

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { clientActions } from '@/lib/ui/client-actions';
+import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { ClientView } from './client-view';
+import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PanelOverview } from './panel-overview';
 import './client-row.css';
@@ -14,6 +16,7 @@ export function SidePanelApp() {
   const { t } = useTranslator();
   const { target, choose } = usePanelTarget();
   const { view, openThread } = useSidePanel(target);
+  const incomplete = useIncompleteAccounts();
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
   const account = client?.account;
   const clientKey = client?.key;
@@ -53,6 +56,7 @@ export function SidePanelApp() {
           ← {t('panel.back')}
         </button>
       ) : null}
+      <IncompleteDataNotice accounts={incomplete} />
       {body}
     </PageShell>
   );

@@ -1,9 +1,16 @@
 import { useMemo } from 'react';
 import { openKeepwarmDb, type StoredAccount } from '@/lib/store/db';
+import { incompleteAccounts } from './incomplete-accounts';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
 /** The Gmail accounts Keepwarm holds history for, by address. */
 export function useKnownAccounts(): LiveState<StoredAccount[]> {
   const db = useMemo(() => openKeepwarmDb(), []);
   return useLiveQuery(() => db.accounts.orderBy('address').toArray(), [db]);
+}
+
+/** Addresses of the accounts whose data may be incomplete (see incompleteAccounts). */
+export function useIncompleteAccounts(): string[] {
+  const accounts = useKnownAccounts();
+  return accounts.kind === 'ready' ? incompleteAccounts(accounts.value) : [];
 }

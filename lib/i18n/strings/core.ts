@@ -13,6 +13,8 @@ export const coreStrings = defineStrings({
     'status.watching': 'Watching',
     'status.watchedAccounts': 'Watched Gmail accounts',
     'status.accountWithoutAddress': 'Gmail',
+    'status.incomplete':
+      'Data may be incomplete for {account}: Gmail’s page could not be read well lately, so risks there may be missing or out of date.',
     'duration.lessThanMinute': 'less than a minute',
     'overview.waitingOnYou': 'Waiting on you',
     'overview.nobodyWaiting': 'Nobody is waiting on you.',
@@ -37,6 +39,8 @@ export const coreStrings = defineStrings({
     'status.watching': 'Стежимо',
     'status.watchedAccounts': 'Облікові записи Gmail під наглядом',
     'status.accountWithoutAddress': 'Gmail',
+    'status.incomplete':
+      'Дані для {account} можуть бути неповними: сторінку Gmail останнім часом не вдалося прочитати як слід, тож ризики там можуть бути пропущені або застарілі.',
     'duration.lessThanMinute': 'менше хвилини',
     'overview.waitingOnYou': 'Чекають на вас',
     'overview.nobodyWaiting': 'Ніхто не чекає на вашу відповідь.',
@@ -62,6 +66,8 @@ export const coreStrings = defineStrings({
     'status.watching': 'Наблюдаем',
     'status.watchedAccounts': 'Отслеживаемые аккаунты Gmail',
     'status.accountWithoutAddress': 'Gmail',
+    'status.incomplete':
+      'Данные для {account} могут быть неполными: страницу Gmail в последнее время не удалось прочитать как следует, поэтому риски там могут быть пропущены или устарели.',
     'duration.lessThanMinute': 'меньше минуты',
     'overview.waitingOnYou': 'Ждут вашего ответа',
     'overview.nobodyWaiting': 'Никто не ждёт вашего ответа.',
