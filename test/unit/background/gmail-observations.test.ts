@@ -1,11 +1,11 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
-import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
+import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';
 const NOW = Date.UTC(2026, 10, 20, 12);
@@ -54,14 +54,8 @@ const conversation: ConversationRecord = {
 };
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`observations-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`observations-${name}`);
+freshDbPerTest('observations', (fresh) => {
+  db = fresh;
 });
 
 describe('Gmail observations in the background', () => {

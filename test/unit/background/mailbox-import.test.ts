@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
@@ -9,6 +9,7 @@ import { startBackground } from '@/lib/background/start';
 import type { MailMessage } from '@/lib/engine/types';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';
 const IDENTITY = accountIdentity(ME);
@@ -82,14 +83,8 @@ const page: PageContext = {
 };
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`import-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`import-${name}`);
+freshDbPerTest('import', (fresh) => {
+  db = fresh;
 });
 
 describe('storing an import batch', () => {

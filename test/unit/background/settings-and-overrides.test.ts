@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setClientOverride, setSplitAddress } from '@/lib/background/client-overrides';
 import { engineContext, toClientOverrides } from '@/lib/background/engine-context';
 import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
@@ -8,8 +7,9 @@ import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import { reindexClientRefs } from '@/lib/background/reindex';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
 import { defaultUserSettings, UserSettingsError } from '@/lib/settings/user-settings';
-import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { markPending, pendingOf } from '@/lib/store/pending-recompute';
+import { freshDbPerTest } from '../store/fresh-db';
 import { exchange, ME, NOW } from './exchange';
 
 const page: PageContext = {
@@ -26,14 +26,8 @@ async function clientKeys(db: KeepwarmDb): Promise<string[]> {
 }
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`overrides-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`overrides-${name}`);
+freshDbPerTest('overrides', (fresh) => {
+  db = fresh;
 });
 
 describe('user settings', () => {

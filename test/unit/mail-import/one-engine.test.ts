@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountIdentity } from '@/lib/background/identity';
 import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { buildReport } from '@/lib/cli/commands/report';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
-import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { startMailboxImport } from '@/lib/ui/mailbox-import';
+import { freshDbPerTest } from '../store/fresh-db';
 import { FIXTURES } from './helpers';
 import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';
 
@@ -18,14 +18,8 @@ import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';
 const ENRON = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-mbox/sager-e');
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`one-engine-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`one-engine-${name}`);
+freshDbPerTest('one-engine', (fresh) => {
+  db = fresh;
 });
 
 async function importInExtension(files: PickedFile[], fromFolder: boolean, me: string, cancelAfter?: number) {

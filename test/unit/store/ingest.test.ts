@@ -1,8 +1,8 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '@/lib/engine/types';
-import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
+import { freshDbPerTest } from './fresh-db';
 
 const ACCOUNT = 'olena@brightpath.studio';
 const clientRefsOf = (m: MailMessage) =>
@@ -29,14 +29,8 @@ function observation(overrides: Partial<MessageObservation> = {}): MessageObserv
 }
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`ingest-test-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`ingest-test-${name}`);
+freshDbPerTest('ingest-test', (fresh) => {
+  db = fresh;
 });
 
 describe('ingestMessages', () => {

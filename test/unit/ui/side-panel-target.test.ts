@@ -1,20 +1,14 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { describe, expect, it } from 'vitest';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { clientDetail, riskiestClients } from '@/lib/ui/client-detail';
 import { gmailThreadUrl } from '@/lib/ui/open-in-gmail';
 import { clientOfThread, isSidePanelClient, targetOfTab } from '@/lib/ui/side-panel-target';
+import { freshDbPerTest } from '../store/fresh-db';
 import { account, mailbox, NOW, seedDemo } from './demo-clients';
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`panel-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`panel-${name}`);
+freshDbPerTest('panel', (fresh) => {
+  db = fresh;
 });
 
 const TOKEN_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfBvXbnTjVfdNzwhLjZlpXqcm';

@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type KeepwarmDb, openKeepwarmDb, type StoredClient } from '@/lib/store/db';
+import { describe, expect, it } from 'vitest';
+import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
 import {
   rankWaitingOnYou,
   searchWaiting,
@@ -8,17 +7,12 @@ import {
   waitingOnYou,
   waitingOnYouFirst,
 } from '@/lib/ui/waiting-list';
+import { freshDbPerTest } from '../store/fresh-db';
 import { account, mailbox, NOW, seedDemo, storedClients } from './demo-clients';
 
 let db: KeepwarmDb;
-let name = 0;
-beforeEach(() => {
-  name += 1;
-  db = openKeepwarmDb(`waiting-${name}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(`waiting-${name}`);
+freshDbPerTest('waiting', (fresh) => {
+  db = fresh;
 });
 
 const HOUR = 3_600_000;
