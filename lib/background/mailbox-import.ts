@@ -1,11 +1,15 @@
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
+import type { ThreadMove } from '@/lib/mail-import/import-mailbox';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
+import { markPending } from '@/lib/store/pending-recompute';
 import { clientRefsFor } from './identity';
 
 export interface ImportBatch {
   account: string;
   messages: MailMessage[];
+  /** Imported threads stored earlier that turned out to be part of another, in order. */
+  moves?: readonly ThreadMove[];
 }
 
 export interface StoredImportBatch {
@@ -45,6 +49,9 @@ export async function storeImportBatch(
     }
   });
   const result = await ingestMessages(db, account, observations, refsOf);
+  if (batch.moves?.length) {
+    for (const ref of await moveThreads(db, account, batch.moves)) result.touchedClientRefs.add(ref);
+  }
   const clientKeys = new Set<string>();
   for (const message of batch.messages) {
     for (const ref of refsOf(message)) clientKeys.add(ref.slice(account.length + 1));
@@ -56,4 +63,24 @@ export async function storeImportBatch(
     clientKeys: [...clientKeys],
     touched: result.touchedClientRefs,
   };
+}
+
+/**
+ * Re-homes the messages of imported threads that turned out to be part of
+ * another: their thread id changes, nothing else, so nothing is counted twice.
+ * Returns the client refs whose history changed, marked for recompute in the
+ * same transaction.
+ */
+async function moveThreads(db: KeepwarmDb, account: string, moves: readonly ThreadMove[]): Promise<Set<string>> {
+  const touched = new Set<string>();
+  await db.transaction('rw', db.messages, db.pendingRecompute, async () => {
+    for (const { from, to } of moves) {
+      const moved = await db.messages.where('[account+threadId]').equals([account, from]).toArray();
+      if (moved.length === 0) continue;
+      await db.messages.bulkPut(moved.map((message) => ({ ...message, threadId: to })));
+      for (const message of moved) for (const ref of message.clientRefs) touched.add(ref);
+    }
+    await markPending(db, account, touched);
+  });
+  return touched;
 }

@@ -128,9 +128,9 @@ export function startBackground(): void {
         accounts: await listAccounts(),
         rejectedMessages: router.rejectedCount,
       }),
-      'ui/import-batch': async ({ account, messages }) => {
+      'ui/import-batch': async ({ account, messages, moves }) => {
         const { identity } = await engineContext(db, account);
-        const { touched, ...stored } = await storeImportBatch(db, { account, messages }, Date.now(), identity);
+        const { touched, ...stored } = await storeImportBatch(db, { account, messages, moves }, Date.now(), identity);
         if (touched.size > 0) recompute.schedule(account, touched);
         return stored;
       },

@@ -6,10 +6,12 @@
 //     sender's address (lower-cased), the normalized subject (no Re:/Fwd:
 //     prefixes, tags, case or spacing differences) and a fingerprint of the
 //     whole body (CRLF/LF and trailing blank lines ignored).
-// Only the 16-hex-digit hash of the content key is kept, so memory grows by a
-// few dozen bytes per distinct message, not with message size.
+// Only 64-bit hashes of the content key and of the Message-ID are kept, in
+// typed arrays: memory grows by a few dozen bytes per distinct message, not
+// with message or id size.
 
-import { hashText } from './streaming-hash';
+import { HashIndex } from './hash-index';
+import { hashText, hashTextPair } from './streaming-hash';
 import { normalizeSubject } from './subject';
 
 export interface DedupeFields {
@@ -24,15 +26,23 @@ export function contentKey({ at, fromEmail, subject, bodyHash }: DedupeFields): 
 }
 
 export class Deduper {
-  private readonly keys = new Set<string>();
-  private readonly messageIds = new Set<string>();
+  private readonly keys = new HashIndex();
+  private readonly messageIds = new HashIndex();
 
   /** True when an equal message was seen before; otherwise remembers this one and returns false. */
   isDuplicate(message: { dedupeKey: string; messageId?: string }): boolean {
-    if (this.keys.has(message.dedupeKey)) return true;
-    if (message.messageId && this.messageIds.has(message.messageId)) return true;
-    this.keys.add(message.dedupeKey);
-    if (message.messageId) this.messageIds.add(message.messageId);
+    const key = halvesOfHex(message.dedupeKey);
+    if (this.keys.get(key[0], key[1]) !== -1) return true;
+    const id = message.messageId ? hashTextPair(message.messageId) : undefined;
+    if (id && this.messageIds.get(id[0], id[1]) !== -1) return true;
+    this.keys.set(key[0], key[1], 0);
+    if (id) this.messageIds.set(id[0], id[1], 0);
     return false;
   }
+}
+
+/** A 16-hex-digit key as its two 32-bit halves; any other key is hashed first. */
+function halvesOfHex(key: string): [number, number] {
+  if (!/^[0-9a-f]{16}$/.test(key)) return hashTextPair(key);
+  return [Number.parseInt(key.slice(0, 8), 16), Number.parseInt(key.slice(8), 16)];
 }

@@ -1,23 +1,35 @@
 // The one entry point: bytes of mailbox exports in, batches of the engine's
 // MailMessage out, each message once, each with a thread.
 //
-// Gmail Takeout messages carry their thread id and are handed out as soon as
-// they are read. Messages without one must wait until the whole input is read,
-// since any later message may join or link their thread; only their compact
-// records (headers and a snippet, never bodies) are kept meanwhile.
+// Messages are threaded as they are read and handed out in batches while the
+// rest of the input is still being parsed, whether or not they carry Gmail's
+// thread id, so reading overlaps storing. A batch also carries the thread
+// moves learned since the last one: threads handed out earlier that turned out
+// to be part of another (a reply read before the message linking its branch).
+// Per message, only hashes of its ids are kept once it is handed out.
 
 import type { MailMessage } from '@/lib/engine/types';
 import { Deduper } from './dedupe';
-import type { ImportedMessage } from './parse-message';
 import { emptyCounts, type ImportCounts, type MailboxInput, type ReadOptions, readMailbox } from './read-mailbox';
-import { assignThreads, toMailMessage } from './threading';
+import { ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
+
+export type { ThreadMove };
 
 export interface ImportOptions extends ReadOptions {
-  /** Messages per batch handed out; 500 by default. */
+  /** Messages (and at most as many thread moves) per batch handed out; 500 by default. */
   batchSize?: number;
 }
 
-export interface MailboxImport extends AsyncIterable<MailMessage[]> {
+export interface ImportBatch {
+  messages: MailMessage[];
+  /**
+   * To apply once `messages` are stored: every message stored earlier under
+   * `from` belongs to thread `to`. In order; a `to` may itself move later.
+   */
+  moves: ThreadMove[];
+}
+
+export interface MailboxImport extends AsyncIterable<ImportBatch> {
   /** Live counts; final once the iteration has finished. */
   readonly counts: Readonly<ImportCounts>;
 }
@@ -39,42 +51,35 @@ export function importMailbox(input: MailboxInput, options: ImportOptions = {}):
 async function* batches(input: MailboxInput, counts: ImportCounts, options: ImportOptions) {
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const deduper = new Deduper();
-  const gmailThreadOf = new Map<string, string>();
-  const waiting: ImportedMessage[] = [];
-  let batch: MailMessage[] = [];
+  const threads = new ThreadJoiner();
+  let records: MailMessage[] = [];
+  let nodes: number[] = [];
+  let gmailThreads: (string | undefined)[] = [];
+
+  // Thread ids are read only when the batch is handed out: what was learned
+  // meanwhile already places its messages, and needs no move.
+  const take = (): ImportBatch => {
+    const messages = records.map((record, i) => {
+      record.threadId = threads.threadIdOf(nodes[i] as number, { gmailThreadId: gmailThreads[i] });
+      return record;
+    });
+    records = [];
+    nodes = [];
+    gmailThreads = [];
+    counts.imported += messages.length;
+    return { messages, moves: threads.takeMoves() };
+  };
 
   for await (const message of readMailbox(input, counts, options)) {
     if (deduper.isDuplicate(message)) {
       counts.duplicates++;
       continue;
     }
-    if (!message.gmailThreadId) {
-      waiting.push(message);
-      continue;
-    }
-    if (message.messageId) gmailThreadOf.set(message.messageId, message.gmailThreadId);
-    batch.push(toMailMessage(message, message.gmailThreadId));
-    if (batch.length >= batchSize) {
-      counts.imported += batch.length;
-      yield batch;
-      batch = [];
-    }
+    nodes.push(threads.add(message));
+    gmailThreads.push(message.gmailThreadId);
+    records.push(toMailMessage(message, ''));
+    if (records.length >= batchSize || threads.pendingMoves >= batchSize) yield take();
   }
-
   options.signal?.throwIfAborted();
-  const threadIds = assignThreads(waiting, gmailThreadOf);
-  const order = waiting.map((_, i) => i).sort((a, b) => (waiting[a]?.at ?? 0) - (waiting[b]?.at ?? 0));
-  for (const i of order) {
-    batch.push(toMailMessage(waiting[i] as ImportedMessage, threadIds[i] as string));
-    if (batch.length >= batchSize) {
-      options.signal?.throwIfAborted();
-      counts.imported += batch.length;
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) {
-    counts.imported += batch.length;
-    yield batch;
-  }
+  if (records.length > 0) yield take();
 }

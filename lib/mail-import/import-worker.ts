@@ -7,7 +7,7 @@
 import type { MailMessage } from '@/lib/engine/types';
 import { detectMailboxFormat, SNIFF_BYTES } from './detect-format';
 import { NotAMailboxError } from './errors';
-import { importMailbox } from './import-mailbox';
+import { importMailbox, type ThreadMove } from './import-mailbox';
 import type { ImportCounts, ImportProgress, MailboxSource } from './read-mailbox';
 
 export interface PickedFile {
@@ -37,7 +37,7 @@ export type ImportFailure =
 
 export type FromImportWorker =
   | { type: 'progress'; progress: WorkerProgress }
-  | { type: 'batch'; seq: number; messages: MailMessage[]; progress: WorkerProgress }
+  | { type: 'batch'; seq: number; messages: MailMessage[]; moves: ThreadMove[]; progress: WorkerProgress }
   | { type: 'done'; progress: WorkerProgress; ignoredFiles: number }
   | { type: 'cancelled'; progress: WorkerProgress }
   | { type: 'failed'; failure: ImportFailure; progress: WorkerProgress };
@@ -99,11 +99,11 @@ export function createImportWorker(post: (message: FromImportWorker) => void) {
       // out only once that one is acknowledged: at most two batches in memory.
       let seq = 0;
       let previous: Promise<void> = Promise.resolve();
-      for await (const messages of importing) {
+      for await (const { messages, moves } of importing) {
         await previous;
         seq += 1;
         progress = { ...progress, counts: { ...importing.counts } };
-        post({ type: 'batch', seq, messages, progress });
+        post({ type: 'batch', seq, messages, moves, progress });
         previous = waitForAck(seq);
         // Awaited on the next turn; until then a cancel must not count as unhandled.
         previous.catch(() => undefined);

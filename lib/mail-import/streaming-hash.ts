@@ -34,9 +34,14 @@ export class StreamingHash {
   }
 
   digest(): string {
-    const a = finalMix(this.a);
-    const b = finalMix(this.b ^ a);
+    const [a, b] = this.digestPair();
     return hex32(a) + hex32(b);
+  }
+
+  /** The same 64 bits as `digest`, as two unsigned 32-bit halves: kept in typed arrays, not strings. */
+  digestPair(): [number, number] {
+    const a = finalMix(this.a);
+    return [a, finalMix(this.b ^ a)];
   }
 
   private mix(byte: number): void {
@@ -50,9 +55,19 @@ const encoder = new TextEncoder();
 
 /** The 64-bit hash of a string's UTF-8 bytes, as 16 hex digits. */
 export function hashText(text: string): string {
+  const [a, b] = hashTextPair(text);
+  return hexOfPair(a, b);
+}
+
+/** `hashText` as two unsigned 32-bit halves. */
+export function hashTextPair(text: string): [number, number] {
   const hash = new StreamingHash();
   hash.updateText(encoder.encode(text));
-  return hash.digest();
+  return hash.digestPair();
+}
+
+export function hexOfPair(high: number, low: number): string {
+  return hex32(high) + hex32(low);
 }
 
 function finalMix(value: number): number {

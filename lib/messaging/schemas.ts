@@ -193,11 +193,19 @@ export const importedMessageSchema = z.strictObject({
 
 export const IMPORT_BATCH_MAX = 1000;
 
+/** Only the import's own thread ids move: Gmail's are shared with the messages Gmail showed. */
+const importedThreadIdSchema = z.string().regex(/^t:[0-9a-f]{16}$/);
+
 export const uiImportBatchSchema = z.strictObject({
   type: z.literal('ui/import-batch'),
   /** The user's own address in the export: whose mail it is. */
   account: z.email().max(320),
   messages: z.array(importedMessageSchema).min(1).max(IMPORT_BATCH_MAX),
+  /** Threads stored earlier that turned out to be part of another, applied in order once `messages` are stored. */
+  moves: z
+    .array(z.strictObject({ from: importedThreadIdSchema, to: importedMessageSchema.shape.threadId }))
+    .max(IMPORT_BATCH_MAX)
+    .default([]),
 });
 
 export const toBackgroundSchema = z.discriminatedUnion('type', [

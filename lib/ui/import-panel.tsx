@@ -26,7 +26,7 @@ export function ImportPanel({ status }: { status: StatusState }) {
       fromFolder,
       account: me,
       worker: createWorker(),
-      sendBatch: (account, messages) => sendToBackground({ type: 'ui/import-batch', account, messages }),
+      sendBatch: (account, messages, moves) => sendToBackground({ type: 'ui/import-batch', account, messages, moves }),
       onState: setState,
     });
   }, []);

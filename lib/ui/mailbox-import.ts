@@ -3,6 +3,7 @@
 // stored it, and keeps the state the progress bar shows.
 
 import type { MailMessage } from '@/lib/engine/types';
+import type { ThreadMove } from '@/lib/mail-import/import-mailbox';
 import type {
   FromImportWorker,
   ImportFailure,
@@ -46,7 +47,7 @@ export interface StartImportOptions {
   fromFolder: boolean;
   account: string;
   worker: WorkerPort;
-  sendBatch: (account: string, messages: MailMessage[]) => Promise<ReplyTo<'ui/import-batch'>>;
+  sendBatch: (account: string, messages: MailMessage[], moves: ThreadMove[]) => Promise<ReplyTo<'ui/import-batch'>>;
   onState: (state: ImportState) => void;
   now?: () => number;
   batchSize?: number;
@@ -100,7 +101,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
       case 'batch':
         update({ progress: data.progress });
         options
-          .sendBatch(account, data.messages)
+          .sendBatch(account, data.messages, data.moves)
           .then((reply) => {
             for (const key of reply.clientKeys) clientKeys.add(key);
             update({
@@ -157,8 +158,7 @@ export interface ImportRates {
 
 /**
  * Rates and time left from the state alone, shown only once there is
- * something to go on. Storing counts as half the work: an archive without
- * Gmail thread ids is read whole before its first message is stored.
+ * something to go on. Reading and storing count as half the work each.
  */
 export function importRates(state: ImportState): ImportRates {
   const seconds = (state.updatedAt - state.startedAt) / 1000;

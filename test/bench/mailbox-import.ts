@@ -112,7 +112,7 @@ async function memoryFlat() {
         ...sizes,
         peakHeapRatio10xTo1x: ten.peakHeapMB / one.peakHeapMB,
         maxRssRatio10xTo1x: ten.maxRssMB / one.maxRssMB,
-        // What each further message costs: dedupe keys and thread links (and, for an archive, its compact record until the threads are known).
+        // What each further message costs: hashed dedupe keys, thread links and subject threads.
         heapBytesPerExtraMessage: Math.round(
           ((ten.peakHeapMB - one.peakHeapMB) * 2 ** 20) / (ten.messages - one.messages),
         ),
@@ -137,7 +137,7 @@ async function inChromium(enron: boolean) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  // An archive without Gmail thread ids is threaded whole before the first batch is stored.
+  // An archive without Gmail thread ids streams too: threads are joined as messages arrive.
   if (enron)
     for (const [person, me] of PEOPLE) out[`enron ${person}`] = await chromiumImport(path.join(DATA, person), me);
   return out;

@@ -4,9 +4,10 @@ import { analyzeAccount } from '@/lib/engine/analyze';
 import { baseClientKey } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { importMailbox, type ThreadMove } from '@/lib/mail-import/import-mailbox';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { ImportCounts } from '@/lib/mail-import/read-mailbox';
+import { applyThreadMoves } from '@/lib/mail-import/thread-moves';
 import { type CliCommand, UsageError } from '../command';
 import { printReport } from '../report-text';
 
@@ -60,9 +61,13 @@ export interface ReportResult {
 /** Reads every mailbox file under `target` once, deduplicated and threaded, oldest first. */
 export async function readMailboxMessages(target: string): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
   const run = importMailbox(await mailboxSourcesAt(target));
-  const messages: MailMessage[] = [];
-  for await (const batch of run) messages.push(...batch);
-  messages.sort((a, b) => a.at - b.at);
+  const read: MailMessage[] = [];
+  const moves: ThreadMove[] = [];
+  for await (const batch of run) {
+    read.push(...batch.messages);
+    moves.push(...batch.moves);
+  }
+  const messages = applyThreadMoves(read, moves).sort((a, b) => a.at - b.at);
   return { messages, counts: { ...run.counts } };
 }
 

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { MailMessage } from '@/lib/engine/types';
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { type ImportBatch, importMailbox } from '@/lib/mail-import/import-mailbox';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import { launchWithExtension } from '../../e2e/chromium';
 
@@ -15,7 +14,7 @@ export interface ChromiumImportFigures {
   read: number;
   megabytes: number;
   importSeconds: number;
-  /** Until the first batch was stored: reading and parsing (an archive without Gmail thread ids is threaded whole first). */
+  /** Until the first batch was stored: how soon storing starts to overlap reading. */
   untilFirstBatchStoredSeconds: number;
   messagesReadPerSecond: number;
   ingestOnlySeconds: number;
@@ -86,7 +85,7 @@ async function importThroughPage(target: string, me: string) {
   });
 }
 
-async function ingestOnly(batches: MailMessage[][], me: string): Promise<number> {
+async function ingestOnly(batches: ImportBatch[], me: string): Promise<number> {
   return withOptionsPage((page) =>
     page.evaluate(
       async ({ batches, me }) => {
@@ -95,8 +94,8 @@ async function ingestOnly(batches: MailMessage[][], me: string): Promise<number>
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome.runtime;
         const start = performance.now();
-        for (const messages of batches) {
-          const reply = await runtime.sendMessage({ type: 'ui/import-batch', account: me, messages });
+        for (const { messages, moves } of batches) {
+          const reply = await runtime.sendMessage({ type: 'ui/import-batch', account: me, messages, moves });
           if (!reply || typeof reply !== 'object' || 'refused' in reply)
             throw new Error(`batch refused: ${JSON.stringify(reply)}`);
         }
@@ -110,9 +109,9 @@ async function ingestOnly(batches: MailMessage[][], me: string): Promise<number>
 /** Imports a folder or one mbox file through the options page, then the same messages through ingest alone. */
 export async function chromiumImport(target: string, me: string): Promise<ChromiumImportFigures> {
   const sources = await mailboxSourcesAt(target);
-  const batches: MailMessage[][] = [];
+  const batches: ImportBatch[] = [];
   for await (const batch of importMailbox(sources)) batches.push(batch);
-  const messages = batches.reduce((sum, batch) => sum + batch.length, 0);
+  const messages = batches.reduce((sum, batch) => sum + batch.messages.length, 0);
   const full = await importThroughPage(target, me);
   const ingestSeconds = await ingestOnly(batches, me);
   const bytes = sources.reduce((sum, source) => sum + (source.size ?? 0), 0);

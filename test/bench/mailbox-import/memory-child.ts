@@ -26,7 +26,7 @@ const run = importMailbox(await mailboxSourcesAt(file), {
 });
 let messages = 0;
 for await (const batch of run) {
-  messages += batch.length;
+  messages += batch.messages.length;
   sample();
 }
 console.log(

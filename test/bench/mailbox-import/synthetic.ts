@@ -2,9 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 
 // A synthetic mbox of `count` distinct messages among 200 correspondents, each
-// with a few kilobytes of body, in Google Takeout's shape (X-GM-THRID, so
-// messages stream out as read) or an archive's (threads found by subject, so
-// the compact records wait for the end of the input).
+// with a few kilobytes of body, in Google Takeout's shape (X-GM-THRID) or an
+// archive's (threads found by subject).
 export async function writeSyntheticMbox(file: string, count: number, takeout: boolean): Promise<number> {
   const out = createWriteStream(file);
   const paragraph = 'We went through the draft and have a few notes on the timeline and the budget. '.repeat(12);

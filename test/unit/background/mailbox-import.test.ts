@@ -120,6 +120,30 @@ describe('storing an import batch', () => {
     expect(await db.messages.count()).toBe(2);
   });
 
+  it('re-homes the messages of a thread that turned out to be part of another, counted once', async () => {
+    const [question, answer] = imported.map((m, i) => ({ ...m, threadId: `t:${String(i).repeat(16)}` })) as [
+      MailMessage,
+      MailMessage,
+    ];
+    await storeImportBatch(db, { account: ME, messages: [question] }, NOW, IDENTITY);
+    await db.pendingRecompute.clear();
+    const result = await storeImportBatch(
+      db,
+      { account: ME, messages: [answer], moves: [{ from: question.threadId, to: answer.threadId }] },
+      NOW,
+      IDENTITY,
+    );
+    expect([...result.touched]).toEqual([`${ME}|acme.com`]);
+    expect(await db.pendingRecompute.count()).toBe(1);
+    const stored = await db.messages.orderBy('[account+at]').toArray();
+    expect(stored.map((m) => [m.id, m.threadId])).toEqual([
+      [question.id, answer.threadId],
+      [answer.id, answer.threadId],
+    ]);
+    const [client] = await recomputeAccount(db, ME, NOW);
+    expect(client?.report.metrics.latency.ours.medianMs).toBe(answer.at - question.at);
+  });
+
   it.each([
     ['import first, then Gmail shows the conversation', true],
     ['Gmail first, then the import', false],
@@ -152,6 +176,19 @@ describe('ui/import-batch through the background', () => {
     expect(reply).toEqual({ added: 2, updated: 0, unchanged: 0, clientKeys: ['acme.com'] });
     const shared = openKeepwarmDb();
     expect(await shared.messages.count()).toBe(2);
+    shared.close();
+  });
+
+  it("refuses a move of a Gmail thread, which Gmail's own messages share, and stores nothing", async () => {
+    const reply = await send({
+      type: 'ui/import-batch',
+      account: ME,
+      messages: imported,
+      moves: [{ from: thread, to: 't:0123456789abcdef' }],
+    });
+    expect(reply).toMatchObject({ refused: expect.any(String) });
+    const shared = openKeepwarmDb();
+    expect(await shared.messages.count()).toBe(0);
     shared.close();
   });
 

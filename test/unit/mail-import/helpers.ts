@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MailMessage } from '@/lib/engine/types';
-import { type ImportOptions, importMailbox } from '@/lib/mail-import/import-mailbox';
+import { type ImportOptions, importMailbox, type ThreadMove } from '@/lib/mail-import/import-mailbox';
 import type { ImportCounts, MailboxInput } from '@/lib/mail-import/read-mailbox';
+import { applyThreadMoves } from '@/lib/mail-import/thread-moves';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/mail-import');
 
@@ -30,11 +31,13 @@ export async function importAll(
   options: ImportOptions = {},
 ): Promise<{ messages: MailMessage[]; counts: ImportCounts; batches: number }> {
   const run = importMailbox(input, options);
-  const messages: MailMessage[] = [];
+  const read: MailMessage[] = [];
+  const moves: ThreadMove[] = [];
   let batches = 0;
   for await (const batch of run) {
-    messages.push(...batch);
+    read.push(...batch.messages);
+    moves.push(...batch.moves);
     batches++;
   }
-  return { messages, counts: { ...run.counts }, batches };
+  return { messages: applyThreadMoves(read, moves), counts: { ...run.counts }, batches };
 }

@@ -94,6 +94,49 @@ describe('importMailbox on an mbox', () => {
   });
 });
 
+describe('importMailbox streaming threads', () => {
+  // Two replies read before the message that links their branches.
+  const mbox = new TextEncoder().encode(
+    [
+      ['r1', 'Mon, 2 Mar 2020 10:00:00 +0000', 'In-Reply-To: <p1@x.example>', 'Budget'],
+      ['r2', 'Mon, 2 Mar 2020 11:00:00 +0000', 'In-Reply-To: <p2@x.example>', 'Schedule'],
+      ['p3', 'Mon, 2 Mar 2020 12:00:00 +0000', 'References: <p1@x.example> <p2@x.example>', 'Both'],
+    ]
+      .map(([id, date, link, subject]) =>
+        [
+          'From sender Mon Mar  2 10:00:00 2020',
+          `Message-ID: <${id}@x.example>`,
+          `Date: ${date}`,
+          'From: Anna <anna@client.example>',
+          'To: me@agency.example',
+          link,
+          `Subject: ${subject}`,
+          '',
+          'Text.',
+          '',
+        ].join('\n'),
+      )
+      .join('\n'),
+  );
+
+  it('hands out each message once and moves a thread already handed out when it joins another', async () => {
+    const batches = [];
+    for await (const batch of importMailbox(inChunks(mbox, 50), { batchSize: 1 })) batches.push(batch);
+    expect(batches.map((b) => b.messages.map((m) => m.id))).toEqual([
+      ['r1@x.example'],
+      ['r2@x.example'],
+      ['p3@x.example'],
+    ]);
+    const [first, second, third] = batches.map((b) => b.messages[0]?.threadId);
+    expect(third).toBe(first);
+    expect(batches[2]?.moves).toEqual([{ from: second, to: first }]);
+
+    const { messages } = await importAll(inChunks(mbox, 50), { batchSize: 1 });
+    expect(new Set(messages.map((m) => m.threadId))).toEqual(new Set([first]));
+    expect((await importAll(inChunks(mbox, 7))).messages).toEqual(messages);
+  });
+});
+
 describe('importMailbox on Gmail Takeout and .eml', () => {
   it('uses X-GM-THRID as the thread id and joins a reply from an .eml to it', async () => {
     const sources = [
@@ -208,8 +251,8 @@ describe('cancellation', () => {
   });
 });
 
-async function importAllOf(run: AsyncIterable<unknown[]>): Promise<number> {
+async function importAllOf(run: AsyncIterable<{ messages: unknown[] }>): Promise<number> {
   let n = 0;
-  for await (const batch of run) n += batch.length;
+  for await (const batch of run) n += batch.messages.length;
   return n;
 }

@@ -29,8 +29,13 @@ async function importInExtension(files: PickedFile[], fromFolder: boolean, me: s
     fromFolder,
     account: me,
     worker: inProcessWorker(),
-    sendBatch: async (account, messages) => {
-      const { touched: _, ...reply } = await storeImportBatch(db, { account, messages }, 0, accountIdentity(account));
+    sendBatch: async (account, messages, moves) => {
+      const { touched: _, ...reply } = await storeImportBatch(
+        db,
+        { account, messages, moves },
+        0,
+        accountIdentity(account),
+      );
       batches += 1;
       if (batches === cancelAfter) handle.cancel();
       return reply;
