@@ -1,9 +1,11 @@
+import { accountLabel } from '@/lib/ui/account-label';
 import type { StatusState } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 /** `importLink`: the first-run state also offers the options page's mailbox import (the popup and side panel). */
 export function AccountStatus({ state, importLink = false }: { state: StatusState; importLink?: boolean }) {
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   if (state.kind === 'loading') return <p aria-busy="true">{t('status.loading')}</p>;
   if (state.kind === 'failed') return <p role="alert">{t('status.unreachable', { error: state.error })}</p>;
   const { accounts } = state.status;
@@ -30,9 +32,7 @@ export function AccountStatus({ state, importLink = false }: { state: StatusStat
       <h2>{t('status.watching')}</h2>
       <ul data-testid="accounts">
         {accounts.map((account) => (
-          <li key={account.accountPath}>
-            {account.address ?? t('status.accountWithoutAddress')} <small>({account.accountPath})</small>
-          </li>
+          <li key={account.accountPath ?? account.address}>{accountLabel(account, translator)}</li>
         ))}
       </ul>
     </section>

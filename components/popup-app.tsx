@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { useStatus } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
@@ -23,7 +24,8 @@ function ImportLink() {
 
 /** The toolbar popup: who waits on a reply, from either side. */
 export function PopupApp() {
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   const status = useStatus();
   const incomplete = useIncompleteAccounts();
   const { onYou, stopped, riskiest, clientCount, open, openClient } = useWaiting();
@@ -68,9 +70,7 @@ export function PopupApp() {
         {status.kind === 'ready' && status.status.accounts.length > 0 ? (
           <span className="kw-muted" data-testid="accounts">
             {t('status.watching')}:{' '}
-            {status.status.accounts
-              .map((a) => `${a.address ?? t('status.accountWithoutAddress')} (${a.accountPath})`)
-              .join(', ')}
+            {status.status.accounts.map((account) => accountLabel(account, translator)).join(', ')}
           </span>
         ) : null}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">

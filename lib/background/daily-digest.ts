@@ -54,7 +54,9 @@ async function openTarget(db: KeepwarmDb, notificationId: string): Promise<void>
   const account = await db.accounts.get(target.account);
   if (account) {
     const search = encodeURIComponent(target.clientKey);
-    await browser.tabs.create({ url: `https://mail.google.com/mail/${account.accountPath}/#search/${search}` });
+    await browser.tabs.create({
+      url: `https://mail.google.com/mail/${account.accountPath ?? 'u/0'}/#search/${search}`,
+    });
     return;
   }
   await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });

@@ -16,6 +16,8 @@ export async function importBackup(db: KeepwarmDb, backup: Backup): Promise<Reco
   const counts = await restoreBackup(db, check.backup);
   await forgetAccounts();
   for (const account of await db.accounts.toArray()) {
+    // An account known only from an import has no place in Gmail yet; the status lists it from the store.
+    if (account.accountPath === undefined) continue;
     await recordAccountSeen({
       accountPath: account.accountPath,
       address: account.address,

@@ -44,9 +44,10 @@ export async function storeImportBatch(
   }));
   await db.transaction('rw', db.accounts, async () => {
     // The account must exist for the recompute to keep its fitted model and for the periodic refresh.
-    if (!(await db.accounts.get(account))) {
-      await db.accounts.put({ address: account, accountPath: '', firstSeenAt: now, lastSeenAt: now });
-    }
+    // Where it sits in Gmail's URL is learnt only when Gmail is opened on it.
+    const existing = await db.accounts.get(account);
+    if (existing) await db.accounts.update(account, { importedAt: now });
+    else await db.accounts.put({ address: account, firstSeenAt: now, lastSeenAt: now, importedAt: now });
   });
   const result = await ingestMessages(db, account, observations, refsOf);
   if (batch.moves?.length) {

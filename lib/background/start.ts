@@ -5,7 +5,7 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
-import { listAccounts, recordAccountSeen } from './account-registry';
+import { recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
 import { openClientPanel } from './client-panel';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
@@ -26,6 +26,7 @@ import { createKeyedDebouncer } from './scheduler';
 import { changesReports } from './settings-change';
 import { readUserSettings, saveUserSettings } from './settings-store';
 import { threadRisks } from './thread-risks';
+import { watchedAccounts } from './watched-accounts';
 
 const RECOMPUTE_DELAY_MS = 1500;
 const REFRESH_ALARM = 'keepwarm-refresh';
@@ -125,7 +126,7 @@ export function startBackground(): void {
         return { saved: true as const };
       },
       'ui/get-status': async () => ({
-        accounts: await listAccounts(),
+        accounts: await watchedAccounts(db),
         rejectedMessages: router.rejectedCount,
       }),
       'ui/import-batch': async ({ account, messages, moves }) => {

@@ -39,7 +39,7 @@ const reportSchema = z.looseObject({
 
 /** What each table's rows must carry; a table a newer version adds is refused by the version check first. */
 export const TABLE_ROW_SCHEMAS = {
-  accounts: z.looseObject({ address: key, accountPath: text, firstSeenAt: time, lastSeenAt: time }),
+  accounts: z.looseObject({ address: key, accountPath: text.optional(), firstSeenAt: time, lastSeenAt: time }),
   messages: z.looseObject({
     account: key,
     id: key,

@@ -232,12 +232,17 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
 export const accountStatusSchema = z.object({
-  accountPath: z.string(),
+  /** Where Gmail shows the account (`u/0`); missing while it is known only from an import. */
+  accountPath: z.string().optional(),
   address: z.string().optional(),
   lastSeenAt: z.number(),
   lastView: z.string(),
+  /** When its mail was last imported, and how many of its messages are stored. */
+  imported: z.object({ at: z.number(), messages: z.number().int().nonnegative() }).optional(),
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
+/** An account as a Gmail page showed it. */
+export type GmailAccountSeen = AccountStatus & { accountPath: string };
 
 const riskLevelSchema = z.enum(['low', 'watch', 'high', 'critical']);
 

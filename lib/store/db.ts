@@ -14,10 +14,15 @@ import type { Health } from '@/lib/sites/gmail/records';
 /** A Gmail account the user has opened, keyed by its signed-in address. */
 export interface StoredAccount {
   address: string;
-  /** Where it was last seen in Gmail's URL (`u/0`); can change when the user signs in or out of others. */
-  accountPath: string;
+  /**
+   * Where it was last seen in Gmail's URL (`u/0`); can change when the user signs in or out of others.
+   * Missing for an account known only from an import until Gmail is opened on it: links then use the default account.
+   */
+  accountPath?: string;
   firstSeenAt: number;
   lastSeenAt: number;
+  /** When mail was last imported for this account from a mailbox export. */
+  importedAt?: number;
   /** How well the last Gmail list and conversation pages could be read. */
   listHealth?: Health;
   conversationHealth?: Health;

@@ -120,6 +120,13 @@ describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', (
       const risky = tab.locator('[data-testid=risk-list] li');
       await expect.poll(() => risky.count(), { timeout: 30_000 }).toBeGreaterThan(0);
       expect(await risky.first().innerText()).toMatch(/\d/);
+      // No Gmail visit yet: the account is watched all the same, with what was imported.
+      if (page === 'popup.html') {
+        const imported = new Intl.NumberFormat('en').format(cli.counts.imported);
+        expect(await tab.textContent('footer [data-testid=accounts]')).toMatch(
+          new RegExp(`${ME.replace(/\./g, '\\.')} \\(imported .+, ${imported} messages\\)`),
+        );
+      }
       await tab.close();
     }
   });

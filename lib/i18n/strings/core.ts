@@ -13,6 +13,7 @@ export const coreStrings = defineStrings({
     'status.watching': 'Watching',
     'status.watchedAccounts': 'Watched Gmail accounts',
     'status.accountWithoutAddress': 'Gmail',
+    'status.imported': 'imported {date}, {count} messages',
     'status.incomplete':
       'Data may be incomplete for {account}: Gmail’s page could not be read well lately, so risks there may be missing or out of date.',
     'duration.lessThanMinute': 'less than a minute',
@@ -39,6 +40,7 @@ export const coreStrings = defineStrings({
     'status.watching': 'Стежимо',
     'status.watchedAccounts': 'Облікові записи Gmail під наглядом',
     'status.accountWithoutAddress': 'Gmail',
+    'status.imported': 'імпортовано {date}, листів: {count}',
     'status.incomplete':
       'Дані для {account} можуть бути неповними: сторінку Gmail останнім часом не вдалося прочитати як слід, тож ризики там можуть бути пропущені або застарілі.',
     'duration.lessThanMinute': 'менше хвилини',
@@ -66,6 +68,7 @@ export const coreStrings = defineStrings({
     'status.watching': 'Наблюдаем',
     'status.watchedAccounts': 'Отслеживаемые аккаунты Gmail',
     'status.accountWithoutAddress': 'Gmail',
+    'status.imported': 'импортировано {date}, писем: {count}',
     'status.incomplete':
       'Данные для {account} могут быть неполными: страницу Gmail в последнее время не удалось прочитать как следует, поэтому риски там могут быть пропущены или устарели.',
     'duration.lessThanMinute': 'меньше минуты',

@@ -1,14 +1,17 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recordAccountSeen } from '@/lib/background/account-registry';
 import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
 import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
+import { watchedAccounts } from '@/lib/background/watched-accounts';
 import type { MailMessage } from '@/lib/engine/types';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { accountPathOf, gmailThreadUrl } from '@/lib/ui/open-in-gmail';
 import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';
@@ -158,6 +161,47 @@ describe('storing an import batch', () => {
     expect(stored[0]?.snippet).toBe('Can we talk about the new pages?');
     const [client] = await recomputeAccount(db, ME, NOW);
     expect(client?.report.metrics.latency.ours.medianMs).toBe(replyAt - firstAt);
+  });
+});
+
+describe('the imported account', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('has no Gmail place until Gmail is opened on it, then links there', async () => {
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    const account = await db.accounts.get(ME);
+    expect(account).toEqual({ address: ME, firstSeenAt: NOW, lastSeenAt: NOW, importedAt: NOW });
+    expect(gmailThreadUrl(await accountPathOf(db, ME), thread)).toMatch(
+      /^https:\/\/mail\.google\.com\/mail\/u\/0\/#inbox\//,
+    );
+
+    await storeConversation(db, conversation, { ...page, accountPath: 'u/2', now: NOW + HOUR });
+    expect(await db.accounts.get(ME)).toMatchObject({ accountPath: 'u/2', firstSeenAt: NOW, importedAt: NOW });
+    expect(gmailThreadUrl(await accountPathOf(db, ME), thread)).toMatch(/\/mail\/u\/2\/#inbox\//);
+    // Importing more later keeps the place Gmail gave it.
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW + 2 * HOUR, IDENTITY);
+    expect(await db.accounts.get(ME)).toMatchObject({ accountPath: 'u/2', importedAt: NOW + 2 * HOUR });
+  });
+
+  it('is watched after an import alone, with when and how much was imported', async () => {
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    expect(await watchedAccounts(db)).toEqual([
+      { address: ME, lastSeenAt: NOW, lastView: '', imported: { at: NOW, messages: 2 } },
+    ]);
+
+    // Once Gmail shows it, one entry: Gmail's place and the import's facts.
+    await recordAccountSeen({ accountPath: 'u/0', address: ME, lastSeenAt: NOW + HOUR, lastView: 'inbox' });
+    await recordAccountSeen({ accountPath: 'u/1', address: 'other@brightpath.studio', lastSeenAt: NOW, lastView: '' });
+    expect(await watchedAccounts(db)).toEqual([
+      {
+        accountPath: 'u/0',
+        address: ME,
+        lastSeenAt: NOW + HOUR,
+        lastView: 'inbox',
+        imported: { at: NOW, messages: 2 },
+      },
+      { accountPath: 'u/1', address: 'other@brightpath.studio', lastSeenAt: NOW, lastView: '' },
+    ]);
   });
 });
 
