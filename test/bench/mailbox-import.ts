@@ -85,6 +85,8 @@ function childMemory(file: string) {
     messages: number;
     baselineHeapMB: number;
     peakHeapMB: number;
+    baselineLiveMB: number;
+    peakLiveMB: number;
     maxRssMB: number;
   };
 }
@@ -111,10 +113,14 @@ async function memoryFlat() {
       out[shape] = {
         ...sizes,
         peakHeapRatio10xTo1x: ten.peakHeapMB / one.peakHeapMB,
+        peakLiveRatio10xTo1x: ten.peakLiveMB / one.peakLiveMB,
         maxRssRatio10xTo1x: ten.maxRssMB / one.maxRssMB,
         // What each further message costs: hashed dedupe keys, thread links and subject threads.
         heapBytesPerExtraMessage: Math.round(
           ((ten.peakHeapMB - one.peakHeapMB) * 2 ** 20) / (ten.messages - one.messages),
+        ),
+        liveBytesPerExtraMessage: Math.round(
+          ((ten.peakLiveMB - one.peakLiveMB) * 2 ** 20) / (ten.messages - one.messages),
         ),
       };
     }
