@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -9,12 +10,15 @@ import { recomputeAccount } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
 import { watchedAccounts } from '@/lib/background/watched-accounts';
 import type { MailMessage } from '@/lib/engine/types';
+import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { accountPathOf, gmailThreadUrl } from '@/lib/ui/open-in-gmail';
 import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';
+const LATE_LINK = path.resolve(import.meta.dirname, '../../fixtures/mail-import/late-link.mbox');
 const IDENTITY = accountIdentity(ME);
 const NOW = Date.UTC(2026, 10, 20, 12);
 const HOUR = 3_600_000;
@@ -145,6 +149,19 @@ describe('storing an import batch', () => {
     ]);
     const [client] = await recomputeAccount(db, ME, NOW);
     expect(client?.report.metrics.latency.ours.medianMs).toBe(answer.at - question.at);
+  });
+
+  it('ends the same when a file whose threads moved is imported again', async () => {
+    const importFile = async () => {
+      for await (const batch of importMailbox(await mailboxSourcesAt(LATE_LINK), { batchSize: 1 })) {
+        await storeImportBatch(db, { account: ME, ...batch }, NOW, IDENTITY);
+      }
+      return db.messages.orderBy('[account+at]').toArray();
+    };
+    const first = await importFile();
+    expect(first).toHaveLength(3);
+    expect(new Set(first.map((m) => m.threadId)).size).toBe(1);
+    expect(await importFile()).toEqual(first);
   });
 
   it.each([

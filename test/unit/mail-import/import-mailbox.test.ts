@@ -96,28 +96,7 @@ describe('importMailbox on an mbox', () => {
 
 describe('importMailbox streaming threads', () => {
   // Two replies read before the message that links their branches.
-  const mbox = new TextEncoder().encode(
-    [
-      ['r1', 'Mon, 2 Mar 2020 10:00:00 +0000', 'In-Reply-To: <p1@x.example>', 'Budget'],
-      ['r2', 'Mon, 2 Mar 2020 11:00:00 +0000', 'In-Reply-To: <p2@x.example>', 'Schedule'],
-      ['p3', 'Mon, 2 Mar 2020 12:00:00 +0000', 'References: <p1@x.example> <p2@x.example>', 'Both'],
-    ]
-      .map(([id, date, link, subject]) =>
-        [
-          'From sender Mon Mar  2 10:00:00 2020',
-          `Message-ID: <${id}@x.example>`,
-          `Date: ${date}`,
-          'From: Anna <anna@client.example>',
-          'To: me@agency.example',
-          link,
-          `Subject: ${subject}`,
-          '',
-          'Text.',
-          '',
-        ].join('\n'),
-      )
-      .join('\n'),
-  );
+  const mbox = fixtureBytes('late-link.mbox');
 
   it('hands out each message once and moves a thread already handed out when it joins another', async () => {
     const batches = [];
