@@ -38,13 +38,14 @@ export async function storeImportBatch(
     // A Date header is the sender's clock: a time read from Gmail's ids wins over it.
     timeExact: false,
   }));
-  await db.transaction('rw', db.accounts, async () => {
+  // One transaction: a batch refused half-way (a full disk) leaves no account row or message behind.
+  const result = await db.transaction('rw', db.accounts, db.messages, db.pendingRecompute, async () => {
     // The account must exist for the recompute to keep its fitted model and for the periodic refresh.
     if (!(await db.accounts.get(account))) {
       await db.accounts.put({ address: account, accountPath: '', firstSeenAt: now, lastSeenAt: now });
     }
+    return ingestMessages(db, account, observations, refsOf);
   });
-  const result = await ingestMessages(db, account, observations, refsOf);
   const clientKeys = new Set<string>();
   for (const message of batch.messages) {
     for (const ref of refsOf(message)) clientKeys.add(ref.slice(account.length + 1));
