@@ -5,6 +5,7 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
+import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
 import { STORAGE_PROBLEM_KEY } from '@/lib/store/storage-problem';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
@@ -21,6 +22,7 @@ import { storeImportBatch } from './mailbox-import';
 import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
 import { reindexClientRefs } from './reindex';
+import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, runRetention } from './retention';
 import { createRiskNotices } from './risk-notices';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
@@ -61,6 +63,20 @@ export function startBackground(): void {
     for (const account of await db.accounts.toArray()) {
       await storage.guard('recompute', () => recomputeAccount(db, account.address, Date.now()));
     }
+    await updateBadge();
+    await riskNotices.notifyAll();
+  };
+
+  // Clears old snippets and forgets old mail as the settings say; the outcome is kept for the options page.
+  const applyRetention = async () => {
+    const run = await runRetention(db, Date.now(), {
+      recompute: async (account, refs) => {
+        await storage.guard('recompute', () => recomputeClients(db, account, refs, Date.now()));
+      },
+      guard: (write) => storage.guard('retention', write),
+    });
+    if ('error' in run) console.error('Keepwarm: retention cleanup did nothing', run.error);
+    await browser.storage.local.set({ [RETENTION_RUN_KEY]: run });
     await updateBadge();
     await riskNotices.notifyAll();
   };
@@ -161,6 +177,10 @@ export function startBackground(): void {
             await storage.guard('settings', () => reindexClientRefs(db, address, identity));
           }
         }
+        // Not awaited: forgetting years of mail can take a while, and the daily alarm finishes what a stop cut short.
+        if (JSON.stringify(before.retention) !== JSON.stringify(after.retention)) {
+          applyRetention().catch((error: unknown) => console.error('Keepwarm: retention cleanup failed', error));
+        }
         if (changesReports(before, after)) await recomputeAll();
         // Badges speak the user's language: Gmail tabs ask again for their texts.
         else if (before.language !== after.language) await riskNotices.notifyAll();
@@ -223,7 +243,15 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) await recomputeAll();
     if (alarm.name === DIGEST_ALARM) await showDailyDigest(db, Date.now());
+    if (alarm.name === RETENTION_ALARM) await applyRetention();
   });
+  // Created once: making it again at every worker start would push the daily run back each time.
+  browser.alarms
+    .get(RETENTION_ALARM)
+    .then((alarm) =>
+      alarm ? undefined : browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES }),
+    )
+    .catch((error: unknown) => console.error('Keepwarm: could not set the retention cleanup', error));
   listenToDigestClicks(db);
   readUserSettings(db)
     .then((settings) => syncDigestAlarm(settings, Date.now()))
