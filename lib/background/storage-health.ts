@@ -29,16 +29,14 @@ export interface StorageHealth {
 
 export function createStorageHealth(store: ProblemStore, now: () => number = Date.now): StorageHealth {
   let lastFullAt: number | undefined;
-  let recorded: boolean | undefined;
 
+  // Read at every success rather than remembered: the worker may have been restarted since it was recorded.
   const current = async () => {
     const parsed = storageProblemSchema.safeParse(await store.read());
-    recorded = parsed.success;
     return parsed.success ? parsed.data : undefined;
   };
 
   const record = async (problem: StorageProblem | undefined) => {
-    recorded = problem !== undefined;
     // Recording must never hide the write's own outcome: a failure here is only logged.
     await store.write(problem).catch((error: unknown) => console.warn('Keepwarm: storage problem not recorded', error));
   };
@@ -48,7 +46,7 @@ export function createStorageHealth(store: ProblemStore, now: () => number = Dat
       try {
         const result = await write();
         lastFullAt = undefined;
-        if (recorded ?? (await current()) !== undefined) await record(undefined);
+        if ((await store.read()) !== undefined) await record(undefined);
         return result;
       } catch (error) {
         if (!isQuotaError(error)) throw error;
