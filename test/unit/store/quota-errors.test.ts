@@ -8,6 +8,7 @@ import { storeConversation, storeThreadRows } from '@/lib/background/gmail-obser
 import { accountIdentity } from '@/lib/background/identity';
 import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
+import { applyRetention } from '@/lib/background/retention';
 import { saveUserSettings } from '@/lib/background/settings-store';
 import { startBackground } from '@/lib/background/start';
 import { createStorageHealth, PAGE_WRITE_PAUSE_MS, type ProblemStore } from '@/lib/background/storage-health';
@@ -126,6 +127,11 @@ describe('a quota error in the middle of a transaction leaves every table unchan
     other.close();
     await Dexie.delete('quota-backup-source');
     await refusedWhole(() => importBackup(db, backup), 'clients');
+  });
+
+  it('a retention cleanup: refused at its pending marks, after old mail was deleted and snippets cleared', async () => {
+    const later = NOW + 200 * DAY;
+    await refusedWhole(() => applyRetention(db, { snippetMonths: 1, forgetMonths: 6 }, later), 'pendingRecompute');
   });
 
   it('recognises the quota error in the forms Dexie passes it on', () => {
