@@ -54,6 +54,11 @@ function Progress({ state }: { state: ImportState }) {
       {counts.duplicates > 0 ? (
         <p className="kw-muted">{t('import.duplicates', { count: number.format(counts.duplicates) })}</p>
       ) : null}
+      {state.resent > 0 ? (
+        <p className="kw-muted" data-testid="import-resent">
+          {t('import.resent', { count: number.format(state.resent) })}
+        </p>
+      ) : null}
       {state.ignoredFiles > 0 ? (
         <p className="kw-muted">{t('import.ignoredFiles', { count: number.format(state.ignoredFiles) })}</p>
       ) : null}
@@ -67,15 +72,24 @@ function Progress({ state }: { state: ImportState }) {
 }
 
 function FailureText({ state }: { state: ImportState }) {
-  const { t } = useTranslator();
+  const { t, language } = useTranslator();
   const failure = state.failure;
   if (!failure) return null;
-  const text =
-    failure.kind === 'not-a-mailbox'
-      ? t('import.notMailbox', { source: failure.source, reason: failure.reason })
-      : failure.kind === 'no-mailbox-in-folder'
-        ? t('import.noMailboxInFolder')
-        : t('import.failed', { error: failure.message });
+  const stored = new Intl.NumberFormat(language).format(state.stored);
+  const text = (() => {
+    switch (failure.kind) {
+      case 'not-a-mailbox':
+        return t('import.notMailbox', { source: failure.source, reason: failure.reason });
+      case 'no-mailbox-in-folder':
+        return t('import.noMailboxInFolder');
+      case 'storage-full':
+        return t('import.storageFull', { stored });
+      case 'interrupted':
+        return t('import.interrupted', { error: failure.message, stored });
+      case 'unreadable':
+        return t('import.failed', { error: failure.message });
+    }
+  })();
   return (
     <p role="alert" data-testid="import-error">
       {text}

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/store/storage-problem';
 import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
+import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStatus } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
@@ -8,6 +10,7 @@ import { AccountStatus } from './account-status';
 import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PopupRisks } from './popup-risks';
+import { StorageFullNotice } from './storage-full-notice';
 import { WaitingPopup } from './waiting-popup';
 
 function ImportLink() {
@@ -28,6 +31,7 @@ export function PopupApp() {
   const { t } = translator;
   const status = useStatus();
   const incomplete = useIncompleteAccounts();
+  const storageProblem = useExtensionStorage(STORAGE_PROBLEM_KEY, storageProblemSchema);
   const { onYou, stopped, riskiest, clientCount, open, openClient } = useWaiting();
   const noAccounts = status.kind === 'ready' && status.status.accounts.length === 0;
   const noClients = clientCount === 0;
@@ -64,6 +68,7 @@ export function PopupApp() {
   } else body = <p aria-busy="true">{t('status.loading')}</p>;
   return (
     <PageShell title={t('app.name')}>
+      <StorageFullNotice problem={storageProblem} optionsHref={browser.runtime.getURL('/options.html#storage')} />
       <IncompleteDataNotice accounts={incomplete} />
       {body}
       <footer className="kw-footer">

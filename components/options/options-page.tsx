@@ -3,9 +3,12 @@ import type { MessageKey } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { UserSettings } from '@/lib/settings/user-settings';
+import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/store/storage-problem';
+import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { TranslatorContext, useTranslator } from '@/lib/ui/use-translator';
 import { useUserSettings } from '@/lib/ui/use-user-settings';
 import { PageShell } from '../page-shell';
+import { StorageFullNotice } from '../storage-full-notice';
 import './options.css';
 
 /** What every section of the options page is given; a section may ignore it. */
@@ -32,6 +35,7 @@ function Sections({ sections, props }: { sections: readonly OptionsSection[]; pr
     [props.settings.language],
   );
   const { t } = translator;
+  const storageProblem = useExtensionStorage(STORAGE_PROBLEM_KEY, storageProblemSchema);
   // The page follows the chosen language at once: its lang (for screen readers and hyphenation) and its title too.
   useEffect(() => {
     document.documentElement.lang = translator.language;
@@ -44,6 +48,7 @@ function Sections({ sections, props }: { sections: readonly OptionsSection[]; pr
   return (
     <TranslatorContext value={translator}>
       <PageShell title={t('app.options')}>
+        <StorageFullNotice problem={storageProblem} />
         <nav aria-label={t('options.nav.label')} className="kw-options-nav">
           <ul>
             {sections.map((section) => (

@@ -1,9 +1,12 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { UserSettings } from '@/lib/settings/user-settings';
+import { RETENTION_RUN_KEY, retentionRunSchema } from '@/lib/store/retention-run';
 import { timeZones } from '@/lib/ui/calendar-labels';
 import { releaseNotifications } from '@/lib/ui/notification-permission';
 import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib/ui/settings-form';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
+import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
+import { useStorageEstimate } from '@/lib/ui/use-storage-estimate';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { AccountFields } from './account-fields';
 import { Field } from './field';
@@ -12,6 +15,7 @@ import { LanguageField } from './language-field';
 import { ListField } from './list-field';
 import { NotificationFields } from './notification-fields';
 import type { OptionsSectionProps } from './options-page';
+import { RetentionFields } from './retention-fields';
 
 type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { failed: string };
 
@@ -27,6 +31,9 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
     return [...new Set([...stored, ...Object.keys(settings.accounts)])].sort();
   }, [known, settings.accounts]);
   const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
+  const lastRun = useExtensionStorage(RETENTION_RUN_KEY, retentionRunSchema);
+  // Asked again after each cleanup: forgetting mail is what frees room.
+  const estimate = useStorageEstimate(lastRun?.at);
 
   // After a refused save, the first field in trouble gets the focus, so keyboard and screen reader users land on it.
   useEffect(() => {
@@ -106,6 +113,7 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
         />
       </fieldset>
       <NotificationFields {...props} />
+      <RetentionFields {...props} estimate={estimate} lastRun={lastRun} />
       <div className="kw-actions">
         <button type="submit" className="kw-button kw-button--primary" disabled={status === 'saving'}>
           {status === 'saving' ? t('options.saving') : t('options.save')}

@@ -98,18 +98,18 @@ export async function storeThreadRows(
       });
     }
   }
-  let threadRefs: string[] = [];
-  await db.transaction('rw', db.threads, db.accounts, db.pendingRecompute, async () => {
+  // One transaction for threads and messages: a write refused half-way (a full disk) leaves neither.
+  return db.transaction('rw', db.threads, db.accounts, db.messages, db.pendingRecompute, async () => {
     const stored = await db.threads.bulkGet(threads.map((t): [string, string] => [t.account, t.threadId]));
     // A list can show an older state than one already stored (a stale tab): keep the newest.
     const newer = threads.filter((t, i) => (stored[i]?.lastActivityAt ?? 0) <= t.lastActivityAt);
     await db.threads.bulkPut(newer);
-    threadRefs = [...new Set(newer.flatMap((t) => t.clientRefs))];
+    const threadRefs = [...new Set(newer.flatMap((t) => t.clientRefs))];
     await markPending(db, page.account, threadRefs);
     await touchAccount(db, page, { listHealth: page.health });
+    const result = await ingestMessages(db, page.account, observations, refsOf);
+    return new Set([...result.touchedClientRefs, ...threadRefs]);
   });
-  const result = await ingestMessages(db, page.account, observations, refsOf);
-  return new Set([...result.touchedClientRefs, ...threadRefs]);
 }
 
 /** Stores the messages an opened conversation showed, each with its sender, recipients and time. */
@@ -119,8 +119,10 @@ export async function storeConversation(
   page: PageContext,
 ): Promise<Set<string>> {
   const threadId = conversation.threadId;
-  await db.transaction('rw', db.accounts, () => touchAccount(db, page, { conversationHealth: page.health }));
-  if (!threadId) return new Set();
+  if (!threadId) {
+    await db.transaction('rw', db.accounts, () => touchAccount(db, page, { conversationHealth: page.health }));
+    return new Set();
+  }
   const observations: MessageObservation[] = [];
   const mine = new Set(page.identity.addresses);
   // Gmail shows no recipients on a collapsed message; one of the user's with
@@ -153,6 +155,9 @@ export async function storeConversation(
       timeExact: message.timeSource === 'id',
     });
   }
-  const result = await ingestMessages(db, page.account, observations, clientRefsFor(page.account, page.identity));
-  return result.touchedClientRefs;
+  return db.transaction('rw', db.accounts, db.messages, db.pendingRecompute, async () => {
+    await touchAccount(db, page, { conversationHealth: page.health });
+    const result = await ingestMessages(db, page.account, observations, clientRefsFor(page.account, page.identity));
+    return result.touchedClientRefs;
+  });
 }

@@ -42,17 +42,19 @@ export async function storeImportBatch(
     // A Date header is the sender's clock: a time read from Gmail's ids wins over it.
     timeExact: false,
   }));
-  await db.transaction('rw', db.accounts, async () => {
+  // One transaction: a batch refused half-way (a full disk) leaves no account row or message behind.
+  const result = await db.transaction('rw', db.accounts, db.messages, db.pendingRecompute, async () => {
     // The account must exist for the recompute to keep its fitted model and for the periodic refresh.
     // Where it sits in Gmail's URL is learnt only when Gmail is opened on it.
     const existing = await db.accounts.get(account);
     if (existing) await db.accounts.update(account, { importedAt: now });
     else await db.accounts.put({ address: account, firstSeenAt: now, lastSeenAt: now, importedAt: now });
+    const ingested = await ingestMessages(db, account, observations, refsOf);
+    if (batch.moves?.length) {
+      for (const ref of await moveThreads(db, account, batch.moves)) ingested.touchedClientRefs.add(ref);
+    }
+    return ingested;
   });
-  const result = await ingestMessages(db, account, observations, refsOf);
-  if (batch.moves?.length) {
-    for (const ref of await moveThreads(db, account, batch.moves)) result.touchedClientRefs.add(ref);
-  }
   const clientKeys = new Set<string>();
   for (const message of batch.messages) {
     for (const ref of refsOf(message)) clientKeys.add(ref.slice(account.length + 1));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ReplyTo, type ToBackground, toBackgroundSchema } from '@/lib/messaging/schemas';
+import { StorageFullError } from '@/lib/store/storage-problem';
 
 /** Who sent a message, as the browser reports it (runtime.MessageSender). */
 export interface Sender {
@@ -54,7 +55,13 @@ export function createRouter(handlers: Handlers, extensionOrigin: string): Route
       const problem = senderProblem(message.type, sender, extensionOrigin);
       if (problem) return refuse(problem);
       const handler = handlers[message.type] as (m: ToBackground, s: Sender) => Promise<unknown>;
-      return handler(message, sender);
+      try {
+        return await handler(message, sender);
+      } catch (error) {
+        // Said as a reply of its own, so the page can tell the user what to do rather than show a bare error.
+        if (error instanceof StorageFullError) return { storageFull: error.message };
+        throw error;
+      }
     },
   };
 }

@@ -5,6 +5,8 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
+import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
+import { STORAGE_PROBLEM_KEY } from '@/lib/store/storage-problem';
 import { recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
 import { openClientPanel } from './client-panel';
@@ -20,11 +22,13 @@ import { storeImportBatch } from './mailbox-import';
 import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
 import { reindexClientRefs } from './reindex';
+import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, runRetention } from './retention';
 import { createRiskNotices } from './risk-notices';
 import { createRouter } from './router';
 import { createKeyedDebouncer } from './scheduler';
 import { changesReports } from './settings-change';
 import { readUserSettings, saveUserSettings } from './settings-store';
+import { createStorageHealth } from './storage-health';
 import { threadRisks } from './thread-risks';
 import { watchedAccounts } from './watched-accounts';
 
@@ -36,6 +40,13 @@ const REFRESH_MINUTES = 15;
 export function startBackground(): void {
   const db = openKeepwarmDb();
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const storage = createStorageHealth({
+    read: async () => (await browser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY],
+    write: (problem) =>
+      problem
+        ? browser.storage.local.set({ [STORAGE_PROBLEM_KEY]: problem })
+        : browser.storage.local.remove(STORAGE_PROBLEM_KEY),
+  });
 
   const updateBadge = async () => {
     const waiting = await countClientsWaitingOnUs(db);
@@ -44,13 +55,29 @@ export function startBackground(): void {
   };
   const riskNotices = createRiskNotices((tabId, notice) => browser.tabs.sendMessage(tabId, notice));
   const recompute = createKeyedDebouncer(RECOMPUTE_DELAY_MS, async (account, touched) => {
-    await recomputeClients(db, account, touched, Date.now());
+    await storage.guard('recompute', () => recomputeClients(db, account, touched, Date.now()));
     await updateBadge();
     await riskNotices.notify(account);
   });
 
   const recomputeAll = async () => {
-    for (const account of await db.accounts.toArray()) await recomputeAccount(db, account.address, Date.now());
+    for (const account of await db.accounts.toArray()) {
+      await storage.guard('recompute', () => recomputeAccount(db, account.address, Date.now()));
+    }
+    await updateBadge();
+    await riskNotices.notifyAll();
+  };
+
+  // Clears old snippets and forgets old mail as the settings say; the outcome is kept for the options page.
+  const applyRetention = async () => {
+    const run = await runRetention(db, Date.now(), {
+      recompute: async (account, refs) => {
+        await storage.guard('recompute', () => recomputeClients(db, account, refs, Date.now()));
+      },
+      guard: (write) => storage.guard('retention', write),
+    });
+    if ('error' in run) console.error('Keepwarm: retention cleanup did nothing', run.error);
+    await browser.storage.local.set({ [RETENTION_RUN_KEY]: run });
     await updateBadge();
     await riskNotices.notifyAll();
   };
@@ -98,15 +125,17 @@ export function startBackground(): void {
       }),
       'content/gmail-threads-seen': async (message, sender) => {
         riskNotices.remember(message.account.address, sender.tab?.id);
+        if (storage.pausingPageWrites()) return { stored: 0 };
         const page = await pageContext(message.account, message.pageLanguage, message.health);
-        const touched = await storeThreadRows(db, message.threads, page);
+        const touched = await storage.guard('page', () => storeThreadRows(db, message.threads, page));
         if (touched.size > 0) recompute.schedule(page.account, touched);
         return { stored: message.threads.length };
       },
       'content/gmail-conversation-seen': async (message, sender) => {
         riskNotices.remember(message.account.address, sender.tab?.id);
+        if (storage.pausingPageWrites()) return { stored: 0 };
         const page = await pageContext(message.account, message.pageLanguage, message.health);
-        const touched = await storeConversation(db, message.conversation, page);
+        const touched = await storage.guard('page', () => storeConversation(db, message.conversation, page));
         if (touched.size > 0) recompute.schedule(page.account, touched);
         return { stored: message.conversation.messages.length };
       },
@@ -121,7 +150,7 @@ export function startBackground(): void {
         opened: await openClientPanel({ account, clientKey, requestedAt: Date.now(), tabId: sender.tab?.id }),
       }),
       'ui/set-follow-up': async ({ type: _, ...decision }) => {
-        await recordFollowUpDecision(db, decision, Date.now());
+        await storage.guard('follow-up', () => recordFollowUpDecision(db, decision, Date.now()));
         recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);
         return { saved: true as const };
       },
@@ -131,20 +160,27 @@ export function startBackground(): void {
       }),
       'ui/import-batch': async ({ account, messages, moves }) => {
         const { identity } = await engineContext(db, account);
-        const { touched, ...stored } = await storeImportBatch(db, { account, messages, moves }, Date.now(), identity);
+        const { touched, ...stored } = await storage.guard('import', () =>
+          storeImportBatch(db, { account, messages, moves }, Date.now(), identity),
+        );
         if (touched.size > 0) recompute.schedule(account, touched);
         return stored;
       },
       'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
       'ui/set-settings': async ({ settings }) => {
         const before = await readUserSettings(db);
-        const after = await saveUserSettings(db, settings, Date.now());
+        const after = await storage.guard('settings', () => saveUserSettings(db, settings, Date.now()));
         // Aliases and internal domains decide which stored messages involve which client.
         for (const account of await db.accounts.toArray()) {
           const address = account.address;
           if (JSON.stringify(before.accounts[address]) !== JSON.stringify(after.accounts[address])) {
-            await reindexClientRefs(db, address, (await engineContext(db, address)).identity);
+            const { identity } = await engineContext(db, address);
+            await storage.guard('settings', () => reindexClientRefs(db, address, identity));
           }
+        }
+        // Not awaited: forgetting years of mail can take a while, and the daily alarm finishes what a stop cut short.
+        if (JSON.stringify(before.retention) !== JSON.stringify(after.retention)) {
+          applyRetention().catch((error: unknown) => console.error('Keepwarm: retention cleanup failed', error));
         }
         if (changesReports(before, after)) await recomputeAll();
         // Badges speak the user's language: Gmail tabs ask again for their texts.
@@ -155,35 +191,39 @@ export function startBackground(): void {
       'ui/import-data': async ({ importId, part, parts, backup }) => {
         const whole = backupParts.add(importId, part, parts, backup);
         if (!whole) return { received: part + 1 };
-        const imported = await importBackup(db, whole);
+        const imported = await storage.guard('restore', () => importBackup(db, whole));
         await syncDigestAlarm(await readUserSettings(db), Date.now());
         await updateBadge();
         await riskNotices.notifyAll();
         return { imported };
       },
       'ui/delete-all-data': async () => {
-        await eraseAllData(db);
+        await storage.guard('delete', () => eraseAllData(db));
         await syncDigestAlarm(await readUserSettings(db), Date.now());
         await updateBadge();
         await riskNotices.notifyAll();
         return { saved: true as const };
       },
       'ui/delete-account-data': async ({ account }) => {
-        await eraseAccountData(db, account);
+        await storage.guard('delete', () => eraseAccountData(db, account));
         await updateBadge();
         await riskNotices.notify(account);
         return { saved: true as const };
       },
       'ui/set-client-override': async ({ account, clientKey, override }) => {
-        await setClientOverride(db, account, clientKey, override, Date.now());
-        await recomputeAccount(db, account, Date.now());
+        await storage.guard('correction', async () => {
+          await setClientOverride(db, account, clientKey, override, Date.now());
+          await recomputeAccount(db, account, Date.now());
+        });
         await updateBadge();
         await riskNotices.notify(account);
         return { saved: true as const };
       },
       'ui/split-address': async ({ account, address, split }) => {
-        await setSplitAddress(db, account, address, split, Date.now());
-        await recomputeAccount(db, account, Date.now());
+        await storage.guard('correction', async () => {
+          await setSplitAddress(db, account, address, split, Date.now());
+          await recomputeAccount(db, account, Date.now());
+        });
         await updateBadge();
         await riskNotices.notify(account);
         return { saved: true as const };
@@ -204,7 +244,15 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) await recomputeAll();
     if (alarm.name === DIGEST_ALARM) await showDailyDigest(db, Date.now());
+    if (alarm.name === RETENTION_ALARM) await applyRetention();
   });
+  // Created once: making it again at every worker start would push the daily run back each time.
+  browser.alarms
+    .get(RETENTION_ALARM)
+    .then((alarm) =>
+      alarm ? undefined : browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES }),
+    )
+    .catch((error: unknown) => console.error('Keepwarm: could not set the retention cleanup', error));
   listenToDigestClicks(db);
   readUserSettings(db)
     .then((settings) => syncDigestAlarm(settings, Date.now()))

@@ -7,6 +7,7 @@ import { optionsStrings } from './strings/options';
 import { popupStrings } from './strings/popup';
 import { reasonStrings } from './strings/reasons';
 import { sidePanelStrings } from './strings/side-panel';
+import { storageStrings } from './strings/storage';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
@@ -20,6 +21,7 @@ export const STRING_AREAS = [
   popupStrings,
   reasonStrings,
   sidePanelStrings,
+  storageStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

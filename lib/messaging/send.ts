@@ -3,8 +3,11 @@ import type { ReplyTo, ToBackground } from './schemas';
 
 export class BackgroundRefusedError extends Error {}
 
-function isRefusal(raw: unknown): raw is { refused: string } {
-  return typeof raw === 'object' && raw !== null && typeof (raw as { refused?: unknown }).refused === 'string';
+/** The background could not store what was sent because the browser's storage for Keepwarm is full. */
+export class BackgroundStorageFullError extends Error {}
+
+function hasText<K extends string>(raw: unknown, key: K): raw is Record<K, string> {
+  return typeof raw === 'object' && raw !== null && typeof (raw as Record<K, unknown>)[key] === 'string';
 }
 
 /**
@@ -14,6 +17,7 @@ function isRefusal(raw: unknown): raw is { refused: string } {
  */
 export async function sendToBackground<M extends ToBackground>(message: M): Promise<ReplyTo<M['type']>> {
   const raw: unknown = await browser.runtime.sendMessage(message);
-  if (isRefusal(raw)) throw new BackgroundRefusedError(raw.refused);
+  if (hasText(raw, 'refused')) throw new BackgroundRefusedError(raw.refused);
+  if (hasText(raw, 'storageFull')) throw new BackgroundStorageFullError(raw.storageFull);
   return raw as ReplyTo<M['type']>;
 }

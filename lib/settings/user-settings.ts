@@ -27,6 +27,24 @@ export const accountSettingsSchema = z.strictObject({
   internalDomains: z.array(domainSchema).max(50).default([]),
 });
 
+/** How long stored mail is kept; 0 keeps it for ever. */
+export const retentionSchema = z.strictObject({
+  /** Messages and threads older than this many months lose their snippet (the preview text). */
+  snippetMonths: z.number().int().min(0).max(120).default(0),
+  /**
+   * Messages older than this many months are deleted. Never under six: the
+   * engine's usual gaps and reply times look back half a year.
+   */
+  forgetMonths: z
+    .number()
+    .int()
+    .min(0)
+    .max(240)
+    .refine((months) => months === 0 || months >= 6, { message: 'expected 0 or at least 6 months' })
+    .default(0),
+});
+export type Retention = z.output<typeof retentionSchema>;
+
 export const userSettingsSchema = z.strictObject({
   language: z.enum(['auto', ...LANGUAGES]).default('auto'),
   businessHours: businessHoursSchema.default({ ...DEFAULT_SETTINGS, timeZone: 'UTC' }),
@@ -49,6 +67,7 @@ export const userSettingsSchema = z.strictObject({
       digestHour: z.number().int().min(0).max(23).default(9),
     })
     .default({ dailyDigest: false, digestHour: 9 }),
+  retention: retentionSchema.default({ snippetMonths: 0, forgetMonths: 0 }),
 });
 
 export type UserSettings = z.output<typeof userSettingsSchema>;

@@ -12,6 +12,7 @@ import type {
   WorkerProgress,
 } from '@/lib/mail-import/import-worker';
 import type { ReplyTo } from '@/lib/messaging/schemas';
+import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';
 
 export interface WorkerPort {
   postMessage(message: ToImportWorker): void;
@@ -20,6 +21,23 @@ export interface WorkerPort {
 }
 
 export type ImportPhase = 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+/**
+ * Why an import stopped: the worker's reasons, or the background's. A batch the
+ * background never answered (its service worker stopped and did not come
+ * back) is `interrupted`: what was acknowledged is stored, the rest is not.
+ */
+export type PageImportFailure =
+  | ImportFailure
+  | { kind: 'storage-full'; message: string }
+  | { kind: 'interrupted'; message: string };
+
+/**
+ * How long to wait before sending an unanswered batch again. The browser
+ * stops an extension's service worker when it likes; the next message starts
+ * it again, and storing a batch twice changes nothing, so the import carries on.
+ */
+export const RESEND_DELAYS_MS = [250, 1000, 2000, 4000];
 
 export interface ImportState {
   phase: ImportPhase;
@@ -33,7 +51,9 @@ export interface ImportState {
   added: number;
   clients: number;
   ignoredFiles: number;
-  failure?: ImportFailure;
+  /** Batches sent again because the background did not answer the first time. */
+  resent: number;
+  failure?: PageImportFailure;
 }
 
 export interface ImportRun {
@@ -51,11 +71,21 @@ export interface StartImportOptions {
   onState: (state: ImportState) => void;
   now?: () => number;
   batchSize?: number;
+  /** Waits before each resend; real time unless a test says otherwise. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+function failureOf(error: unknown): PageImportFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof BackgroundStorageFullError) return { kind: 'storage-full', message };
+  if (error instanceof BackgroundRefusedError) return { kind: 'unreadable', message };
+  return { kind: 'interrupted', message };
 }
 
 export function startMailboxImport(options: StartImportOptions): ImportRun {
   const { worker, account, onState } = options;
   const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const clientKeys = new Set<string>();
   const startedAt = now();
   let state: ImportState = {
@@ -75,6 +105,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     added: 0,
     clients: 0,
     ignoredFiles: 0,
+    resent: 0,
   };
   let settle: (state: ImportState) => void = () => undefined;
   const finished = new Promise<ImportState>((resolve) => {
@@ -93,6 +124,21 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     settle(state);
   };
 
+  const send = async (messages: MailMessage[], moves: ThreadMove[]): Promise<ReplyTo<'ui/import-batch'>> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await options.sendBatch(account, messages, moves);
+      } catch (error) {
+        // A refused batch or a full disk fails the same way however often it is sent.
+        const final = error instanceof BackgroundRefusedError || error instanceof BackgroundStorageFullError;
+        const delay = RESEND_DELAYS_MS[attempt];
+        if (final || delay === undefined) throw error;
+        update({ resent: state.resent + 1 });
+        await sleep(delay);
+      }
+    }
+  };
+
   worker.onmessage = ({ data }) => {
     switch (data.type) {
       case 'progress':
@@ -100,8 +146,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
         return;
       case 'batch':
         update({ progress: data.progress });
-        options
-          .sendBatch(account, data.messages, data.moves)
+        send(data.messages, data.moves)
           .then((reply) => {
             for (const key of reply.clientKeys) clientKeys.add(key);
             update({
@@ -111,12 +156,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
             });
             worker.postMessage({ type: 'ack', seq: data.seq });
           })
-          .catch((error: unknown) =>
-            end({
-              phase: 'failed',
-              failure: { kind: 'unreadable', message: error instanceof Error ? error.message : String(error) },
-            }),
-          );
+          .catch((error: unknown) => end({ phase: 'failed', failure: failureOf(error) }));
         return;
       case 'done':
         end({ phase: 'done', progress: data.progress, ignoredFiles: data.ignoredFiles });

@@ -24,6 +24,8 @@ export interface SettingsDraft {
   ignoredDomains: string;
   dailyDigest: boolean;
   digestHour: number;
+  snippetMonths: string;
+  forgetMonths: string;
 }
 
 export interface FieldError {
@@ -76,7 +78,14 @@ export function draftOf(settings: UserSettings): SettingsDraft {
     ignoredDomains: settings.ignoredDomains.join('\n'),
     dailyDigest: notifications.dailyDigest,
     digestHour: notifications.digestHour,
+    snippetMonths: String(settings.retention.snippetMonths),
+    forgetMonths: String(settings.retention.forgetMonths),
   };
+}
+
+/** A blank field keeps everything, like 0; anything but a number is refused by the schema. */
+function monthsOf(text: string): number {
+  return text.trim() === '' ? 0 : Number(text);
 }
 
 /** The record the draft stands for, on top of the saved settings (language and accounts not in the draft stay). */
@@ -101,6 +110,7 @@ export function recordOf(draft: SettingsDraft, saved: UserSettings): UserSetting
     ignoredSenders: splitEntries(draft.ignoredSenders),
     ignoredDomains: splitEntries(draft.ignoredDomains),
     notifications: { dailyDigest: draft.dailyDigest, digestHour: draft.digestHour },
+    retention: { snippetMonths: monthsOf(draft.snippetMonths), forgetMonths: monthsOf(draft.forgetMonths) },
   };
 }
 
@@ -143,6 +153,10 @@ function fieldErrorOf(issue: z.core.$ZodIssue, record: UserSettingsInput): [stri
       return [field, { key: issue.code === 'custom' ? 'options.error.endBeforeStart' : 'options.error.time' }];
     case 'replyTargetHours':
       return [field, { key: 'options.error.replyTarget', params: { max: 24 * 14 } }];
+    case 'retention.snippetMonths':
+      return [field, { key: 'options.error.snippetMonths' }];
+    case 'retention.forgetMonths':
+      return [field, { key: 'options.error.forgetMonths' }];
     default:
       return [field || 'settings', { key: 'options.error.invalid' }];
   }

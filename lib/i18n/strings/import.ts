@@ -33,6 +33,12 @@ export const importStrings = defineStrings({
     'import.notMailbox': '{source} is not a mailbox (mbox or .eml): {reason}. Nothing was imported.',
     'import.noMailboxInFolder': 'The folder holds no mbox or .eml file. Nothing was imported.',
     'import.failed': 'The import stopped: {error}',
+    'import.storageFull':
+      'The import stopped because Keepwarm’s storage is full. The {stored} messages already stored are kept; free some space (see Storage below) and import again to finish.',
+    'import.interrupted':
+      'The import stopped: Keepwarm’s background did not answer ({error}). The {stored} messages already stored are kept; import the same files again to finish. Nothing is stored twice.',
+    'import.resent':
+      'Keepwarm’s background restarted during the import; {count} batches were sent again and nothing was lost.',
   },
   uk: {
     'import.firstRunLink': 'Або імпортуйте давню пошту',
@@ -65,6 +71,12 @@ export const importStrings = defineStrings({
     'import.notMailbox': '{source} не є поштовою скринькою (mbox чи .eml): {reason}. Нічого не імпортовано.',
     'import.noMailboxInFolder': 'У теці немає файлів mbox чи .eml. Нічого не імпортовано.',
     'import.failed': 'Імпорт зупинився: {error}',
+    'import.storageFull':
+      'Імпорт зупинився, бо сховище Keepwarm заповнене. Уже збережені листи ({stored}) залишаються; звільніть місце (див. «Сховище» нижче) й імпортуйте ще раз, щоб завершити.',
+    'import.interrupted':
+      'Імпорт зупинився: фонова частина Keepwarm не відповіла ({error}). Уже збережені листи ({stored}) залишаються; імпортуйте ті самі файли ще раз, щоб завершити. Нічого не збережеться двічі.',
+    'import.resent':
+      'Фонова частина Keepwarm перезапустилася під час імпорту; пакетів надіслано повторно: {count}, нічого не втрачено.',
   },
   ru: {
     'import.firstRunLink': 'Или импортируйте прошлую почту',
@@ -98,5 +110,11 @@ export const importStrings = defineStrings({
     'import.notMailbox': '{source} — не почтовый ящик (mbox или .eml): {reason}. Ничего не импортировано.',
     'import.noMailboxInFolder': 'В папке нет файлов mbox или .eml. Ничего не импортировано.',
     'import.failed': 'Импорт остановился: {error}',
+    'import.storageFull':
+      'Импорт остановился, потому что хранилище Keepwarm заполнено. Уже сохранённые письма ({stored}) остаются; освободите место (см. «Хранилище» ниже) и импортируйте ещё раз, чтобы завершить.',
+    'import.interrupted':
+      'Импорт остановился: фоновая часть Keepwarm не ответила ({error}). Уже сохранённые письма ({stored}) остаются; импортируйте те же файлы ещё раз, чтобы завершить. Ничего не сохранится дважды.',
+    'import.resent':
+      'Фоновая часть Keepwarm перезапустилась во время импорта; пакетов отправлено повторно: {count}, ничего не потеряно.',
   },
 });

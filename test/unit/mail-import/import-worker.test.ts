@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '@/lib/engine/types';
 import { byPath, createImportWorker, type FromImportWorker } from '@/lib/mail-import/import-worker';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
-import { type ImportState, importRates, startMailboxImport } from '@/lib/ui/mailbox-import';
+import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';
+import { type ImportState, importRates, RESEND_DELAYS_MS, startMailboxImport } from '@/lib/ui/mailbox-import';
 import { FIXTURES, importAll } from './helpers';
 import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';
 
@@ -104,6 +105,63 @@ describe('the import worker protocol', () => {
     expect(final.phase).toBe('cancelled');
     expect(sent).toHaveLength(2);
     expect(final.stored).toBe(2);
+  });
+
+  describe('when the background does not answer a batch', () => {
+    // What a stopped service worker gives the page: the message's channel closed without a reply.
+    const channelClosed = () =>
+      new Error('A listener indicated an asynchronous response by returning true, but the message channel closed');
+
+    function failing(fail: (attempt: number) => Error | undefined) {
+      const sent: MailMessage[][] = [];
+      const waits: number[] = [];
+      let attempts = 0;
+      const handle = startMailboxImport({
+        files: pickFolder(path.join(FIXTURES, 'folders')),
+        fromFolder: true,
+        account: 'alice@corp.example',
+        worker: inProcessWorker(),
+        batchSize: 2,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+        sendBatch: async (_, messages) => {
+          attempts += 1;
+          const error = fail(attempts);
+          if (error) throw error;
+          sent.push(messages);
+          return reply(messages);
+        },
+        onState: () => undefined,
+      });
+      return { handle, sent, waits };
+    }
+
+    it('sends it again, and the import carries on to the end', async () => {
+      const { handle, sent, waits } = failing((attempt) => (attempt <= 2 ? channelClosed() : undefined));
+      const final = await handle.finished;
+      expect(final).toMatchObject({ phase: 'done', stored: 4, resent: 2 });
+      expect(sent.flat()).toHaveLength(4);
+      expect(waits).toEqual(RESEND_DELAYS_MS.slice(0, 2));
+    });
+
+    it('stops after the last resend and says what to do: what was acknowledged is kept', async () => {
+      const { handle, waits } = failing((attempt) => (attempt === 1 ? undefined : channelClosed()));
+      const final = await handle.finished;
+      expect(final).toMatchObject({ phase: 'failed', stored: 2, resent: RESEND_DELAYS_MS.length });
+      expect(final.failure).toEqual({ kind: 'interrupted', message: expect.stringContaining('channel closed') });
+      expect(waits).toEqual(RESEND_DELAYS_MS);
+    });
+
+    it.each([
+      ['a refused batch', new BackgroundRefusedError('messages.0.at: expected number'), 'unreadable'],
+      ['a full disk', new BackgroundStorageFullError('storage is full'), 'storage-full'],
+    ])('never sends %s again', async (_, error, kind) => {
+      const { handle, waits } = failing(() => error);
+      const final = await handle.finished;
+      expect(final).toMatchObject({ phase: 'failed', stored: 0, resent: 0, failure: { kind } });
+      expect(waits).toEqual([]);
+    });
   });
 
   it('computes rates and time left over reading and storing', () => {

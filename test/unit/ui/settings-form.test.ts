@@ -82,4 +82,16 @@ describe('settings form', () => {
       params: { max: 50 },
     });
   });
+
+  it('reads retention months, blank as keep everything, and puts each problem under its field', () => {
+    const ok = checkDraft({ ...draftOf(saved), snippetMonths: '6', forgetMonths: ' ' }, saved);
+    expect(ok.ok && ok.settings.retention).toEqual({ snippetMonths: 6, forgetMonths: 0 });
+    const bad = checkDraft({ ...draftOf(saved), snippetMonths: '1.5', forgetMonths: '3' }, saved);
+    expect(bad.ok ? {} : bad.errors).toEqual({
+      'retention.snippetMonths': { key: 'options.error.snippetMonths' },
+      'retention.forgetMonths': { key: 'options.error.forgetMonths' },
+    });
+    const text = checkDraft({ ...draftOf(saved), snippetMonths: 'six' }, saved);
+    expect(text.ok ? {} : text.errors).toHaveProperty(['retention.snippetMonths']);
+  });
 });
