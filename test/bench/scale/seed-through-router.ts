@@ -67,9 +67,10 @@ function checkReplies(replies: unknown[]): void {
   }
 }
 
-/** Sends the import batches from an extension page; resolves once every batch is stored. */
-export async function importThroughRouter(extensionPage: Page, account: DemoAccount): Promise<number> {
+/** Sends the import batches from an extension page; resolves once every batch is stored, with each batch's time. */
+export async function importThroughRouter(extensionPage: Page, account: DemoAccount): Promise<number[]> {
   const messages = importMessagesOf(account);
+  const batchMs: number[] = [];
   for (let i = 0; i < messages.length; i += IMPORT_BATCH * BATCHES_PER_CALL) {
     const batches = [];
     for (let j = i; j < Math.min(messages.length, i + IMPORT_BATCH * BATCHES_PER_CALL); j += IMPORT_BATCH) {
@@ -80,18 +81,28 @@ export async function importThroughRouter(extensionPage: Page, account: DemoAcco
       });
     }
     // One string crosses into the page far faster than the same records as objects.
-    checkReplies(
-      await extensionPage.evaluate(async (json) => {
-        const { runtime } = (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome;
-        const replies: unknown[] = [];
-        for (const batch of JSON.parse(json) as unknown[]) replies.push(await runtime.sendMessage(batch));
-        return replies;
-      }, JSON.stringify(batches)),
-    );
+    const { replies, times } = await extensionPage.evaluate(async (json) => {
+      const { runtime } = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome;
+      const replies: unknown[] = [];
+      const times: number[] = [];
+      for (const batch of JSON.parse(json) as unknown[]) {
+        const start = performance.now();
+        replies.push(await runtime.sendMessage(batch));
+        times.push(performance.now() - start);
+      }
+      return { replies, times };
+    }, JSON.stringify(batches));
+    checkReplies(replies);
+    batchMs.push(...times);
+    if (process.env.KEEPWARM_BENCH_PROGRESS) {
+      process.stderr.write(
+        `  imported ${Math.min(messages.length, i + IMPORT_BATCH * BATCHES_PER_CALL)} of ${messages.length}, last batch ${Math.round(times.at(-1) ?? 0)} ms\n`,
+      );
+    }
   }
-  return messages.length;
+  return batchMs;
 }
 
 /**
