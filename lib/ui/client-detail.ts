@@ -7,7 +7,7 @@ import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series
 
 const DAY = 86_400_000;
 export const TIMELINE_SHOWN = 40;
-/** Threads read at a time: few reads for a small client, little excess for a large one. */
+/** Threads read at a time beyond the chart's window: few reads for a small client, little excess for a large one. */
 const THREADS_PER_READ = 25;
 
 export interface ClientDetail {
@@ -29,15 +29,15 @@ async function myAddresses(db: KeepwarmDb, account: string): Promise<Set<string>
   return new Set([account, ...aliases].map((a) => a.toLowerCase()));
 }
 
+/** Newest first; messages of the same millisecond by id, so the order never depends on how they were read. */
+const newestFirst = (a: StoredMessage, b: StoredMessage) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
 /**
  * The client's messages (sender known) of the last `since` and at least its
  * `count` newest, newest first. The report's threads, newest first, say where
  * each thread's last message of the client lies: reading stops at the first
  * thread older than both the window and the `count`-th newest message read.
  */
-/** Newest first; messages of the same millisecond by id, so the order never depends on how they were read. */
-const newestFirst = (a: StoredMessage, b: StoredMessage) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
 async function shownMessages(
   db: KeepwarmDb,
   client: StoredClient,
@@ -47,13 +47,21 @@ async function shownMessages(
   const ref = `${client.account}|${client.key}`;
   const threads = [...client.report.threads].sort((a, b) => b.lastAt - a.lastAt);
   const shown: StoredMessage[] = [];
-  for (let i = 0; i < threads.length; i += THREADS_PER_READ) {
-    const newestLeft = threads[i]?.lastAt ?? Number.NEGATIVE_INFINITY;
+  // Every thread active in the window at once (the chart needs them all), then more only for the timeline.
+  const firstBefore = threads.findIndex((t) => t.lastAt < since);
+  let next = 0;
+  while (next < threads.length) {
+    const newestLeft = threads[next]?.lastAt ?? Number.NEGATIVE_INFINITY;
     const countth = shown.length >= count ? shown.sort(newestFirst)[count - 1]?.at : undefined;
     if (newestLeft < since && countth !== undefined && newestLeft < countth) break;
-    const ids = threads.slice(i, i + THREADS_PER_READ).map((t): [string, string] => [client.account, t.threadId]);
+    const end =
+      next === 0
+        ? Math.max(firstBefore === -1 ? threads.length : firstBefore, THREADS_PER_READ)
+        : next + THREADS_PER_READ;
+    const ids = threads.slice(next, end).map((t): [string, string] => [client.account, t.threadId]);
     const messages = await db.messages.where('[account+threadId]').anyOf(ids).toArray();
     shown.push(...messages.filter((m) => m.senderKnown && m.clientRefs.includes(ref)));
+    next = end;
   }
   return shown.sort(newestFirst);
 }

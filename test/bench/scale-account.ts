@@ -22,7 +22,7 @@ const SEED = 11;
 const SMALL_SCALE = 0.01;
 /** Threads of each Gmail list the page holds: Gmail loads a few pages, never the whole mailbox. */
 const PAGE_THREADS = 400;
-const POPUP_REPEAT = 5;
+const POPUP_REPEAT = 9;
 const PANEL_REPEAT = 5;
 const BIG_CLIENT = 'client-0.com';
 
@@ -102,7 +102,11 @@ async function measure(account: DemoAccount, now: number) {
 
     const started = performance.now();
     const stored = await heap.peakDuring(
+      // The history imported first, then Gmail's lists seen: each row's last message is then already stored.
       (async () => {
+        const importStart = performance.now();
+        const batchMs = await importThroughRouter(options, account);
+        const importMs = Math.round(performance.now() - importStart);
         const gmail = await browser.context.newPage();
         await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
         await gmail.waitForSelector('tr.zA');
@@ -110,12 +114,10 @@ async function measure(account: DemoAccount, now: number) {
         await threadRowsThroughContentScript(gmail, browser.extensionId, account);
         const threadRowsMs = Math.round(performance.now() - rowsStart);
         await gmail.close();
-        const importStart = performance.now();
-        const batchMs = await importThroughRouter(options, account);
         return {
-          threadRowsMs,
-          importMs: Math.round(performance.now() - importStart),
+          importMs,
           importBatchMs: { median: Math.round(median(batchMs)), max: Math.round(Math.max(...batchMs)) },
+          threadRowsMs,
         };
       })(),
     );
