@@ -102,11 +102,9 @@ async function measure(account: DemoAccount, now: number) {
 
     const started = performance.now();
     const stored = await heap.peakDuring(
-      // The history imported first, then Gmail's lists seen: each row's last message is then already stored.
+      // Gmail's lists first, then the history imported: rows seen after an import of
+      // every message would recompute everything between their batches of 2,000.
       (async () => {
-        const importStart = performance.now();
-        const batchMs = await importThroughRouter(options, account);
-        const importMs = Math.round(performance.now() - importStart);
         const gmail = await browser.context.newPage();
         await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
         await gmail.waitForSelector('tr.zA');
@@ -114,10 +112,12 @@ async function measure(account: DemoAccount, now: number) {
         await threadRowsThroughContentScript(gmail, browser.extensionId, account);
         const threadRowsMs = Math.round(performance.now() - rowsStart);
         await gmail.close();
+        const importStart = performance.now();
+        const batchMs = await importThroughRouter(options, account);
         return {
-          importMs,
-          importBatchMs: { median: Math.round(median(batchMs)), max: Math.round(Math.max(...batchMs)) },
           threadRowsMs,
+          importMs: Math.round(performance.now() - importStart),
+          importBatchMs: { median: Math.round(median(batchMs)), max: Math.round(Math.max(...batchMs)) },
         };
       })(),
     );
