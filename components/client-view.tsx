@@ -22,7 +22,12 @@ export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) 
   const { report } = detail.client;
   const addresses = report.addresses.slice(0, 3).join(', ');
   return (
-    <article className="kw-client" data-testid="client-view" data-client={report.key}>
+    <article
+      className="kw-client"
+      data-testid="client-view"
+      data-account={detail.client.account}
+      data-client={report.key}
+    >
       <header className="kw-client__head">
         <h2 className="kw-client__name">
           <bdi>{report.displayName}</bdi>

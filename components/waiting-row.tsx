@@ -33,6 +33,7 @@ export function WaitingRow({ entry, side, now, active, onOpen, onFocus }: Props)
       className="kw-row"
       tabIndex={active ? 0 : -1}
       data-active={active || undefined}
+      data-account={entry.account}
       data-client={entry.clientKey}
       aria-label={t('popup.openThread', { subject, name: entry.name })}
       onClick={() => onOpen(entry)}

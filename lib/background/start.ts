@@ -33,6 +33,11 @@ import { threadRisks } from './thread-risks';
 import { watchedAccounts } from './watched-accounts';
 
 const RECOMPUTE_DELAY_MS = 1500;
+// An import's batches touch most clients, so each recompute in between would be
+// a full one over everything stored so far, holding up the next batch's write:
+// on a slow machine a large import then recomputes again and again. Waiting
+// this long after a batch lets the import end first.
+const IMPORT_RECOMPUTE_DELAY_MS = 10_000;
 const REFRESH_ALARM = 'keepwarm-refresh';
 // Waiting times grow while the browser sits idle; refresh the reports and badge this often.
 const REFRESH_MINUTES = 15;
@@ -163,7 +168,7 @@ export function startBackground(): void {
         const { touched, ...stored } = await storage.guard('import', () =>
           storeImportBatch(db, { account, messages, moves }, Date.now(), identity),
         );
-        if (touched.size > 0) recompute.schedule(account, touched);
+        if (touched.size > 0) recompute.schedule(account, touched, IMPORT_RECOMPUTE_DELAY_MS);
         return stored;
       },
       'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),

@@ -1,11 +1,14 @@
 // Everything the side panel's client view reads, in one live query: the
 // report, the user's corrections, the messages of the last 90 days for the
-// chart and the contact timeline.
+// chart and the contact timeline. A client can have thousands of threads, so
+// the messages are read thread by thread, newest first, only as far as shown.
 import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredMessage } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
 
 const DAY = 86_400_000;
 export const TIMELINE_SHOWN = 40;
+/** Threads read at a time beyond the chart's window: few reads for a small client, little excess for a large one. */
+const THREADS_PER_READ = 25;
 
 export interface ClientDetail {
   client: StoredClient;
@@ -26,6 +29,43 @@ async function myAddresses(db: KeepwarmDb, account: string): Promise<Set<string>
   return new Set([account, ...aliases].map((a) => a.toLowerCase()));
 }
 
+/** Newest first; messages of the same millisecond by id, so the order never depends on how they were read. */
+const newestFirst = (a: StoredMessage, b: StoredMessage) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The client's messages (sender known) of the last `since` and at least its
+ * `count` newest, newest first. The report's threads, newest first, say where
+ * each thread's last message of the client lies: reading stops at the first
+ * thread older than both the window and the `count`-th newest message read.
+ */
+async function shownMessages(
+  db: KeepwarmDb,
+  client: StoredClient,
+  since: number,
+  count: number,
+): Promise<StoredMessage[]> {
+  const ref = `${client.account}|${client.key}`;
+  const threads = [...client.report.threads].sort((a, b) => b.lastAt - a.lastAt);
+  const shown: StoredMessage[] = [];
+  // Every thread active in the window at once (the chart needs them all), then more only for the timeline.
+  const firstBefore = threads.findIndex((t) => t.lastAt < since);
+  let next = 0;
+  while (next < threads.length) {
+    const newestLeft = threads[next]?.lastAt ?? Number.NEGATIVE_INFINITY;
+    const countth = shown.length >= count ? shown.sort(newestFirst)[count - 1]?.at : undefined;
+    if (newestLeft < since && countth !== undefined && newestLeft < countth) break;
+    const end =
+      next === 0
+        ? Math.max(firstBefore === -1 ? threads.length : firstBefore, THREADS_PER_READ)
+        : next + THREADS_PER_READ;
+    const ids = threads.slice(next, end).map((t): [string, string] => [client.account, t.threadId]);
+    const messages = await db.messages.where('[account+threadId]').anyOf(ids).toArray();
+    shown.push(...messages.filter((m) => m.senderKnown && m.clientRefs.includes(ref)));
+    next = end;
+  }
+  return shown.sort(newestFirst);
+}
+
 export async function clientDetail(
   db: KeepwarmDb,
   account: string,
@@ -34,15 +74,15 @@ export async function clientDetail(
 ): Promise<ClientDetail | undefined> {
   const client = await db.clients.get([account, clientKey]);
   if (!client) return undefined;
-  const [accountRow, override, messages, mine, keys] = await Promise.all([
+  const since = now - CHART_DAYS * DAY;
+  const [accountRow, override, known, mine, keys] = await Promise.all([
     db.accounts.get(account),
     db.clientOverrides.get([account, clientKey]),
-    db.messages.where('clientRefs').equals(`${account}|${clientKey}`).toArray(),
+    shownMessages(db, client, since, TIMELINE_SHOWN),
     myAddresses(db, account),
     db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).primaryKeys(),
   ]);
-  const known = messages.filter((m) => m.senderKnown).sort((a, b) => b.at - a.at);
-  const recent = known.filter((m) => m.at >= now - CHART_DAYS * DAY);
+  const recent = known.filter((m) => m.at >= since);
   return {
     client,
     ...(accountRow?.accountPath && { accountPath: accountRow.accountPath }),
@@ -50,7 +90,8 @@ export async function clientDetail(
     split: override?.split === true,
     activity: activitySeries(recent, mine, now),
     timeline: known.slice(0, TIMELINE_SHOWN),
-    messageCount: known.length,
+    // The report's count of the messages behind it: counting them here would read them all.
+    messageCount: client.report.threads.reduce((sum, t) => sum + t.messageCount, 0),
     otherClientKeys: keys.map(([, key]) => key).filter((key) => key !== clientKey),
   };
 }

@@ -1,7 +1,12 @@
+export interface BenchOptions {
+  /** `--scale`: the share of its full size a benchmark that builds a large account builds (1 = full). */
+  scale: number;
+}
+
 export interface Benchmark {
   name: string;
   /** Returns plain JSON figures; throws with a clear message when it cannot run. */
-  run(): Promise<Record<string, unknown>>;
+  run(options: BenchOptions): Promise<Record<string, unknown>>;
 }
 
 /** Median of repeated timings, in milliseconds, after warm-up runs. */

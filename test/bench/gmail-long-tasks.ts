@@ -30,7 +30,7 @@ interface CpuProfile {
 }
 
 /** The content script's main-thread time: in all, and its longest stretch without a break. */
-function contentScriptTime(profile: CpuProfile) {
+export function contentScriptTime(profile: CpuProfile) {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const urls = new Map(profile.nodes.map((node) => [node.id, node.callFrame.url]));
@@ -65,7 +65,8 @@ function contentScriptTime(profile: CpuProfile) {
   };
 }
 
-async function browse(context: BrowserContext, profile = false) {
+/** A user's morning in the demo Gmail: read mail, scroll and page through the inbox, back to its top. */
+export async function browse(context: BrowserContext, profile = false) {
   const gmail = await context.newPage();
   const cdp = profile ? await context.newCDPSession(gmail) : undefined;
   await cdp?.send('Profiler.enable');
@@ -80,7 +81,10 @@ async function browse(context: BrowserContext, profile = false) {
     await gmail.evaluate((p) => {
       location.hash = `#inbox/p${p}`;
     }, page);
-    await gmail.waitForTimeout(400);
+    for (let step = 0; step < 4; step++) {
+      await gmail.mouse.wheel(0, 400);
+      await gmail.waitForTimeout(100);
+    }
   }
   await gmail.evaluate(() => {
     location.hash = '#inbox';

@@ -11,6 +11,7 @@ import { mailboxImport } from './mailbox-import';
 import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskQuality } from './risk-quality';
+import { scaleAccount } from './scale-account';
 
 export const benchmarks: Benchmark[] = [
   bundleSize,
@@ -25,4 +26,5 @@ export const benchmarks: Benchmark[] = [
   riskQuality,
   mailboxImport,
   popupPaint,
+  scaleAccount,
 ];

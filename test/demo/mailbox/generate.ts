@@ -28,6 +28,8 @@ export interface GenerateOptions {
   extraClients?: number;
   /** Adds healthy organisations to account 0 until its clients' threads reach this many. */
   scale?: { threads: number };
+  /** Makes account 0's first client a client of account 1 too, playing this scenario there. */
+  sharedClient?: ScenarioName;
 }
 
 const MONTHS = [
@@ -340,7 +342,12 @@ export function generateMailbox(options: GenerateOptions): DemoMailbox {
   const random = new Random(options.seed);
   const primaryCast = [...PRIMARY_CLIENTS, ...extraCast(options.extraClients ?? 0, random)];
   const primary = buildAccount(0, random, options.now, PRIMARY_ACCOUNT, primaryCast, 'en', options.scale?.threads);
-  const second = buildAccount(1, random, options.now, SECOND_ACCOUNT, SECOND_CLIENTS, 'uk');
+  const shared = PRIMARY_CLIENTS[0];
+  const secondCast =
+    shared && options.sharedClient
+      ? [...SECOND_CLIENTS, { ...shared, scenario: options.sharedClient }]
+      : SECOND_CLIENTS;
+  const second = buildAccount(1, random, options.now, SECOND_ACCOUNT, secondCast, 'uk');
   const scenarioNames: ScenarioName[] = [
     'healthy',
     'slowingReplies',

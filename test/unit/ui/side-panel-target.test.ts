@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { clientDetail, riskiestClients } from '@/lib/ui/client-detail';
+import { activitySeries, CHART_DAYS } from '@/lib/ui/activity-series';
+import { clientDetail, riskiestClients, TIMELINE_SHOWN } from '@/lib/ui/client-detail';
 import { gmailThreadUrl } from '@/lib/ui/open-in-gmail';
 import { clientOfThread, isSidePanelClient, targetOfTab } from '@/lib/ui/side-panel-target';
 import { freshDbPerTest } from '../store/fresh-db';
@@ -77,6 +78,25 @@ describe('what the side panel follows', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(detail?.otherClientKeys).not.toContain(key);
     expect(await clientDetail(db, account.address, 'nobody.example', NOW)).toBeUndefined();
+  });
+
+  it('reads only the threads it shows, yet shows exactly what reading every message of the client would', async () => {
+    await seedDemo(db);
+    const bulkRead = vi.spyOn(db.messages, 'where');
+    for (const client of await db.clients.toArray()) {
+      const all = (await db.messages.where('clientRefs').equals(`${client.account}|${client.key}`).toArray())
+        .filter((m) => m.senderKnown)
+        .sort((a, b) => b.at - a.at || b.id.localeCompare(a.id));
+      bulkRead.mockClear();
+      const detail = await clientDetail(db, client.account, client.key, NOW);
+      expect(bulkRead.mock.calls.map(([index]) => String(index))).toEqual(
+        bulkRead.mock.calls.map(() => '[account+threadId]'),
+      );
+      expect(detail?.timeline.map((m) => m.id)).toEqual(all.slice(0, TIMELINE_SHOWN).map((m) => m.id));
+      expect(detail?.messageCount).toBe(all.length);
+      const recent = all.filter((m) => m.at >= NOW - CHART_DAYS * 86_400_000);
+      expect(detail?.activity).toEqual(activitySeries(recent, new Set([client.account]), NOW));
+    }
   });
 
   it('lists the riskiest clients, highest score first, limited', async () => {
