@@ -11,10 +11,10 @@ import { PanelOverview } from './panel-overview';
 import './client-row.css';
 import './side-panel.css';
 
-/** The side panel: follows the active Gmail conversation, a clicked badge, or shows the clients at risk. */
+/** The side panel: follows the active Gmail conversation or CRM record, a clicked badge, or shows the clients at risk. */
 export function SidePanelApp() {
   const { t } = useTranslator();
-  const { target, choose } = usePanelTarget();
+  const { target, picked, choose } = usePanelTarget();
   const { view, openThread } = useSidePanel(target);
   const incomplete = useIncompleteAccounts();
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
@@ -51,7 +51,7 @@ export function SidePanelApp() {
   }
   return (
     <PageShell title={t('app.name')}>
-      {target.kind === 'client' ? (
+      {picked ? (
         <button type="button" className="kw-back" onClick={() => choose(undefined)}>
           ← {t('panel.back')}
         </button>

@@ -37,6 +37,7 @@ export async function answerCrmRecord(db: KeepwarmDb, extraction: CrmExtraction)
     return {
       match: 'matched',
       client: {
+        account: client.account,
         key: client.key,
         name: client.report.displayName,
         score: client.report.risk.score,

@@ -5,7 +5,7 @@ import { type ReplyTo, type ToBackground, toBackgroundSchema } from '@/lib/messa
 export interface Sender {
   url?: string;
   /** A content script's tab. */
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 export type Handlers = {

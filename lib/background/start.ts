@@ -11,6 +11,7 @@ import { openClientPanel } from './client-panel';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
+import { rememberCrmRecord } from './crm-tabs';
 import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } from './daily-digest';
 import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
@@ -80,7 +81,11 @@ export function startBackground(): void {
 
   const router = createRouter(
     {
-      'content/crm-record-seen': (message) => answerCrmRecord(db, message.extraction),
+      'content/crm-record-seen': async (message, sender) => {
+        const reply = await answerCrmRecord(db, message.extraction);
+        await rememberCrmRecord(browser.storage.session, sender.tab, reply);
+        return reply;
+      },
       'ui/get-crm-sites': async () => ({ sites: await crmSites.list() }),
       'ui/read-page': (message) => readPageInTab(browser as unknown as ReadPageApi, message.tabId),
       'ui/set-crm-site': async (message) => {

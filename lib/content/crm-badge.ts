@@ -14,15 +14,37 @@ const EXTRA_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 8px; vertical-align: middle; font-family: system-ui, sans-serif; }
 :host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
 .kw-pill--unknown { background: #f1f3f4; color: #3c4043; font-weight: 500; }
+button.kw-pill { border: 0; cursor: pointer; font-family: inherit; }
+button.kw-pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 `;
 
-export function createBadge(reply: CrmRecordReply, t: Translator['t']): HTMLElement | undefined {
-  const pill = document.createElement('span');
+export type CrmClient = NonNullable<CrmRecordReply['client']>;
+
+export interface BadgeActions {
+  /** Shows the client in the side panel; called within the click, whose user gesture opening it needs. */
+  open(client: CrmClient): void;
+}
+
+function clientButton(client: CrmClient, t: Translator['t'], actions: BadgeActions): HTMLButtonElement {
+  const { level, score, name } = client;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `kw-pill kw-pill--${level}`;
+  button.title = t('crm.badgeTitle', { name, score });
+  button.textContent = `${RISK_SYMBOL[level]} ${t(`risk.${level}`)}`;
+  button.addEventListener('click', (event) => {
+    // The CRM's own handlers around the title (inline rename, navigation) must not see the click.
+    event.stopPropagation();
+    event.preventDefault();
+    actions.open(client);
+  });
+  return button;
+}
+
+export function createBadge(reply: CrmRecordReply, t: Translator['t'], actions: BadgeActions): HTMLElement | undefined {
+  let pill: HTMLElement = document.createElement('span');
   if (reply.match === 'matched' && reply.client) {
-    const { level, score, name } = reply.client;
-    pill.className = `kw-pill kw-pill--${level}`;
-    pill.title = t('crm.badgeTitle', { name, score });
-    pill.textContent = `${RISK_SYMBOL[level]} ${t(`risk.${level}`)}`;
+    pill = clientButton(reply.client, t, actions);
   } else if (reply.match === 'unknown' && reply.candidates.length === 1) {
     pill.className = 'kw-pill kw-pill--unknown';
     pill.title = t('crm.unknownClientTitle', { candidate: reply.candidates[0] ?? '' });

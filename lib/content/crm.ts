@@ -9,7 +9,7 @@ import { sendToBackground } from '@/lib/messaging/send';
 import { CRM_ADAPTERS, hostedCrmFor } from '@/lib/sites/crm/adapters';
 import { extractCrmRecord } from '@/lib/sites/crm/extract';
 import type { CrmAdapter, CrmExtraction } from '@/lib/sites/crm/types';
-import { createBadge, placeBadge } from './crm-badge';
+import { type BadgeActions, createBadge, placeBadge } from './crm-badge';
 import { watchSubtree } from './dom-watch';
 
 const SELF_HOSTED = [CRM_ADAPTERS.twenty, CRM_ADAPTERS.espocrm, CRM_ADAPTERS.odoo, CRM_ADAPTERS.dolibarr];
@@ -46,6 +46,14 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
   let asking = 0;
   let genericFor = '';
 
+  const actions: BadgeActions = {
+    open: (client) => {
+      sendToBackground({ type: 'content/open-client-panel', account: client.account, clientKey: client.key }).catch(
+        (error: unknown) => console.warn('Keepwarm: the side panel did not open', error),
+      );
+    },
+  };
+
   const clear = () => {
     badge?.remove();
     badge = undefined;
@@ -63,7 +71,7 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
     // A later page replaced this one while the background answered.
     if (!ctx.isValid || ticket !== asking || key !== shownFor) return;
     clear();
-    badge = createBadge(reply, t);
+    badge = createBadge(reply, t, actions);
     if (badge) placeBadge(badge, document.querySelector(adapter.titleCss));
   };
 

@@ -135,6 +135,8 @@ export const crmRecordReplySchema = z.object({
   match: z.enum(['matched', 'unknown', 'ambiguous', 'no-address', 'unreadable']),
   client: z
     .object({
+      /** The mail account whose report this is: the side panel opens the client there. */
+      account: z.string(),
       key: z.string(),
       name: z.string(),
       score: z.number(),

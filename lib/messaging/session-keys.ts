@@ -18,3 +18,12 @@ export interface OpenConversation {
 }
 
 export const openConversationKey = (tabId: number) => `gmailTab:${tabId}`;
+
+/** The known client of the CRM record a tab shows, as the background last answered it. */
+export interface CrmTabClient {
+  url: string;
+  account: string;
+  clientKey: string;
+}
+
+export const crmTabKey = (tabId: number) => `crmTab:${tabId}`;

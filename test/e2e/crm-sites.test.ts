@@ -22,13 +22,33 @@ const BADGE = 'keepwarm-crm-badge';
 let server: DemoServer;
 let browser: ExtensionBrowser | undefined;
 let profile: string;
-let client: { key: string; email: string; name: string; token: string };
+interface DemoClient {
+  key: string;
+  email: string;
+  name: string;
+  token: string;
+}
+let client: DemoClient;
+let other: DemoClient;
+const UNKNOWN = { key: 'fresh-prospect.de', email: 'ana@fresh-prospect.de', name: 'Ana Fresh', token: '' };
 
-function hubspotPage(): string {
-  // The fixture's contact becomes a client of the demo mailbox.
+function hubspotPage(url: string): string {
+  // The fixture's contact becomes a client of the demo mailbox: record 5102 another one, 5103 nobody known.
+  const shown = url.includes('/5102') ? other : url.includes('/5103') ? UNKNOWN : client;
   return readFileSync(FIXTURE, 'utf8')
-    .replace(/jane\.doe@acme-logistics\.com|j\.doe@acme-logistics\.com/gi, client.email)
-    .replace(/Jane Doe/g, client.name);
+    .replace(/jane\.doe@acme-logistics\.com|j\.doe@acme-logistics\.com/gi, shown.email)
+    .replace(/Jane Doe/g, shown.name);
+}
+
+function demoClient(index: number): DemoClient {
+  const account = server.mailbox.accounts[0];
+  const key = server.mailbox.scenarios.waitingOnUs[index];
+  const known = account?.clients.find((c) => c.key === key);
+  const person = known?.people[0];
+  if (!known || !person) throw new Error('the demo mailbox has too few clients waiting on the user');
+  const thread = account?.threads.find((t) => t.clientKey === known.key);
+  if (!thread) throw new Error(`no thread of ${known.key}`);
+  return { key: known.key, email: person.email, name: person.name, token: thread.token };
 }
 
 function intranetPage(): string {
@@ -84,9 +104,9 @@ async function registeredScripts(b: ExtensionBrowser): Promise<string[]> {
   );
 }
 
-async function openRecord(b: ExtensionBrowser): Promise<Page> {
+async function openRecord(b: ExtensionBrowser, url = RECORD_URL): Promise<Page> {
   const page = await b.context.newPage();
-  await page.goto(RECORD_URL);
+  await page.goto(url);
   await page.waitForSelector('[data-selenium-test="highlightTitle"]');
   return page;
 }
@@ -97,7 +117,7 @@ beforeAll(async () => {
     routes: {
       'app.hubspot.com': (request) =>
         request.url?.startsWith('/contacts/')
-          ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage() }
+          ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage(request.url) }
           : { status: 404, contentType: 'text/plain', body: 'Not found' },
       [INTRANET]: () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: intranetPage() }),
       [ERP]: () => ({
@@ -107,14 +127,8 @@ beforeAll(async () => {
       }),
     },
   });
-  const account = server.mailbox.accounts[0];
-  const key = server.mailbox.scenarios.waitingOnUs[0];
-  const known = account?.clients.find((c) => c.key === key);
-  const person = known?.people[0];
-  if (!known || !person) throw new Error('the demo mailbox has no client waiting on the user');
-  const thread = account?.threads.find((t) => t.clientKey === known.key);
-  if (!thread) throw new Error(`no thread of ${known.key}`);
-  client = { key: known.key, email: person.email, name: person.name, token: thread.token };
+  client = demoClient(0);
+  other = demoClient(1);
   profile = mkdtempSync(path.join(tmpdir(), 'keepwarm-crm-profile-'));
 });
 
@@ -131,10 +145,13 @@ describe('CRM record pages', () => {
     await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
     await gmail.waitForSelector('tr.zA');
     // Reports are made from messages whose sender is known: those of an opened conversation.
-    await gmail.click(`tr[data-demo-token="${client.token}"]`);
-    await gmail.waitForSelector('h2.hP');
     const address = server.mailbox.accounts[0]?.address ?? '';
-    await expect.poll(() => storedClientKeys(b, address), { timeout: 20_000, interval: 500 }).toContain(client.key);
+    for (const known of [client, other]) {
+      await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+      await gmail.click(`tr[data-demo-token="${known.token}"]`);
+      await gmail.waitForSelector('h2.hP');
+      await expect.poll(() => storedClientKeys(b, address), { timeout: 20_000, interval: 500 }).toContain(known.key);
+    }
     await gmail.close();
 
     const page = await openRecord(b);
@@ -175,7 +192,51 @@ describe('CRM record pages', () => {
         BADGE,
       ),
     ).toBe('highlightTitle');
+    await record.close();
+    await options.close();
+  });
 
+  it('opens the side panel on the client of the record with a click on the badge, and follows the records opened next', async () => {
+    const b = browser;
+    if (!b) throw new Error('no browser');
+    const record = await openRecord(b);
+    const badge = record.locator(BADGE);
+    await badge.waitFor({ timeout: 15_000 });
+    await badge.locator('button').click();
+    const requested = await b.serviceWorker.evaluate(async () => {
+      const session = (
+        globalThis as unknown as {
+          chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.session;
+      return (await session.get('sidePanelClient')).sidePanelClient as { account: string; clientKey: string };
+    });
+    const account = server.mailbox.accounts[0]?.address;
+    expect(requested).toMatchObject({ account, clientKey: client.key });
+    // A headless browser draws no side panel: its page, opened in a tab, follows the active one the same way.
+    const panel = await b.openExtensionPage('sidepanel.html');
+    await record.bringToFront();
+    const shown = (key: string) => panel.locator(`[data-testid="client-view"][data-client="${key}"]`);
+    await shown(client.key).waitFor({ timeout: 15_000 });
+
+    await record.goto(RECORD_URL.replace('5101', '5102'));
+    expect(await record.locator(BADGE).getAttribute('data-client', { timeout: 15_000 })).toBe(other.key);
+    await shown(other.key).waitFor({ timeout: 15_000 });
+
+    // A record of nobody known: the panel lets the last client go rather than show it for this record.
+    await record.goto(RECORD_URL.replace('5101', '5103'));
+    await record.locator(BADGE).waitFor({ timeout: 15_000 });
+    await expect.poll(() => panel.locator('[data-testid="client-view"]').count(), { timeout: 15_000 }).toBe(0);
+    await panel.close();
+    await record.close();
+  });
+
+  it('leave the record page again once HubSpot is switched off', async () => {
+    const b = browser;
+    if (!b) throw new Error('no browser');
+    const options = await b.openExtensionPage('options.html');
+    const record = await openRecord(b);
+    await record.locator(BADGE).waitFor({ timeout: 15_000 });
     await options.locator('input[data-crm="hubspot"]').click();
     await expect.poll(() => registeredScripts(b), { timeout: 10_000 }).toEqual([]);
     await record.reload();
