@@ -14,6 +14,15 @@ async function findClient(db: KeepwarmDb, accounts: string[], key: string): Prom
   return rows.filter((row): row is StoredClient => row !== undefined).sort((a, b) => b.riskScore - a.riskScore)[0];
 }
 
+/** The user's own addresses and domains over every account: never a client, never learnt as one. */
+export async function ownSideOf(db: KeepwarmDb, accounts: string[]): Promise<OwnSide> {
+  const settings = Object.values((await readUserSettings(db)).accounts);
+  return {
+    addresses: [...accounts, ...settings.flatMap((s) => s.aliases)],
+    internalDomains: settings.flatMap((s) => s.internalDomains),
+  };
+}
+
 export async function answerCrmRecord(db: KeepwarmDb, extraction: CrmExtraction): Promise<CrmRecordReply> {
   const { record, health } = extraction;
   // An amount or an activity time the page showed oddly does not blur who the record is; a cut
@@ -21,11 +30,7 @@ export async function answerCrmRecord(db: KeepwarmDb, extraction: CrmExtraction)
   const identityUnsure = health.missing.length > 0 || (health.failures.emails ?? 0) > 0;
   if (!record || identityUnsure) return { match: 'unreadable', candidates: [] };
   const accounts = (await db.accounts.toArray()).map((a) => a.address);
-  const settings = Object.values((await readUserSettings(db)).accounts);
-  const own: OwnSide = {
-    addresses: [...accounts, ...settings.flatMap((s) => s.aliases)],
-    internalDomains: settings.flatMap((s) => s.internalDomains),
-  };
+  const own = await ownSideOf(db, accounts);
   const known = new Map<string, StoredClient>();
   for (const key of candidateClientKeys(record, own)) {
     const client = await findClient(db, accounts, key);

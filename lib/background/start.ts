@@ -8,6 +8,7 @@ import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
 import { openClientPanel } from './client-panel';
+import { learnFromAnswer } from './crm-learning';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
@@ -55,6 +56,16 @@ export function startBackground(): void {
     await riskNotices.notifyAll();
   };
 
+  const refreshAccount = async (account: string) => {
+    try {
+      await recomputeAccount(db, account, Date.now());
+      await updateBadge();
+      await riskNotices.notify(account);
+    } catch (error) {
+      console.error('Keepwarm: could not recompute after a CRM page', error);
+    }
+  };
+
   const pageContext = async (
     account: { accountPath: string; address: string },
     pageLanguage: string,
@@ -84,6 +95,10 @@ export function startBackground(): void {
       'content/crm-record-seen': async (message, sender) => {
         const reply = await answerCrmRecord(db, message.extraction);
         await rememberCrmRecord(browser.storage.session, sender.tab, reply);
+        const learnt = await learnFromAnswer(db, message.extraction, reply, Date.now());
+        if (learnt?.change === 'history') recompute.schedule(learnt.account, [`${learnt.account}|${learnt.clientKey}`]);
+        // A new address or domain moves mail between clients: every report of the account may change.
+        if (learnt?.change === 'identity') void refreshAccount(learnt.account);
         return reply;
       },
       'ui/get-crm-sites': async () => ({ sites: await crmSites.list() }),
