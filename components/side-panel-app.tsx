@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { clientActions } from '@/lib/ui/client-actions';
+import { clientActions, watchClient } from '@/lib/ui/client-actions';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { ClientView } from './client-view';
+import { CrmCandidate } from './crm-candidate';
 import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PanelOverview } from './panel-overview';
@@ -29,6 +30,8 @@ export function SidePanelApp() {
   else if (view.kind === 'ready') {
     const value = view.value;
     if (value.kind === 'reading') body = <p aria-busy="true">{t('panel.reading')}</p>;
+    else if (value.kind === 'candidate')
+      body = <CrmCandidate candidate={value.candidate} accounts={value.accounts} onWatch={watchClient} />;
     else if (value.kind === 'unknown-thread') body = <p data-testid="no-client">{t('panel.noClientForThread')}</p>;
     else if (value.kind === 'overview')
       body = (

@@ -14,6 +14,7 @@ import { ownSideOf } from './crm-records';
 const MAX_ADDRESSES = 25;
 const MAX_ACTIVITIES = 500;
 const MAX_RECORDS = 50;
+const DOMAIN_OF_ADDRESS = /^[^@\s]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** What a store of the learning changed: who the client is (full recompute), only its history, or nothing. */
 export type LearningChange = 'identity' | 'history' | 'none';
@@ -106,8 +107,15 @@ export async function learnFromAnswer(
   return { account, clientKey: key, change };
 }
 
+/** Whether a key is what mail would name a client: a registrable domain, or a free-mail address. */
+export function isClientKey(key: string): boolean {
+  const sample = isPersonKey(key) ? key : `someone@${key}`;
+  return DOMAIN_OF_ADDRESS.test(sample) && baseClientKey(sample) === key && !isAutomatedAddress(sample);
+}
+
 /** The user's click: watch a client not known from mail yet. */
 export async function watchClient(db: KeepwarmDb, account: string, clientKey: string, now: number): Promise<void> {
+  if (!isClientKey(clientKey)) throw new Error(`${clientKey} is not a domain or a personal address to watch`);
   await db.transaction('rw', db.crmLearned, async () => {
     const stored = await db.crmLearned.get([account, clientKey]);
     await db.crmLearned.put({

@@ -7,8 +7,8 @@ import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import { listAccounts, recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
-import { openClientPanel } from './client-panel';
-import { learnFromAnswer } from './crm-learning';
+import { openClientPanel, openTabPanel } from './client-panel';
+import { forgetLearning, learnFromAnswer, watchClient } from './crm-learning';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
@@ -56,15 +56,15 @@ export function startBackground(): void {
     await riskNotices.notifyAll();
   };
 
-  const refreshAccount = async (account: string) => {
-    try {
-      await recomputeAccount(db, account, Date.now());
-      await updateBadge();
-      await riskNotices.notify(account);
-    } catch (error) {
-      console.error('Keepwarm: could not recompute after a CRM page', error);
-    }
+  const recomputeAndNotify = async (account: string) => {
+    await recomputeAccount(db, account, Date.now());
+    await updateBadge();
+    await riskNotices.notify(account);
   };
+  const refreshAccount = (account: string) =>
+    recomputeAndNotify(account).catch((error: unknown) =>
+      console.error('Keepwarm: could not recompute after a CRM page', error),
+    );
 
   const pageContext = async (
     account: { accountPath: string; address: string },
@@ -139,6 +139,17 @@ export function startBackground(): void {
       'content/open-client-panel': async ({ account, clientKey }, sender) => ({
         opened: await openClientPanel({ account, clientKey, requestedAt: Date.now(), tabId: sender.tab?.id }),
       }),
+      'content/open-side-panel': async (_message, sender) => ({ opened: await openTabPanel(sender.tab?.id) }),
+      'ui/watch-client': async ({ account, clientKey }) => {
+        await watchClient(db, account, clientKey, Date.now());
+        await recomputeAndNotify(account);
+        return { saved: true as const };
+      },
+      'ui/forget-crm-learning': async ({ account, clientKey }) => {
+        await forgetLearning(db, account, clientKey);
+        await recomputeAndNotify(account);
+        return { saved: true as const };
+      },
       'ui/set-follow-up': async ({ type: _, ...decision }) => {
         await recordFollowUpDecision(db, decision, Date.now());
         recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);

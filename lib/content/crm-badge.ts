@@ -20,35 +20,48 @@ button.kw-pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; 
 
 export type CrmClient = NonNullable<CrmRecordReply['client']>;
 
+/** Both are called within the click, whose user gesture opening the side panel needs. */
 export interface BadgeActions {
-  /** Shows the client in the side panel; called within the click, whose user gesture opening it needs. */
+  /** Shows the client in the side panel. */
   open(client: CrmClient): void;
+  /** Opens the side panel on a record of nobody known, where the user may choose to watch it. */
+  offer(candidate: string): void;
 }
 
-function clientButton(client: CrmClient, t: Translator['t'], actions: BadgeActions): HTMLButtonElement {
-  const { level, score, name } = client;
+function pillButton(className: string, title: string, text: string, onClick: () => void): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = `kw-pill kw-pill--${level}`;
-  button.title = t('crm.badgeTitle', { name, score });
-  button.textContent = `${RISK_SYMBOL[level]} ${t(`risk.${level}`)}`;
+  button.className = className;
+  button.title = title;
+  button.textContent = text;
   button.addEventListener('click', (event) => {
     // The CRM's own handlers around the title (inline rename, navigation) must not see the click.
     event.stopPropagation();
     event.preventDefault();
-    actions.open(client);
+    onClick();
   });
   return button;
 }
 
 export function createBadge(reply: CrmRecordReply, t: Translator['t'], actions: BadgeActions): HTMLElement | undefined {
-  let pill: HTMLElement = document.createElement('span');
+  let pill: HTMLButtonElement;
+  const candidate = reply.candidates[0];
   if (reply.match === 'matched' && reply.client) {
-    pill = clientButton(reply.client, t, actions);
-  } else if (reply.match === 'unknown' && reply.candidates.length === 1) {
-    pill.className = 'kw-pill kw-pill--unknown';
-    pill.title = t('crm.unknownClientTitle', { candidate: reply.candidates[0] ?? '' });
-    pill.textContent = t('crm.unknownClient');
+    const client = reply.client;
+    const { level, score, name } = client;
+    pill = pillButton(
+      `kw-pill kw-pill--${level}`,
+      t('crm.badgeTitle', { name, score }),
+      `${RISK_SYMBOL[level]} ${t(`risk.${level}`)}`,
+      () => actions.open(client),
+    );
+  } else if (reply.match === 'unknown' && reply.candidates.length === 1 && candidate) {
+    pill = pillButton(
+      'kw-pill kw-pill--unknown',
+      t('crm.unknownClientTitle', { candidate }),
+      t('crm.unknownClient'),
+      () => actions.offer(candidate),
+    );
   } else return undefined;
   const host = document.createElement(BADGE_TAG);
   host.dataset.match = reply.match;

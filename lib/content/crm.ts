@@ -46,12 +46,12 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
   let asking = 0;
   let genericFor = '';
 
+  const opened = (sending: Promise<unknown>) =>
+    sending.catch((error: unknown) => console.warn('Keepwarm: the side panel did not open', error));
   const actions: BadgeActions = {
-    open: (client) => {
-      sendToBackground({ type: 'content/open-client-panel', account: client.account, clientKey: client.key }).catch(
-        (error: unknown) => console.warn('Keepwarm: the side panel did not open', error),
-      );
-    },
+    open: (client) =>
+      opened(sendToBackground({ type: 'content/open-client-panel', account: client.account, clientKey: client.key })),
+    offer: () => opened(sendToBackground({ type: 'content/open-side-panel' })),
   };
 
   const clear = () => {

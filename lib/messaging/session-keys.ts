@@ -19,11 +19,10 @@ export interface OpenConversation {
 
 export const openConversationKey = (tabId: number) => `gmailTab:${tabId}`;
 
-/** The known client of the CRM record a tab shows, as the background last answered it. */
-export interface CrmTabClient {
-  url: string;
-  account: string;
-  clientKey: string;
-}
+/**
+ * What the background last answered for the CRM record a tab shows: its known
+ * client, or the one domain or address it names that is no client yet.
+ */
+export type CrmTabClient = { url: string } & ({ account: string; clientKey: string } | { candidate: string });
 
 export const crmTabKey = (tabId: number) => `crmTab:${tabId}`;

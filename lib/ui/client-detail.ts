@@ -1,7 +1,7 @@
 // Everything the side panel's client view reads, in one live query: the
 // report, the user's corrections, the messages of the last 90 days for the
 // chart and the contact timeline.
-import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredMessage } from '@/lib/store/db';
+import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
 
 const DAY = 86_400_000;
@@ -19,6 +19,8 @@ export interface ClientDetail {
   messageCount: number;
   /** Other clients of the account, to merge into. */
   otherClientKeys: string[];
+  /** What the user's CRM taught about the client, and whether the user watches it. */
+  learning?: StoredCrmLearning;
 }
 
 async function myAddresses(db: KeepwarmDb, account: string): Promise<Set<string>> {
@@ -34,9 +36,10 @@ export async function clientDetail(
 ): Promise<ClientDetail | undefined> {
   const client = await db.clients.get([account, clientKey]);
   if (!client) return undefined;
-  const [accountRow, override, messages, mine, keys] = await Promise.all([
+  const [accountRow, override, learning, messages, mine, keys] = await Promise.all([
     db.accounts.get(account),
     db.clientOverrides.get([account, clientKey]),
+    db.crmLearned.get([account, clientKey]),
     db.messages.where('clientRefs').equals(`${account}|${clientKey}`).toArray(),
     myAddresses(db, account),
     db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).primaryKeys(),
@@ -47,6 +50,7 @@ export async function clientDetail(
     client,
     ...(accountRow?.accountPath && { accountPath: accountRow.accountPath }),
     ...(override && { override }),
+    ...(learning && { learning }),
     split: override?.split === true,
     activity: activitySeries(recent, mine, now),
     timeline: known.slice(0, TIMELINE_SHOWN),

@@ -24,6 +24,7 @@ export interface SettingsDraft {
   ignoredDomains: string;
   dailyDigest: boolean;
   digestHour: number;
+  crmDealValue: boolean;
 }
 
 export interface FieldError {
@@ -76,6 +77,7 @@ export function draftOf(settings: UserSettings): SettingsDraft {
     ignoredDomains: settings.ignoredDomains.join('\n'),
     dailyDigest: notifications.dailyDigest,
     digestHour: notifications.digestHour,
+    crmDealValue: settings.crmDealValue,
   };
 }
 
@@ -101,6 +103,7 @@ export function recordOf(draft: SettingsDraft, saved: UserSettings): UserSetting
     ignoredSenders: splitEntries(draft.ignoredSenders),
     ignoredDomains: splitEntries(draft.ignoredDomains),
     notifications: { dailyDigest: draft.dailyDigest, digestHour: draft.digestHour },
+    crmDealValue: draft.crmDealValue,
   };
 }
 

@@ -10,6 +10,8 @@ export type PanelTarget =
   | { kind: 'client'; account: string; clientKey: string }
   | { kind: 'thread'; account?: string; accountPath?: string; threadId: string }
   | { kind: 'reading' }
+  /** A CRM record naming one domain or address that is no client yet. */
+  | { kind: 'candidate'; candidate: string }
   | { kind: 'overview' };
 
 function accountPathOfUrl(url: URL): string | undefined {
@@ -36,6 +38,7 @@ export function targetOfTab(
   }
   if (url.hostname !== 'mail.google.com') {
     if (crmRecord && crmRecord.url === tabUrl) {
+      if ('candidate' in crmRecord) return { kind: 'candidate', candidate: crmRecord.candidate };
       return { kind: 'client', account: crmRecord.account, clientKey: crmRecord.clientKey };
     }
     return { kind: 'overview' };

@@ -12,6 +12,8 @@ export type PanelView =
   | { kind: 'client'; detail: ClientDetail; mine: ReadonlySet<string> }
   | { kind: 'unknown-thread' }
   | { kind: 'reading' }
+  /** Who the user may watch, and in which of their accounts. */
+  | { kind: 'candidate'; candidate: string; accounts: string[] }
   | { kind: 'overview'; riskiest: Awaited<ReturnType<typeof riskiestClients>>; clientCount: number };
 
 /** What the panel shows for a target, live: a recompute after new mail re-renders it. */
@@ -20,6 +22,10 @@ export function useSidePanel(target: PanelTarget) {
   const view: LiveState<PanelView> = useLiveQuery(async (): Promise<PanelView> => {
     const now = Date.now();
     if (target.kind === 'reading') return { kind: 'reading' };
+    if (target.kind === 'candidate') {
+      const accounts = await db.accounts.toCollection().primaryKeys();
+      return { kind: 'candidate', candidate: target.candidate, accounts };
+    }
     if (target.kind === 'overview') {
       const [riskiest, clientCount] = await Promise.all([riskiestClients(db, RISKIEST_SHOWN), db.clients.count()]);
       return { kind: 'overview', riskiest, clientCount };

@@ -134,3 +134,18 @@ describe('learning from a CRM record', () => {
     expect(await clientKeys()).toEqual(['acme.com', 'harbor.co.uk']);
   });
 });
+
+describe('what may be watched', () => {
+  it.each([
+    ['fresh-bakery.de', true],
+    ['li.wei@gmail.com', true],
+    ['shop.fresh-bakery.de', false],
+    ['jane@fresh-bakery.de', false],
+    ['noreply@gmail.com', false],
+    ['not a domain', false],
+  ])('%s: %s', async (key, allowed) => {
+    if (allowed) await expect(watchClient(db, ME, key, NOW)).resolves.toBeUndefined();
+    else await expect(watchClient(db, ME, key, NOW)).rejects.toThrow(/not a domain or a personal address/);
+    expect(await db.crmLearned.count()).toBe(allowed ? 1 : 0);
+  });
+});

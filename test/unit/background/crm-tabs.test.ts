@@ -31,8 +31,14 @@ describe('remembering the CRM record of a tab', () => {
     expect(session.items.get('crmTab:7')).toEqual({ url: URL_A, account: 'me@studio.io', clientKey: 'acme.com' });
   });
 
+  it('keeps the one domain or address of a record of nobody known, for the panel to offer', async () => {
+    const session = fakeSession();
+    await rememberCrmRecord(session, { id: 7, url: URL_A }, { match: 'unknown', candidates: ['fresh.de'] });
+    expect(session.items.get('crmTab:7')).toEqual({ url: URL_A, candidate: 'fresh.de' });
+  });
+
   it.each([
-    { match: 'unknown' as const, candidates: ['fresh.de'] },
+    { match: 'unknown' as const, candidates: ['fresh.de', 'other.de'] },
     { match: 'ambiguous' as const, candidates: [] },
     { match: 'unreadable' as const, candidates: [] },
   ])('forgets it when the tab moves on to a $match record', async (reply) => {

@@ -7,7 +7,7 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { READ_PAGE_MESSAGE } from '@/lib/messaging/read-page';
 
 const { t } = createTranslator('uk');
-const actions = { open: vi.fn() };
+const actions = { open: vi.fn(), offer: vi.fn() };
 const matched = {
   match: 'matched' as const,
   client: { account: 'me@studio.io', key: 'acme.com', name: 'Acme', score: 72, level: 'high' as const },
@@ -37,10 +37,11 @@ describe('the CRM badge', () => {
     expect(pageClick).not.toHaveBeenCalled();
   });
 
-  it('says when the one address is no known client, and shows nothing when unsure', () => {
-    expect(createBadge({ match: 'unknown', candidates: ['fresh.de'] }, t, actions)?.shadowRoot?.textContent).toContain(
-      'Невідомий клієнт',
-    );
+  it('says when the one address is no known client, offers to watch it, and shows nothing when unsure', () => {
+    const unknown = createBadge({ match: 'unknown', candidates: ['fresh.de'] }, t, actions);
+    expect(unknown?.shadowRoot?.textContent).toContain('Невідомий клієнт');
+    unknown?.shadowRoot?.querySelector('button')?.click();
+    expect(actions.offer).toHaveBeenCalledWith('fresh.de');
     expect(createBadge({ match: 'unknown', candidates: ['a.de', 'b.de'] }, t, actions)).toBeUndefined();
     expect(createBadge({ match: 'ambiguous', candidates: [] }, t, actions)).toBeUndefined();
     expect(createBadge({ match: 'unreadable', candidates: [] }, t, actions)).toBeUndefined();

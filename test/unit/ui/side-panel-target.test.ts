@@ -44,6 +44,10 @@ describe('what the side panel follows', () => {
     expect(targetOfTab('https://app.hubspot.com/contacts/1/record/0-1/5102', undefined, record)).toEqual({
       kind: 'overview',
     });
+    expect(targetOfTab(url, undefined, { url, candidate: 'fresh.de' })).toEqual({
+      kind: 'candidate',
+      candidate: 'fresh.de',
+    });
     // Gmail's own conversations are never taken for a CRM record.
     expect(targetOfTab(TOKEN_URL, undefined, { ...record, url: TOKEN_URL })).toEqual({ kind: 'reading' });
   });
