@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
+import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
@@ -12,7 +13,7 @@ import { forgetLearning, learnFromAnswer, watchClient } from './crm-learning';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
-import { rememberCrmRecord } from './crm-tabs';
+import { rememberCrmRecord, tabsShowing } from './crm-tabs';
 import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } from './daily-digest';
 import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
@@ -65,6 +66,12 @@ export function startBackground(): void {
     recomputeAndNotify(account).catch((error: unknown) =>
       console.error('Keepwarm: could not recompute after a CRM page', error),
     );
+
+  const askCrmTabsAgain = async (clientKey: string) => {
+    for (const tabId of await tabsShowing(browser.storage.session, clientKey)) {
+      browser.tabs.sendMessage(tabId, { type: CRM_CHANGED_NOTICE }).catch(() => undefined);
+    }
+  };
 
   const pageContext = async (
     account: { accountPath: string; address: string },
@@ -143,11 +150,13 @@ export function startBackground(): void {
       'ui/watch-client': async ({ account, clientKey }) => {
         await watchClient(db, account, clientKey, Date.now());
         await recomputeAndNotify(account);
+        await askCrmTabsAgain(clientKey);
         return { saved: true as const };
       },
       'ui/forget-crm-learning': async ({ account, clientKey }) => {
         await forgetLearning(db, account, clientKey);
         await recomputeAndNotify(account);
+        await askCrmTabsAgain(clientKey);
         return { saved: true as const };
       },
       'ui/set-follow-up': async ({ type: _, ...decision }) => {

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from '#imports';
 import { en, type MessageKey, ru, uk } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { interpolate, type Translator } from '@/lib/i18n/translate';
+import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
 import { READ_PAGE_MESSAGE, type ReadPageReply } from '@/lib/messaging/read-page';
 import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
@@ -93,7 +94,14 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
   };
 
   const readPage = (message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type !== READ_PAGE_MESSAGE) return undefined;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === CRM_CHANGED_NOTICE) {
+      // The user watched or forgot this record's client: the same page gets a new answer.
+      shownFor = '';
+      if (genericFor !== location.href) check();
+      return undefined;
+    }
+    if (type !== READ_PAGE_MESSAGE) return undefined;
     const url = new URL(location.href);
     const specific = readRecord(url);
     const read = specific?.extraction.record

@@ -25,4 +25,5 @@ export const openConversationKey = (tabId: number) => `gmailTab:${tabId}`;
  */
 export type CrmTabClient = { url: string } & ({ account: string; clientKey: string } | { candidate: string });
 
-export const crmTabKey = (tabId: number) => `crmTab:${tabId}`;
+export const CRM_TAB_PREFIX = 'crmTab:';
+export const crmTabKey = (tabId: number) => `${CRM_TAB_PREFIX}${tabId}`;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
+  CRM_TAB_PREFIX,
   type CrmTabClient,
   crmTabKey,
   type OpenConversation,
@@ -54,7 +55,7 @@ export function usePanelTarget(): {
       const picked = changes[SIDE_PANEL_CLIENT_KEY]?.newValue;
       if (isSidePanelClient(picked)) setChosen(picked);
       const keys = Object.keys(changes);
-      if (keys.some((key) => key.startsWith('gmailTab:') || key.startsWith('crmTab:'))) void refresh(false, keys);
+      if (keys.some((key) => key.startsWith('gmailTab:') || key.startsWith(CRM_TAB_PREFIX))) void refresh(false, keys);
     };
     browser.tabs.onActivated.addListener(onTab);
     browser.tabs.onUpdated.addListener(onUpdated);

@@ -30,13 +30,17 @@ interface DemoClient {
 }
 let client: DemoClient;
 let other: DemoClient;
+const PERSONAL = 'jane.home.keepwarm@gmail.com';
 const UNKNOWN = { key: 'fresh-prospect.de', email: 'ana@fresh-prospect.de', name: 'Ana Fresh', token: '' };
 
 function hubspotPage(url: string): string {
   // The fixture's contact becomes a client of the demo mailbox: record 5102 another one, 5103 nobody known.
   const shown = url.includes('/5102') ? other : url.includes('/5103') ? UNKNOWN : client;
+  // Record 5101 also lists the client's personal address, which mail has not shown yet.
+  const second = shown === client ? PERSONAL : shown.email;
   return readFileSync(FIXTURE, 'utf8')
-    .replace(/jane\.doe@acme-logistics\.com|j\.doe@acme-logistics\.com/gi, shown.email)
+    .replace(/j\.doe@acme-logistics\.com/gi, second)
+    .replace(/jane\.doe@acme-logistics\.com/gi, shown.email)
     .replace(/Jane Doe/g, shown.name);
 }
 
@@ -196,7 +200,7 @@ describe('CRM record pages', () => {
     await options.close();
   });
 
-  it('opens the side panel on the client of the record with a click on the badge, and follows the records opened next', async () => {
+  it('opens the side panel on the client of the record with a click on the badge, follows the records opened next, and watches one of nobody known', async () => {
     const b = browser;
     if (!b) throw new Error('no browser');
     const record = await openRecord(b);
@@ -218,15 +222,30 @@ describe('CRM record pages', () => {
     await record.bringToFront();
     const shown = (key: string) => panel.locator(`[data-testid="client-view"][data-client="${key}"]`);
     await shown(client.key).waitFor({ timeout: 15_000 });
+    // What the record taught: the personal address, and its activities as contact.
+    const learnt = panel.locator('[data-testid="crm-learning"]');
+    await expect.poll(() => learnt.innerText(), { timeout: 15_000 }).toContain(PERSONAL);
+    expect(await learnt.innerText()).toMatch(/2 activities count as contact/);
 
     await record.goto(RECORD_URL.replace('5101', '5102'));
     expect(await record.locator(BADGE).getAttribute('data-client', { timeout: 15_000 })).toBe(other.key);
     await shown(other.key).waitFor({ timeout: 15_000 });
 
-    // A record of nobody known: the panel lets the last client go rather than show it for this record.
+    // A record of nobody known: the panel lets the last client go and offers to watch the record's domain.
     await record.goto(RECORD_URL.replace('5101', '5103'));
     await record.locator(BADGE).waitFor({ timeout: 15_000 });
-    await expect.poll(() => panel.locator('[data-testid="client-view"]').count(), { timeout: 15_000 }).toBe(0);
+    const offer = panel.locator(`[data-testid="crm-candidate"][data-candidate="${UNKNOWN.key}"]`);
+    await offer.waitFor({ timeout: 15_000 });
+    expect(await panel.locator('[data-testid="client-view"]').count()).toBe(0);
+    await offer.locator('[data-testid="crm-watch"]').click();
+    // Watched: a client from now on, honest that no mail was read, and the record's badge says so too.
+    await shown(UNKNOWN.key).waitFor({ timeout: 15_000 });
+    await panel.locator('[data-testid="no-mail-yet"]').waitFor();
+    await expect.poll(() => record.locator(BADGE).getAttribute('data-client'), { timeout: 15_000 }).toBe(UNKNOWN.key);
+    // Undone from the client's settings: back to an offer.
+    await panel.locator('[data-testid="crm-forget"]').click();
+    await offer.waitFor({ timeout: 15_000 });
+    await expect.poll(() => record.locator(BADGE).getAttribute('data-match'), { timeout: 15_000 }).toBe('unknown');
     await panel.close();
     await record.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rememberCrmRecord } from '@/lib/background/crm-tabs';
+import { rememberCrmRecord, tabsShowing } from '@/lib/background/crm-tabs';
 
 // What the side panel reads to follow a CRM tab: the matched client of the
 // record the tab shows, and nothing once it shows anything else.
@@ -8,11 +8,12 @@ function fakeSession() {
   const items = new Map<string, unknown>();
   return {
     items,
+    get: async () => Object.fromEntries(items),
     set: async (values: Record<string, unknown>) => {
       for (const [key, value] of Object.entries(values)) items.set(key, value);
     },
-    remove: async (key: string) => {
-      items.delete(key);
+    remove: async (keys: string | string[]) => {
+      for (const key of [keys].flat()) items.delete(key);
     },
   };
 }
@@ -53,5 +54,18 @@ describe('remembering the CRM record of a tab', () => {
     await rememberCrmRecord(session, undefined, matched);
     await rememberCrmRecord(session, { id: 3 }, matched);
     expect([...session.items.keys()]).toEqual([]);
+  });
+});
+
+describe('the tabs to ask again after the user watched or forgot a client', () => {
+  it('are those showing a record of it, known or offered, and their answers are forgotten', async () => {
+    const session = fakeSession();
+    await rememberCrmRecord(session, { id: 1, url: URL_A }, matched);
+    await rememberCrmRecord(session, { id: 2, url: URL_A }, { match: 'unknown', candidates: ['fresh.de'] });
+    await rememberCrmRecord(session, { id: 3, url: URL_A }, { match: 'unknown', candidates: ['other.de'] });
+    session.items.set('gmailTab:4', { url: 'x', account: 'me@studio.io', threadId: '1' });
+    expect(await tabsShowing(session, 'fresh.de')).toEqual([2]);
+    expect(await tabsShowing(session, 'acme.com')).toEqual([1]);
+    expect([...session.items.keys()].sort()).toEqual(['crmTab:3', 'gmailTab:4']);
   });
 });
