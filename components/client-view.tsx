@@ -59,7 +59,13 @@ export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) 
         otherClientKeys={detail.otherClientKeys}
         actions={actions}
       />
-      {detail.learning ? <CrmLearningCard learning={detail.learning} onForget={actions.forgetCrm} /> : null}
+      {detail.learning ? (
+        <CrmLearningCard
+          learning={detail.learning}
+          amountInUse={detail.override?.value === undefined && report.value === detail.learning.amount?.value}
+          onForget={actions.forgetCrm}
+        />
+      ) : null}
     </article>
   );
 }

@@ -4,6 +4,8 @@ import { useTranslator } from '@/lib/ui/use-translator';
 
 interface Props {
   learning: StoredCrmLearning;
+  /** Whether the deal amount is the client's value now (allowed in the options, no value typed). */
+  amountInUse: boolean;
   onForget: () => Promise<void>;
 }
 
@@ -13,7 +15,7 @@ function amountText(amount: { value: number; currency?: string }, language: stri
 }
 
 /** What the user's CRM taught about a client, every part of it explained and undone with one click. */
-export function CrmLearningCard({ learning, onForget }: Props) {
+export function CrmLearningCard({ learning, amountInUse, onForget }: Props) {
   const { t, date, language } = useTranslator();
   const [status, setStatus] = useState('');
   const lastActivity = learning.activities.at(-1);
@@ -36,7 +38,13 @@ export function CrmLearningCard({ learning, onForget }: Props) {
         {lastActivity !== undefined ? (
           <li>{t('crmPanel.activities', { count: learning.activities.length, date: date(lastActivity) })}</li>
         ) : null}
-        {learning.amount ? <li>{t('crmPanel.amount', { amount: amountText(learning.amount, language) })}</li> : null}
+        {learning.amount ? (
+          <li data-testid="crm-amount" data-in-use={amountInUse}>
+            {t(amountInUse ? 'crmPanel.amountInUse' : 'crmPanel.amount', {
+              amount: amountText(learning.amount, language),
+            })}
+          </li>
+        ) : null}
       </ul>
       <button type="button" data-testid="crm-forget" onClick={forget}>
         {t(learning.watched ? 'crmPanel.unwatch' : 'crmPanel.forget')}

@@ -12,6 +12,7 @@ import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from '
 // beside the record's title; switched off again, it is gone.
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/contact.html');
+const DEAL_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/deal.html');
 const GENERIC_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/generic/client-page.html');
 const INTRANET = 'intranet.brightpath.studio';
 const DOLIBARR_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/dolibarr/contact-fr.html');
@@ -34,6 +35,8 @@ const PERSONAL = 'jane.home.keepwarm@gmail.com';
 const UNKNOWN = { key: 'fresh-prospect.de', email: 'ana@fresh-prospect.de', name: 'Ana Fresh', token: '' };
 
 function hubspotPage(url: string): string {
+  if (url.includes('/record/0-3/'))
+    return readFileSync(DEAL_FIXTURE, 'utf8').replace(/jane\.doe@acme-logistics\.com/gi, client.email);
   // The fixture's contact becomes a client of the demo mailbox: record 5102 another one, 5103 nobody known.
   const shown = url.includes('/5102') ? other : url.includes('/5103') ? UNKNOWN : client;
   // Record 5101 also lists the client's personal address, which mail has not shown yet.
@@ -248,6 +251,27 @@ describe('CRM record pages', () => {
     await expect.poll(() => record.locator(BADGE).getAttribute('data-match'), { timeout: 15_000 }).toBe('unknown');
     await panel.close();
     await record.close();
+  });
+
+  it('counts a deal’s amount as the client’s value only once the user allows it', async () => {
+    const b = browser;
+    if (!b) throw new Error('no browser');
+    const deal = await b.context.newPage();
+    await deal.goto('https://app.hubspot.com/contacts/21456789/record/0-3/9001');
+    expect(await deal.locator(BADGE).getAttribute('data-client', { timeout: 15_000 })).toBe(client.key);
+    const panel = await b.openExtensionPage('sidepanel.html');
+    await deal.bringToFront();
+    const amount = panel.locator(`[data-testid="client-view"][data-client="${client.key}"] [data-testid="crm-amount"]`);
+    await expect.poll(() => amount.getAttribute('data-in-use'), { timeout: 15_000 }).toBe('false');
+
+    const options = await b.openExtensionPage('options.html');
+    await options.locator('#crmDealValue').check();
+    await options.locator('#settings form button[type=submit]').click();
+    await deal.bringToFront();
+    await expect.poll(() => amount.getAttribute('data-in-use'), { timeout: 20_000 }).toBe('true');
+    await options.close();
+    await panel.close();
+    await deal.close();
   });
 
   it('leave the record page again once HubSpot is switched off', async () => {

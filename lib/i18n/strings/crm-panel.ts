@@ -9,6 +9,7 @@ export const crmPanelStrings = defineStrings({
     'crmPanel.domain': 'Mail from {domain} counts for this client.',
     'crmPanel.activities': '{count} activities count as contact, the latest on {date}.',
     'crmPanel.amount': 'Deal amount {amount}: the client’s value if you allow it in the options and set none here.',
+    'crmPanel.amountInUse': 'Deal amount {amount}: counted as the client’s value, as you allowed in the options.',
     'crmPanel.watched': 'You watch this client.',
     'crmPanel.forget': 'Forget what the CRM taught',
     'crmPanel.unwatch': 'Stop watching and forget what the CRM taught',
@@ -26,6 +27,7 @@ export const crmPanelStrings = defineStrings({
     'crmPanel.activities': 'Активностей, що рахуються як контакт: {count}, остання {date}.',
     'crmPanel.amount':
       'Сума угоди {amount}: цінність клієнта, якщо ви дозволили це в налаштуваннях і не вказали цінність тут.',
+    'crmPanel.amountInUse': 'Сума угоди {amount}: зараховується як цінність клієнта, як ви дозволили в налаштуваннях.',
     'crmPanel.watched': 'Ви стежите за цим клієнтом.',
     'crmPanel.forget': 'Забути те, що дала CRM',
     'crmPanel.unwatch': 'Не стежити й забути те, що дала CRM',
@@ -45,6 +47,7 @@ export const crmPanelStrings = defineStrings({
     'crmPanel.activities': 'Активностей, считающихся контактом: {count}, последняя {date}.',
     'crmPanel.amount':
       'Сумма сделки {amount}: ценность клиента, если вы разрешили это в настройках и не указали ценность здесь.',
+    'crmPanel.amountInUse': 'Сумма сделки {amount}: засчитывается как ценность клиента, как вы разрешили в настройках.',
     'crmPanel.watched': 'Вы следите за этим клиентом.',
     'crmPanel.forget': 'Забыть то, что дала CRM',
     'crmPanel.unwatch': 'Не следить и забыть то, что дала CRM',
