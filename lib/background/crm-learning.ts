@@ -135,7 +135,3 @@ export async function watchClient(db: KeepwarmDb, account: string, clientKey: st
 export async function forgetLearning(db: KeepwarmDb, account: string, clientKey: string): Promise<void> {
   await db.crmLearned.delete([account, clientKey]);
 }
-
-export function accountLearningOf(db: KeepwarmDb, account: string): Promise<StoredCrmLearning[]> {
-  return db.crmLearned.where('[account+clientKey]').between([account, ''], [account, '\uffff']).toArray();
-}

@@ -5,7 +5,6 @@ import type { EngineSettings } from '@/lib/engine/settings';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { KeepwarmDb, StoredClientOverride, StoredCrmLearning } from '@/lib/store/db';
-import { accountLearningOf } from './crm-learning';
 import { accountIdentity } from './identity';
 import { readUserSettings } from './settings-store';
 
@@ -18,6 +17,11 @@ export interface EngineContext extends OutsideContact {
 
 export function accountOverridesOf(db: KeepwarmDb, account: string): Promise<StoredClientOverride[]> {
   return db.clientOverrides.where('[account+key]').between([account, ''], [account, '\uffff']).toArray();
+}
+
+/** What the CRM taught about the clients of one account. */
+export function accountLearningOf(db: KeepwarmDb, account: string): Promise<StoredCrmLearning[]> {
+  return db.crmLearned.where('[account+clientKey]').between([account, ''], [account, '\uffff']).toArray();
 }
 
 /**

@@ -66,6 +66,27 @@ describe('learning from a CRM record', () => {
     expect(await clientKeys()).toEqual(['acme.com', 'harbor.co.uk', 'jane.doe.home@gmail.com']);
   });
 
+  it('knows the client again by a learnt address alone, and a record listing both is no ambiguity', async () => {
+    await read({ emails: ['jane@acme.com', 'jane.doe.home@gmail.com'] });
+    expect((await read({ emails: ['jane.doe.home@gmail.com'] })).reply).toMatchObject({
+      match: 'matched',
+      client: { key: 'acme.com' },
+    });
+    expect((await read({ emails: ['jane@acme.com', 'jane.doe.home@gmail.com'] })).reply).toMatchObject({
+      match: 'matched',
+      client: { key: 'acme.com' },
+    });
+  });
+
+  it('knows a client the user merged another into by the other’s addresses', async () => {
+    await setClientOverride(db, ME, 'harbor.co.uk', { mergeInto: 'acme.com' }, NOW);
+    await recomputeAccount(db, ME, NOW);
+    expect((await read({ emails: ['tom@harbor.co.uk'] })).reply).toMatchObject({
+      match: 'matched',
+      client: { key: 'acme.com' },
+    });
+  });
+
   it('takes the company domain for the client', async () => {
     await read({ kind: 'company', emails: ['jane@acme.com'], companyDomain: 'acme-logistics.com' });
     await storeConversation(db, exchange('ops@acme-logistics.com', 3, 13), page);
