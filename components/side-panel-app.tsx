@@ -37,6 +37,7 @@ export function SidePanelApp() {
       body = (
         <PanelOverview
           riskiest={value.riskiest}
+          watched={value.watched}
           clientCount={value.clientCount}
           onPick={(picked) => choose({ account: picked.account, clientKey: picked.key })}
         />

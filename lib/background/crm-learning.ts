@@ -26,8 +26,12 @@ export interface RecordLesson {
   activities: number[];
 }
 
-/** What this record teaches about the client it matched; empty for an ordinary page. */
-export function lessonOf(record: CrmRecord, clientKey: string, own: OwnSide): RecordLesson {
+/**
+ * What this record teaches about the client it matched; empty for an ordinary
+ * page. Only activities already past: a meeting planned for next week is not
+ * contact, and may never happen.
+ */
+export function lessonOf(record: CrmRecord, clientKey: string, own: OwnSide, now: number): RecordLesson {
   if (record.kind === 'page') return { addresses: [], activities: [] };
   const others = new Set(candidateClientKeys(record, own).filter((key) => key !== clientKey));
   const addresses =
@@ -43,7 +47,7 @@ export function lessonOf(record: CrmRecord, clientKey: string, own: OwnSide): Re
     addresses,
     ...(domain && { domain }),
     ...(record.kind === 'deal' && record.amount && { amount: record.amount }),
-    activities: record.activities.map((a) => a.at),
+    activities: record.activities.map((a) => a.at).filter((at) => at <= now),
   };
 }
 
@@ -102,7 +106,7 @@ export async function learnFromAnswer(
     db,
     (await db.accounts.toArray()).map((a) => a.address),
   );
-  const lesson = lessonOf(extraction.record, key, own);
+  const lesson = lessonOf(extraction.record, key, own, now);
   const change = await learnFromRecord(db, account, key, extraction.record, lesson, now);
   return { account, clientKey: key, change };
 }

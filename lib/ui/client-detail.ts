@@ -77,3 +77,10 @@ export async function riskiestClients(db: KeepwarmDb, limit: number): Promise<St
     .sort((a, b) => b.riskScore - a.riskScore)
     .slice(0, limit);
 }
+
+/** The clients the user watches from CRM records, with their reports, whatever their risk. */
+export async function watchedClients(db: KeepwarmDb): Promise<StoredClient[]> {
+  const watched = (await db.crmLearned.toArray()).filter((row) => row.watched);
+  const rows = await db.clients.bulkGet(watched.map((row): [string, string] => [row.account, row.clientKey]));
+  return rows.filter((row): row is StoredClient => row !== undefined);
+}

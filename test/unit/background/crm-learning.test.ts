@@ -8,6 +8,7 @@ import { recomputeAccount } from '@/lib/background/recompute';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { watchedClients } from '@/lib/ui/client-detail';
 import { freshDbPerTest } from '../store/fresh-db';
 import { DAY, exchange, ME, NOW } from './exchange';
 
@@ -99,6 +100,7 @@ describe('learning from a CRM record', () => {
     const activities = [
       { at: NOW - 10 * DAY, label: 'Call' },
       { at: NOW - 3 * DAY, label: 'Meeting' },
+      { at: NOW + 5 * DAY, label: 'Planned call' },
     ];
     const silenceBefore = (await acme())?.risk.reasons.find((r) => r.kind === 'silence');
     expect(silenceBefore?.numbers).toMatchObject({ silenceDays: 119 });
@@ -146,6 +148,7 @@ describe('learning from a CRM record', () => {
     await recomputeAccount(db, ME, NOW);
     const fresh = await db.clients.get([ME, 'fresh-bakery.de']);
     expect(fresh?.report.metrics).toMatchObject({ inbound: 0, outbound: 0 });
+    expect((await watchedClients(db)).map((c) => c.key)).toEqual(['fresh-bakery.de']);
     expect(await answerCrmRecord(db, extraction({ emails: ['new@fresh-bakery.de'] }))).toMatchObject({
       match: 'matched',
       client: { key: 'fresh-bakery.de' },
@@ -153,6 +156,7 @@ describe('learning from a CRM record', () => {
     await forgetLearning(db, ME, 'fresh-bakery.de');
     await recomputeAccount(db, ME, NOW);
     expect(await clientKeys()).toEqual(['acme.com', 'harbor.co.uk']);
+    expect(await watchedClients(db)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientView } from '@/components/client-view';
 import { CrmCandidate } from '@/components/crm-candidate';
+import { PanelOverview } from '@/components/panel-overview';
 import { WaitingPopup } from '@/components/waiting-popup';
 import { en, type MessageKey } from '@/lib/i18n/catalogs';
 import type { Language } from '@/lib/i18n/locales';
@@ -132,6 +133,18 @@ describe('the popup and client view as rendered', () => {
       expect(clientView(language)).not.toContain('data-testid="crm-learning"');
     },
   );
+
+  it('the overview lists the clients the user watches, however low their risk', () => {
+    const watched = [detail.client];
+    const overview = (list: typeof watched) =>
+      render(
+        'uk',
+        createElement(PanelOverview, { riskiest: [], watched: list, clientCount: 1, onPick: () => undefined }),
+      );
+    expect(overview(watched)).toContain('data-testid="watched-list"');
+    expect(overview(watched)).toContain('Клієнти, за якими ви стежите');
+    expect(overview([])).not.toContain('data-testid="watched-list"');
+  });
 
   it.each(['en', 'uk', 'ru'] as const)('in %s, a CRM record of nobody known offers to watch it', (language) => {
     const watch = (accounts: string[]) =>
