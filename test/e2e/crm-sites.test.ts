@@ -210,16 +210,18 @@ describe('CRM record pages', () => {
     const badge = record.locator(BADGE);
     await badge.waitFor({ timeout: 15_000 });
     await badge.locator('button').click();
-    const requested = await b.serviceWorker.evaluate(async () => {
-      const session = (
-        globalThis as unknown as {
-          chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
-        }
-      ).chrome.storage.session;
-      return (await session.get('sidePanelClient')).sidePanelClient as { account: string; clientKey: string };
-    });
+    const requested = () =>
+      b.serviceWorker.evaluate(async () => {
+        const session = (
+          globalThis as unknown as {
+            chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.session;
+        return (await session.get('sidePanelClient')).sidePanelClient as { account: string; clientKey: string };
+      });
     const account = server.mailbox.accounts[0]?.address;
-    expect(requested).toMatchObject({ account, clientKey: client.key });
+    // The click reaches the background as a message: its answer is written a moment later.
+    await expect.poll(requested, { timeout: 10_000 }).toMatchObject({ account, clientKey: client.key });
     // A headless browser draws no side panel: its page, opened in a tab, follows the active one the same way.
     const panel = await b.openExtensionPage('sidepanel.html');
     await record.bringToFront();
@@ -245,6 +247,11 @@ describe('CRM record pages', () => {
     await shown(UNKNOWN.key).waitFor({ timeout: 15_000 });
     await panel.locator('[data-testid="no-mail-yet"]').waitFor();
     await expect.poll(() => record.locator(BADGE).getAttribute('data-client'), { timeout: 15_000 }).toBe(UNKNOWN.key);
+    // Away from the record, the panel's overview lists it among the clients the user watches.
+    await panel.bringToFront();
+    await panel.locator(`[data-testid="watched-list"] [data-client="${UNKNOWN.key}"]`).waitFor({ timeout: 15_000 });
+    await record.bringToFront();
+    await shown(UNKNOWN.key).waitFor({ timeout: 15_000 });
     // Undone from the client's settings: back to an offer.
     await panel.locator('[data-testid="crm-forget"]').click();
     await offer.waitFor({ timeout: 15_000 });
