@@ -4,6 +4,7 @@ import { useTranslator } from '@/lib/ui/use-translator';
 import { ActivityChart } from './activity-chart';
 import { ClientSettings } from './client-settings';
 import { ContactTimeline } from './contact-timeline';
+import { CrmLearningCard } from './crm-learning-card';
 import { FollowUpList } from './follow-up-list';
 import { RiskReasons } from './risk-reasons';
 import { ThreadTurns } from './thread-turns';
@@ -44,6 +45,11 @@ export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) 
           {' · '}
           {t('panel.clientSince', { date: date(report.metrics.firstSeenAt) })}
         </p>
+        {detail.messageCount === 0 ? (
+          <p className="kw-muted" data-testid="no-mail-yet">
+            {t('crmPanel.noMailYet')}
+          </p>
+        ) : null}
       </header>
       <RiskReasons report={report} />
       <FollowUpList report={report} now={now} onDecide={actions.decideFollowUp} onOpenThread={onOpenThread} />
@@ -58,6 +64,13 @@ export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) 
         otherClientKeys={detail.otherClientKeys}
         actions={actions}
       />
+      {detail.learning ? (
+        <CrmLearningCard
+          learning={detail.learning}
+          amountInUse={detail.override?.value === undefined && report.value === detail.learning.amount?.value}
+          onForget={actions.forgetCrm}
+        />
+      ) : null}
     </article>
   );
 }

@@ -1,20 +1,21 @@
 import { useMemo } from 'react';
-import { clientActions } from '@/lib/ui/client-actions';
+import { clientActions, watchClient } from '@/lib/ui/client-actions';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { ClientView } from './client-view';
+import { CrmCandidate } from './crm-candidate';
 import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PanelOverview } from './panel-overview';
 import './client-row.css';
 import './side-panel.css';
 
-/** The side panel: follows the active Gmail conversation, a clicked badge, or shows the clients at risk. */
+/** The side panel: follows the active Gmail conversation or CRM record, a clicked badge, or shows the clients at risk. */
 export function SidePanelApp() {
   const { t } = useTranslator();
-  const { target, choose } = usePanelTarget();
+  const { target, picked, choose } = usePanelTarget();
   const { view, openThread } = useSidePanel(target);
   const incomplete = useIncompleteAccounts();
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
@@ -29,11 +30,14 @@ export function SidePanelApp() {
   else if (view.kind === 'ready') {
     const value = view.value;
     if (value.kind === 'reading') body = <p aria-busy="true">{t('panel.reading')}</p>;
+    else if (value.kind === 'candidate')
+      body = <CrmCandidate candidate={value.candidate} accounts={value.accounts} onWatch={watchClient} />;
     else if (value.kind === 'unknown-thread') body = <p data-testid="no-client">{t('panel.noClientForThread')}</p>;
     else if (value.kind === 'overview')
       body = (
         <PanelOverview
           riskiest={value.riskiest}
+          watched={value.watched}
           clientCount={value.clientCount}
           onPick={(picked) => choose({ account: picked.account, clientKey: picked.key })}
         />
@@ -51,7 +55,7 @@ export function SidePanelApp() {
   }
   return (
     <PageShell title={t('app.name')}>
-      {target.kind === 'client' ? (
+      {picked ? (
         <button type="button" className="kw-back" onClick={() => choose(undefined)}>
           ← {t('panel.back')}
         </button>

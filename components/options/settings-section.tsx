@@ -112,6 +112,24 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
           onChange={(ignoredDomains) => update({ ignoredDomains })}
         />
       </fieldset>
+      <fieldset className="kw-group">
+        <legend>{t('options.crmValue.title')}</legend>
+        <div className="kw-field">
+          <label className="kw-check">
+            <input
+              type="checkbox"
+              id="crmDealValue"
+              checked={draft.crmDealValue}
+              aria-describedby="crmDealValue-hint"
+              onChange={(event) => update({ crmDealValue: event.target.checked })}
+            />
+            {t('options.crmValue.label')}
+          </label>
+          <p id="crmDealValue-hint" className="kw-hint">
+            {t('options.crmValue.hint')}
+          </p>
+        </div>
+      </fieldset>
       <NotificationFields {...props} />
       <RetentionFields {...props} estimate={estimate} lastRun={lastRun} />
       <div className="kw-actions">

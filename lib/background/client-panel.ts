@@ -13,19 +13,24 @@ function openPanel(tabId: number | undefined): Promise<void> {
   return Promise.reject(new Error('this browser has no side panel'));
 }
 
-/**
- * Opens the side panel on the client of a clicked badge. The panel must be
- * opened before anything is awaited: the click's user gesture, which
- * sidePanel.open requires, does not survive an await.
- */
-export async function openClientPanel(request: SidePanelClientRequest): Promise<boolean> {
-  const opening = openPanel(request.tabId).then(
+/** Opens the side panel, which then follows what the tab shows; the same user-gesture rule applies. */
+export function openTabPanel(tabId: number | undefined): Promise<boolean> {
+  return openPanel(tabId).then(
     () => true,
     (error: unknown) => {
       console.warn('Keepwarm: could not open the side panel', error);
       return false;
     },
   );
+}
+
+/**
+ * Opens the side panel on the client of a clicked badge. The panel must be
+ * opened before anything is awaited: the click's user gesture, which
+ * sidePanel.open requires, does not survive an await.
+ */
+export async function openClientPanel(request: SidePanelClientRequest): Promise<boolean> {
+  const opening = openTabPanel(request.tabId);
   await sidePanelClientItem.setValue(request);
   return opening;
 }

@@ -1,14 +1,15 @@
 import { HOUR } from '@/lib/engine/business-hours';
+import type { OutsideContact } from '@/lib/engine/outside-contact';
 import type { ClientOverride, ClientOverrides } from '@/lib/engine/overrides';
 import type { EngineSettings } from '@/lib/engine/settings';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
-import type { KeepwarmDb, StoredClientOverride } from '@/lib/store/db';
+import type { KeepwarmDb, StoredClientOverride, StoredCrmLearning } from '@/lib/store/db';
 import { accountIdentity } from './identity';
 import { readUserSettings } from './settings-store';
 
 /** What the engine needs to know of the user for one account, read from storage. */
-export interface EngineContext {
+export interface EngineContext extends OutsideContact {
   identity: AccountIdentity;
   settings: EngineSettings;
   overrides: ClientOverrides;
@@ -16,6 +17,11 @@ export interface EngineContext {
 
 export function accountOverridesOf(db: KeepwarmDb, account: string): Promise<StoredClientOverride[]> {
   return db.clientOverrides.where('[account+key]').between([account, ''], [account, '\uffff']).toArray();
+}
+
+/** What the CRM taught about the clients of one account. */
+export function accountLearningOf(db: KeepwarmDb, account: string): Promise<StoredCrmLearning[]> {
+  return db.crmLearned.where('[account+clientKey]').between([account, ''], [account, '\uffff']).toArray();
 }
 
 /**
@@ -39,11 +45,49 @@ export function toClientOverrides(rows: readonly StoredClientOverride[], setting
   return { clients, splitAddresses: [...splitAddresses].sort() };
 }
 
+/**
+ * Adds what the CRM taught: an address it lists for a client is taken out of
+ * its organisation and merged into that client, a company domain is merged
+ * into it, and a deal's amount is its value when the user allows it. Whatever
+ * the user set by hand for the same key wins.
+ */
+export function withCrmLearning(
+  overrides: ClientOverrides,
+  learned: readonly StoredCrmLearning[],
+  settings: UserSettings,
+): ClientOverrides {
+  const clients = { ...overrides.clients };
+  const splitAddresses = new Set(overrides.splitAddresses);
+  // A key the user split out, renamed, merged or ignored keeps the user's decision.
+  const decided = (key: string) => key in clients || splitAddresses.has(key);
+  for (const row of learned) {
+    for (const address of row.addresses) {
+      if (decided(address)) continue;
+      splitAddresses.add(address);
+      clients[address] = { mergeInto: row.clientKey };
+    }
+    if (row.domain && !decided(row.domain)) clients[row.domain] = { mergeInto: row.clientKey };
+    if (settings.crmDealValue && row.amount && clients[row.clientKey]?.value === undefined) {
+      clients[row.clientKey] = { ...clients[row.clientKey], value: row.amount.value };
+    }
+  }
+  return { clients, splitAddresses: [...splitAddresses].sort() };
+}
+
+export function outsideContactOf(learned: readonly StoredCrmLearning[]): Required<OutsideContact> {
+  return {
+    contactEvents: learned.flatMap((row) => row.activities.map((at) => ({ clientKey: row.clientKey, at }))),
+    watchedClients: learned.filter((row) => row.watched).map((row) => row.clientKey),
+  };
+}
+
 export async function engineContext(db: KeepwarmDb, account: string): Promise<EngineContext> {
   const settings = await readUserSettings(db);
+  const learned = await accountLearningOf(db, account);
   return {
     identity: accountIdentity(account, settings.accounts[account]),
     settings: { ...settings.businessHours, replyTargetBusinessMs: settings.replyTargetHours * HOUR },
-    overrides: toClientOverrides(await accountOverridesOf(db, account), settings),
+    overrides: withCrmLearning(toClientOverrides(await accountOverridesOf(db, account), settings), learned, settings),
+    ...outsideContactOf(learned),
   };
 }

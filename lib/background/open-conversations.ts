@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ToBackground } from '@/lib/messaging/schemas';
-import { type OpenConversation, openConversationKey } from '@/lib/messaging/session-keys';
+import { crmTabKey, type OpenConversation, openConversationKey } from '@/lib/messaging/session-keys';
 
 // Gmail's URL names an open conversation by an opaque token, not its thread
 // id; the content script reads the id from the page. Remembering, per tab,
@@ -29,6 +29,6 @@ export async function rememberOpenConversation(
 
 export function forgetClosedTabs(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(openConversationKey(tabId));
+    void browser.storage.session.remove([openConversationKey(tabId), crmTabKey(tabId)]);
   });
 }

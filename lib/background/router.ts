@@ -6,7 +6,7 @@ import { StorageFullError } from '@/lib/store/storage-problem';
 export interface Sender {
   url?: string;
   /** A content script's tab. */
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 export type Handlers = {

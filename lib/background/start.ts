@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
+import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
@@ -9,10 +10,12 @@ import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
 import { STORAGE_PROBLEM_KEY } from '@/lib/store/storage-problem';
 import { recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
-import { openClientPanel } from './client-panel';
+import { openClientPanel, openTabPanel } from './client-panel';
+import { forgetLearning, learnFromAnswer, watchClient } from './crm-learning';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
 import { type CrmSitesApi, createCrmSites } from './crm-sites';
+import { rememberCrmRecord, tabsShowing } from './crm-tabs';
 import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } from './daily-digest';
 import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
@@ -87,6 +90,22 @@ export function startBackground(): void {
     await riskNotices.notifyAll();
   };
 
+  const recomputeAndNotify = async (account: string) => {
+    await recomputeAccount(db, account, Date.now());
+    await updateBadge();
+    await riskNotices.notify(account);
+  };
+  const refreshAccount = (account: string) =>
+    recomputeAndNotify(account).catch((error: unknown) =>
+      console.error('Keepwarm: could not recompute after a CRM page', error),
+    );
+
+  const askCrmTabsAgain = async (clientKey: string) => {
+    for (const tabId of await tabsShowing(browser.storage.session, clientKey)) {
+      browser.tabs.sendMessage(tabId, { type: CRM_CHANGED_NOTICE }).catch(() => undefined);
+    }
+  };
+
   const pageContext = async (
     account: { accountPath: string; address: string },
     pageLanguage: string,
@@ -113,7 +132,15 @@ export function startBackground(): void {
 
   const router = createRouter(
     {
-      'content/crm-record-seen': (message) => answerCrmRecord(db, message.extraction),
+      'content/crm-record-seen': async (message, sender) => {
+        const reply = await answerCrmRecord(db, message.extraction);
+        await rememberCrmRecord(browser.storage.session, sender.tab, reply);
+        const learnt = await learnFromAnswer(db, message.extraction, reply, Date.now());
+        if (learnt?.change === 'history') recompute.schedule(learnt.account, [`${learnt.account}|${learnt.clientKey}`]);
+        // A new address or domain moves mail between clients: every report of the account may change.
+        if (learnt?.change === 'identity') void refreshAccount(learnt.account);
+        return reply;
+      },
       'ui/get-crm-sites': async () => ({ sites: await crmSites.list() }),
       'ui/read-page': (message) => readPageInTab(browser as unknown as ReadPageApi, message.tabId),
       'ui/set-crm-site': async (message) => {
@@ -154,6 +181,19 @@ export function startBackground(): void {
       'content/open-client-panel': async ({ account, clientKey }, sender) => ({
         opened: await openClientPanel({ account, clientKey, requestedAt: Date.now(), tabId: sender.tab?.id }),
       }),
+      'content/open-side-panel': async (_message, sender) => ({ opened: await openTabPanel(sender.tab?.id) }),
+      'ui/watch-client': async ({ account, clientKey }) => {
+        await watchClient(db, account, clientKey, Date.now());
+        await recomputeAndNotify(account);
+        await askCrmTabsAgain(clientKey);
+        return { saved: true as const };
+      },
+      'ui/forget-crm-learning': async ({ account, clientKey }) => {
+        await forgetLearning(db, account, clientKey);
+        await recomputeAndNotify(account);
+        await askCrmTabsAgain(clientKey);
+        return { saved: true as const };
+      },
       'ui/set-follow-up': async ({ type: _, ...decision }) => {
         await storage.guard('follow-up', () => recordFollowUpDecision(db, decision, Date.now()));
         recompute.schedule(decision.account, [`${decision.account}|${decision.clientKey}`]);

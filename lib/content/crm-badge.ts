@@ -14,19 +14,54 @@ const EXTRA_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 8px; vertical-align: middle; font-family: system-ui, sans-serif; }
 :host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
 .kw-pill--unknown { background: #f1f3f4; color: #3c4043; font-weight: 500; }
+button.kw-pill { border: 0; cursor: pointer; font-family: inherit; }
+button.kw-pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 `;
 
-export function createBadge(reply: CrmRecordReply, t: Translator['t']): HTMLElement | undefined {
-  const pill = document.createElement('span');
+export type CrmClient = NonNullable<CrmRecordReply['client']>;
+
+/** Both are called within the click, whose user gesture opening the side panel needs. */
+export interface BadgeActions {
+  /** Shows the client in the side panel. */
+  open(client: CrmClient): void;
+  /** Opens the side panel on a record of nobody known, where the user may choose to watch it. */
+  offer(candidate: string): void;
+}
+
+function pillButton(className: string, title: string, text: string, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.title = title;
+  button.textContent = text;
+  button.addEventListener('click', (event) => {
+    // The CRM's own handlers around the title (inline rename, navigation) must not see the click.
+    event.stopPropagation();
+    event.preventDefault();
+    onClick();
+  });
+  return button;
+}
+
+export function createBadge(reply: CrmRecordReply, t: Translator['t'], actions: BadgeActions): HTMLElement | undefined {
+  let pill: HTMLButtonElement;
+  const candidate = reply.candidates[0];
   if (reply.match === 'matched' && reply.client) {
-    const { level, score, name } = reply.client;
-    pill.className = `kw-pill kw-pill--${level}`;
-    pill.title = t('crm.badgeTitle', { name, score });
-    pill.textContent = `${RISK_SYMBOL[level]} ${t(`risk.${level}`)}`;
-  } else if (reply.match === 'unknown' && reply.candidates.length === 1) {
-    pill.className = 'kw-pill kw-pill--unknown';
-    pill.title = t('crm.unknownClientTitle', { candidate: reply.candidates[0] ?? '' });
-    pill.textContent = t('crm.unknownClient');
+    const client = reply.client;
+    const { level, score, name } = client;
+    pill = pillButton(
+      `kw-pill kw-pill--${level}`,
+      t('crm.badgeTitle', { name, score }),
+      `${RISK_SYMBOL[level]} ${t(`risk.${level}`)}`,
+      () => actions.open(client),
+    );
+  } else if (reply.match === 'unknown' && reply.candidates.length === 1 && candidate) {
+    pill = pillButton(
+      'kw-pill kw-pill--unknown',
+      t('crm.unknownClientTitle', { candidate }),
+      t('crm.unknownClient'),
+      () => actions.offer(candidate),
+    );
   } else return undefined;
   const host = document.createElement(BADGE_TAG);
   host.dataset.match = reply.match;

@@ -3,13 +3,14 @@ import type { ContentScriptContext } from '#imports';
 import { en, type MessageKey, ru, uk } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { interpolate, type Translator } from '@/lib/i18n/translate';
+import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
 import { READ_PAGE_MESSAGE, type ReadPageReply } from '@/lib/messaging/read-page';
 import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
 import { CRM_ADAPTERS, hostedCrmFor } from '@/lib/sites/crm/adapters';
 import { extractCrmRecord } from '@/lib/sites/crm/extract';
 import type { CrmAdapter, CrmExtraction } from '@/lib/sites/crm/types';
-import { createBadge, placeBadge } from './crm-badge';
+import { type BadgeActions, createBadge, placeBadge } from './crm-badge';
 import { watchSubtree } from './dom-watch';
 
 const SELF_HOSTED = [CRM_ADAPTERS.twenty, CRM_ADAPTERS.espocrm, CRM_ADAPTERS.odoo, CRM_ADAPTERS.dolibarr];
@@ -46,6 +47,14 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
   let asking = 0;
   let genericFor = '';
 
+  const opened = (sending: Promise<unknown>) =>
+    sending.catch((error: unknown) => console.warn('Keepwarm: the side panel did not open', error));
+  const actions: BadgeActions = {
+    open: (client) =>
+      opened(sendToBackground({ type: 'content/open-client-panel', account: client.account, clientKey: client.key })),
+    offer: () => opened(sendToBackground({ type: 'content/open-side-panel' })),
+  };
+
   const clear = () => {
     badge?.remove();
     badge = undefined;
@@ -63,7 +72,7 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
     // A later page replaced this one while the background answered.
     if (!ctx.isValid || ticket !== asking || key !== shownFor) return;
     clear();
-    badge = createBadge(reply, t);
+    badge = createBadge(reply, t, actions);
     if (badge) placeBadge(badge, document.querySelector(adapter.titleCss));
   };
 
@@ -85,7 +94,14 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
   };
 
   const readPage = (message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type !== READ_PAGE_MESSAGE) return undefined;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === CRM_CHANGED_NOTICE) {
+      // The user watched or forgot this record's client: the same page gets a new answer.
+      shownFor = '';
+      if (genericFor !== location.href) check();
+      return undefined;
+    }
+    if (type !== READ_PAGE_MESSAGE) return undefined;
     const url = new URL(location.href);
     const specific = readRecord(url);
     const read = specific?.extraction.record

@@ -71,6 +71,14 @@ export const TABLE_ROW_SCHEMAS = {
   settings: z.looseObject({ id: z.literal('user'), settings: z.looseObject({}), updatedAt: time }),
   clientOverrides: z.looseObject({ account: key, key }),
   pendingRecompute: z.looseObject({ ref: key, account: key, markedAt: time }),
+  crmLearned: z.looseObject({
+    account: key,
+    clientKey: key,
+    addresses: z.array(key),
+    activities: z.array(time),
+    records: z.array(key),
+    updatedAt: time,
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_ROW_SCHEMAS;

@@ -12,6 +12,7 @@ import { byTime, type ClientMessage } from './conversation';
 import { detectCues } from './cues';
 import { type FollowUpState, reconcileFollowUps, suggestFollowUps } from './follow-ups';
 import { latencyStats, matchReplies, type ReplySample, summarizeLatency } from './latency';
+import { addOutsideContact, type OutsideContact } from './outside-contact';
 import { type ClientOverride, type ClientOverrides, createClientResolver } from './overrides';
 import type { ClientMetrics, ClientReport, InputIssue, PopulationModel } from './report-types';
 import { assessRisk } from './risk';
@@ -29,7 +30,7 @@ const RECENT = 30 * DAY;
  */
 const MIN_CLIENTS_FOR_BGNBD = 10;
 
-export interface AnalyzeAccountInput {
+export interface AnalyzeAccountInput extends OutsideContact {
   messages: readonly MailMessage[];
   identity: AccountIdentity;
   settings?: Partial<EngineSettings>;
@@ -63,6 +64,8 @@ function prepare(bucket: ClientBucket, clock: BusinessClock): Prepared {
   const byThread = new Map<string, ClientMessage[]>();
   const days = new Set<number>();
   const lastOutInThread = new Map<string, number>();
+  // An activity outside mail is a day of contact like a message from them: cadence and P(alive) see it.
+  for (const at of bucket.events) days.add(clock.localDay(at));
   for (const m of messages) {
     const list = byThread.get(m.threadId);
     if (list) list.push(m);
@@ -101,7 +104,7 @@ function finish(
   const inbound = messages.filter((m) => m.side === 'in');
   const lastInboundAt = inbound[inbound.length - 1]?.at;
   const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
-  const firstSeenAt = messages[0]?.at ?? now;
+  const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
   const today = clock.localDay(now);
   const ours = p.samples.filter((s) => s.by === 'out');
   const waiting = summarizeWaiting(p.threads, lastInboundAt, lastOutboundAt);
@@ -141,6 +144,8 @@ function finish(
     }
   }
   if (override.quietUntil !== undefined) metrics.quietUntil = override.quietUntil;
+  const lastEventAt = bucket.events.at(-1);
+  if (lastEventAt !== undefined) metrics.outsideContact = { count: bucket.events.length, lastAt: lastEventAt };
 
   const risk = assessRisk(metrics, override, population, now, settings.replyTargetBusinessMs);
   const suggested = suggestFollowUps({
@@ -200,6 +205,7 @@ export function analyzeAccount(input: AnalyzeAccountInput): AccountAnalysis {
   const clock = createBusinessClock(settings);
   const resolver = createClientResolver(overrides);
   const { buckets, issues } = groupByClient(input.messages, input.identity, resolver, input.now);
+  issues.push(...addOutsideContact(buckets, input, resolver, input.now));
   const prepared = [...buckets.values()].map((bucket) => prepare(bucket, clock));
   const population = fitPopulation(prepared, overrides, clock.localDay(input.now));
   const clients = prepared
@@ -229,6 +235,7 @@ export function analyzeClient(input: AnalyzeClientInput): ClientReport | undefin
   const clock = createBusinessClock(settings);
   const resolver = createClientResolver(overrides);
   const { buckets } = groupByClient(input.messages, input.identity, resolver, input.now);
+  addOutsideContact(buckets, input, resolver, input.now);
   const bucket = buckets.get(input.clientKey);
   if (!bucket) return undefined;
   return finish(

@@ -15,6 +15,8 @@ export interface ClientBucket {
   messages: ClientMessage[];
   /** Each address of the client seen, with the latest display name written for it. */
   addresses: Map<string, { name: string; at: number }>;
+  /** Times of contact outside mail (see outside-contact.ts), oldest first. */
+  events: number[];
 }
 
 export interface Grouped {
@@ -70,7 +72,7 @@ export function groupByClient(
       if (key === undefined) continue;
       let bucket = buckets.get(key);
       if (!bucket) {
-        bucket = { key, messages: [], addresses: new Map() };
+        bucket = { key, messages: [], addresses: new Map(), events: [] };
         buckets.set(key, bucket);
       }
       noteName(bucket, address, nameOf(m, direction, address), m.at);

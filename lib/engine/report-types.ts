@@ -45,6 +45,8 @@ export interface ClientMetrics {
   onboarding: { active: boolean; daysSinceFirstSeen: number };
   /** Silence is expected until then (user override); silence signals are off before it. */
   quietUntil?: number;
+  /** Activities outside mail (from a CRM): how many, and the latest. */
+  outsideContact?: { count: number; lastAt: number };
 }
 
 export interface ClientReport {

@@ -27,6 +27,8 @@ export interface ReasonNumbers {
     accountGapDays: number;
     /** Whether the last exchange was the client's message (else the user's). */
     lastFromThem: boolean;
+    /** Set when the last exchange was an activity the CRM recorded, not mail. */
+    outsideMail?: boolean;
   };
   few_contacts: { contactDays: number; firstSeenDaysAgo: number };
   low_p_alive: { pAlive: number; contactDays: number; daysSinceLastContact: number };

@@ -214,13 +214,18 @@ function silenceReason(m: ClientMetrics, population: PopulationModel, now: numbe
   // Our own message counts as contact too: on real mailboxes the people we last
   // wrote to come back far more often than those who wrote last, even unanswered
   // ones. A client who leaves our messages unanswered shows as waiting_on_them.
-  const lastExchangeAt = Math.max(lastIn, m.lastOutboundAt ?? Number.NEGATIVE_INFINITY);
+  const lastMailAt = Math.max(lastIn, m.lastOutboundAt ?? Number.NEGATIVE_INFINITY);
+  // A call or meeting the CRM recorded ends a silence as well as mail does.
+  const lastOutsideAt = m.outsideContact?.lastAt ?? Number.NEGATIVE_INFINITY;
+  const lastExchangeAt = Math.max(lastMailAt, lastOutsideAt);
   if (!Number.isFinite(lastExchangeAt)) return undefined;
   const silenceDays = Math.max(0, (now - lastExchangeAt) / DAY);
   const weight = Math.min(70, 25 * log2(1 + silenceDays / expectedGapDays));
   if (weight <= 0) return undefined;
-  const lastFromThem = lastIn >= lastExchangeAt;
-  const last = `last exchange ${formatDays(silenceDays)} ago (${lastFromThem ? 'their message' : 'yours'})`;
+  const outsideMail = lastOutsideAt > lastMailAt;
+  const lastFromThem = !outsideMail && lastIn >= lastExchangeAt;
+  const who = outsideMail ? 'an activity in your CRM' : lastFromThem ? 'their message' : 'yours';
+  const last = `last exchange ${formatDays(silenceDays)} ago (${who})`;
   const expected =
     c.gaps > 0
       ? `expected about every ${formatDays(expectedGapDays)}: they usually write every ${formatDays(c.usualGapDays)}, your clients every ${formatDays(accountGapDays)}`
@@ -236,6 +241,7 @@ function silenceReason(m: ClientMetrics, population: PopulationModel, now: numbe
       expectedGapDays,
       accountGapDays,
       lastFromThem,
+      ...(outsideMail && { outsideMail }),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
+import { crmPanelStrings } from './strings/crm-panel';
 import { digestStrings } from './strings/digest';
 import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
@@ -22,6 +23,7 @@ export const STRING_AREAS = [
   reasonStrings,
   sidePanelStrings,
   storageStrings,
+  crmPanelStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

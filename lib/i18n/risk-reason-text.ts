@@ -71,7 +71,13 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
             });
       return t('riskReason.silence', {
         silence: days(n.silenceDays),
-        who: t(n.lastFromThem ? 'riskReason.silence.theirs' : 'riskReason.silence.yours'),
+        who: t(
+          n.outsideMail
+            ? 'riskReason.silence.crm'
+            : n.lastFromThem
+              ? 'riskReason.silence.theirs'
+              : 'riskReason.silence.yours',
+        ),
         expected,
       });
     }

@@ -122,6 +122,23 @@ export const uiSetCrmSiteSchema = z.strictObject({
     .optional(),
 });
 
+/** The user's click on a record of no known client: watch its domain or address from now on. */
+export const uiWatchClientSchema = z.strictObject({
+  type: z.literal('ui/watch-client'),
+  account: z.email().max(320),
+  clientKey: clientKeySchema,
+});
+
+/** Forgets what the CRM taught about a client (addresses, domain, activities, amount) and stops watching it. */
+export const uiForgetCrmLearningSchema = z.strictObject({
+  type: z.literal('ui/forget-crm-learning'),
+  account: z.email().max(320),
+  clientKey: clientKeySchema,
+});
+
+/** A click on the badge of a record of no known client: open the side panel, which offers to watch it. */
+export const contentOpenSidePanelSchema = z.strictObject({ type: z.literal('content/open-side-panel') });
+
 /** The toolbar button's request: read the page of this tab (granted by activeTab) for clients. */
 export const uiReadPageSchema = z.strictObject({
   type: z.literal('ui/read-page'),
@@ -135,6 +152,8 @@ export const crmRecordReplySchema = z.object({
   match: z.enum(['matched', 'unknown', 'ambiguous', 'no-address', 'unreadable']),
   client: z
     .object({
+      /** The mail account whose report this is: the side panel opens the client there. */
+      account: z.string(),
       key: z.string(),
       name: z.string(),
       score: z.number(),
@@ -218,6 +237,9 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentGmailConversationSeenSchema,
   contentGetThreadRisksSchema,
   contentOpenClientPanelSchema,
+  contentOpenSidePanelSchema,
+  uiWatchClientSchema,
+  uiForgetCrmLearningSchema,
   uiGetStatusSchema,
   uiSetFollowUpSchema,
   uiGetSettingsSchema,
@@ -285,6 +307,9 @@ export const replySchemas = {
     openHint: z.string(),
   }),
   'content/open-client-panel': z.object({ opened: z.boolean() }),
+  'content/open-side-panel': z.object({ opened: z.boolean() }),
+  'ui/watch-client': z.object({ saved: z.literal(true) }),
+  'ui/forget-crm-learning': z.object({ saved: z.literal(true) }),
   'ui/set-follow-up': z.object({ saved: z.literal(true) }),
   'ui/import-batch': z.object({
     added: z.number().int().nonnegative(),

@@ -18,3 +18,12 @@ export interface OpenConversation {
 }
 
 export const openConversationKey = (tabId: number) => `gmailTab:${tabId}`;
+
+/**
+ * What the background last answered for the CRM record a tab shows: its known
+ * client, or the one domain or address it names that is no client yet.
+ */
+export type CrmTabClient = { url: string } & ({ account: string; clientKey: string } | { candidate: string });
+
+export const CRM_TAB_PREFIX = 'crmTab:';
+export const crmTabKey = (tabId: number) => `${CRM_TAB_PREFIX}${tabId}`;

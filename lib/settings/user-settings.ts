@@ -59,6 +59,8 @@ export const userSettingsSchema = z.strictObject({
   /** Senders and domains that are never clients (a supplier, a personal contact). */
   ignoredSenders: z.array(emailSchema).max(5000).default([]),
   ignoredDomains: z.array(domainSchema).max(5000).default([]),
+  /** A deal amount read in the user's CRM becomes the client's value (one typed by hand always wins). Off unless asked for. */
+  crmDealValue: z.boolean().default(false),
   notifications: z
     .strictObject({
       /** A daily summary of who waits and who is at risk, through the browser's notifications. Off unless asked for. */

@@ -106,6 +106,29 @@ export interface PendingRecompute {
   markedAt: number;
 }
 
+/**
+ * What the user's CRM taught about one client, kept apart from the user's own
+ * corrections so it can be shown and forgotten as one thing. Read by the
+ * engine's context: addresses and domain join the client, activities are
+ * contact events, the amount is the client's value only when the user allows it.
+ */
+export interface StoredCrmLearning {
+  account: string;
+  clientKey: string;
+  /** Addresses the CRM lists for this client whose mail would otherwise belong to no client or another. */
+  addresses: string[];
+  /** The company's web domain, when it differs from the client's key. */
+  domain?: string;
+  amount?: { value: number; currency?: string };
+  /** Distinct times of the record's activities, oldest first. */
+  activities: number[];
+  /** The user chose to watch this client, possibly before any mail. */
+  watched?: true;
+  /** The records it came from, `<crm>:<record id>`. */
+  records: string[];
+  updatedAt: number;
+}
+
 export type KeepwarmDb = Dexie & {
   accounts: EntityTable<StoredAccount, 'address'>;
   messages: Table<StoredMessage, [account: string, id: string]>;
@@ -115,6 +138,7 @@ export type KeepwarmDb = Dexie & {
   settings: EntityTable<StoredSettings, 'id'>;
   clientOverrides: Table<StoredClientOverride, [account: string, key: string]>;
   pendingRecompute: EntityTable<PendingRecompute, 'ref'>;
+  crmLearned: Table<StoredCrmLearning, [account: string, clientKey: string]>;
 };
 
 /** Every version's stores, oldest first. Append a version; never edit one that shipped. */
@@ -129,6 +153,8 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { followUpStates: '[account+key], [account+clientKey]' },
   // v3: the user's settings and client corrections, and the clients waiting for a recompute.
   { settings: '&id', clientOverrides: '[account+key]', pendingRecompute: '&ref, account' },
+  // v4: what the user's CRM pages taught about clients, and the clients the user watches.
+  { crmLearned: '[account+clientKey]' },
 ];
 
 export const DB_NAME = 'keepwarm';

@@ -10,6 +10,13 @@ export interface ClientActions {
   decideFollowUp(key: string, decision: FollowUpDecision): Promise<void>;
   correct(patch: OverridePatch): Promise<void>;
   splitAddress(address: string, split: boolean): Promise<void>;
+  /** Forgets what the CRM taught about the client and stops watching it. */
+  forgetCrm(): Promise<void>;
+}
+
+/** Watches a domain or address a CRM record named before any mail with it. */
+export async function watchClient(account: string, clientKey: string): Promise<void> {
+  await sendToBackground({ type: 'ui/watch-client', account, clientKey });
 }
 
 export function clientActions(account: string, clientKey: string): ClientActions {
@@ -22,6 +29,9 @@ export function clientActions(account: string, clientKey: string): ClientActions
     },
     async splitAddress(address, split) {
       await sendToBackground({ type: 'ui/split-address', account, address, split });
+    },
+    async forgetCrm() {
+      await sendToBackground({ type: 'ui/forget-crm-learning', account, clientKey });
     },
   };
 }

@@ -1,8 +1,9 @@
 // Everything the side panel's client view reads, in one live query: the
 // report, the user's corrections, the messages of the last 90 days for the
-// chart and the contact timeline. A client can have thousands of threads, so
-// the messages are read thread by thread, newest first, only as far as shown.
-import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredMessage } from '@/lib/store/db';
+// chart and the contact timeline, and what the user's CRM taught. A client can
+// have thousands of threads, so the messages are read thread by thread, newest
+// first, only as far as shown.
+import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
 
 const DAY = 86_400_000;
@@ -22,6 +23,8 @@ export interface ClientDetail {
   messageCount: number;
   /** Other clients of the account, to merge into. */
   otherClientKeys: string[];
+  /** What the user's CRM taught about the client, and whether the user watches it. */
+  learning?: StoredCrmLearning;
 }
 
 async function myAddresses(db: KeepwarmDb, account: string): Promise<Set<string>> {
@@ -75,9 +78,10 @@ export async function clientDetail(
   const client = await db.clients.get([account, clientKey]);
   if (!client) return undefined;
   const since = now - CHART_DAYS * DAY;
-  const [accountRow, override, known, mine, keys] = await Promise.all([
+  const [accountRow, override, learning, known, mine, keys] = await Promise.all([
     db.accounts.get(account),
     db.clientOverrides.get([account, clientKey]),
+    db.crmLearned.get([account, clientKey]),
     shownMessages(db, client, since, TIMELINE_SHOWN),
     myAddresses(db, account),
     db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).primaryKeys(),
@@ -87,6 +91,7 @@ export async function clientDetail(
     client,
     ...(accountRow?.accountPath && { accountPath: accountRow.accountPath }),
     ...(override && { override }),
+    ...(learning && { learning }),
     split: override?.split === true,
     activity: activitySeries(recent, mine, now),
     timeline: known.slice(0, TIMELINE_SHOWN),
@@ -113,4 +118,11 @@ export async function riskiestClients(db: KeepwarmDb, limit: number): Promise<St
     .flat()
     .sort((a, b) => b.riskScore - a.riskScore)
     .slice(0, limit);
+}
+
+/** The clients the user watches from CRM records, with their reports, whatever their risk. */
+export async function watchedClients(db: KeepwarmDb): Promise<StoredClient[]> {
+  const watched = (await db.crmLearned.toArray()).filter((row) => row.watched);
+  const rows = await db.clients.bulkGet(watched.map((row): [string, string] => [row.account, row.clientKey]));
+  return rows.filter((row): row is StoredClient => row !== undefined);
 }

@@ -26,6 +26,7 @@ export interface SettingsDraft {
   digestHour: number;
   snippetMonths: string;
   forgetMonths: string;
+  crmDealValue: boolean;
 }
 
 export interface FieldError {
@@ -80,6 +81,7 @@ export function draftOf(settings: UserSettings): SettingsDraft {
     digestHour: notifications.digestHour,
     snippetMonths: String(settings.retention.snippetMonths),
     forgetMonths: String(settings.retention.forgetMonths),
+    crmDealValue: settings.crmDealValue,
   };
 }
 
@@ -111,6 +113,7 @@ export function recordOf(draft: SettingsDraft, saved: UserSettings): UserSetting
     ignoredDomains: splitEntries(draft.ignoredDomains),
     notifications: { dailyDigest: draft.dailyDigest, digestHour: draft.digestHour },
     retention: { snippetMonths: monthsOf(draft.snippetMonths), forgetMonths: monthsOf(draft.forgetMonths) },
+    crmDealValue: draft.crmDealValue,
   };
 }
 

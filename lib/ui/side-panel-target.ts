@@ -1,6 +1,7 @@
-// What the side panel shows: the client of the Gmail conversation in the
-// active tab, the client whose badge was clicked, or (elsewhere) the overview.
-import type { OpenConversation, SidePanelClient } from '@/lib/messaging/session-keys';
+// What the side panel shows: the client of the Gmail conversation or the CRM
+// record in the active tab, the client whose badge was clicked, or (elsewhere)
+// the overview.
+import type { CrmTabClient, OpenConversation, SidePanelClient } from '@/lib/messaging/session-keys';
 import { parseHexId } from '@/lib/sites/gmail/gmail-ids';
 import { readGmailView } from '@/lib/sites/gmail/view';
 import type { KeepwarmDb } from '@/lib/store/db';
@@ -9,6 +10,8 @@ export type PanelTarget =
   | { kind: 'client'; account: string; clientKey: string }
   | { kind: 'thread'; account?: string; accountPath?: string; threadId: string }
   | { kind: 'reading' }
+  /** A CRM record naming one domain or address that is no client yet. */
+  | { kind: 'candidate'; candidate: string }
   | { kind: 'overview' };
 
 function accountPathOfUrl(url: URL): string | undefined {
@@ -19,8 +22,13 @@ function accountPathOfUrl(url: URL): string | undefined {
  * From the active tab's URL and what its content script reported. A Gmail tab
  * showing a conversation not reported yet is `reading`: the panel waits for
  * it rather than guess. A hex id in the URL (a link Keepwarm opened) is read directly.
+ * A CRM record counts only while the tab still shows the address it was answered for.
  */
-export function targetOfTab(tabUrl: string | undefined, reported: OpenConversation | undefined): PanelTarget {
+export function targetOfTab(
+  tabUrl: string | undefined,
+  reported: OpenConversation | undefined,
+  crmRecord?: CrmTabClient,
+): PanelTarget {
   if (!tabUrl) return { kind: 'overview' };
   let url: URL;
   try {
@@ -28,7 +36,13 @@ export function targetOfTab(tabUrl: string | undefined, reported: OpenConversati
   } catch {
     return { kind: 'overview' };
   }
-  if (url.hostname !== 'mail.google.com') return { kind: 'overview' };
+  if (url.hostname !== 'mail.google.com') {
+    if (crmRecord && crmRecord.url === tabUrl) {
+      if ('candidate' in crmRecord) return { kind: 'candidate', candidate: crmRecord.candidate };
+      return { kind: 'client', account: crmRecord.account, clientKey: crmRecord.clientKey };
+    }
+    return { kind: 'overview' };
+  }
   const token = readGmailView(url).conversationToken;
   if (!token) return { kind: 'overview' };
   if (reported && reported.url === tabUrl) {

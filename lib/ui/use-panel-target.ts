@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
+  CRM_TAB_PREFIX,
+  type CrmTabClient,
+  crmTabKey,
   type OpenConversation,
   openConversationKey,
   SIDE_PANEL_CLIENT_KEY,
@@ -8,26 +11,34 @@ import {
 } from '@/lib/messaging/session-keys';
 import { isSidePanelClient, type PanelTarget, targetOfTab } from './side-panel-target';
 
-async function activeTabTarget(): Promise<PanelTarget> {
+async function activeTabTarget(): Promise<{ target: PanelTarget; crmKey?: string }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { kind: 'overview' };
+  if (tab?.id === undefined) return { target: { kind: 'overview' } };
   const key = openConversationKey(tab.id);
-  const reported = (await browser.storage.session.get(key))[key] as OpenConversation | undefined;
-  return targetOfTab(tab.url, reported);
+  const crmKey = crmTabKey(tab.id);
+  const stored = await browser.storage.session.get([key, crmKey]);
+  const crmRecord = stored[crmKey] as CrmTabClient | undefined;
+  return { target: targetOfTab(tab.url, stored[key] as OpenConversation | undefined, crmRecord), crmKey };
 }
 
 /**
  * Follows the active tab; a badge click (or a pick in the panel) shows that
- * client until the tab opens another conversation.
+ * client until the tab opens another conversation or CRM record.
  */
-export function usePanelTarget(): { target: PanelTarget; choose: (client: SidePanelClient | undefined) => void } {
+export function usePanelTarget(): {
+  target: PanelTarget;
+  /** The target is a client the user picked, not the active tab's: going back is possible. */
+  picked: boolean;
+  choose: (client: SidePanelClient | undefined) => void;
+} {
   const [fromTab, setFromTab] = useState<PanelTarget>({ kind: 'reading' });
   const [chosen, setChosen] = useState<SidePanelClient | undefined>();
 
-  const refresh = useCallback(async (initial: boolean) => {
-    const target = await activeTabTarget();
+  const refresh = useCallback(async (initial: boolean, changedKeys: string[] = []) => {
+    const { target, crmKey } = await activeTabTarget();
     setFromTab(target);
-    if (target.kind !== 'overview') setChosen(undefined);
+    // A CRM tab that moved on to a record of no known client must not keep showing the last one clicked.
+    if (target.kind !== 'overview' || (crmKey && changedKeys.includes(crmKey))) setChosen(undefined);
     else if (initial) {
       const stored = (await browser.storage.session.get(SIDE_PANEL_CLIENT_KEY))[SIDE_PANEL_CLIENT_KEY];
       if (isSidePanelClient(stored)) setChosen(stored);
@@ -43,7 +54,8 @@ export function usePanelTarget(): { target: PanelTarget; choose: (client: SidePa
     const onSession = (changes: Record<string, { newValue?: unknown }>) => {
       const picked = changes[SIDE_PANEL_CLIENT_KEY]?.newValue;
       if (isSidePanelClient(picked)) setChosen(picked);
-      if (Object.keys(changes).some((key) => key.startsWith('gmailTab:'))) onTab();
+      const keys = Object.keys(changes);
+      if (keys.some((key) => key.startsWith('gmailTab:') || key.startsWith(CRM_TAB_PREFIX))) void refresh(false, keys);
     };
     browser.tabs.onActivated.addListener(onTab);
     browser.tabs.onUpdated.addListener(onUpdated);
@@ -56,5 +68,5 @@ export function usePanelTarget(): { target: PanelTarget; choose: (client: SidePa
   }, [refresh]);
 
   const target: PanelTarget = chosen ? { kind: 'client', ...chosen } : fromTab;
-  return { target, choose: setChosen };
+  return { target, picked: chosen !== undefined, choose: setChosen };
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
-import { openKeepwarmDb } from '@/lib/store/db';
-import { type ClientDetail, clientDetail, riskiestClients } from './client-detail';
+import { openKeepwarmDb, type StoredClient } from '@/lib/store/db';
+import { type ClientDetail, clientDetail, riskiestClients, watchedClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { clientOfThread, type PanelTarget } from './side-panel-target';
 import { type LiveState, useLiveQuery } from './use-live-query';
@@ -12,7 +12,9 @@ export type PanelView =
   | { kind: 'client'; detail: ClientDetail; mine: ReadonlySet<string> }
   | { kind: 'unknown-thread' }
   | { kind: 'reading' }
-  | { kind: 'overview'; riskiest: Awaited<ReturnType<typeof riskiestClients>>; clientCount: number };
+  /** Who the user may watch, and in which of their accounts. */
+  | { kind: 'candidate'; candidate: string; accounts: string[] }
+  | { kind: 'overview'; riskiest: StoredClient[]; watched: StoredClient[]; clientCount: number };
 
 /** What the panel shows for a target, live: a recompute after new mail re-renders it. */
 export function useSidePanel(target: PanelTarget) {
@@ -20,9 +22,17 @@ export function useSidePanel(target: PanelTarget) {
   const view: LiveState<PanelView> = useLiveQuery(async (): Promise<PanelView> => {
     const now = Date.now();
     if (target.kind === 'reading') return { kind: 'reading' };
+    if (target.kind === 'candidate') {
+      const accounts = await db.accounts.toCollection().primaryKeys();
+      return { kind: 'candidate', candidate: target.candidate, accounts };
+    }
     if (target.kind === 'overview') {
-      const [riskiest, clientCount] = await Promise.all([riskiestClients(db, RISKIEST_SHOWN), db.clients.count()]);
-      return { kind: 'overview', riskiest, clientCount };
+      const [riskiest, watched, clientCount] = await Promise.all([
+        riskiestClients(db, RISKIEST_SHOWN),
+        watchedClients(db),
+        db.clients.count(),
+      ]);
+      return { kind: 'overview', riskiest, watched, clientCount };
     }
     const client: SidePanelClient | undefined = target.kind === 'client' ? target : await clientOfThread(db, target);
     const detail = client && (await clientDetail(db, client.account, client.clientKey, now));

@@ -12,6 +12,7 @@ import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from '
 // beside the record's title; switched off again, it is gone.
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/contact.html');
+const DEAL_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/hubspot/deal.html');
 const GENERIC_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/generic/client-page.html');
 const INTRANET = 'intranet.brightpath.studio';
 const DOLIBARR_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm/dolibarr/contact-fr.html');
@@ -22,13 +23,39 @@ const BADGE = 'keepwarm-crm-badge';
 let server: DemoServer;
 let browser: ExtensionBrowser | undefined;
 let profile: string;
-let client: { key: string; email: string; name: string; token: string };
+interface DemoClient {
+  key: string;
+  email: string;
+  name: string;
+  token: string;
+}
+let client: DemoClient;
+let other: DemoClient;
+const PERSONAL = 'jane.home.keepwarm@gmail.com';
+const UNKNOWN = { key: 'fresh-prospect.de', email: 'ana@fresh-prospect.de', name: 'Ana Fresh', token: '' };
 
-function hubspotPage(): string {
-  // The fixture's contact becomes a client of the demo mailbox.
+function hubspotPage(url: string): string {
+  if (url.includes('/record/0-3/'))
+    return readFileSync(DEAL_FIXTURE, 'utf8').replace(/jane\.doe@acme-logistics\.com/gi, client.email);
+  // The fixture's contact becomes a client of the demo mailbox: record 5102 another one, 5103 nobody known.
+  const shown = url.includes('/5102') ? other : url.includes('/5103') ? UNKNOWN : client;
+  // Record 5101 also lists the client's personal address, which mail has not shown yet.
+  const second = shown === client ? PERSONAL : shown.email;
   return readFileSync(FIXTURE, 'utf8')
-    .replace(/jane\.doe@acme-logistics\.com|j\.doe@acme-logistics\.com/gi, client.email)
-    .replace(/Jane Doe/g, client.name);
+    .replace(/j\.doe@acme-logistics\.com/gi, second)
+    .replace(/jane\.doe@acme-logistics\.com/gi, shown.email)
+    .replace(/Jane Doe/g, shown.name);
+}
+
+function demoClient(index: number): DemoClient {
+  const account = server.mailbox.accounts[0];
+  const key = server.mailbox.scenarios.waitingOnUs[index];
+  const known = account?.clients.find((c) => c.key === key);
+  const person = known?.people[0];
+  if (!known || !person) throw new Error('the demo mailbox has too few clients waiting on the user');
+  const thread = account?.threads.find((t) => t.clientKey === known.key);
+  if (!thread) throw new Error(`no thread of ${known.key}`);
+  return { key: known.key, email: person.email, name: person.name, token: thread.token };
 }
 
 function intranetPage(): string {
@@ -84,9 +111,9 @@ async function registeredScripts(b: ExtensionBrowser): Promise<string[]> {
   );
 }
 
-async function openRecord(b: ExtensionBrowser): Promise<Page> {
+async function openRecord(b: ExtensionBrowser, url = RECORD_URL): Promise<Page> {
   const page = await b.context.newPage();
-  await page.goto(RECORD_URL);
+  await page.goto(url);
   await page.waitForSelector('[data-selenium-test="highlightTitle"]');
   return page;
 }
@@ -97,7 +124,7 @@ beforeAll(async () => {
     routes: {
       'app.hubspot.com': (request) =>
         request.url?.startsWith('/contacts/')
-          ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage() }
+          ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage(request.url) }
           : { status: 404, contentType: 'text/plain', body: 'Not found' },
       [INTRANET]: () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: intranetPage() }),
       [ERP]: () => ({
@@ -107,14 +134,8 @@ beforeAll(async () => {
       }),
     },
   });
-  const account = server.mailbox.accounts[0];
-  const key = server.mailbox.scenarios.waitingOnUs[0];
-  const known = account?.clients.find((c) => c.key === key);
-  const person = known?.people[0];
-  if (!known || !person) throw new Error('the demo mailbox has no client waiting on the user');
-  const thread = account?.threads.find((t) => t.clientKey === known.key);
-  if (!thread) throw new Error(`no thread of ${known.key}`);
-  client = { key: known.key, email: person.email, name: person.name, token: thread.token };
+  client = demoClient(0);
+  other = demoClient(1);
   profile = mkdtempSync(path.join(tmpdir(), 'keepwarm-crm-profile-'));
 });
 
@@ -131,10 +152,13 @@ describe('CRM record pages', () => {
     await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
     await gmail.waitForSelector('tr.zA');
     // Reports are made from messages whose sender is known: those of an opened conversation.
-    await gmail.click(`tr[data-demo-token="${client.token}"]`);
-    await gmail.waitForSelector('h2.hP');
     const address = server.mailbox.accounts[0]?.address ?? '';
-    await expect.poll(() => storedClientKeys(b, address), { timeout: 20_000, interval: 500 }).toContain(client.key);
+    for (const known of [client, other]) {
+      await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+      await gmail.click(`tr[data-demo-token="${known.token}"]`);
+      await gmail.waitForSelector('h2.hP');
+      await expect.poll(() => storedClientKeys(b, address), { timeout: 20_000, interval: 500 }).toContain(known.key);
+    }
     await gmail.close();
 
     const page = await openRecord(b);
@@ -175,7 +199,94 @@ describe('CRM record pages', () => {
         BADGE,
       ),
     ).toBe('highlightTitle');
+    await record.close();
+    await options.close();
+  });
 
+  it('opens the side panel on the client of the record with a click on the badge, follows the records opened next, and watches one of nobody known', async () => {
+    const b = browser;
+    if (!b) throw new Error('no browser');
+    const record = await openRecord(b);
+    const badge = record.locator(BADGE);
+    await badge.waitFor({ timeout: 15_000 });
+    await badge.locator('button').click();
+    const requested = () =>
+      b.serviceWorker.evaluate(async () => {
+        const session = (
+          globalThis as unknown as {
+            chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.session;
+        return (await session.get('sidePanelClient')).sidePanelClient as { account: string; clientKey: string };
+      });
+    const account = server.mailbox.accounts[0]?.address;
+    // The click reaches the background as a message: its answer is written a moment later.
+    await expect.poll(requested, { timeout: 10_000 }).toMatchObject({ account, clientKey: client.key });
+    // A headless browser draws no side panel: its page, opened in a tab, follows the active one the same way.
+    const panel = await b.openExtensionPage('sidepanel.html');
+    await record.bringToFront();
+    const shown = (key: string) => panel.locator(`[data-testid="client-view"][data-client="${key}"]`);
+    await shown(client.key).waitFor({ timeout: 15_000 });
+    // What the record taught: the personal address, and its activities as contact.
+    const learnt = panel.locator('[data-testid="crm-learning"]');
+    await expect.poll(() => learnt.innerText(), { timeout: 15_000 }).toContain(PERSONAL);
+    expect(await learnt.innerText()).toMatch(/2 activities count as contact/);
+
+    await record.goto(RECORD_URL.replace('5101', '5102'));
+    expect(await record.locator(BADGE).getAttribute('data-client', { timeout: 15_000 })).toBe(other.key);
+    await shown(other.key).waitFor({ timeout: 15_000 });
+
+    // A record of nobody known: the panel lets the last client go and offers to watch the record's domain.
+    await record.goto(RECORD_URL.replace('5101', '5103'));
+    await record.locator(BADGE).waitFor({ timeout: 15_000 });
+    const offer = panel.locator(`[data-testid="crm-candidate"][data-candidate="${UNKNOWN.key}"]`);
+    await offer.waitFor({ timeout: 15_000 });
+    expect(await panel.locator('[data-testid="client-view"]').count()).toBe(0);
+    await offer.locator('[data-testid="crm-watch"]').click();
+    // Watched: a client from now on, honest that no mail was read, and the record's badge says so too.
+    await shown(UNKNOWN.key).waitFor({ timeout: 15_000 });
+    await panel.locator('[data-testid="no-mail-yet"]').waitFor();
+    await expect.poll(() => record.locator(BADGE).getAttribute('data-client'), { timeout: 15_000 }).toBe(UNKNOWN.key);
+    // Away from the record, the panel's overview lists it among the clients the user watches.
+    await panel.bringToFront();
+    await panel.locator(`[data-testid="watched-list"] [data-client="${UNKNOWN.key}"]`).waitFor({ timeout: 15_000 });
+    await record.bringToFront();
+    await shown(UNKNOWN.key).waitFor({ timeout: 15_000 });
+    // Undone from the client's settings: back to an offer.
+    await panel.locator('[data-testid="crm-forget"]').click();
+    await offer.waitFor({ timeout: 15_000 });
+    await expect.poll(() => record.locator(BADGE).getAttribute('data-match'), { timeout: 15_000 }).toBe('unknown');
+    await panel.close();
+    await record.close();
+  });
+
+  it('counts a deal’s amount as the client’s value only once the user allows it', async () => {
+    const b = browser;
+    if (!b) throw new Error('no browser');
+    const deal = await b.context.newPage();
+    await deal.goto('https://app.hubspot.com/contacts/21456789/record/0-3/9001');
+    expect(await deal.locator(BADGE).getAttribute('data-client', { timeout: 15_000 })).toBe(client.key);
+    const panel = await b.openExtensionPage('sidepanel.html');
+    await deal.bringToFront();
+    const amount = panel.locator(`[data-testid="client-view"][data-client="${client.key}"] [data-testid="crm-amount"]`);
+    await expect.poll(() => amount.getAttribute('data-in-use'), { timeout: 15_000 }).toBe('false');
+
+    const options = await b.openExtensionPage('options.html');
+    await options.locator('#crmDealValue').check();
+    await options.locator('#settings form button[type=submit]').click();
+    await deal.bringToFront();
+    await expect.poll(() => amount.getAttribute('data-in-use'), { timeout: 20_000 }).toBe('true');
+    await options.close();
+    await panel.close();
+    await deal.close();
+  });
+
+  it('leave the record page again once HubSpot is switched off', async () => {
+    const b = browser;
+    if (!b) throw new Error('no browser');
+    const options = await b.openExtensionPage('options.html');
+    const record = await openRecord(b);
+    await record.locator(BADGE).waitFor({ timeout: 15_000 });
     await options.locator('input[data-crm="hubspot"]').click();
     await expect.poll(() => registeredScripts(b), { timeout: 10_000 }).toEqual([]);
     await record.reload();

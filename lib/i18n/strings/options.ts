@@ -32,6 +32,10 @@ export const optionsStrings = defineStrings({
       'One address a line: a supplier, a friend. The rest of their organisation stays a client.',
     'options.ignore.domains': 'Ignored domains',
     'options.ignore.domainsHint': 'One domain a line: nobody at these domains is a client.',
+    'options.crmValue.title': 'Deal values from your CRM',
+    'options.crmValue.label': 'Use a deal’s amount read in your CRM as the client’s value',
+    'options.crmValue.hint':
+      'Off unless you switch it on. A value you type for a client always wins; the amount is taken as it is, in whatever currency the deal uses.',
     'options.notifications.title': 'Notifications',
     'options.notifications.digest': 'Daily digest of who waits on you and who is at risk',
     'options.notifications.digestHint':
@@ -121,6 +125,10 @@ export const optionsStrings = defineStrings({
       'Одна адреса в рядку: постачальник, друг. Решта їхньої організації залишається клієнтом.',
     'options.ignore.domains': 'Ігноровані домени',
     'options.ignore.domainsHint': 'Один домен у рядку: ніхто з цих доменів не є клієнтом.',
+    'options.crmValue.title': 'Суми угод із вашої CRM',
+    'options.crmValue.label': 'Брати суму угоди з вашої CRM за цінність клієнта',
+    'options.crmValue.hint':
+      'Вимкнено, доки ви це не ввімкнете. Цінність, яку ви ввели для клієнта самі, завжди важливіша; сума береться як є, у валюті угоди.',
     'options.notifications.title': 'Сповіщення',
     'options.notifications.digest': 'Щоденний підсумок: хто чекає на вас і хто під ризиком',
     'options.notifications.digestHint':
@@ -209,6 +217,10 @@ export const optionsStrings = defineStrings({
     'options.ignore.sendersHint': 'Один адрес в строке: поставщик, друг. Остальная их организация остаётся клиентом.',
     'options.ignore.domains': 'Игнорируемые домены',
     'options.ignore.domainsHint': 'Один домен в строке: никто из этих доменов не клиент.',
+    'options.crmValue.title': 'Суммы сделок из вашей CRM',
+    'options.crmValue.label': 'Брать сумму сделки из вашей CRM как ценность клиента',
+    'options.crmValue.hint':
+      'Выключено, пока вы это не включите. Ценность, которую вы ввели для клиента сами, всегда важнее; сумма берётся как есть, в валюте сделки.',
     'options.notifications.title': 'Уведомления',
     'options.notifications.digest': 'Ежедневная сводка: кто ждёт вашего ответа и кто под риском',
     'options.notifications.digestHint':

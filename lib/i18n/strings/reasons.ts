@@ -17,6 +17,7 @@ export const reasonStrings = defineStrings({
     'riskReason.silence': 'last exchange {silence} ago ({who}) — {expected}',
     'riskReason.silence.theirs': 'their message',
     'riskReason.silence.yours': 'yours',
+    'riskReason.silence.crm': 'an activity in your CRM',
     'riskReason.silence.expected':
       'expected about every {expected}: they usually write every {usual}, your clients every {account}',
     'riskReason.silence.onlyOne': 'a single day of contact so far; your clients usually write every {account}',
@@ -60,6 +61,7 @@ export const reasonStrings = defineStrings({
     'riskReason.silence': 'останній обмін листами {silence} тому ({who}) — {expected}',
     'riskReason.silence.theirs': 'їхній лист',
     'riskReason.silence.yours': 'ваш',
+    'riskReason.silence.crm': 'активність у вашій CRM',
     'riskReason.silence.expected':
       'очікувано приблизно раз на {expected}: вони зазвичай пишуть раз на {usual}, ваші клієнти — раз на {account}',
     'riskReason.silence.onlyOne': 'поки що лише один день контакту; ваші клієнти зазвичай пишуть раз на {account}',
@@ -102,6 +104,7 @@ export const reasonStrings = defineStrings({
     'riskReason.silence': 'последний обмен письмами {silence} назад ({who}) — {expected}',
     'riskReason.silence.theirs': 'их письмо',
     'riskReason.silence.yours': 'ваше',
+    'riskReason.silence.crm': 'активность в вашей CRM',
     'riskReason.silence.expected':
       'ожидается примерно раз в {expected}: они обычно пишут раз в {usual}, ваши клиенты — раз в {account}',
     'riskReason.silence.onlyOne': 'пока лишь один день контакта; ваши клиенты обычно пишут раз в {account}',

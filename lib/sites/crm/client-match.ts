@@ -45,9 +45,14 @@ export function candidateClientKeys(record: CrmRecord, own: OwnSide): string[] {
   return [...keys];
 }
 
+/**
+ * `clientOf` names the known client a candidate stands for (itself, or the
+ * client the user merged it into), or undefined: two addresses of one client
+ * are one client, not an ambiguity.
+ */
 export function matchCrmRecord(
   record: CrmRecord,
-  isKnown: (clientKey: string) => boolean,
+  clientOf: (candidate: string) => string | undefined,
   own: OwnSide,
 ): CrmClientMatch {
   const candidates = candidateClientKeys(record, own);
@@ -55,7 +60,7 @@ export function matchCrmRecord(
   if (record.kind === 'page' && candidates.length > MAX_PAGE_CANDIDATES) {
     return { status: 'ambiguous', clientKeys: candidates };
   }
-  const known = candidates.filter(isKnown);
+  const known = [...new Set(candidates.flatMap((candidate) => clientOf(candidate) ?? []))];
   if (known.length === 1 && known[0]) return { status: 'matched', clientKey: known[0] };
   if (known.length > 1) return { status: 'ambiguous', clientKeys: known };
   return { status: 'unknown', candidates };

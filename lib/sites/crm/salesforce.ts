@@ -5,7 +5,9 @@ import type { CrmAdapter, CrmRoute, CrmSelectorSpec } from './types';
 // before in the DOM, hidden; only the active one is read, and two visible
 // record pages mean the page cannot be read with confidence. Field values may
 // sit in open shadow roots. Labels are localized, so fields are found by
-// `data-target-selection-name` (the field's API name). DOM notes §2.2;
+// `data-target-selection-name` (the field's API name). Console apps keep one
+// workspace tab per record, each with its own subtab pages: only the active
+// page of the focused workspace is the record being read. DOM notes §2.2;
 // fixtures in test/fixtures/crm/salesforce.
 
 const FIELD = (name: string) => `[data-target-selection-name$=".${name}"]`;
@@ -14,17 +16,27 @@ export const SALESFORCE_SELECTORS = {
   page: {
     css: '.lafSinglePaneWindowManager > .oneContent',
     why: 'One record page each; hidden ones are earlier pages Lightning keeps around.',
-    matches: { contact: 2, account: 1, lead: 1, opportunity: 1, 'contact-uk': 1, list: 1 },
+    matches: { contact: 2, account: 1, lead: 1, opportunity: 1, 'contact-uk': 1, list: 1, console: 0 },
   },
   activePage: {
     css: '.lafSinglePaneWindowManager > .oneContent.active',
     why: 'The page on screen.',
     matches: { contact: 1, account: 1, lead: 1, opportunity: 1, 'contact-uk': 1, list: 1 },
   },
+  consoleTab: {
+    css: 'section.oneConsoleTab',
+    why: 'A console app’s workspace tab; all but the focused one are records the user is not reading.',
+    matches: { console: 2, contact: 0, account: 0, list: 0 },
+  },
+  consolePage: {
+    css: 'section.oneConsoleTab.active[aria-expanded="true"] > .lafPageHost.active',
+    why: 'The focused subtab of the focused workspace tab.',
+    matches: { console: 1, contact: 0, account: 0, list: 0 },
+  },
   title: {
     css: '.slds-page-header__title',
     why: 'The highlights panel title; the name is in lightning-formatted-name or -text inside.',
-    matches: { contact: 2, account: 1, lead: 1, opportunity: 1, 'contact-uk': 1, list: 0 },
+    matches: { contact: 2, account: 1, lead: 1, opportunity: 1, 'contact-uk': 1, list: 0, console: 3 },
   },
   email: {
     css: FIELD('Email'),
@@ -63,7 +75,25 @@ const OBJECTS: Record<string, CrmRoute['kind']> = {
 const PREFIXES: Record<string, string> = { '003': 'Contact', '00Q': 'Lead', '001': 'Account', '006': 'Opportunity' };
 const RECORD_PATH = /^\/lightning\/r\/(?:([A-Za-z]\w{0,79})\/)?([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)\/view\/?$/;
 
+/** In a console app: the focused page, when exactly one page of a focused workspace holds a record. */
+function consolePage(document: Document): Element | undefined | 'ambiguous' {
+  const focused = (tab: Element) => tab.classList.contains('active') && tab.getAttribute('aria-expanded') === 'true';
+  const pages = [...document.querySelectorAll(SALESFORCE_SELECTORS.consolePage.css)].filter((page) => {
+    // A subtab's workspace may itself sit in a workspace: every one around it must be the focused one.
+    for (
+      let tab = page.closest('section.oneConsoleTab');
+      tab;
+      tab = tab.parentElement?.closest('section.oneConsoleTab') ?? null
+    )
+      if (!focused(tab)) return false;
+    return !isHidden(page) && page.querySelector(SALESFORCE_SELECTORS.title.css) !== null;
+  });
+  if (pages.length > 1) return 'ambiguous';
+  return pages[0];
+}
+
 function activePage(document: Document): Element | undefined | 'ambiguous' {
+  if (document.querySelector(SALESFORCE_SELECTORS.consoleTab.css)) return consolePage(document);
   const pages = [...document.querySelectorAll(SALESFORCE_SELECTORS.page.css)];
   const marked = pages.filter((page) => page.classList.contains('active'));
   const visible = (marked.length > 0 ? marked : pages).filter((page) => !isHidden(page));
@@ -86,7 +116,9 @@ export const salesforce: CrmAdapter = {
   label: 'Salesforce',
   hosts: ['https://*.lightning.force.com/*'],
   selectors: SALESFORCE_SELECTORS,
-  titleCss: `.lafSinglePaneWindowManager > .oneContent.active ${SALESFORCE_SELECTORS.title.css}`,
+  titleCss: [SALESFORCE_SELECTORS.activePage.css, SALESFORCE_SELECTORS.consolePage.css]
+    .map((page) => `${page} ${SALESFORCE_SELECTORS.title.css}`)
+    .join(', '),
   route(url) {
     if (!url.hostname.endsWith('.lightning.force.com')) return undefined;
     const match = RECORD_PATH.exec(url.pathname);

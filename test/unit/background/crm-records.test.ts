@@ -52,6 +52,7 @@ describe('answering a CRM record', () => {
     expect(reply).toEqual({
       match: 'matched',
       client: {
+        account: ME,
         key: 'acme.com',
         name: stored?.report.displayName,
         score: stored?.report.risk.score,

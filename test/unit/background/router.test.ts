@@ -53,6 +53,17 @@ describe('message router', () => {
     ['a ui message from a web page that is not ours', followUp, { url: 'https://evil.example/' }],
     ['a content message from an extension page', valid, popup],
     ['a content message from no tab', valid, { url: 'https://mail.google.com/mail/u/0/' }],
+    // A hostile CRM page cannot make Keepwarm watch anyone: only the side panel's click can.
+    [
+      'watching a client asked by a content script',
+      { type: 'ui/watch-client', account: 'olena@brightpath.studio', clientKey: 'fresh.de' },
+      { url: 'https://app.hubspot.com/contacts/1/record/0-1/5', tab: { id: 9 } },
+    ],
+    [
+      'forgetting what a CRM taught asked by a content script',
+      { type: 'ui/forget-crm-learning', account: 'olena@brightpath.studio', clientKey: 'acme.com' },
+      { url: 'https://app.hubspot.com/contacts/1/record/0-1/5', tab: { id: 9 } },
+    ],
   ])('refuses and counts %s', async (_, message, sender) => {
     const { router, pageSeen, setFollowUp } = makeRouter();
     const reply = (await router.route(message, sender)) as { refused: string };

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listAccounts, recordAccountSeen } from '@/lib/background/account-registry';
 import { setClientOverride } from '@/lib/background/client-overrides';
+import { watchClient } from '@/lib/background/crm-learning';
 import { eraseAccountData, eraseAllData, importBackup } from '@/lib/background/data-admin';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
@@ -98,6 +99,7 @@ async function fill(db: KeepwarmDb): Promise<void> {
     await recomputeAccount(db, account, NOW);
   }
   await setClientOverride(db, OLENA, 'acme.com', { name: 'ACME Ltd', tier: 'key' }, NOW);
+  await watchClient(db, OLENA, 'fresh-bakery.de', NOW);
   const client = await db.clients.get([OLENA, 'globex.io']);
   const followUp = client?.report.followUps[0];
   if (followUp) {

@@ -57,6 +57,16 @@ const samples: Record<string, object> = {
   settings: { id: 'user', settings: { language: 'uk' }, updatedAt: 1 },
   clientOverrides: { account: 'olena@brightpath.studio', key: 'acme.com', name: 'Acme', tier: 'key', updatedAt: 1 },
   pendingRecompute: { ref: 'olena@brightpath.studio|acme.com', account: 'olena@brightpath.studio', markedAt: 1 },
+  crmLearned: {
+    account: 'olena@brightpath.studio',
+    clientKey: 'acme.com',
+    addresses: ['dana.acme@gmail.com'],
+    domain: 'acme-logistics.com',
+    amount: { value: 12000, currency: 'EUR' },
+    activities: [1_700_000_000_000],
+    records: ['hubspot:5101'],
+    updatedAt: 1,
+  },
 };
 
 describe.each(SCHEMA_VERSIONS.slice(1).map((_, i) => i + 1))('upgrade from version %i', (from) => {

@@ -3,6 +3,8 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientView } from '@/components/client-view';
+import { CrmCandidate } from '@/components/crm-candidate';
+import { PanelOverview } from '@/components/panel-overview';
 import { WaitingPopup } from '@/components/waiting-popup';
 import { en, type MessageKey } from '@/lib/i18n/catalogs';
 import type { Language } from '@/lib/i18n/locales';
@@ -25,6 +27,7 @@ const actions: ClientActions = {
   decideFollowUp: async () => undefined,
   correct: async () => undefined,
   splitAddress: async () => undefined,
+  forgetCrm: async () => undefined,
 };
 
 let db: KeepwarmDb;
@@ -104,6 +107,54 @@ describe('the popup and client view as rendered', () => {
     for (const label of ['Done', 'Snooze', '1 day', '1 week', 'Dismiss', 'Save', 'Merge'])
       expect(html).toContain(`>${label}<`);
     expect(html).toContain('waiting_on_us');
+  });
+
+  it.each(['en', 'uk', 'ru'] as const)(
+    'in %s, the client view says what the CRM taught and how to undo it',
+    (language) => {
+      const learning = {
+        account: account.address,
+        clientKey: detail.client.key,
+        addresses: ['jane.home@gmail.com'],
+        domain: 'acme-logistics.com',
+        amount: { value: 48_000, currency: 'EUR' },
+        activities: [NOW - 86_400_000],
+        watched: true as const,
+        records: ['hubspot:5101'],
+        updatedAt: NOW,
+      };
+      const html = clientView(language, { ...detail, learning, messageCount: 0 });
+      expect(html).toContain('data-testid="crm-learning"');
+      expect(html).toContain('data-testid="crm-forget"');
+      expect(html).toContain('data-testid="no-mail-yet"');
+      expect(html).toContain('jane.home@gmail.com');
+      expect(html).toContain('acme-logistics.com');
+      expect(html).toMatch(/48[\s\u00a0\u202f,.]?000/);
+      expect(clientView(language)).not.toContain('data-testid="crm-learning"');
+    },
+  );
+
+  it('the overview lists the clients the user watches, however low their risk', () => {
+    const watched = [detail.client];
+    const overview = (list: typeof watched) =>
+      render(
+        'uk',
+        createElement(PanelOverview, { riskiest: [], watched: list, clientCount: 1, onPick: () => undefined }),
+      );
+    expect(overview(watched)).toContain('data-testid="watched-list"');
+    expect(overview(watched)).toContain('Клієнти, за якими ви стежите');
+    expect(overview([])).not.toContain('data-testid="watched-list"');
+  });
+
+  it.each(['en', 'uk', 'ru'] as const)('in %s, a CRM record of nobody known offers to watch it', (language) => {
+    const watch = (accounts: string[]) =>
+      render(
+        language,
+        createElement(CrmCandidate, { candidate: 'fresh.de', accounts, onWatch: async () => undefined }),
+      );
+    expect(watch([account.address])).toContain('data-testid="crm-watch"');
+    expect(watch([account.address, 'other@studio.io'])).toContain('<select');
+    expect(watch([])).not.toContain('data-testid="crm-watch"');
   });
 
   it('the popup labels each row for screen readers and gives one row the tab stop', () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { followUpText, reasonText } from '@/lib/i18n/risk-reason-text';
+import { crmPanelStrings } from '@/lib/i18n/strings/crm-panel';
 import { popupStrings } from '@/lib/i18n/strings/popup';
 import { reasonStrings } from '@/lib/i18n/strings/reasons';
 import { sidePanelStrings } from '@/lib/i18n/strings/side-panel';
 import { createTranslator } from '@/lib/i18n/translate';
 import { analysis, NOW } from './demo-clients';
 
-const AREAS = { popup: popupStrings, reasons: reasonStrings, sidePanel: sidePanelStrings };
-/** Latin words a translation may keep: names of products. */
-const KEPT = new Set(['Keepwarm', 'Gmail', 'Enter']);
+const AREAS = { popup: popupStrings, reasons: reasonStrings, sidePanel: sidePanelStrings, crmPanel: crmPanelStrings };
+/** Latin words a translation may keep: names of products, and CRM, which Ukrainian and Russian use as is. */
+const KEPT = new Set(['Keepwarm', 'Gmail', 'Enter', 'CRM']);
 const latinWords = (text: string) =>
   text
     .replace(/\{\w+\}/g, '')

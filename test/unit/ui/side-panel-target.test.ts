@@ -34,6 +34,25 @@ describe('what the side panel follows', () => {
     expect(gmailThreadUrl(undefined, 'not-an-id')).toBe('https://mail.google.com/mail/u/0/#inbox');
   });
 
+  it('the known client of a CRM record, only while the tab still shows that record', () => {
+    const url = 'https://app.hubspot.com/contacts/1/record/0-1/5101';
+    const record = { url, account: account.address, clientKey: 'acme.com' };
+    expect(targetOfTab(url, undefined, record)).toEqual({
+      kind: 'client',
+      account: account.address,
+      clientKey: 'acme.com',
+    });
+    expect(targetOfTab('https://app.hubspot.com/contacts/1/record/0-1/5102', undefined, record)).toEqual({
+      kind: 'overview',
+    });
+    expect(targetOfTab(url, undefined, { url, candidate: 'fresh.de' })).toEqual({
+      kind: 'candidate',
+      candidate: 'fresh.de',
+    });
+    // Gmail's own conversations are never taken for a CRM record.
+    expect(targetOfTab(TOKEN_URL, undefined, { ...record, url: TOKEN_URL })).toEqual({ kind: 'reading' });
+  });
+
   it('any other page, or no URL it may read, shows the overview', () => {
     for (const url of [
       undefined,

@@ -82,6 +82,14 @@ const EXPECTED: Record<CrmId, Record<string, Expected>> = {
       companyName: 'Acme Logistics',
       amount: { value: 48500, currency: 'EUR' },
     },
+    // Only the focused subtab of the focused workspace: neither the other workspace nor the Account beside it.
+    console: {
+      kind: 'person',
+      recordId: '0035g00000AbCdEAAZ',
+      name: 'Jane Doe',
+      emails: [ACME],
+      companyName: 'Acme Logistics',
+    },
     list: null,
   },
   pipedrive: {

@@ -25,7 +25,7 @@ function run(crm: CrmId, fixture: string, edit?: (document: Document) => void, u
 const known =
   (...keys: string[]) =>
   (key: string) =>
-    keys.includes(key);
+    keys.includes(key) ? key : undefined;
 
 describe('records without an address', () => {
   it('are read, and match no client', () => {
@@ -133,6 +133,53 @@ describe('duplicate hidden pages (Salesforce)', () => {
   });
 });
 
+describe('console tabs (Salesforce)', () => {
+  const tabs = (doc: Document) => [...doc.querySelectorAll('section.oneConsoleTab')];
+
+  it('reads only the focused subtab of the focused workspace', () => {
+    expect(run('salesforce', 'console').record).toMatchObject({
+      name: 'Jane Doe',
+      emails: ['jane.doe@acme-logistics.com'],
+    });
+  });
+
+  it('puts the badge beside the focused record’s title', () => {
+    const page = loadCrmFixture('salesforce', 'console');
+    expect(page?.document.querySelector(CRM_ADAPTERS.salesforce.titleCss)?.textContent).toBe('Jane Doe');
+    const single = loadCrmFixture('salesforce', 'contact');
+    expect(single?.document.querySelector(CRM_ADAPTERS.salesforce.titleCss)?.textContent).toBe('Jane Doe');
+  });
+
+  it('reads nothing while no workspace is focused, or two claim to be', () => {
+    const none = run('salesforce', 'console', (doc) => tabs(doc)[1]?.setAttribute('aria-expanded', 'false'));
+    expect(none.record).toBeNull();
+    expect(none.health.missing).toContain('page');
+    const two = run('salesforce', 'console', (doc) => {
+      for (const tab of tabs(doc)) {
+        tab.classList.add('active');
+        tab.setAttribute('aria-expanded', 'true');
+      }
+    });
+    expect(two.record).toBeNull();
+    expect(two.health).toMatchObject({ healthy: false, failures: { page: 1 } });
+  });
+
+  it('reads nothing from a focused subtab that is hidden, nor from one inside a workspace not focused', () => {
+    const hidden = run('salesforce', 'console', (doc) =>
+      tabs(doc)[1]?.querySelector('.lafPageHost.active')?.classList.add('slds-hide'),
+    );
+    expect(hidden.record).toBeNull();
+    const nested = run('salesforce', 'console', (doc) => {
+      const [background, focused] = tabs(doc);
+      if (background && focused) focused.querySelector('.lafPageHost.active')?.append(background);
+      background?.classList.add('active');
+      background?.setAttribute('aria-expanded', 'true');
+      focused?.setAttribute('aria-expanded', 'false');
+    });
+    expect(nested.record).toBeNull();
+  });
+});
+
 describe('pages that merely look like records', () => {
   it('a record address showing a list yields nothing and says what is missing', () => {
     const hubspot = run('hubspot', 'list', undefined, 'https://app.hubspot.com/contacts/21456789/record/0-1/5101');
@@ -178,12 +225,12 @@ describe('pages that merely look like records', () => {
         '<a href="mailto:olena@brightpath.studio">me</a> <a href="mailto:noreply@acme.com">x</a>',
       );
     });
-    expect(record && matchCrmRecord(record, () => true, OWN)).toEqual({ status: 'no-address' });
+    expect(record && matchCrmRecord(record, (key) => key, OWN)).toEqual({ status: 'no-address' });
   });
 
   it('an unknown client is offered for watching', () => {
     const { record } = run('generic', 'client-page');
-    expect(record && matchCrmRecord(record, () => false, OWN)).toEqual({
+    expect(record && matchCrmRecord(record, () => undefined, OWN)).toEqual({
       status: 'unknown',
       candidates: ['acme-logistics.com'],
     });
