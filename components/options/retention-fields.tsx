@@ -32,6 +32,30 @@ function LastRun({ run }: { run: RetentionRun }) {
   );
 }
 
+interface MonthsFieldProps extends DraftProps {
+  field: 'snippetMonths' | 'forgetMonths';
+  max: number;
+  label: string;
+  hint: string;
+}
+
+/** A number of months, 0 meaning "for ever". */
+function MonthsField({ field, max, label, hint, draft, errors, update }: MonthsFieldProps) {
+  return (
+    <Field id={`retention.${field}`} label={label} hint={hint} error={errors[`retention.${field}`]}>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={max}
+        step={1}
+        value={draft[field]}
+        onChange={(event) => update({ [field]: event.target.value })}
+      />
+    </Field>
+  );
+}
+
 /** How long mail is kept, how much room Keepwarm takes, and what the last cleanup did. */
 export function RetentionFields({ draft, errors, update, estimate, lastRun }: RetentionFieldsProps) {
   const { t, language } = useTranslator();
@@ -49,38 +73,24 @@ export function RetentionFields({ draft, errors, update, estimate, lastRun }: Re
             })
           : t('options.storage.estimateUnknown')}
       </p>
-      <Field
-        id="retention.snippetMonths"
+      <MonthsField
+        field="snippetMonths"
+        max={120}
         label={t('options.storage.snippetMonths')}
         hint={t('options.storage.snippetHint')}
-        error={errors['retention.snippetMonths']}
-      >
-        <input
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={120}
-          step={1}
-          value={draft.snippetMonths}
-          onChange={(event) => update({ snippetMonths: event.target.value })}
-        />
-      </Field>
-      <Field
-        id="retention.forgetMonths"
+        draft={draft}
+        errors={errors}
+        update={update}
+      />
+      <MonthsField
+        field="forgetMonths"
+        max={240}
         label={t('options.storage.forgetMonths')}
         hint={t('options.storage.forgetHint')}
-        error={errors['retention.forgetMonths']}
-      >
-        <input
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={240}
-          step={1}
-          value={draft.forgetMonths}
-          onChange={(event) => update({ forgetMonths: event.target.value })}
-        />
-      </Field>
+        draft={draft}
+        errors={errors}
+        update={update}
+      />
       <p className="kw-hint">{t('options.storage.applied')}</p>
       {lastRun ? <LastRun run={lastRun} /> : null}
     </fieldset>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ThreadRowRecord } from '@/lib/sites/gmail/records';
+import { mailMessagesOf } from '../../demo/mailbox/mail-messages';
 import type { DemoAccount } from '../../demo/mailbox/types';
 
 // Stores an account the way the extension learns one: the Gmail list's thread
@@ -12,32 +13,6 @@ const ROWS_PER_MESSAGE = 2000;
 const IMPORT_BATCH = 1000;
 /** Batches per page call: fewer round trips from here, the same messages to the background. */
 const BATCHES_PER_CALL = 10;
-
-interface ImportedMessage {
-  id: string;
-  threadId: string;
-  at: number;
-  from: { email: string; name: string };
-  to: { email: string; name: string }[];
-  cc: { email: string; name: string }[];
-  subject: string;
-  snippet: string;
-}
-
-export function importMessagesOf(account: DemoAccount): ImportedMessage[] {
-  return account.threads.flatMap((thread) =>
-    thread.messages.map((m) => ({
-      id: m.id,
-      threadId: thread.id,
-      at: m.at,
-      from: m.from,
-      to: m.to,
-      cc: m.cc,
-      subject: thread.subject,
-      snippet: m.snippet,
-    })),
-  );
-}
 
 /** The rows Gmail's lists show for every thread, as the content script reads them. */
 export function threadRowsOf(account: DemoAccount): ThreadRowRecord[] {
@@ -69,7 +44,7 @@ function checkReplies(replies: unknown[]): void {
 
 /** Sends the import batches from an extension page; resolves once every batch is stored, with each batch's time. */
 export async function importThroughRouter(extensionPage: Page, account: DemoAccount): Promise<number[]> {
-  const messages = importMessagesOf(account);
+  const messages = mailMessagesOf(account);
   const batchMs: number[] = [];
   for (let i = 0; i < messages.length; i += IMPORT_BATCH * BATCHES_PER_CALL) {
     const batches = [];
