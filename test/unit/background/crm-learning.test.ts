@@ -2,8 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setClientOverride, setSplitAddress } from '@/lib/background/client-overrides';
 import { forgetLearning, learnFromAnswer, watchClient } from '@/lib/background/crm-learning';
 import { answerCrmRecord } from '@/lib/background/crm-records';
-import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
+import { storeConversation } from '@/lib/background/gmail-observations';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
@@ -11,20 +10,14 @@ import type { KeepwarmDb } from '@/lib/store/db';
 import { watchedClients } from '@/lib/ui/client-detail';
 import { freshDbPerTest } from '../store/fresh-db';
 import { DAY, exchange, ME, NOW } from './exchange';
+import { gmailPage } from './gmail-page';
 
 // What a CRM record of a known client teaches: its other addresses, its
 // company domain, its activities as contact and (when allowed) its deal's
 // amount as its value. Reversible, idempotent, and silent when unsure.
 
 const HEALTHY = { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true };
-const page: PageContext = {
-  account: ME,
-  identity: accountIdentity(ME),
-  accountPath: 'u/0',
-  health: HEALTHY,
-  parseTitle: () => undefined,
-  now: NOW,
-};
+const page = gmailPage(ME, NOW);
 
 const extraction = (fields: Partial<CrmRecord>): CrmExtraction => ({
   record: { crm: 'hubspot', kind: 'person', recordId: '51', name: 'Jane Doe', emails: [], activities: [], ...fields },

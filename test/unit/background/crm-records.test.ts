@@ -1,28 +1,21 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerCrmRecord } from '@/lib/background/crm-records';
-import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
+import { storeConversation } from '@/lib/background/gmail-observations';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { saveUserSettings } from '@/lib/background/settings-store';
 import { defaultUserSettings } from '@/lib/settings/user-settings';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { exchange, ME, NOW } from './exchange';
+import { gmailPage } from './gmail-page';
 
 // The background's answer to a CRM page: the one known client the record is
 // about, with its risk, and nothing when it cannot tell.
 
 const HEALTHY = { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true };
 
-const page: PageContext = {
-  account: ME,
-  identity: accountIdentity(ME),
-  accountPath: 'u/0',
-  health: HEALTHY,
-  parseTitle: () => undefined,
-  now: NOW,
-};
+const page = gmailPage(ME, NOW);
 
 const record = (fields: Partial<CrmRecord>): CrmExtraction => ({
   record: { crm: 'hubspot', kind: 'person', name: 'Jane Doe', emails: [], activities: [], ...fields },
