@@ -39,7 +39,8 @@ const RECOMPUTE_DELAY_MS = 1500;
 // An import's batches touch most clients, so each recompute in between would be
 // a full one over everything stored so far, holding up the next batch's write:
 // on a slow machine a large import then recomputes again and again. Waiting
-// this long after a batch lets the import end first.
+// this long after a batch lets the import end first; the page says when it
+// ended, and only a page closed mid-import leaves the whole wait.
 const IMPORT_RECOMPUTE_DELAY_MS = 10_000;
 const REFRESH_ALARM = 'keepwarm-refresh';
 // Waiting times grow while the browser sits idle; refresh the reports and badge this often.
@@ -210,6 +211,12 @@ export function startBackground(): void {
         );
         if (touched.size > 0) recompute.schedule(account, touched, IMPORT_RECOMPUTE_DELAY_MS);
         return stored;
+      },
+      'ui/import-ended': async ({ account }) => {
+        // From the stored marks, so batches stored before a stopped worker started again count too.
+        const refs = (await pendingOf(db, account)).map((p) => p.ref);
+        if (refs.length > 0) recompute.schedule(account, refs);
+        return { scheduled: true as const };
       },
       'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
       'ui/set-settings': async ({ settings }) => {

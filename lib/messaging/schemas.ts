@@ -227,6 +227,15 @@ export const uiImportBatchSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * The import ended (done, cancelled or failed) after storing some batches: the
+ * clients' reports are due now rather than after the pause left for more batches.
+ */
+export const uiImportEndedSchema = z.strictObject({
+  type: z.literal('ui/import-ended'),
+  account: z.email().max(320),
+});
+
 export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentCrmRecordSeenSchema,
   uiGetCrmSitesSchema,
@@ -247,6 +256,7 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   uiSetClientOverrideSchema,
   uiSplitAddressSchema,
   uiImportBatchSchema,
+  uiImportEndedSchema,
   uiImportDataSchema,
   uiDeleteAllDataSchema,
   uiDeleteAccountDataSchema,
@@ -318,6 +328,7 @@ export const replySchemas = {
     /** Keys of the clients the batch's messages involve. */
     clientKeys: z.array(z.string()),
   }),
+  'ui/import-ended': z.object({ scheduled: z.literal(true) }),
   'content/crm-record-seen': crmRecordReplySchema,
   'ui/get-crm-sites': z.object({ sites: z.array(crmSiteSchema) }),
   'ui/set-crm-site': z.object({ saved: z.literal(true) }),

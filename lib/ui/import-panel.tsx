@@ -27,6 +27,7 @@ export function ImportPanel({ status }: { status: StatusState }) {
       account: me,
       worker: createWorker(),
       sendBatch: (account, messages, moves) => sendToBackground({ type: 'ui/import-batch', account, messages, moves }),
+      sendEnded: (account) => sendToBackground({ type: 'ui/import-ended', account }),
       onState: setState,
     });
   }, []);

@@ -39,6 +39,22 @@ export type PageImportFailure =
  */
 export const RESEND_DELAYS_MS = [250, 1000, 2000, 4000];
 
+/**
+ * A batch not answered in this time counts as unanswered and is sent again.
+ * Storing one takes well under a second; even behind a full recompute of a
+ * large account it takes seconds, so this only catches an answer that was lost.
+ */
+export const ANSWER_TIMEOUT_MS = 60_000;
+
+/** The answer, or a rejection once `ms` passed without one. */
+function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the background did not answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface ImportState {
   phase: ImportPhase;
   account: string;
@@ -68,11 +84,14 @@ export interface StartImportOptions {
   account: string;
   worker: WorkerPort;
   sendBatch: (account: string, messages: MailMessage[], moves: ThreadMove[]) => Promise<ReplyTo<'ui/import-batch'>>;
+  /** Tells the background the import ended, so the clients' reports follow at once. */
+  sendEnded: (account: string) => Promise<unknown>;
   onState: (state: ImportState) => void;
   now?: () => number;
   batchSize?: number;
   /** Waits before each resend; real time unless a test says otherwise. */
   sleep?: (ms: number) => Promise<void>;
+  answerTimeoutMs?: number;
 }
 
 function failureOf(error: unknown): PageImportFailure {
@@ -121,13 +140,18 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     update(patch);
     worker.onmessage = null;
     worker.terminate();
+    // Not awaited, and a lost answer is fine: the background then recomputes after its own pause.
+    if (state.stored > 0) options.sendEnded(account).catch(() => undefined);
     settle(state);
   };
 
   const send = async (messages: MailMessage[], moves: ThreadMove[]): Promise<ReplyTo<'ui/import-batch'>> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await options.sendBatch(account, messages, moves);
+        return await answerWithin(
+          options.sendBatch(account, messages, moves),
+          options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS,
+        );
       } catch (error) {
         // A refused batch or a full disk fails the same way however often it is sent.
         const final = error instanceof BackgroundRefusedError || error instanceof BackgroundStorageFullError;

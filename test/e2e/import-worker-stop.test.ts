@@ -31,6 +31,8 @@ interface Stored {
 
 // Long enough for the background to have taken the batch, short of its having stored 500 messages.
 const STORING_MS = 60;
+// Three imports of a whole mailbox, two worker stops and their resends: on a slow shared machine this is minutes.
+const TEST_TIMEOUT_MS = 300_000;
 
 let browser: ExtensionBrowser;
 let options: Page;
@@ -103,90 +105,94 @@ describe.skipIf(!existsSync(PERSON))('a service worker stopped in the middle of 
     await cdp.detach();
   }
 
-  it('keeps what was acknowledged, once, with the follow-up decisions; carries on; importing again gives the clean counts', async () => {
-    // The user snoozed a nudge to one of the clients: a decision the import must never touch.
-    const clientKey = cli.clients[0]?.key as string;
-    await options.evaluate(
-      async ({ account, clientKey }) => {
-        const { chrome } = globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  it(
+    'keeps what was acknowledged, once, with the follow-up decisions; carries on; importing again gives the clean counts',
+    async () => {
+      // The user snoozed a nudge to one of the clients: a decision the import must never touch.
+      const clientKey = cli.clients[0]?.key as string;
+      await options.evaluate(
+        async ({ account, clientKey }) => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          };
+          await chrome.runtime.sendMessage({
+            type: 'ui/set-follow-up',
+            account,
+            clientKey,
+            key: `nudge:${clientKey}:thread`,
+            status: 'snoozed',
+            snoozedUntil: Date.UTC(2030, 0, 1),
+          });
+        },
+        { account: ME, clientKey },
+      );
+      await expect.poll(async () => (await stored()).followUpStates.length).toBe(1);
+      const decisions = (await stored()).followUpStates;
+
+      // The whole mailbox; the worker is stopped as the second batch is sent, before it is answered.
+      await options.evaluate(() => {
+        const scope = globalThis as unknown as {
+          chrome: { runtime: { sendMessage(...args: unknown[]): unknown } };
+          batchesSent: number;
         };
-        await chrome.runtime.sendMessage({
-          type: 'ui/set-follow-up',
-          account,
-          clientKey,
-          key: `nudge:${clientKey}:thread`,
-          status: 'snoozed',
-          snoozedUntil: Date.UTC(2030, 0, 1),
-        });
-      },
-      { account: ME, clientKey },
-    );
-    await expect.poll(async () => (await stored()).followUpStates.length).toBe(1);
-    const decisions = (await stored()).followUpStates;
+        const send = scope.chrome.runtime.sendMessage.bind(scope.chrome.runtime);
+        scope.batchesSent = 0;
+        scope.chrome.runtime.sendMessage = (...args: unknown[]) => {
+          if ((args[0] as { type?: string }).type === 'ui/import-batch') scope.batchesSent += 1;
+          return send(...args);
+        };
+      });
+      await importFolder();
+      await options.waitForFunction(
+        () => (globalThis as unknown as { batchesSent: number }).batchesSent >= 2,
+        undefined,
+        {
+          timeout: 120_000,
+          polling: 'raf',
+        },
+      );
+      const acknowledgedAtStop = await acknowledged();
+      await stopServiceWorker();
+      const atStop = await stored();
+      expect(atStop.messages).toBeGreaterThanOrEqual(acknowledgedAtStop);
+      expect(atStop.duplicates).toBe(0);
 
-    // The whole mailbox; the worker is stopped as the second batch is sent, before it is answered.
-    await options.evaluate(() => {
-      const scope = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(...args: unknown[]): unknown } };
-        batchesSent: number;
-      };
-      const send = scope.chrome.runtime.sendMessage.bind(scope.chrome.runtime);
-      scope.batchesSent = 0;
-      scope.chrome.runtime.sendMessage = (...args: unknown[]) => {
-        if ((args[0] as { type?: string }).type === 'ui/import-batch') scope.batchesSent += 1;
-        return send(...args);
-      };
-    });
-    await importFolder();
-    await options.waitForFunction(
-      () => (globalThis as unknown as { batchesSent: number }).batchesSent >= 2,
-      undefined,
-      {
-        timeout: 120_000,
-        polling: 'raf',
-      },
-    );
-    const acknowledgedAtStop = await acknowledged();
-    await stopServiceWorker();
-    const atStop = await stored();
-    expect(atStop.messages).toBeGreaterThanOrEqual(acknowledgedAtStop);
-    expect(atStop.duplicates).toBe(0);
+      // Once more while the third batch is being stored: its reply is lost and the page sends it again.
+      await options.waitForFunction(
+        () =>
+          (globalThis as unknown as { batchesSent: number }).batchesSent >= 3 ||
+          document.querySelector('[data-testid=import-progress]')?.getAttribute('data-phase') !== 'running',
+        undefined,
+        { timeout: 120_000, polling: 'raf' },
+      );
+      await options.waitForTimeout(STORING_MS);
+      if ((await phase()) === 'running') await stopServiceWorker();
 
-    // Once more while the third batch is being stored: its reply is lost and the page sends it again.
-    await options.waitForFunction(
-      () =>
-        (globalThis as unknown as { batchesSent: number }).batchesSent >= 3 ||
-        document.querySelector('[data-testid=import-progress]')?.getAttribute('data-phase') !== 'running',
-      undefined,
-      { timeout: 120_000, polling: 'raf' },
-    );
-    await options.waitForTimeout(STORING_MS);
-    if ((await phase()) === 'running') await stopServiceWorker();
+      // Carries on: the next batch wakes the worker again; it ends done, or says plainly what to do.
+      await expect.poll(phase, { timeout: 120_000 }).toMatch(/^(done|failed)$/);
+      if ((await phase()) === 'failed') {
+        expect(await options.textContent('[data-testid=import-error]')).toMatch(/import the same files again/);
+        await importFolder();
+        await options.waitForSelector('[data-testid=import-progress][data-phase=done]', { timeout: 120_000 });
+      }
+      // The worker started again finishes every recompute it owed.
+      await expect.poll(async () => (await stored()).pending, { timeout: 30_000 }).toBe(0);
+      const afterStop = await stored();
+      expect(afterStop.messages).toBe(cli.counts.imported);
+      expect(afterStop.duplicates).toBe(0);
+      await expect
+        .poll(async () => (await stored()).clients, { timeout: 30_000 })
+        .toEqual(cli.clients.map((c) => c.key).sort());
+      expect(afterStop.followUpStates).toEqual(decisions);
 
-    // Carries on: the next batch wakes the worker again; it ends done, or says plainly what to do.
-    await expect.poll(phase, { timeout: 120_000 }).toMatch(/^(done|failed)$/);
-    if ((await phase()) === 'failed') {
-      expect(await options.textContent('[data-testid=import-error]')).toMatch(/import the same files again/);
+      // Importing once more changes nothing: the clean import's counts exactly.
+      await options.reload();
       await importFolder();
       await options.waitForSelector('[data-testid=import-progress][data-phase=done]', { timeout: 120_000 });
-    }
-    // The worker started again finishes every recompute it owed.
-    await expect.poll(async () => (await stored()).pending, { timeout: 30_000 }).toBe(0);
-    const afterStop = await stored();
-    expect(afterStop.messages).toBe(cli.counts.imported);
-    expect(afterStop.duplicates).toBe(0);
-    await expect
-      .poll(async () => (await stored()).clients, { timeout: 30_000 })
-      .toEqual(cli.clients.map((c) => c.key).sort());
-    expect(afterStop.followUpStates).toEqual(decisions);
-
-    // Importing once more changes nothing: the clean import's counts exactly.
-    await options.reload();
-    await importFolder();
-    await options.waitForSelector('[data-testid=import-progress][data-phase=done]', { timeout: 120_000 });
-    await expect.poll(async () => (await stored()).pending, { timeout: 30_000 }).toBe(0);
-    const again = await stored();
-    expect(again).toEqual({ ...afterStop, pending: 0 });
-  });
+      await expect.poll(async () => (await stored()).pending, { timeout: 30_000 }).toBe(0);
+      const again = await stored();
+      expect(again).toEqual({ ...afterStop, pending: 0 });
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

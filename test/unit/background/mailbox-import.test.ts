@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Dexie from 'dexie';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordAccountSeen } from '@/lib/background/account-registry';
 import { type PageContext, storeConversation } from '@/lib/background/gmail-observations';
@@ -271,5 +271,54 @@ describe('ui/import-batch through the background', () => {
     const shared = openKeepwarmDb();
     expect(await shared.messages.count()).toBe(0);
     shared.close();
+  });
+
+  describe('when the page says the import ended', () => {
+    // Only the recompute's pauses are faked: IndexedDB's own work runs as it would.
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** Lets the background's IndexedDB work run until `done` holds, with no time passing. */
+    async function settled(done: () => Promise<boolean>) {
+      for (let turn = 0; turn < 5_000; turn += 1) {
+        if (await done()) return true;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return false;
+    }
+    const reported = async () => {
+      const shared = openKeepwarmDb();
+      const count = await shared.clients.count();
+      shared.close();
+      return count > 0;
+    };
+
+    it("recomputes the import's clients after the usual short pause, not the long one left for more batches", async () => {
+      await send({ type: 'ui/import-batch', account: ME, messages: imported });
+      expect(await send({ type: 'ui/import-ended', account: ME })).toEqual({ scheduled: true });
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(await settled(reported)).toBe(true);
+    });
+
+    it('without it, waits for the long pause', async () => {
+      await send({ type: 'ui/import-batch', account: ME, messages: imported });
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(await settled(async () => false)).toBe(false);
+      expect(await reported()).toBe(false);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await settled(reported)).toBe(true);
+    });
+
+    it('refuses it from a page that is not the extension’s own', async () => {
+      const reply = await send(
+        { type: 'ui/import-ended', account: ME },
+        { url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } },
+      );
+      expect(reply).toMatchObject({ refused: expect.any(String) });
+    });
   });
 });

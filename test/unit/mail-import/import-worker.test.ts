@@ -18,6 +18,7 @@ const reply = (messages: MailMessage[]) => ({
 function run(files: ReturnType<typeof pickFolder>, fromFolder: boolean, batchSize = 2) {
   const stored: MailMessage[][] = [];
   const states: ImportState[] = [];
+  const ended: string[] = [];
   const worker = inProcessWorker();
   const handle = startMailboxImport({
     files,
@@ -29,16 +30,21 @@ function run(files: ReturnType<typeof pickFolder>, fromFolder: boolean, batchSiz
       stored.push(messages);
       return reply(messages);
     },
+    sendEnded: async (account) => {
+      ended.push(account);
+    },
     onState: (state) => states.push(state),
   });
-  return { handle, stored, states, worker };
+  return { handle, stored, states, worker, ended };
 }
 
 describe('the import worker protocol', () => {
   it('reads a picked folder like the command line: mail files only, same messages, same order', async () => {
     const folder = path.join(FIXTURES, 'folders');
-    const { handle, stored, states, worker } = run(pickFolder(folder), true);
+    const { handle, stored, states, worker, ended } = run(pickFolder(folder), true);
     const final = await handle.finished;
+    // Once, so the background recomputes the clients now rather than after its pause for more batches.
+    expect(ended).toEqual(['alice@corp.example']);
     const cli = await importAll(await mailboxSourcesAt(folder));
     expect(stored.flat()).toEqual(cli.messages);
     expect(final).toMatchObject({ phase: 'done', stored: 4, ignoredFiles: 2 });
@@ -64,8 +70,9 @@ describe('the import worker protocol', () => {
 
   it('refuses a file that is not a mailbox with a clear reason, before storing anything', async () => {
     const files = [pickFile(path.join(FIXTURES, 'basic.mbox')), pickFile(path.join(FIXTURES, 'not-mail.csv'))];
-    const { handle, stored } = run(files, false);
+    const { handle, stored, ended } = run(files, false);
     const final = await handle.finished;
+    expect(ended).toEqual([]);
     expect(final.phase).toBe('failed');
     expect(final.failure).toMatchObject({ kind: 'not-a-mailbox', source: 'not-mail.csv' });
     expect(final.failure?.kind === 'not-a-mailbox' && final.failure.reason).toMatch(/name,email,phone/);
@@ -87,6 +94,7 @@ describe('the import worker protocol', () => {
   it('cancels between batches: what was acknowledged stays, nothing after it is sent', async () => {
     const files = pickFolder(path.join(FIXTURES, 'folders'));
     const sent: MailMessage[][] = [];
+    const ended: string[] = [];
     const worker = inProcessWorker();
     const handle = startMailboxImport({
       files,
@@ -99,12 +107,16 @@ describe('the import worker protocol', () => {
         if (sent.length === 2) handle.cancel();
         return reply(messages);
       },
+      sendEnded: async (account) => {
+        ended.push(account);
+      },
       onState: () => undefined,
     });
     const final = await handle.finished;
     expect(final.phase).toBe('cancelled');
     expect(sent).toHaveLength(2);
     expect(final.stored).toBe(2);
+    expect(ended).toEqual(['alice@corp.example']);
   });
 
   describe('when the background does not answer a batch', () => {
@@ -112,7 +124,7 @@ describe('the import worker protocol', () => {
     const channelClosed = () =>
       new Error('A listener indicated an asynchronous response by returning true, but the message channel closed');
 
-    function failing(fail: (attempt: number) => Error | undefined) {
+    function failing(fail: (attempt: number) => Error | 'never' | undefined) {
       const sent: MailMessage[][] = [];
       const waits: number[] = [];
       let attempts = 0;
@@ -125,12 +137,17 @@ describe('the import worker protocol', () => {
         sleep: async (ms) => {
           waits.push(ms);
         },
+        answerTimeoutMs: 20,
         sendBatch: async (_, messages) => {
           attempts += 1;
           const error = fail(attempts);
+          if (error === 'never') return new Promise<never>(() => undefined);
           if (error) throw error;
           sent.push(messages);
           return reply(messages);
+        },
+        sendEnded: async () => {
+          throw channelClosed();
         },
         onState: () => undefined,
       });
@@ -143,6 +160,13 @@ describe('the import worker protocol', () => {
       expect(final).toMatchObject({ phase: 'done', stored: 4, resent: 2 });
       expect(sent.flat()).toHaveLength(4);
       expect(waits).toEqual(RESEND_DELAYS_MS.slice(0, 2));
+    });
+
+    it('sends it again when the answer never comes', async () => {
+      const { handle, sent } = failing((attempt) => (attempt === 2 ? 'never' : undefined));
+      const final = await handle.finished;
+      expect(final).toMatchObject({ phase: 'done', stored: 4, resent: 1 });
+      expect(sent.flat()).toHaveLength(4);
     });
 
     it('stops after the last resend and says what to do: what was acknowledged is kept', async () => {

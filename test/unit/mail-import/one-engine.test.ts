@@ -40,6 +40,7 @@ async function importInExtension(files: PickedFile[], fromFolder: boolean, me: s
       if (batches === cancelAfter) handle.cancel();
       return reply;
     },
+    sendEnded: async () => undefined,
     onState: () => undefined,
   });
   return handle.finished;
