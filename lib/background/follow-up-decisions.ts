@@ -1,4 +1,5 @@
 import type { KeepwarmDb } from '@/lib/store/db';
+import { markPending } from '@/lib/store/pending-recompute';
 
 export interface FollowUpDecision {
   account: string;
@@ -17,12 +18,16 @@ export async function recordFollowUpDecision(db: KeepwarmDb, decision: FollowUpD
   if (decision.status === 'snoozed' && (decision.snoozedUntil === undefined || decision.snoozedUntil <= now)) {
     throw new Error('A snooze needs a time in the future');
   }
-  await db.followUpStates.put({
-    account: decision.account,
-    clientKey: decision.clientKey,
-    key: decision.key,
-    status: decision.status,
-    updatedAt: now,
-    ...(decision.status === 'snoozed' ? { snoozedUntil: decision.snoozedUntil } : {}),
+  // With its pending mark, so a worker stopped before the recompute still hides the follow-up when it starts again.
+  await db.transaction('rw', db.followUpStates, db.pendingRecompute, async () => {
+    await db.followUpStates.put({
+      account: decision.account,
+      clientKey: decision.clientKey,
+      key: decision.key,
+      status: decision.status,
+      updatedAt: now,
+      ...(decision.status === 'snoozed' ? { snoozedUntil: decision.snoozedUntil } : {}),
+    });
+    await markPending(db, decision.account, [`${decision.account}|${decision.clientKey}`]);
   });
 }

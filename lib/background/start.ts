@@ -7,7 +7,7 @@ import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
-import { STORAGE_PROBLEM_KEY } from '@/lib/store/storage-problem';
+import { STORAGE_PROBLEM_KEY, StorageFullError } from '@/lib/store/storage-problem';
 import { recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
 import { openClientPanel, openTabPanel } from './client-panel';
@@ -136,7 +136,15 @@ export function startBackground(): void {
       'content/crm-record-seen': async (message, sender) => {
         const reply = await answerCrmRecord(db, message.extraction);
         await rememberCrmRecord(browser.storage.session, sender.tab, reply);
-        const learnt = await learnFromAnswer(db, message.extraction, reply, Date.now());
+        // The badge is answered even when storage is full: only what the page teaches waits for space.
+        const learnt = storage.pausingPageWrites()
+          ? undefined
+          : await storage
+              .guard('page', () => learnFromAnswer(db, message.extraction, reply, Date.now()))
+              .catch((error: unknown) => {
+                if (error instanceof StorageFullError) return undefined;
+                throw error;
+              });
         if (learnt?.change === 'history') recompute.schedule(learnt.account, [`${learnt.account}|${learnt.clientKey}`]);
         // A new address or domain moves mail between clients: every report of the account may change.
         if (learnt?.change === 'identity') void refreshAccount(learnt.account);
@@ -184,13 +192,13 @@ export function startBackground(): void {
       }),
       'content/open-side-panel': async (_message, sender) => ({ opened: await openTabPanel(sender.tab?.id) }),
       'ui/watch-client': async ({ account, clientKey }) => {
-        await watchClient(db, account, clientKey, Date.now());
+        await storage.guard('correction', () => watchClient(db, account, clientKey, Date.now()));
         await recomputeAndNotify(account);
         await askCrmTabsAgain(clientKey);
         return { saved: true as const };
       },
       'ui/forget-crm-learning': async ({ account, clientKey }) => {
-        await forgetLearning(db, account, clientKey);
+        await storage.guard('correction', () => forgetLearning(db, account, clientKey));
         await recomputeAndNotify(account);
         await askCrmTabsAgain(clientKey);
         return { saved: true as const };

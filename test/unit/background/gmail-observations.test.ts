@@ -128,7 +128,10 @@ describe('follow-up decisions', () => {
       { account: ME, clientKey: 'acme.com', key: reply.key, status: 'snoozed', snoozedUntil: NOW + 86_400_000 },
       NOW,
     );
+    // Marked pending with it: a worker stopped before the recompute finishes it when it starts again.
+    expect((await db.pendingRecompute.toArray()).map((p) => p.ref)).toEqual([`${ME}|acme.com`]);
     const [snoozed] = await recomputeAccount(db, ME, NOW + 1000);
+    expect(await db.pendingRecompute.count()).toBe(0);
     expect(snoozed?.report.followUps.find((f) => f.key === reply.key)?.status).toBe('snoozed');
     const [later] = await recomputeAccount(db, ME, NOW + 2 * 86_400_000);
     expect(later?.report.followUps.find((f) => f.key === reply.key)?.status).toBe('open');

@@ -115,6 +115,11 @@ describe('a quota error in the middle of a transaction leaves every table unchan
     await refusedWhole(() => storeImportBatch(db, batch, NOW, accountIdentity(batch.account)), 'messages', 3);
   });
 
+  it('a follow-up decision: refused at its pending mark, after the decision was put', async () => {
+    const decision = { account: ME, clientKey: 'globex.io', key: 'check-in', status: 'dismissed' as const };
+    await refusedWhole(() => recordFollowUpDecision(db, decision, NOW), 'pendingRecompute');
+  });
+
   it('saving settings', async () => {
     await refusedWhole(() => saveUserSettings(db, { language: 'ru' }, NOW), 'settings');
   });
@@ -237,6 +242,36 @@ describe('a full disk seen through the background', () => {
     expect(await send(batch)).toMatchObject({ added: 4 });
     expect(await problem()).toBeUndefined();
     expect(await db.messages.count()).toBe(4);
+    db.close();
+  });
+
+  it('still answers a CRM record’s badge on a full disk, and learns nothing from it', async () => {
+    await send(batch);
+    const db = openKeepwarmDb();
+    await recomputeAccount(db, ME, NOW);
+    fault.arm({ store: 'crmLearned' });
+    const reply = await send(
+      {
+        type: 'content/crm-record-seen',
+        crm: 'hubspot',
+        extraction: {
+          record: {
+            crm: 'hubspot',
+            kind: 'person',
+            recordId: '51',
+            name: 'Dana',
+            emails: ['dana@acme.com', 'dana.home@gmail.com'],
+            activities: [],
+          },
+          health: { seen: 1, parsed: 1, failures: {}, missing: [], healthy: true },
+        },
+      },
+      { url: 'https://app.hubspot.com/contacts/1/record/0-1/51', tab: { id: 9 } },
+    );
+    fault.disarm();
+    expect(reply).toMatchObject({ match: 'matched', client: { key: 'acme.com' } });
+    expect(await problem()).toMatchObject({ operation: 'page' });
+    expect(await db.crmLearned.count()).toBe(0);
     db.close();
   });
 
