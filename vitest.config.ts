@@ -13,16 +13,17 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
           environment: 'node',
-          // The machine is shared and has two cores: DOM-heavy tests get room, never a deadline.
-          testTimeout: 30_000,
+          // The machine is shared and has two cores: tests get room, never a deadline. A test
+          // that hangs still fails, with the line it waited on when it sets its own shorter wait.
+          testTimeout: 120_000,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

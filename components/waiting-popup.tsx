@@ -51,6 +51,10 @@ export function WaitingPopup({ waitingOnYou, stoppedAnswering, now, onOpen }: Wa
     [stoppedAnswering, query],
   );
   const searching = query.trim() !== '';
+  const severalAccounts = useMemo(
+    () => new Set([...waitingOnYou, ...(stoppedAnswering ?? [])].map((entry) => entry.account)).size > 1,
+    [waitingOnYou, stoppedAnswering],
+  );
   const list = useMemo(
     () =>
       items(onYou, stopped, (side) =>
@@ -140,6 +144,7 @@ export function WaitingPopup({ waitingOnYou, stoppedAnswering, now, onOpen }: Wa
                   side={item.side}
                   now={now}
                   active={item.row === activeRow}
+                  showAccount={severalAccounts}
                   onOpen={onOpen}
                   onFocus={() => setActive(item.row)}
                 />

@@ -11,12 +11,14 @@ interface Props {
   side: WaitingSide;
   now: number;
   active: boolean;
+  /** Shown when the list holds clients of several accounts: whose mail the wait is in. */
+  showAccount: boolean;
   onOpen: (entry: WaitingEntry) => void;
   onFocus: () => void;
 }
 
 /** One client waiting: the wait against the usual time on that side, the thread, one click to open it. */
-export function WaitingRow({ entry, side, now, active, onOpen, onFocus }: Props) {
+export function WaitingRow({ entry, side, now, active, showAccount, onOpen, onFocus }: Props) {
   const { t, duration } = useTranslator();
   const waited = duration(Math.max(0, now - entry.since));
   const usual =
@@ -35,7 +37,11 @@ export function WaitingRow({ entry, side, now, active, onOpen, onFocus }: Props)
       data-active={active || undefined}
       data-account={entry.account}
       data-client={entry.clientKey}
-      aria-label={t('popup.openThread', { subject, name: entry.name })}
+      aria-label={
+        showAccount
+          ? t('popup.openThreadOfAccount', { subject, name: entry.name, account: entry.account })
+          : t('popup.openThread', { subject, name: entry.name })
+      }
       onClick={() => onOpen(entry)}
       onFocus={onFocus}
     >
@@ -53,7 +59,10 @@ export function WaitingRow({ entry, side, now, active, onOpen, onFocus }: Props)
         {usual}
         {entry.threads > 1 ? ` · ${t('popup.threads', { count: entry.threads })}` : ''}
       </span>
-      <bdi className="kw-row__subject">{subject}</bdi>
+      <span className="kw-row__bottom">
+        <bdi className="kw-row__subject">{subject}</bdi>
+        {showAccount ? <bdi className="kw-row__account">{entry.account}</bdi> : null}
+      </span>
     </button>
   );
 }

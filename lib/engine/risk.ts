@@ -53,7 +53,8 @@ import { CUE_REASON_KINDS, type Risk, type RiskLevel, type RiskReason } from './
 const MIN_REPEATS_FOR_P_ALIVE = 2;
 
 const ONBOARDING_BOOST = 1.5;
-const ACTIONABLE_WAIT_ON_US = 30 * DAY;
+/** A message of theirs unanswered longer than this is no longer a wait to act on, and leaves the waiting list. */
+export const ACTIONABLE_WAIT_ON_US = 30 * DAY;
 const ACTIONABLE_WAIT_ON_THEM = 180 * DAY;
 const CUE_BASE = { cancellation: 60, competitor: 45, complaint: 40, price: 25 } as const;
 const CUE_WORDS = {

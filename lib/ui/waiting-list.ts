@@ -61,7 +61,9 @@ function entry(
     waitingMs: Math.max(0, now - since),
     ...(usualMs !== undefined && { usualMs }),
     threads: reason.numbers.threads,
-    haystack: [report.displayName, client.key, ...report.addresses, thread?.subject ?? ''].join('\n').toLowerCase(),
+    haystack: [report.displayName, client.key, ...report.addresses, thread?.subject ?? '', client.account]
+      .join('\n')
+      .toLowerCase(),
   };
 }
 

@@ -29,6 +29,7 @@ interface StoredRecord {
     followUps: { key: string; status: string }[];
     threads: { threadId: string }[];
     metrics: { inbound: number; outbound: number };
+    risk: { reasons: { kind: string }[] };
   };
 }
 
@@ -225,7 +226,23 @@ describe('two Gmail accounts sharing a client', () => {
     const acmeRows = await popup.$$eval(`[data-side="onYou"] .kw-row[data-client="${SHARED}"]`, (rows) =>
       rows.map((row) => row.getAttribute('data-account')),
     );
-    expect(acmeRows).toEqual([second.address]);
+    // Listed in the account whose own report has it waiting on the user, and only there: always the
+    // second; the first only on days its own mail leaves a reply overdue.
+    const reports = await browser.openExtensionPage('options.html');
+    const waitingIn: string[] = [];
+    for (const account of [first, second]) {
+      const acme = (await tables(reports, account.address)).clients?.find((c) => c.key === SHARED);
+      if (acme?.report?.risk.reasons.some((r) => r.kind === 'waiting_on_us')) waitingIn.push(account.address);
+    }
+    await reports.close();
+    expect(waitingIn).toContain(second.address);
+    expect(acmeRows.sort()).toEqual(waitingIn.sort());
+    // With two accounts' clients listed, every row says whose mail it is in.
+    const named = await popup.$$eval('[data-side] .kw-row', (rows) =>
+      rows.map((row) => [row.getAttribute('data-account'), row.querySelector('.kw-row__account')?.textContent]),
+    );
+    expect(named.length).toBeGreaterThan(0);
+    for (const [account, shown] of named) expect(shown).toBe(account);
     await popup.close();
 
     const panel = await browser.openExtensionPage('sidepanel.html');

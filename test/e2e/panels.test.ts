@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBusinessClock, HOUR } from '../../lib/engine/business-hours';
+import { ACTIONABLE_WAIT_ON_US } from '../../lib/engine/risk';
 import { DEFAULT_SETTINGS } from '../../lib/engine/settings';
 import { en, type MessageKey, ru, uk } from '../../lib/i18n/catalogs';
 import { openThreadsOf } from '../demo/browse';
@@ -95,16 +96,18 @@ describe('the popup and side panel on the demo mailbox', () => {
     // The engine counts a wait in working time against the usual reply time, so a message
     // that came on Friday afternoon waits only a few hours by Monday morning. Those past a
     // whole working day wait on any day of the week; the list holds them, and only clients
-    // with an unanswered message, the longest wait first.
+    // with an unanswered message, the longest wait first. A message left unanswered more
+    // than 30 days is no longer a wait to act on.
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const clock = createBusinessClock({ ...DEFAULT_SETTINGS, timeZone });
     const workingDay = (DEFAULT_SETTINGS.endHour - DEFAULT_SETTINGS.startHour) * HOUR;
     const unanswered = account()
       .clients.map((c) => c.key)
       .filter((key) => unansweredSince(key) !== undefined);
-    const longWaits = unanswered.filter(
-      (key) => clock.businessMillisBetween(unansweredSince(key) ?? Date.now(), Date.now()) > workingDay,
-    );
+    const longWaits = unanswered.filter((key) => {
+      const since = unansweredSince(key) ?? Date.now();
+      return Date.now() - since <= ACTIONABLE_WAIT_ON_US && clock.businessMillisBetween(since, Date.now()) > workingDay;
+    });
     for (const key of server.mailbox.scenarios.waitingOnUs) expect(longWaits).toContain(key);
     let listed: (string | null)[] = [];
     await expect

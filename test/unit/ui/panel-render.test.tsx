@@ -13,7 +13,7 @@ import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import type { ClientActions } from '@/lib/ui/client-actions';
 import { type ClientDetail, clientDetail } from '@/lib/ui/client-detail';
 import { TranslatorContext } from '@/lib/ui/use-translator';
-import { stoppedAnswering, type WaitingEntry, waitingOnYou } from '@/lib/ui/waiting-list';
+import { searchWaiting, stoppedAnswering, type WaitingEntry, waitingOnYou } from '@/lib/ui/waiting-list';
 import { account, mailbox, NOW, seedDemo } from './demo-clients';
 
 // Hostile text from mail: markup, a script, a right-to-left override and a
@@ -172,6 +172,22 @@ describe('the popup and client view as rendered', () => {
     expect(html).toContain(`aria-setsize="${onYou.length + many.length + 2}"`);
     expect(html.match(/tabindex="0"/g)).toHaveLength(1);
     expect(html).toContain('aria-setsize');
+  });
+
+  it('names the account on each row only when the lists hold clients of several accounts', () => {
+    const otherAccount = 'team@brightpath.studio';
+    expect(popup('en')).not.toContain('kw-row__account');
+    const mixed = popup('en', [...onYou, ...onYou.map((e) => ({ ...e, account: otherAccount }))]);
+    // Every row rendered (the list is windowed) names its account.
+    expect(mixed.match(/class="kw-row__account"/g)?.length).toBe(mixed.match(/aria-label="Open “/g)?.length);
+    expect(mixed).toContain(`>${otherAccount}</bdi>`);
+    expect(mixed).toContain(`in Gmail as ${otherAccount}"`);
+    // And a search for the account finds its clients.
+    const entries = [
+      ...onYou,
+      ...onYou.map((e) => ({ ...e, account: otherAccount, haystack: `${e.haystack}\n${otherAccount}` })),
+    ];
+    expect(searchWaiting(entries, 'team@')).toHaveLength(onYou.length);
   });
 
   it.each(['uk', 'ru'] as const)('in %s, no English text of ours is left', (language) => {

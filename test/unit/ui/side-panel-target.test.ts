@@ -116,7 +116,8 @@ describe('what the side panel follows', () => {
       const recent = all.filter((m) => m.at >= NOW - CHART_DAYS * 86_400_000);
       expect(detail?.activity).toEqual(activitySeries(recent, new Set([client.account]), NOW));
     }
-  });
+    // Every client of the demo read twice in fake IndexedDB: seconds alone, far more on a busy machine.
+  }, 300_000);
 
   it('lists the riskiest clients, highest score first, limited', async () => {
     await seedDemo(db);
