@@ -93,15 +93,8 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
     if (read && record) void show(read.adapter, read.extraction, key);
   };
 
-  const readPage = (message: unknown) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === CRM_CHANGED_NOTICE) {
-      // The user watched or forgot this record's client: the same page gets a new answer.
-      shownFor = '';
-      if (genericFor !== location.href) check();
-      return undefined;
-    }
-    if (type !== READ_PAGE_MESSAGE) return undefined;
+  /** What the toolbar button asks: the CRM's own reading, else the generic one of the page's addresses. */
+  const readWithButton = (): boolean => {
     const url = new URL(location.href);
     const specific = readRecord(url);
     const read = specific?.extraction.record
@@ -112,7 +105,21 @@ export function runCrmContentScript(ctx: ContentScriptContext): void {
     shownFor = record ? `${url.href}|${JSON.stringify(record)}` : '';
     clear();
     if (record) void show(read.adapter, read.extraction, shownFor);
-    return Promise.resolve<ReadPageReply>({ read: record !== null });
+    return record !== null;
+  };
+
+  const readPage = (message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === CRM_CHANGED_NOTICE) {
+      // The user watched or forgot this record's client: the same page gets a new answer,
+      // read the way it was read first.
+      shownFor = '';
+      if (genericFor === location.href) readWithButton();
+      else check();
+      return undefined;
+    }
+    if (type !== READ_PAGE_MESSAGE) return undefined;
+    return Promise.resolve<ReadPageReply>({ read: readWithButton() });
   };
   browser.runtime.onMessage.addListener(readPage);
   ctx.onInvalidated(() => {

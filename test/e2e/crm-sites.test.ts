@@ -33,6 +33,8 @@ let client: DemoClient;
 let other: DemoClient;
 const PERSONAL = 'jane.home.keepwarm@gmail.com';
 const UNKNOWN = { key: 'fresh-prospect.de', email: 'ana@fresh-prospect.de', name: 'Ana Fresh', token: '' };
+/** On the intranet's page of a prospect: an address no mail has shown. */
+const PROSPECT = { key: 'harbor-prospect.nl', email: 'piet@harbor-prospect.nl' };
 
 function hubspotPage(url: string): string {
   if (url.includes('/record/0-3/'))
@@ -58,8 +60,9 @@ function demoClient(index: number): DemoClient {
   return { key: known.key, email: person.email, name: person.name, token: thread.token };
 }
 
-function intranetPage(): string {
-  return readFileSync(GENERIC_FIXTURE, 'utf8').replace(/[\w.]+@acme-logistics\.com/gi, client.email);
+function intranetPage(url: string | undefined): string {
+  const email = url?.startsWith('/prospects/') ? PROSPECT.email : client.email;
+  return readFileSync(GENERIC_FIXTURE, 'utf8').replace(/[\w.]+@acme-logistics\.com/gi, email);
 }
 
 async function launch() {
@@ -126,7 +129,11 @@ beforeAll(async () => {
         request.url?.startsWith('/contacts/')
           ? { status: 200, contentType: 'text/html; charset=utf-8', body: hubspotPage(request.url) }
           : { status: 404, contentType: 'text/plain', body: 'Not found' },
-      [INTRANET]: () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: intranetPage() }),
+      [INTRANET]: (request) => ({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: intranetPage(request.url),
+      }),
       [ERP]: () => ({
         status: 200,
         contentType: 'text/html; charset=utf-8',
@@ -329,6 +336,28 @@ describe('CRM record pages', () => {
     expect(await page.evaluate((tag) => document.querySelector(tag)?.previousElementSibling?.tagName, BADGE)).toBe(
       'H1',
     );
+
+    // A page of nobody known, read the same way: watching its client, then forgetting it, redraws its badge.
+    const prospect = await b.context.newPage();
+    await prospect.goto(`https://${INTRANET}/prospects/harbor`);
+    await prospect.waitForSelector('h1');
+    type Api = typeof import('webextension-polyfill');
+    const send = (message: object) =>
+      popup.evaluate((m) => (globalThis as unknown as { chrome: Api }).chrome.runtime.sendMessage(m), message);
+    const tabId = await popup.evaluate(
+      async (url) => (await (globalThis as unknown as { chrome: Api }).chrome.tabs.query({ url }))[0]?.id,
+      `https://${INTRANET}/prospects/*`,
+    );
+    expect(await send({ type: 'ui/read-page', tabId })).toEqual({ read: true });
+    const prospectBadge = prospect.locator(BADGE);
+    await expect.poll(() => prospectBadge.getAttribute('data-match'), { timeout: 15_000 }).toBe('unknown');
+    const account = server.mailbox.accounts[0]?.address;
+    expect(await send({ type: 'ui/watch-client', account, clientKey: PROSPECT.key })).toEqual({ saved: true });
+    await expect.poll(() => prospectBadge.getAttribute('data-client'), { timeout: 15_000 }).toBe(PROSPECT.key);
+    expect(await send({ type: 'ui/forget-crm-learning', account, clientKey: PROSPECT.key })).toEqual({ saved: true });
+    await expect.poll(() => prospectBadge.getAttribute('data-match'), { timeout: 15_000 }).toBe('unknown');
+    await prospect.close();
+    await popup.close();
   });
 
   it('reads a self-hosted CRM once the user adds its address', async () => {
