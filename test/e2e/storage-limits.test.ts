@@ -138,4 +138,79 @@ describe('storage limits', () => {
     );
     await options.close();
   });
+
+  it('when Chromium itself runs out of room, refuses the whole batch, says so, and stores it once room is back', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    const cdp = await browser.context.newCDPSession(options);
+    const origin = `chrome-extension://${browser.extensionId}`;
+    const account = 'quota@brightpath.studio';
+    const now = Date.now();
+    const batch = (n: number) => ({
+      type: 'ui/import-batch',
+      account,
+      messages: Array.from({ length: 1000 }, (_, i) => ({
+        id: `<quota-${n}-${i}@acme.example>`,
+        threadId: `t:${(n * 1000 + i).toString(16).padStart(16, '0')}`,
+        at: now - (n * 1000 + i + 1) * 60_000,
+        from: { email: i % 2 === 0 ? 'dana@acme.example' : account },
+        to: [{ email: i % 2 === 0 ? account : 'dana@acme.example' }],
+        cc: [],
+        subject: `Order ${n}-${i}`,
+        snippet: 'x'.repeat(1000),
+      })),
+    });
+    const send = (message: object) =>
+      options.evaluate(
+        (m) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage(m),
+        message,
+      );
+    const problem = () =>
+      browser.serviceWorker.evaluate(async () => {
+        const local = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, { operation: string }>> } } };
+          }
+        ).chrome.storage.local;
+        return (await local.get('storageProblem')).storageProblem;
+      });
+    const before = await snippets(options, 0);
+
+    // The browser's own quota, a few kilobytes above what the extension holds now: a real
+    // QuotaExceededError. Chromium checks against usage it updates lazily, so the disk "fills"
+    // within a few batches of 1 MB rather than at the first.
+    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 4096 });
+    let accepted = 0;
+    let refused: number | undefined;
+    try {
+      for (let n = 0; n < 20 && refused === undefined; n += 1) {
+        const reply = (await send(batch(n))) as { storageFull?: string; added?: number };
+        if (reply.storageFull !== undefined) {
+          expect(reply.storageFull).toMatch(/storage is full \(import\)/);
+          refused = n;
+        } else accepted += reply.added ?? 0;
+      }
+      expect(refused).toBeDefined();
+      expect(await problem()).toMatchObject({ operation: 'import' });
+      // Every accepted batch whole, nothing of the refused one.
+      const atRefusal = await snippets(options, 0);
+      expect(atRefusal.messages).toBe(before.messages + accepted);
+      const popup = await browser.openExtensionPage('popup.html');
+      await expect
+        .poll(() => popup.locator('[data-testid=storage-full]').textContent())
+        .toMatch(/^Keepwarm’s storage is full: the browser refused to save a batch of imported mail on /);
+      await popup.close();
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    }
+
+    expect(await send(batch(refused ?? 0))).toMatchObject({ added: 1000 });
+    expect(await problem()).toBeUndefined();
+    expect((await snippets(options, 0)).messages).toBe(before.messages + accepted + 1000);
+    await cdp.detach();
+    await options.close();
+  });
 });
