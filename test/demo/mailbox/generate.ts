@@ -151,6 +151,8 @@ function fillSubject(template: string, at: number, random: Random): string {
     .replace('{q}', String(Math.floor(date.getUTCMonth() / 3) + 1));
 }
 
+const REPLY_AFTER_SAME_OPENING_MS = 7 * 60_000;
+
 /** One ordinary exchange: a few messages back and forth, as far as `until` allows. */
 function exchange(b: AccountBuilder, cast: ClientCast, profile: Profile, start: number, until: number): DemoMessage[] {
   const { random, me, now } = b;
@@ -173,7 +175,12 @@ function exchange(b: AccountBuilder, cast: ClientCast, profile: Profile, start: 
     const delayHours = clientTurn ? profile.ourReplyHours : profile.theirReplyHours(daysAgo);
     clientTurn = !clientTurn;
     if (clientTurn && cast.people.length > 1 && random.chance(0.2)) counterpart = random.pick(cast.people);
-    at = nextWorkingTime(at + random.logNormal(delayHours, 0.6) * HOUR, clientTurn ? theirOffset : USER_OFFSET);
+    // Two sides in one time zone can both be moved to the same opening minute: a reply never
+    // comes at the very instant of the message it answers.
+    at = Math.max(
+      nextWorkingTime(at + random.logNormal(delayHours, 0.6) * HOUR, clientTurn ? theirOffset : USER_OFFSET),
+      at + REPLY_AFTER_SAME_OPENING_MS,
+    );
   }
   // We answer our clients: an exchange that ends on their message gets our reply,
   // unless that reply would still lie in the future. Only the scenarios leave mail unanswered.
@@ -211,12 +218,16 @@ function ending(b: AccountBuilder, cast: ClientCast, scenario: ScenarioName, sub
     );
   } else if (scenario === 'complaintCompetitor') {
     const [disappointed, cheaper, cancel] = texts.complaint;
+    // A weekend moves all three to the same Monday morning: kept apart, each after the one it answers.
+    const cancelledAt = at(1.5, theirOffset);
+    const answeredAt = Math.min(at(4, USER_OFFSET), cancelledAt - 2 * HOUR);
+    const complainedAt = Math.min(at(5, theirOffset), answeredAt - 2 * HOUR);
     b.thread(
       subject,
       [
-        b.message(at(5, theirOffset), contact, [me], [], 'in', `${disappointed} ${cheaper}`),
-        b.message(at(4, USER_OFFSET), me, [contact], [], 'out', random.pick(texts.fromUs)),
-        b.message(at(1.5, theirOffset), contact, [me], [], 'in', cancel ?? ''),
+        b.message(complainedAt, contact, [me], [], 'in', `${disappointed} ${cheaper}`),
+        b.message(answeredAt, me, [contact], [], 'out', random.pick(texts.fromUs)),
+        b.message(cancelledAt, contact, [me], [], 'in', cancel ?? ''),
       ],
       'client',
       key,
