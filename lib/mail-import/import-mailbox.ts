@@ -8,12 +8,11 @@
 // to be part of another (a reply read before the message linking its branch).
 // Per message, only hashes of its ids are kept once it is handed out.
 
-import type { MailMessage } from '@/lib/engine/types';
 import { Deduper } from './dedupe';
 import { emptyCounts, type ImportCounts, type MailboxInput, type ReadOptions, readMailbox } from './read-mailbox';
-import { ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
+import { type ImportedMailMessage, ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
 
-export type { ThreadMove };
+export type { ImportedMailMessage, ThreadMove };
 
 export interface ImportOptions extends ReadOptions {
   /** Messages (and at most as many thread moves) per batch handed out; 500 by default. */
@@ -21,7 +20,7 @@ export interface ImportOptions extends ReadOptions {
 }
 
 export interface ImportBatch {
-  messages: MailMessage[];
+  messages: ImportedMailMessage[];
   /**
    * To apply once `messages` are stored: every message stored earlier under
    * `from` belongs to thread `to`. In order; a `to` may itself move later.
@@ -52,7 +51,7 @@ async function* batches(input: MailboxInput, counts: ImportCounts, options: Impo
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const deduper = new Deduper();
   const threads = new ThreadJoiner();
-  let records: MailMessage[] = [];
+  let records: ImportedMailMessage[] = [];
   let nodes: number[] = [];
   let gmailThreads: (string | undefined)[] = [];
 
