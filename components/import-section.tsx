@@ -177,7 +177,9 @@ export function ImportSection({ knownAddresses, state, onStart, onCancel }: Impo
           />
         </p>
         {files.picked.length > 0 ? (
-          <p className="kw-muted">{t('import.chosen', { count: files.picked.length })}</p>
+          <p className="kw-muted" data-testid="import-chosen">
+            {t('import.chosen', { count: files.picked.length })}
+          </p>
         ) : null}
         {problem ? <p role="alert">{problem}</p> : null}
         <button type="submit" data-testid="import-start" disabled={busy}>

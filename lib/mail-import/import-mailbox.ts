@@ -15,9 +15,18 @@ import { type ImportedMailMessage, ThreadJoiner, type ThreadMove, toMailMessage 
 export type { ImportedMailMessage, ThreadMove };
 
 export interface ImportOptions extends ReadOptions {
-  /** Messages (and at most as many thread moves) per batch handed out; 500 by default. */
+  /**
+   * Messages (and at most as many thread moves) per batch handed out; 500 by
+   * default. The first batch holds at most FIRST_BATCH_SIZE of them.
+   */
   batchSize?: number;
 }
+
+/**
+ * Nothing can be stored before the first batch is handed out: a small one lets
+ * storing start while the rest of that batch's worth is still being parsed.
+ */
+export const FIRST_BATCH_SIZE = 100;
 
 export interface ImportBatch {
   messages: ImportedMailMessage[];
@@ -77,7 +86,8 @@ async function* batches(input: MailboxInput, counts: ImportCounts, options: Impo
     nodes.push(threads.add(message));
     gmailThreads.push(message.gmailThreadId);
     records.push(toMailMessage(message, ''));
-    if (records.length >= batchSize || threads.pendingMoves >= batchSize) yield take();
+    const limit = counts.imported === 0 ? Math.min(batchSize, FIRST_BATCH_SIZE) : batchSize;
+    if (records.length >= limit || threads.pendingMoves >= limit) yield take();
   }
   options.signal?.throwIfAborted();
   if (records.length > 0) yield take();
