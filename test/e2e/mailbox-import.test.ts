@@ -157,8 +157,12 @@ describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', (
 describe.skipIf(!existsSync(OTHER_PERSON))('importing one folder, then the whole mailbox', () => {
   let page: Page;
   let other: ExtensionBrowser;
+  let whole: CliReport;
+  let folder: CliReport;
 
   beforeAll(async () => {
+    whole = cliReport(OTHER_PERSON, OTHER_ME);
+    folder = cliReport(ONE_FOLDER, OTHER_ME);
     other = await launchWithExtension({ hosts: {} });
     page = await other.openExtensionPage('options.html');
   });
@@ -176,8 +180,6 @@ describe.skipIf(!existsSync(OTHER_PERSON))('importing one folder, then the whole
   }
 
   it('ends with what one import of the whole mailbox stores: the messages and clients of keepwarm report', async () => {
-    const whole = cliReport(OTHER_PERSON, OTHER_ME);
-    const folder = cliReport(ONE_FOLDER, OTHER_ME);
     await importFrom(ONE_FOLDER, 'import-files');
     expect((await storedFor(page, OTHER_ME)).messages).toBe(folder.counts.imported);
 
@@ -190,5 +192,5 @@ describe.skipIf(!existsSync(OTHER_PERSON))('importing one folder, then the whole
       .poll(async () => (await storedFor(page, OTHER_ME)).clients, { timeout: 30_000 })
       .toEqual(expectedClients);
     expect((await storedFor(page, OTHER_ME)).messages).toBe(whole.counts.imported);
-  });
+  }, 240_000);
 });
