@@ -22,6 +22,8 @@ function Progress({ state }: { state: ImportState }) {
   const rates = importRates(state);
   const { counts, bytesRead, totalBytes } = state.progress;
   const skipped = counts.skippedCorrupt + counts.skippedNoDate;
+  // Copies within these files, and copies of what an earlier import stored.
+  const duplicates = counts.duplicates + state.storedEarlier;
   const status = {
     running: t('import.running'),
     cancelling: t('import.cancelling'),
@@ -51,8 +53,10 @@ function Progress({ state }: { state: ImportState }) {
         {rates.remainingMs !== undefined ? ` · ${t('import.timeLeft', { duration: duration(rates.remainingMs) })}` : ''}
       </p>
       {skipped > 0 ? <p className="kw-muted">{t('import.skipped', { count: number.format(skipped) })}</p> : null}
-      {counts.duplicates > 0 ? (
-        <p className="kw-muted">{t('import.duplicates', { count: number.format(counts.duplicates) })}</p>
+      {duplicates > 0 ? (
+        <p className="kw-muted" data-testid="import-duplicates">
+          {t('import.duplicates', { count: number.format(duplicates) })}
+        </p>
       ) : null}
       {state.resent > 0 ? (
         <p className="kw-muted" data-testid="import-resent">
@@ -173,7 +177,9 @@ export function ImportSection({ knownAddresses, state, onStart, onCancel }: Impo
           />
         </p>
         {files.picked.length > 0 ? (
-          <p className="kw-muted">{t('import.chosen', { count: files.picked.length })}</p>
+          <p className="kw-muted" data-testid="import-chosen">
+            {t('import.chosen', { count: files.picked.length })}
+          </p>
         ) : null}
         {problem ? <p role="alert">{problem}</p> : null}
         <button type="submit" data-testid="import-start" disabled={busy}>

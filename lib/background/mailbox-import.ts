@@ -4,10 +4,12 @@ import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
 import { clientRefsFor } from './identity';
+import { storedCopyIds } from './import-copies';
 
 export interface ImportBatch {
   account: string;
-  messages: MailMessage[];
+  /** `copyKey`: see ImportedMailMessage; a message without one is never taken for a copy. */
+  messages: (MailMessage & { copyKey?: string })[];
   /** Imported threads stored earlier that turned out to be part of another, in order. */
   moves?: readonly ThreadMove[];
 }
@@ -16,6 +18,8 @@ export interface StoredImportBatch {
   added: number;
   updated: number;
   unchanged: number;
+  /** Copies of messages stored earlier under another id: merged into those, not stored again. */
+  duplicates: number;
   clientKeys: string[];
   /** `<account>|<key>` of every client whose history changed: what to recompute. */
   touched: Set<string>;
@@ -25,7 +29,10 @@ export interface StoredImportBatch {
  * Stores one batch of a mailbox import through the same ingest as Gmail's
  * pages, so a message both imported and seen in Gmail is one record (same
  * Gmail thread id, same sender, Date within the ingest's window), and a batch
- * stored twice changes nothing. Resolves only once the batch is written.
+ * stored twice changes nothing. A copy of a message an earlier import stored
+ * under another Message-ID (one folder imported, then the whole mailbox) is
+ * merged into it, as one import merges such copies. Resolves only once the
+ * batch is written.
  */
 export async function storeImportBatch(
   db: KeepwarmDb,
@@ -35,13 +42,6 @@ export async function storeImportBatch(
 ): Promise<StoredImportBatch> {
   const { account } = batch;
   const refsOf = clientRefsFor(account, identity);
-  const observations: MessageObservation[] = batch.messages.map((message) => ({
-    ...message,
-    source: 'import',
-    senderKnown: true,
-    // A Date header is the sender's clock: a time read from Gmail's ids wins over it.
-    timeExact: false,
-  }));
   // One transaction: a batch refused half-way (a full disk) leaves no account row or message behind.
   const result = await db.transaction('rw', db.accounts, db.messages, db.pendingRecompute, async () => {
     // The account must exist for the recompute to keep its fitted model and for the periodic refresh.
@@ -49,11 +49,21 @@ export async function storeImportBatch(
     const existing = await db.accounts.get(account);
     if (existing) await db.accounts.update(account, { importedAt: now });
     else await db.accounts.put({ address: account, firstSeenAt: now, lastSeenAt: now, importedAt: now });
+    const copies = await storedCopyIds(db, account, batch.messages);
+    const observations: MessageObservation[] = batch.messages.map((message) => ({
+      ...message,
+      // Under the stored copy's id, the ingest merges it into that record as it would a second sighting.
+      id: copies.get(message.id) ?? message.id,
+      source: 'import',
+      senderKnown: true,
+      // A Date header is the sender's clock: a time read from Gmail's ids wins over it.
+      timeExact: false,
+    }));
     const ingested = await ingestMessages(db, account, observations, refsOf);
     if (batch.moves?.length) {
       for (const ref of await moveThreads(db, account, batch.moves)) ingested.touchedClientRefs.add(ref);
     }
-    return ingested;
+    return { ...ingested, duplicates: copies.size };
   });
   const clientKeys = new Set<string>();
   for (const message of batch.messages) {
@@ -63,6 +73,7 @@ export async function storeImportBatch(
     added: result.added,
     updated: result.updated,
     unchanged: result.unchanged,
+    duplicates: result.duplicates,
     clientKeys: [...clientKeys],
     touched: result.touchedClientRefs,
   };

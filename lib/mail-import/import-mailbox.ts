@@ -8,20 +8,28 @@
 // to be part of another (a reply read before the message linking its branch).
 // Per message, only hashes of its ids are kept once it is handed out.
 
-import type { MailMessage } from '@/lib/engine/types';
 import { Deduper } from './dedupe';
 import { emptyCounts, type ImportCounts, type MailboxInput, type ReadOptions, readMailbox } from './read-mailbox';
-import { ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
+import { type ImportedMailMessage, ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
 
-export type { ThreadMove };
+export type { ImportedMailMessage, ThreadMove };
 
 export interface ImportOptions extends ReadOptions {
-  /** Messages (and at most as many thread moves) per batch handed out; 500 by default. */
+  /**
+   * Messages (and at most as many thread moves) per batch handed out; 500 by
+   * default. The first batch holds at most FIRST_BATCH_SIZE of them.
+   */
   batchSize?: number;
 }
 
+/**
+ * Nothing can be stored before the first batch is handed out: a small one lets
+ * storing start while the rest of that batch's worth is still being parsed.
+ */
+export const FIRST_BATCH_SIZE = 100;
+
 export interface ImportBatch {
-  messages: MailMessage[];
+  messages: ImportedMailMessage[];
   /**
    * To apply once `messages` are stored: every message stored earlier under
    * `from` belongs to thread `to`. In order; a `to` may itself move later.
@@ -52,7 +60,7 @@ async function* batches(input: MailboxInput, counts: ImportCounts, options: Impo
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const deduper = new Deduper();
   const threads = new ThreadJoiner();
-  let records: MailMessage[] = [];
+  let records: ImportedMailMessage[] = [];
   let nodes: number[] = [];
   let gmailThreads: (string | undefined)[] = [];
 
@@ -78,7 +86,8 @@ async function* batches(input: MailboxInput, counts: ImportCounts, options: Impo
     nodes.push(threads.add(message));
     gmailThreads.push(message.gmailThreadId);
     records.push(toMailMessage(message, ''));
-    if (records.length >= batchSize || threads.pendingMoves >= batchSize) yield take();
+    const limit = counts.imported === 0 ? Math.min(batchSize, FIRST_BATCH_SIZE) : batchSize;
+    if (records.length >= limit || threads.pendingMoves >= limit) yield take();
   }
   options.signal?.throwIfAborted();
   if (records.length > 0) yield take();

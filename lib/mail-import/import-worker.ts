@@ -4,10 +4,9 @@
 // acknowledged (stored), so memory holds at most two batches and a cancel
 // leaves exactly the acknowledged batches stored.
 
-import type { MailMessage } from '@/lib/engine/types';
 import { detectMailboxFormat, SNIFF_BYTES } from './detect-format';
 import { NotAMailboxError } from './errors';
-import { importMailbox, type ThreadMove } from './import-mailbox';
+import { type ImportedMailMessage, importMailbox, type ThreadMove } from './import-mailbox';
 import type { ImportCounts, ImportProgress, MailboxSource } from './read-mailbox';
 
 export interface PickedFile {
@@ -37,7 +36,7 @@ export type ImportFailure =
 
 export type FromImportWorker =
   | { type: 'progress'; progress: WorkerProgress }
-  | { type: 'batch'; seq: number; messages: MailMessage[]; moves: ThreadMove[]; progress: WorkerProgress }
+  | { type: 'batch'; seq: number; messages: ImportedMailMessage[]; moves: ThreadMove[]; progress: WorkerProgress }
   | { type: 'done'; progress: WorkerProgress; ignoredFiles: number }
   | { type: 'cancelled'; progress: WorkerProgress }
   | { type: 'failed'; failure: ImportFailure; progress: WorkerProgress };

@@ -31,7 +31,8 @@ export function makeSnippet(text: string | undefined, html: string | undefined, 
     const line = source.slice(lineStart, lineEnd);
     lineStart = lineEnd + 1;
     const trimmed = line.trim();
-    const boundary = SIGNATURE_START.test(line) || QUOTE_STARTS.some((start) => start.test(trimmed));
+    const boundary =
+      SIGNATURE_START.test(line) || (mayStartQuote(trimmed) && QUOTE_STARTS.some((start) => start.test(trimmed)));
     // A bare forward has no text of its own: then the forwarded text is the best snippet.
     if (boundary && keptLength > 0) break;
     if (boundary || trimmed === '' || trimmed.startsWith('>') || (keptLength === 0 && QUOTED_HEADER.test(trimmed))) {
@@ -43,11 +44,26 @@ export function makeSnippet(text: string | undefined, html: string | undefined, 
   return shorten(kept.join(' ').replace(/\s+/g, ' ').trim(), length);
 }
 
+/**
+ * Whether a trimmed line can match QUOTE_STARTS at all: each of them starts
+ * with a dash, an underscore or "from:", or ends with a colon. Most lines do
+ * neither, and the patterns that scan up to 200 characters are then skipped.
+ */
+function mayStartQuote(trimmed: string): boolean {
+  const first = trimmed[0];
+  return first === '-' || first === '_' || trimmed.endsWith(':') || /^from:/i.test(trimmed);
+}
+
 function shorten(text: string, length: number): string {
   if (text.length <= length) return text;
-  // Cut on code points, never inside a surrogate pair.
-  const chars = Array.from(text.slice(0, length * 2)).slice(0, length - 1);
-  const cut = chars.join('');
+  // Cut after length - 1 code points, never inside a surrogate pair.
+  let end = 0;
+  for (let points = 0; points < length - 1 && end < text.length; points++) {
+    const high = text.charCodeAt(end);
+    const low = text.charCodeAt(end + 1);
+    end += high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  }
+  const cut = text.slice(0, end);
   const lastSpace = cut.lastIndexOf(' ');
   return `${lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }

@@ -124,8 +124,17 @@ function hashAddress(email: string): number {
   return hash >>> 0;
 }
 
+/** An imported message as handed out to be stored: the engine's record and its copy key. */
+export interface ImportedMailMessage extends MailMessage {
+  /**
+   * The content key of dedupe.ts: equal for every copy of one message, whatever
+   * Message-ID each copy carries, so a later import can tell a copy from new mail.
+   */
+  copyKey: string;
+}
+
 /** The engine's record for an imported message in the given thread. */
-export function toMailMessage(message: ImportedMessage, threadId: string): MailMessage {
+export function toMailMessage(message: ImportedMessage, threadId: string): ImportedMailMessage {
   return {
     id: message.messageId ?? `h:${message.dedupeKey}`,
     threadId,
@@ -135,5 +144,6 @@ export function toMailMessage(message: ImportedMessage, threadId: string): MailM
     cc: message.cc,
     subject: message.subject,
     snippet: message.snippet,
+    copyKey: message.dedupeKey,
   };
 }

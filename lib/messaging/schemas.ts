@@ -208,6 +208,8 @@ export const importedMessageSchema = z.strictObject({
   cc: z.array(importedAddressSchema).max(MAX_RECIPIENTS),
   subject: z.string().max(MAX_SUBJECT_LENGTH),
   snippet: z.string().max(1000),
+  /** The content key the import dedupes by: copies of one message under other Message-IDs share it. */
+  copyKey: z.string().regex(/^[0-9a-f]{16}$/),
 });
 
 export const IMPORT_BATCH_MAX = 1000;
@@ -325,6 +327,8 @@ export const replySchemas = {
     added: z.number().int().nonnegative(),
     updated: z.number().int().nonnegative(),
     unchanged: z.number().int().nonnegative(),
+    /** Copies of messages an earlier import stored under another Message-ID: merged into them, not stored again. */
+    duplicates: z.number().int().nonnegative(),
     /** Keys of the clients the batch's messages involve. */
     clientKeys: z.array(z.string()),
   }),

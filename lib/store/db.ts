@@ -40,6 +40,13 @@ export interface StoredMessage extends MailMessage {
   senderKnown: boolean;
   /** `<account>|<client key>` for every client the message involves, for the per-client index. */
   clientRefs: string[];
+  /**
+   * Imported messages only: the import's content key, shared by the copies of
+   * one message that an export files under different Message-IDs, so a later
+   * import stores no second copy. Not indexed: looked up among the messages of
+   * the same exact time.
+   */
+  copyKey?: string;
 }
 
 export interface StoredThread {

@@ -38,8 +38,10 @@ export function mergeMessage(stored: StoredMessage, seen: StoredMessage, timeExa
   const richer = SOURCE_RANK[seen.source] >= SOURCE_RANK[stored.source] ? seen : stored;
   const other = richer === seen ? stored : seen;
   const senderKnown = stored.senderKnown || seen.senderKnown;
+  const copyKey = richer.copyKey ?? other.copyKey;
   return {
     ...richer,
+    ...(copyKey ? { copyKey } : {}),
     // The stored key wins so the record is updated in place, never duplicated.
     id: stored.id,
     at: timeExact ? seen.at : stored.at,

@@ -2,8 +2,7 @@
 // background and acknowledges it to the worker only once the background has
 // stored it, and keeps the state the progress bar shows.
 
-import type { MailMessage } from '@/lib/engine/types';
-import type { ThreadMove } from '@/lib/mail-import/import-mailbox';
+import type { ImportedMailMessage, ThreadMove } from '@/lib/mail-import/import-mailbox';
 import type {
   FromImportWorker,
   ImportFailure,
@@ -65,6 +64,8 @@ export interface ImportState {
   /** Messages the background has stored so far (added or merged or already there). */
   stored: number;
   added: number;
+  /** Copies of messages an earlier import stored under another Message-ID: duplicates the background left out. */
+  storedEarlier: number;
   clients: number;
   ignoredFiles: number;
   /** Batches sent again because the background did not answer the first time. */
@@ -83,7 +84,11 @@ export interface StartImportOptions {
   fromFolder: boolean;
   account: string;
   worker: WorkerPort;
-  sendBatch: (account: string, messages: MailMessage[], moves: ThreadMove[]) => Promise<ReplyTo<'ui/import-batch'>>;
+  sendBatch: (
+    account: string,
+    messages: ImportedMailMessage[],
+    moves: ThreadMove[],
+  ) => Promise<ReplyTo<'ui/import-batch'>>;
   /** Tells the background the import ended, so the clients' reports follow at once. */
   sendEnded: (account: string) => Promise<unknown>;
   onState: (state: ImportState) => void;
@@ -122,6 +127,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     },
     stored: 0,
     added: 0,
+    storedEarlier: 0,
     clients: 0,
     ignoredFiles: 0,
     resent: 0,
@@ -145,7 +151,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     settle(state);
   };
 
-  const send = async (messages: MailMessage[], moves: ThreadMove[]): Promise<ReplyTo<'ui/import-batch'>> => {
+  const send = async (messages: ImportedMailMessage[], moves: ThreadMove[]): Promise<ReplyTo<'ui/import-batch'>> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await answerWithin(
@@ -174,8 +180,9 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
           .then((reply) => {
             for (const key of reply.clientKeys) clientKeys.add(key);
             update({
-              stored: state.stored + data.messages.length,
+              stored: state.stored + data.messages.length - reply.duplicates,
               added: state.added + reply.added,
+              storedEarlier: state.storedEarlier + reply.duplicates,
               clients: clientKeys.size,
             });
             worker.postMessage({ type: 'ack', seq: data.seq });
@@ -229,7 +236,7 @@ export function importRates(state: ImportState): ImportRates {
   const { bytesRead, totalBytes, counts } = state.progress;
   const rates: ImportRates = {};
   if (totalBytes <= 0) return rates;
-  const toStore = counts.read - counts.duplicates - counts.skippedNoDate - counts.skippedCorrupt;
+  const toStore = counts.read - counts.duplicates - state.storedEarlier - counts.skippedNoDate - counts.skippedCorrupt;
   const stored = toStore > 0 ? Math.min(1, state.stored / toStore) : 0;
   const fraction = Math.min(1, bytesRead / totalBytes) / 2 + stored / 2;
   rates.fraction = fraction;

@@ -11,10 +11,49 @@ import { type ExtensionBrowser, launchWithExtension } from './chromium';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PERSON = path.resolve(ROOT, '../shared/data/email/enron-mbox/sager-e');
 const ME = 'elizabeth.sager@enron.com';
+// Enron gives each folder's copy of a message its own Message-ID: every message of this
+// folder is also in another folder of the same person, under another id.
+const OTHER_PERSON = path.resolve(ROOT, '../shared/data/email/enron-mbox/buy-r');
+const ONE_FOLDER = path.join(OTHER_PERSON, 'enron.buy-r.sent');
+const OTHER_ME = 'rick.buy@enron.com';
 
 interface CliReport {
   counts: { read: number; imported: number; duplicates: number };
   clients: { key: string }[];
+}
+
+function cliReport(target: string, me: string): CliReport {
+  return JSON.parse(
+    execFileSync(process.execPath, [path.join(ROOT, 'lib/cli/keepwarm.mjs'), 'report', target, '--me', me, '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  );
+}
+
+/** What is stored for the account, read from IndexedDB by an extension page. */
+function storedFor(page: Page, account: string) {
+  return page.evaluate(async (account) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('keepwarm');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const range = IDBKeyRange.bound([account, ''], [account, '\uffff']);
+    const tx = db.transaction(['messages', 'clients'], 'readonly');
+    const messages = tx.objectStore('messages').count(range);
+    const clients = tx.objectStore('clients').getAll(range);
+    await new Promise((resolve) => {
+      tx.oncomplete = resolve;
+    });
+    db.close();
+    const rows = clients.result as { key: string; riskScore: number; report: { risk: { reasons: unknown[] } } }[];
+    return {
+      messages: messages.result,
+      clients: rows.map((c) => c.key).sort(),
+      withReasons: rows.filter((c) => c.report.risk.reasons.length > 0).length,
+    };
+  }, account);
 }
 
 let browser: ExtensionBrowser;
@@ -23,16 +62,7 @@ let cli: CliReport;
 
 describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', () => {
   beforeAll(async () => {
-    cli = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [path.join(ROOT, 'lib/cli/keepwarm.mjs'), 'report', PERSON, '--me', ME, '--json'],
-        {
-          encoding: 'utf8',
-          maxBuffer: 64 << 20,
-        },
-      ),
-    );
+    cli = cliReport(PERSON, ME);
     browser = await launchWithExtension({ hosts: {} });
     options = await browser.openExtensionPage('options.html');
   });
@@ -51,29 +81,8 @@ describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', (
     await options.waitForSelector(`[data-testid=import-progress][data-phase=${phase}]`, { timeout: 120_000 });
   }
 
-  /** What is stored for the account, read from IndexedDB by an extension page. */
   function stored() {
-    return options.evaluate(async (account) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('keepwarm');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const range = IDBKeyRange.bound([account, ''], [account, '\uffff']);
-      const tx = db.transaction(['messages', 'clients'], 'readonly');
-      const messages = tx.objectStore('messages').count(range);
-      const clients = tx.objectStore('clients').getAll(range);
-      await new Promise((resolve) => {
-        tx.oncomplete = resolve;
-      });
-      db.close();
-      const rows = clients.result as { key: string; riskScore: number; report: { risk: { reasons: unknown[] } } }[];
-      return {
-        messages: messages.result,
-        clients: rows.map((c) => c.key).sort(),
-        withReasons: rows.filter((c) => c.report.risk.reasons.length > 0).length,
-      };
-    }, ME);
+    return storedFor(options, ME);
   }
 
   it('links to the import from the popup’s first-run state', async () => {
@@ -143,4 +152,45 @@ describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', (
       .poll(() => options.textContent('[data-testid=import-error]'))
       .toMatch(/not-mail\.csv is not a mailbox .*Nothing was imported/);
   });
+});
+
+describe.skipIf(!existsSync(OTHER_PERSON))('importing one folder, then the whole mailbox', () => {
+  let page: Page;
+  let other: ExtensionBrowser;
+  let whole: CliReport;
+  let folder: CliReport;
+
+  beforeAll(async () => {
+    whole = cliReport(OTHER_PERSON, OTHER_ME);
+    folder = cliReport(ONE_FOLDER, OTHER_ME);
+    other = await launchWithExtension({ hosts: {} });
+    page = await other.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    await other?.close();
+  });
+
+  async function importFrom(target: string, input: 'import-files' | 'import-folder') {
+    await page.reload();
+    await page.fill('[data-testid=import-me]', OTHER_ME);
+    await page.setInputFiles(`[data-testid=${input}]`, target);
+    await page.click('[data-testid=import-start]');
+    await page.waitForSelector('[data-testid=import-progress][data-phase=done]', { timeout: 120_000 });
+  }
+
+  it('ends with what one import of the whole mailbox stores: the messages and clients of keepwarm report', async () => {
+    await importFrom(ONE_FOLDER, 'import-files');
+    expect((await storedFor(page, OTHER_ME)).messages).toBe(folder.counts.imported);
+
+    await importFrom(OTHER_PERSON, 'import-folder');
+    // The folder's copies under other Message-IDs are left out as duplicates, not stored twice.
+    const leftOut = whole.counts.duplicates + folder.counts.imported;
+    expect(await page.textContent('[data-testid=import-duplicates]')).toContain(leftOut.toLocaleString('en'));
+    const expectedClients = whole.clients.map((c) => c.key).sort();
+    await expect
+      .poll(async () => (await storedFor(page, OTHER_ME)).clients, { timeout: 30_000 })
+      .toEqual(expectedClients);
+    expect((await storedFor(page, OTHER_ME)).messages).toBe(whole.counts.imported);
+  }, 240_000);
 });

@@ -157,6 +157,7 @@ describe('storage limits', () => {
         cc: [],
         subject: `Order ${n}-${i}`,
         snippet: 'x'.repeat(1000),
+        copyKey: (n * 1000 + i).toString(16).padStart(16, '0'),
       })),
     });
     const send = (message: object) =>

@@ -9,8 +9,7 @@ import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
 import { watchedAccounts } from '@/lib/background/watched-accounts';
-import type { MailMessage } from '@/lib/engine/types';
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { type ImportedMailMessage, importMailbox } from '@/lib/mail-import/import-mailbox';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
@@ -19,6 +18,8 @@ import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';
 const LATE_LINK = path.resolve(import.meta.dirname, '../../fixtures/mail-import/late-link.mbox');
+// Enron-style folders: a message's copy in each folder has its own Message-ID.
+const FOLDERS = path.resolve(import.meta.dirname, '../../fixtures/mail-import/folders');
 const IDENTITY = accountIdentity(ME);
 const NOW = Date.UTC(2026, 10, 20, 12);
 const HOUR = 3_600_000;
@@ -33,7 +34,7 @@ const me = { email: ME, name: 'Olena' };
 
 // What a Takeout import gives for the two messages: X-GM-THRID as the thread, the
 // Message-ID as the id, and the Date header, which is the sender's clock (off by seconds).
-const imported: MailMessage[] = [
+const imported: ImportedMailMessage[] = [
   {
     id: 'a1@acme.com',
     threadId: thread,
@@ -43,6 +44,7 @@ const imported: MailMessage[] = [
     cc: [],
     subject: 'Website',
     snippet: 'Can we talk about the new pages?',
+    copyKey: '00000000000000a1',
   },
   {
     id: 'b1@brightpath.studio',
@@ -53,6 +55,7 @@ const imported: MailMessage[] = [
     cc: [],
     subject: 'Re: Website',
     snippet: 'Sure, Tuesday?',
+    copyKey: '00000000000000b1',
   },
 ];
 
@@ -122,15 +125,16 @@ describe('storing an import batch', () => {
       id: 'a2@acme.com',
       at: firstAt - 5_000,
       snippet: 'And one more thing.',
-    } as MailMessage;
-    await storeImportBatch(db, { account: ME, messages: [imported[0] as MailMessage, second] }, NOW, IDENTITY);
+      copyKey: '00000000000000a2',
+    } as ImportedMailMessage;
+    await storeImportBatch(db, { account: ME, messages: [imported[0] as ImportedMailMessage, second] }, NOW, IDENTITY);
     expect(await db.messages.count()).toBe(2);
   });
 
   it('re-homes the messages of a thread that turned out to be part of another, counted once', async () => {
     const [question, answer] = imported.map((m, i) => ({ ...m, threadId: `t:${String(i).repeat(16)}` })) as [
-      MailMessage,
-      MailMessage,
+      ImportedMailMessage,
+      ImportedMailMessage,
     ];
     await storeImportBatch(db, { account: ME, messages: [question] }, NOW, IDENTITY);
     await db.pendingRecompute.clear();
@@ -162,6 +166,63 @@ describe('storing an import batch', () => {
     expect(first).toHaveLength(3);
     expect(new Set(first.map((m) => m.threadId)).size).toBe(1);
     expect(await importFile()).toEqual(first);
+  });
+
+  it('stores no second record for a copy an earlier import stored under another Message-ID', async () => {
+    const [original, other] = imported as [ImportedMailMessage, ImportedMailMessage];
+    await storeImportBatch(db, { account: ME, messages: [original] }, NOW, IDENTITY);
+    const copy = { ...original, id: 'a1-copy@acme.com', threadId: 't:00000000000000c1' };
+    const result = await storeImportBatch(db, { account: ME, messages: [copy, other] }, NOW, IDENTITY);
+    expect(result).toMatchObject({ added: 1, duplicates: 1 });
+    const stored = await db.messages.orderBy('[account+at]').toArray();
+    // The stored record keeps its id and takes the thread this import placed the copy in.
+    expect(stored.map((m) => [m.id, m.threadId])).toEqual([
+      [original.id, copy.threadId],
+      [other.id, other.threadId],
+    ]);
+    // A message of the same sender, time and subject with another body is another message.
+    const sameMinute = { ...original, id: 'a3@acme.com', copyKey: '00000000000000a3' };
+    expect(await storeImportBatch(db, { account: ME, messages: [sameMinute] }, NOW, IDENTITY)).toMatchObject({
+      added: 1,
+      duplicates: 0,
+    });
+    // Another account's copy is that account's message.
+    await storeImportBatch(db, { account: 'other@brightpath.studio', messages: [copy] }, NOW, IDENTITY);
+    expect(await db.messages.count()).toBe(4);
+  });
+
+  it('one folder imported, then the whole mailbox, stores what one import of the whole mailbox stores', async () => {
+    const importFrom = async (target: string) => {
+      let duplicates = 0;
+      const run = importMailbox(await mailboxSourcesAt(target), { batchSize: 2 });
+      for await (const batch of run) {
+        duplicates += (await storeImportBatch(db, { account: ME, ...batch }, NOW, IDENTITY)).duplicates;
+      }
+      return { duplicates: duplicates + run.counts.duplicates, imported: run.counts.imported };
+    };
+    const storedMessages = async () =>
+      (await db.messages.orderBy('[account+at]').toArray()).map((m) => [m.at, m.from.email, m.threadId, m.clientRefs]);
+
+    const whole = await importFrom(FOLDERS);
+    const once = await storedMessages();
+    expect(once).toHaveLength(whole.imported);
+    await db.messages.clear();
+
+    await importFrom(path.join(FOLDERS, 'alice/inbox'));
+    const afterFolder = await importFrom(FOLDERS);
+    expect(await storedMessages()).toEqual(once);
+    // Every copy left out is counted, in this import or against the stored one.
+    expect(afterFolder.duplicates).toBe(whole.duplicates + 1);
+  });
+
+  it('keeps the copy key when Gmail shows an imported message', async () => {
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
+    await storeConversation(db, conversation, page);
+    const stored = await db.messages.orderBy('[account+at]').toArray();
+    expect(stored.map((m) => [m.source, m.copyKey])).toEqual([
+      ['conversation', '00000000000000a1'],
+      ['conversation', '00000000000000b1'],
+    ]);
   });
 
   it.each([
@@ -234,7 +295,7 @@ describe('ui/import-batch through the background', () => {
 
   it('validates, stores and answers with the counts once stored', async () => {
     const reply = await send({ type: 'ui/import-batch', account: ME, messages: imported });
-    expect(reply).toEqual({ added: 2, updated: 0, unchanged: 0, clientKeys: ['acme.com'] });
+    expect(reply).toEqual({ added: 2, updated: 0, unchanged: 0, duplicates: 0, clientKeys: ['acme.com'] });
     const shared = openKeepwarmDb();
     expect(await shared.messages.count()).toBe(2);
     shared.close();
@@ -265,6 +326,7 @@ describe('ui/import-batch through the background', () => {
     ['a message with a body field', { ...imported[0], body: 'the whole mail' }],
     ['an address without @', { ...imported[0], from: { email: 'dana' } }],
     ['a time that is not a number', { ...imported[0], at: 'yesterday' }],
+    ['a copy key that is not a content key', { ...imported[0], copyKey: 'inbox copy' }],
   ])('refuses a batch with %s and stores nothing', async (_, bad) => {
     const reply = await send({ type: 'ui/import-batch', account: ME, messages: [imported[1], bad] });
     expect(reply).toMatchObject({ refused: expect.any(String) });

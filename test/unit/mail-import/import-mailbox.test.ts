@@ -143,6 +143,7 @@ describe('importMailbox on Gmail Takeout and .eml', () => {
         cc: [],
         subject: 'Re: Invoice question',
         snippet: 'Thanks, all clear now.',
+        copyKey: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
   });

@@ -12,6 +12,7 @@ const reply = (messages: MailMessage[]) => ({
   added: messages.length,
   updated: 0,
   unchanged: 0,
+  duplicates: 0,
   clientKeys: [...new Set(messages.map((m) => m.from.email.split('@')[1] ?? ''))],
 });
 
@@ -194,6 +195,7 @@ describe('the import worker protocol', () => {
       startedAt: 0,
       updatedAt: 2000,
       stored: 0,
+      storedEarlier: 0,
       progress: {
         counts: { read: 100, imported: 0, duplicates: 10, skippedNoDate: 0, skippedCorrupt: 0 },
         bytesRead: 1000,

@@ -83,6 +83,11 @@ describe('makeSnippet', () => {
     expect(makeSnippet('Відповідь.\n\nПн, Анна пише:\n> old', undefined)).toBe('Відповідь.');
   });
 
+  it('cuts a long text after whole characters, never inside an emoji', () => {
+    expect(makeSnippet(`${'😀'.repeat(300)}`, undefined)).toBe(`${'😀'.repeat(199)}…`);
+    expect(makeSnippet(`${'a'.repeat(150)} ${'b'.repeat(100)}`, undefined)).toBe(`${'a'.repeat(150)}…`);
+  });
+
   it('uses the forwarded text when a forward has none of its own', () => {
     expect(makeSnippet('-----Original Message-----\nFrom: x\nSent: y\n\nThe forwarded text', undefined)).toBe(
       'The forwarded text',

@@ -13,7 +13,8 @@ import { saveUserSettings } from '@/lib/background/settings-store';
 import { startBackground } from '@/lib/background/start';
 import { createStorageHealth, PAGE_WRITE_PAUSE_MS, type ProblemStore } from '@/lib/background/storage-health';
 import { exportBackup } from '@/lib/data/backup';
-import type { MailMessage } from '@/lib/engine/types';
+import type { ImportedMailMessage } from '@/lib/mail-import/import-mailbox';
+import { hashText } from '@/lib/mail-import/streaming-hash';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { isQuotaError, STORAGE_PROBLEM_KEY, StorageFullError, type StorageProblem } from '@/lib/store/storage-problem';
 import { DAY, exchange, ME, messageId, NOW } from '../background/exchange';
@@ -27,7 +28,7 @@ import { quotaFaultPerTest } from './quota-fault';
 
 const fault = quotaFaultPerTest();
 
-function imported(n: number, from = 'dana@acme.com', daysAgo = 3): MailMessage[] {
+function imported(n: number, from = 'dana@acme.com', daysAgo = 3): ImportedMailMessage[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `m${i}-${from}`,
     threadId: `t${i % 3}-${from}`,
@@ -37,6 +38,7 @@ function imported(n: number, from = 'dana@acme.com', daysAgo = 3): MailMessage[]
     cc: [],
     subject: `Quote ${i}`,
     snippet: `Snippet ${i}`,
+    copyKey: hashText(`m${i}-${from}`),
   }));
 }
 
