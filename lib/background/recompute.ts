@@ -1,10 +1,11 @@
-import { analyzeAccount, analyzeClient } from '@/lib/engine/analyze';
-import { baseClientKey } from '@/lib/engine/client-identity';
+import { analyzeClient } from '@/lib/engine/analyze';
+import { analyzeClientByClient } from '@/lib/engine/analyze-by-client';
 import { createClientResolver } from '@/lib/engine/overrides';
 import type { PopulationModel } from '@/lib/engine/report-types';
 import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
 import { clearPending, pendingOf } from '@/lib/store/pending-recompute';
 import { type EngineContext, engineContext } from './engine-context';
+import { forEachRefOfAccount, messagesFiledUnder } from './messages-by-client';
 
 /** More touched clients than this, and a full recompute is as cheap as one by one. */
 const MAX_INCREMENTAL_CLIENTS = 50;
@@ -27,22 +28,36 @@ function followUpStatesOf(db: KeepwarmDb, account: string) {
 /**
  * Runs the engine over one account's messages whose sender is known, refits
  * the account-wide model, and replaces that account's client reports in one
- * transaction, so a reader never sees half of an update.
+ * transaction, so a reader never sees half of an update. The messages are read
+ * a client at a time, so the memory it takes grows with the largest client,
+ * not with the account.
  */
 export async function recomputeAccount(db: KeepwarmDb, account: string, now: number): Promise<StoredClient[]> {
   const pending = await pendingOf(db, account);
   const context = await engineContext(db, account);
-  // Filtered after reading: a Dexie filter walks a cursor record by record, a plain read is one getAll.
-  const messages = (
-    await db.messages.where('[account+at]').between([account, -Infinity], [account, Infinity]).toArray()
-  ).filter((m) => m.senderKnown);
   const states = await followUpStatesOf(db, account);
-  const analysis = analyzeAccount({ messages, ...context, now, followUpStates: states });
-  const clients = analysis.clients.map((report) => storedClient(account, report, now));
+  const analysis = analyzeClientByClient({ ...context, now, followUpStates: states });
+  const drafted = new Set<string>();
+  const left = new Set(analysis.outsideClients());
+  await forEachRefOfAccount(db, account, (base, messages) => {
+    for (const key of analysis.clientsOf(base)) {
+      const sources = analysis.sourceKeys(key);
+      // Most clients are filed under their own key alone; the others (merged, split out) are read on their own.
+      if (sources.length === 1 && sources[0] === base) {
+        analysis.addClient(key, messages);
+        drafted.add(key);
+      } else left.add(key);
+    }
+  });
+  for (const key of left) {
+    if (!drafted.has(key)) analysis.addClient(key, await messagesFiledUnder(db, account, analysis.sourceKeys(key)));
+  }
+  const { clients: reports, population } = analysis.finish();
+  const clients = reports.map((report) => storedClient(account, report, now));
   await db.transaction('rw', db.clients, db.accounts, async () => {
     await db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).delete();
     await db.clients.bulkPut(clients);
-    await db.accounts.update(account, { population: analysis.population });
+    await db.accounts.update(account, { population });
   });
   await clearPending(db, pending);
   return clients;
@@ -51,16 +66,9 @@ export async function recomputeAccount(db: KeepwarmDb, account: string, now: num
 /** The clients whose reports a change of these stored refs can move, after the user's merges and splits. */
 function affectedClients(account: string, refs: Iterable<string>, context: EngineContext): Set<string> {
   const resolver = createClientResolver(context.overrides);
-  const splitOut = context.overrides.splitAddresses ?? [];
   const affected = new Set<string>();
-  for (const ref of refs) {
-    const base = ref.slice(account.length + 1);
-    // A person split out of an organisation is still stored under the organisation's ref.
-    for (const key of [base, ...splitOut.filter((address) => baseClientKey(address) === base)]) {
-      const final = resolver.resolveKey(key);
-      if (final !== undefined) affected.add(final);
-    }
-  }
+  // A person split out of an organisation is still stored under the organisation's ref.
+  for (const ref of refs) for (const key of resolver.clientsOf(ref.slice(account.length + 1))) affected.add(key);
   return affected;
 }
 

@@ -7,6 +7,7 @@ export {
   analyzeAccount,
   analyzeClient,
 } from './analyze';
+export { type AccountContext, analyzeClientByClient, type ClientByClientAnalysis } from './analyze-by-client';
 export {
   assertValidCustomer,
   type BgNbdCustomer,

@@ -62,6 +62,8 @@ export interface ClientResolver {
    * into it, and the organisations of the addresses split out into it.
    */
   sourceKeys(key: string): string[];
+  /** The clients the messages of a base key can count for: the base key itself, and the addresses split out of it. */
+  clientsOf(base: string): string[];
   override(key: string): ClientOverride;
   /** Merges that would loop (A → B → A) are cut where the loop closes; reported here. */
   problems: string[];
@@ -98,6 +100,11 @@ export function createClientResolver(overrides: ClientOverrides = {}): ClientRes
     return clients[merged]?.ignore ? undefined : merged;
   };
   const byAddress = new Map<string, string | undefined>();
+  const splitOutOf = new Map<string, string[]>();
+  for (const address of split) {
+    const organisation = baseClientKey(address);
+    if (organisation !== undefined) splitOutOf.set(organisation, [...(splitOutOf.get(organisation) ?? []), address]);
+  }
   return {
     keyOf(address) {
       if (byAddress.has(address)) return byAddress.get(address);
@@ -115,6 +122,10 @@ export function createClientResolver(overrides: ClientOverrides = {}): ClientRes
         if (organisation !== undefined && resolveKey(address) === key) sources.add(organisation);
       }
       return [...sources].sort();
+    },
+    clientsOf(base) {
+      const keys = [base, ...(splitOutOf.get(base) ?? [])].map(resolveKey);
+      return [...new Set(keys.filter((key) => key !== undefined))];
     },
     override: (key) => clients[key] ?? {},
     problems,

@@ -1,0 +1,117 @@
+// What one client's messages say on their own, before the account's population
+// is known. A draft keeps no message: the account-wide model is fitted on the
+// drafts, so a caller can read one client's messages at a time.
+import { type BusinessClock, DAY } from './business-hours';
+import type { ClientBucket } from './client-buckets';
+import { isPersonKey } from './client-identity';
+import { byTime, type ClientMessage } from './conversation';
+import { detectCues } from './cues';
+import { latencyStats, matchReplies, type ReplySample, summarizeLatency } from './latency';
+import type { ClientOverride } from './overrides';
+import type { ClientMetrics, ClientReport } from './report-types';
+import { messageTrend } from './trend';
+import { summarizeWaiting, type ThreadState, threadState } from './waiting';
+
+const ONBOARDING_DAYS = 90;
+const RECENT = 30 * DAY;
+
+/** The metrics that compare the client with the account's population are left for the report. */
+export type DraftMetrics = Omit<ClientMetrics, 'cadence' | 'bgnbd'>;
+
+export interface ClientDraft extends Pick<ClientReport, 'key' | 'displayName' | 'kind' | 'addresses' | 'threads'> {
+  override: ClientOverride;
+  metrics: DraftMetrics;
+  /** Local day numbers of contact (their messages and activities outside mail), ascending. */
+  contactDays: number[];
+  /** Working time of each of our replies to this client: the account's usual reply time is fitted on them. */
+  ourReplyBusinessMs: number[];
+}
+
+function threadsAndSamples(messages: readonly ClientMessage[], clock: BusinessClock) {
+  const byThread = new Map<string, ClientMessage[]>();
+  for (const m of messages) {
+    const list = byThread.get(m.threadId);
+    if (list) list.push(m);
+    else byThread.set(m.threadId, [m]);
+  }
+  const samples: ReplySample[] = [];
+  const threads: ThreadState[] = [];
+  for (const thread of byThread.values()) {
+    const replies = matchReplies(thread, clock);
+    samples.push(...replies.samples);
+    threads.push(threadState(thread, replies.open));
+  }
+  threads.sort((a, b) => b.lastAt - a.lastAt || (a.threadId < b.threadId ? -1 : 1));
+  return { samples, threads };
+}
+
+function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {
+  const days = new Set<number>();
+  // An activity outside mail is a day of contact like a message from them: cadence and P(alive) see it.
+  for (const at of bucket.events) days.add(clock.localDay(at));
+  for (const m of inbound) days.add(clock.localDay(m.at));
+  return [...days].sort((a, b) => a - b);
+}
+
+function displayName(bucket: ClientBucket, override: ClientOverride): string {
+  if (override.name) return override.name;
+  if (!isPersonKey(bucket.key)) return bucket.key;
+  return bucket.addresses.get(bucket.key)?.name || bucket.key;
+}
+
+/** Drafts one client from its bucket (see client-buckets.ts), with its outside contact already added. */
+export function draftClient(
+  bucket: ClientBucket,
+  override: ClientOverride,
+  clock: BusinessClock,
+  now: number,
+): ClientDraft {
+  const messages = [...bucket.messages].sort(byTime);
+  const inbound = messages.filter((m) => m.side === 'in');
+  const { samples, threads } = threadsAndSamples(messages, clock);
+  const lastOutInThread = new Map<string, number>();
+  for (const m of messages) if (m.side === 'out') lastOutInThread.set(m.threadId, m.at);
+  const lastInboundAt = inbound.at(-1)?.at;
+  const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
+  const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
+  const ours = samples.filter((s) => s.by === 'out');
+  const waiting = summarizeWaiting(threads, lastInboundAt, lastOutboundAt);
+  const metrics: DraftMetrics = {
+    firstSeenAt,
+    inbound: inbound.length,
+    outbound: messages.length - inbound.length,
+    latency: summarizeLatency(samples),
+    recentOurLatency: latencyStats(ours.filter((s) => s.repliedAt > now - RECENT)),
+    earlierOurLatency: latencyStats(ours.filter((s) => s.repliedAt <= now - RECENT)),
+    waiting,
+    trend: messageTrend(
+      inbound.map((m) => m.at),
+      now,
+    ),
+    cues: detectCues(inbound, now).map((hit) => ({
+      ...hit,
+      answered: (lastOutInThread.get(hit.threadId) ?? Number.NEGATIVE_INFINITY) > hit.at,
+    })),
+    onboarding: {
+      active: now - firstSeenAt <= ONBOARDING_DAYS * DAY,
+      daysSinceFirstSeen: Math.floor((now - firstSeenAt) / DAY),
+    },
+  };
+  if (lastInboundAt !== undefined) metrics.lastInboundAt = lastInboundAt;
+  if (lastOutboundAt !== undefined) metrics.lastOutboundAt = lastOutboundAt;
+  if (waiting.onUs) metrics.waitingOnUsBusinessMs = clock.businessMillisBetween(waiting.onUs.since, now);
+  if (override.quietUntil !== undefined) metrics.quietUntil = override.quietUntil;
+  const lastEventAt = bucket.events.at(-1);
+  if (lastEventAt !== undefined) metrics.outsideContact = { count: bucket.events.length, lastAt: lastEventAt };
+  return {
+    key: bucket.key,
+    displayName: displayName(bucket, override),
+    kind: isPersonKey(bucket.key) ? 'person' : 'org',
+    addresses: [...bucket.addresses.keys()].sort(),
+    threads,
+    override,
+    metrics,
+    contactDays: contactDaysOf(bucket, inbound, clock),
+    ourReplyBusinessMs: ours.map((s) => s.businessMs),
+  };
+}

@@ -1,0 +1,42 @@
+// The account-wide model each client is compared with, fitted on every client's draft.
+import type { BgNbdParams } from './bgnbd';
+import { fitBgNbd, NotEnoughDataError } from './bgnbd-fit';
+import { summarizeContactDays } from './bgnbd-summary';
+import { contactGaps, fitCadencePrior } from './cadence';
+import type { ClientDraft } from './client-draft';
+import type { PopulationModel } from './report-types';
+import { spread } from './stats';
+
+/**
+ * Fewer clients with repeat contact than this say too little about the account
+ * to fit BG/NBD (a fit on one-off contacts is degenerate); P(alive) is then left out.
+ */
+const MIN_CLIENTS_FOR_BGNBD = 10;
+
+/**
+ * `today` is the local day number of `now`. Sums of floating-point numbers
+ * depend on their order, so the model's last digits do on the drafts' order.
+ */
+export function fitPopulation(drafts: readonly ClientDraft[], today: number): PopulationModel {
+  const customers = drafts.flatMap((d) => summarizeContactDays(d.contactDays, today, 'weeks') ?? []);
+  let bgnbd: BgNbdParams | undefined;
+  if (customers.filter((c) => c.x > 0).length >= MIN_CLIENTS_FOR_BGNBD) {
+    try {
+      bgnbd = fitBgNbd(customers).params;
+    } catch (error) {
+      if (!(error instanceof NotEnoughDataError)) throw error;
+    }
+  }
+  const ours = spread(drafts.flatMap((d) => d.ourReplyBusinessMs));
+  const values = drafts.map((d) => d.override.value).filter((v): v is number => v !== undefined && v > 0);
+  const medianValue = spread(values).median;
+  return {
+    ...(bgnbd && { bgnbd }),
+    cadence: fitCadencePrior(drafts.map((d) => contactGaps(d.contactDays))),
+    ourReplyBusinessMs: {
+      ...(ours.median !== undefined && { median: ours.median }),
+      ...(ours.p90 !== undefined && { p90: ours.p90 }),
+    },
+    ...(medianValue !== undefined && { medianValue }),
+  };
+}
