@@ -1,9 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { ClientTier } from '@/lib/engine/overrides';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { MessageKey } from '@/lib/i18n/catalogs';
 import type { StoredClientOverride } from '@/lib/store/db';
 import type { ClientActions } from '@/lib/ui/client-actions';
+import { type MergeTargets, mergeSuggestions } from '@/lib/ui/merge-targets';
 import { dateInput, overridePatch } from '@/lib/ui/override-patch';
 import { useTranslator } from '@/lib/ui/use-translator';
 
@@ -11,14 +12,15 @@ interface Props {
   report: ClientReport;
   override?: StoredClientOverride;
   split: boolean;
-  otherClientKeys: readonly string[];
+  /** Read only once the user starts a merge: an account can have thousands of clients. */
+  mergeTargets: MergeTargets;
   actions: Pick<ClientActions, 'correct' | 'splitAddress'>;
 }
 
 const TIERS: ClientTier[] = ['key', 'standard', 'minor'];
 
 /** Rename, tier or value, expected silence, merge, split and ignore: each a correction the background applies. */
-export function ClientSettings({ report, override, split, otherClientKeys, actions }: Props) {
+export function ClientSettings({ report, override, split, mergeTargets, actions }: Props) {
   const { t } = useTranslator();
   const id = useId();
   const [name, setName] = useState(override?.name ?? '');
@@ -26,6 +28,8 @@ export function ClientSettings({ report, override, split, otherClientKeys, actio
   const [value, setValue] = useState(override?.value !== undefined ? String(override.value) : '');
   const [quietUntil, setQuietUntil] = useState(dateInput(override?.quietUntil));
   const [mergeInto, setMergeInto] = useState('');
+  const [targetKeys, setTargetKeys] = useState<string[]>();
+  const readingTargets = useRef(false);
   const [confirmIgnore, setConfirmIgnore] = useState(false);
   const [status, setStatus] = useState('');
 
@@ -42,11 +46,25 @@ export function ClientSettings({ report, override, split, otherClientKeys, actio
     if (Object.keys(result.patch).length === 0) return setStatus(t('panel.nothingChanged'));
     run(actions.correct(result.patch));
   };
+  const startMerge = () => {
+    if (readingTargets.current) return;
+    readingTargets.current = true;
+    mergeTargets.keys().then(setTargetKeys, (error: unknown) => {
+      readingTargets.current = false;
+      setStatus(t('panel.mergeTargetsFailed', { error: String(error) }));
+    });
+  };
   const merge = (event: FormEvent) => {
     event.preventDefault();
     const target = mergeInto.trim().toLowerCase();
-    if (!otherClientKeys.includes(target)) return setStatus(t('panel.mergeUnknown', { key: target }));
-    run(actions.correct({ mergeInto: target }));
+    // Asked of the store, not of the suggestions: they may not be read yet, or be older than a new client.
+    mergeTargets.has(target).then(
+      (known) => {
+        if (!known) return setStatus(t('panel.mergeUnknown', { key: target }));
+        run(actions.correct({ mergeInto: target }));
+      },
+      (error: unknown) => setStatus(t('panel.mergeTargetsFailed', { error: String(error) })),
+    );
   };
 
   return (
@@ -93,10 +111,18 @@ export function ClientSettings({ report, override, split, otherClientKeys, actio
       <form className="kw-form kw-form--inline" onSubmit={merge}>
         <label>
           {t('panel.mergeInto')}
-          <input list={`${id}-clients`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} />
+          <input
+            list={`${id}-clients`}
+            value={mergeInto}
+            onFocus={startMerge}
+            onChange={(e) => {
+              startMerge();
+              setMergeInto(e.target.value);
+            }}
+          />
         </label>
-        <datalist id={`${id}-clients`}>
-          {otherClientKeys.slice(0, 500).map((key) => (
+        <datalist id={`${id}-clients`} data-testid="merge-suggestions">
+          {mergeSuggestions(targetKeys ?? [], mergeInto).map((key) => (
             <option key={key} value={key} />
           ))}
         </datalist>

@@ -1,5 +1,6 @@
 import type { ClientActions } from '@/lib/ui/client-actions';
 import type { ClientDetail } from '@/lib/ui/client-detail';
+import type { MergeTargets } from '@/lib/ui/merge-targets';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { ActivityChart } from './activity-chart';
 import { ClientSettings } from './client-settings';
@@ -13,12 +14,13 @@ interface Props {
   detail: ClientDetail;
   now: number;
   actions: ClientActions;
+  mergeTargets: MergeTargets;
   mine: (email: string) => boolean;
   onOpenThread: (threadId: string) => void;
 }
 
 /** One client: its risk and reasons, what to do next, whose turn, activity, history and settings. */
-export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) {
+export function ClientView({ detail, now, actions, mergeTargets, mine, onOpenThread }: Props) {
   const { t, date } = useTranslator();
   const { report } = detail.client;
   const addresses = report.addresses.slice(0, 3).join(', ');
@@ -61,7 +63,7 @@ export function ClientView({ detail, now, actions, mine, onOpenThread }: Props) 
         report={report}
         override={detail.override}
         split={detail.split}
-        otherClientKeys={detail.otherClientKeys}
+        mergeTargets={mergeTargets}
         actions={actions}
       />
       {detail.learning ? (

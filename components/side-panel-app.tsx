@@ -16,7 +16,7 @@ import './side-panel.css';
 export function SidePanelApp() {
   const { t } = useTranslator();
   const { target, picked, choose } = usePanelTarget();
-  const { view, openThread } = useSidePanel(target);
+  const { view, openThread, mergeTargets } = useSidePanel(target);
   const incomplete = useIncompleteAccounts();
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
   const account = client?.account;
@@ -42,12 +42,13 @@ export function SidePanelApp() {
           onPick={(picked) => choose({ account: picked.account, clientKey: picked.key })}
         />
       );
-    else if (actions)
+    else if (actions && mergeTargets)
       body = (
         <ClientView
           detail={value.detail}
           now={Date.now()}
           actions={actions}
+          mergeTargets={mergeTargets}
           mine={(email) => value.mine.has(email.toLowerCase())}
           onOpenThread={(threadId) => void openThread(value.detail.client.account, threadId)}
         />

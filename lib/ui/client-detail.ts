@@ -2,7 +2,8 @@
 // report, the user's corrections, the messages of the last 90 days for the
 // chart and the contact timeline, and what the user's CRM taught. A client can
 // have thousands of threads, so the messages are read thread by thread, newest
-// first, only as far as shown.
+// first, only as far as shown. The clients it could be merged into are not
+// read here: an account has thousands (see merge-targets).
 import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
 
@@ -21,8 +22,6 @@ export interface ClientDetail {
   /** Newest first, at most TIMELINE_SHOWN. */
   timeline: StoredMessage[];
   messageCount: number;
-  /** Other clients of the account, to merge into. */
-  otherClientKeys: string[];
   /** What the user's CRM taught about the client, and whether the user watches it. */
   learning?: StoredCrmLearning;
 }
@@ -61,9 +60,15 @@ async function shownMessages(
       next === 0
         ? Math.max(firstBefore === -1 ? threads.length : firstBefore, THREADS_PER_READ)
         : next + THREADS_PER_READ;
-    const ids = threads.slice(next, end).map((t): [string, string] => [client.account, t.threadId]);
-    const messages = await db.messages.where('[account+threadId]').anyOf(ids).toArray();
-    shown.push(...messages.filter((m) => m.senderKnown && m.clientRefs.includes(ref)));
+    // One request per thread, all at once in one transaction: each is answered whole, where one cursor
+    // over every thread's key (`anyOf`) costs a round trip per message, the most of a large client's open.
+    const batch = threads.slice(next, end);
+    const perThread = await db.transaction('r', db.messages, () =>
+      Promise.all(
+        batch.map((t) => db.messages.where('[account+threadId]').equals([client.account, t.threadId]).toArray()),
+      ),
+    );
+    shown.push(...perThread.flat().filter((m) => m.senderKnown && m.clientRefs.includes(ref)));
     next = end;
   }
   return shown.sort(newestFirst);
@@ -78,13 +83,12 @@ export async function clientDetail(
   const client = await db.clients.get([account, clientKey]);
   if (!client) return undefined;
   const since = now - CHART_DAYS * DAY;
-  const [accountRow, override, learning, known, mine, keys] = await Promise.all([
+  const [accountRow, override, learning, known, mine] = await Promise.all([
     db.accounts.get(account),
     db.clientOverrides.get([account, clientKey]),
     db.crmLearned.get([account, clientKey]),
     shownMessages(db, client, since, TIMELINE_SHOWN),
     myAddresses(db, account),
-    db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).primaryKeys(),
   ]);
   const recent = known.filter((m) => m.at >= since);
   return {
@@ -97,7 +101,6 @@ export async function clientDetail(
     timeline: known.slice(0, TIMELINE_SHOWN),
     // The report's count of the messages behind it: counting them here would read them all.
     messageCount: client.report.threads.reduce((sum, t) => sum + t.messageCount, 0),
-    otherClientKeys: keys.map(([, key]) => key).filter((key) => key !== clientKey),
   };
 }
 

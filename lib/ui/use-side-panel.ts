@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
 import { openKeepwarmDb, type StoredClient } from '@/lib/store/db';
 import { type ClientDetail, clientDetail, riskiestClients, watchedClients } from './client-detail';
+import { type MergeTargets, mergeTargets } from './merge-targets';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { clientOfThread, type PanelTarget } from './side-panel-target';
 import { type LiveState, useLiveQuery } from './use-live-query';
@@ -44,5 +45,13 @@ export function useSidePanel(target: PanelTarget) {
   const openThread = async (account: string, threadId: string) => {
     await openInGmail(gmailThreadUrl(await accountPathOf(db, account), threadId));
   };
-  return { view, openThread };
+  const shown = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
+  const account = shown?.account;
+  const clientKey = shown?.key;
+  /** The shown client's merge targets, the same object while the same client is shown. */
+  const targets: MergeTargets | undefined = useMemo(
+    () => (account && clientKey ? mergeTargets(db, account, clientKey) : undefined),
+    [db, account, clientKey],
+  );
+  return { view, openThread, mergeTargets: targets };
 }

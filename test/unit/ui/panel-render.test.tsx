@@ -12,6 +12,7 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import type { ClientActions } from '@/lib/ui/client-actions';
 import { type ClientDetail, clientDetail } from '@/lib/ui/client-detail';
+import type { MergeTargets } from '@/lib/ui/merge-targets';
 import { TranslatorContext } from '@/lib/ui/use-translator';
 import { searchWaiting, stoppedAnswering, type WaitingEntry, waitingOnYou } from '@/lib/ui/waiting-list';
 import { account, mailbox, NOW, seedDemo } from './demo-clients';
@@ -29,6 +30,7 @@ const actions: ClientActions = {
   splitAddress: async () => undefined,
   forgetCrm: async () => undefined,
 };
+const mergeTargets: MergeTargets = { keys: async () => [], has: async () => false };
 
 let db: KeepwarmDb;
 let detail: ClientDetail;
@@ -74,6 +76,7 @@ const clientView = (language: Language, view = detail) =>
       detail: view,
       now: NOW,
       actions,
+      mergeTargets,
       mine: (e: string) => e === account.address,
       onOpenThread: () => undefined,
     }),

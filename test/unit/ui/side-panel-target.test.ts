@@ -95,7 +95,6 @@ describe('what the side panel follows', () => {
     expect(detail?.activity).toHaveLength(13);
     const times = detail?.timeline.map((m) => m.at) ?? [];
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(detail?.otherClientKeys).not.toContain(key);
     expect(await clientDetail(db, account.address, 'nobody.example', NOW)).toBeUndefined();
   });
 
