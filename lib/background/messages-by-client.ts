@@ -1,5 +1,6 @@
 // Reading one account's messages a client at a time, for the full recompute:
 // it holds the messages of one client (and one chunk), never the account's.
+import { byTime } from '@/lib/engine/conversation';
 import type { KeepwarmDb, StoredMessage } from '@/lib/store/db';
 
 /** Messages per read: few round trips, and little held at once. */
@@ -10,7 +11,7 @@ function usable(messages: Iterable<StoredMessage>): StoredMessage[] {
   const kept: StoredMessage[] = [];
   // A time that is not a number is an issue for the engine, and would leave the order undefined.
   for (const m of messages) if (m.senderKnown && Number.isFinite(m.at)) kept.push(m);
-  return kept.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return kept.sort(byTime);
 }
 
 /**

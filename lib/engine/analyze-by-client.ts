@@ -12,6 +12,7 @@ import { type ClientBucket, groupByClient } from './client-buckets';
 import { type ClientDraft, draftClient } from './client-draft';
 import { createPartyClassifier } from './client-identity';
 import { reportClient } from './client-report';
+import { byTime } from './conversation';
 import { addOutsideContact } from './outside-contact';
 import { createClientResolver } from './overrides';
 import { fitPopulation } from './population';
@@ -27,7 +28,7 @@ type FirstSeen = { at: number; id: string; party: number } | { outside: number }
 function firstSeenFirst(a: FirstSeen, b: FirstSeen): number {
   if ('outside' in a) return 'outside' in b ? a.outside - b.outside : 1;
   if ('outside' in b) return -1;
-  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.party - b.party;
+  return byTime(a, b) || a.party - b.party;
 }
 
 export interface ClientByClientAnalysis {

@@ -17,6 +17,6 @@ export interface ClientMessage {
  * Time order, ties broken by id, so identical timestamps (batch imports,
  * second-rounded headers) give the same answer on every run.
  */
-export function byTime(a: ClientMessage, b: ClientMessage): number {
+export function byTime(a: Pick<ClientMessage, 'at' | 'id'>, b: Pick<ClientMessage, 'at' | 'id'>): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -4,6 +4,7 @@
 // have thousands of threads, so the messages are read thread by thread, newest
 // first, only as far as shown. The clients it could be merged into are not
 // read here: an account has thousands (see merge-targets).
+import { byTime } from '@/lib/engine/conversation';
 import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
 
@@ -32,7 +33,7 @@ async function myAddresses(db: KeepwarmDb, account: string): Promise<Set<string>
 }
 
 /** Newest first; messages of the same millisecond by id, so the order never depends on how they were read. */
-const newestFirst = (a: StoredMessage, b: StoredMessage) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const newestFirst = (a: StoredMessage, b: StoredMessage) => byTime(b, a);
 
 /**
  * The client's messages (sender known) of the last `since` and at least its
