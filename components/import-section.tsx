@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
 import { type ImportState, importRates } from '@/lib/ui/mailbox-import';
 import { useTranslator } from '@/lib/ui/use-translator';
@@ -105,14 +105,13 @@ function FailureText({ state }: { state: ImportState }) {
 export function ImportSection({ knownAddresses, state, onStart, onCancel }: ImportSectionProps) {
   const { t } = useTranslator();
   const id = useId();
-  const [me, setMe] = useState(knownAddresses[0] ?? '');
+  // Until the user is in the field it shows the first known address, which arrives after the
+  // first paint. Focusing freezes what it shows, so a late arrival never lands in their typing.
+  const [typedMe, setTypedMe] = useState<string>();
+  const me = typedMe ?? knownAddresses[0] ?? '';
   const [files, setFiles] = useState<{ picked: PickedFile[]; fromFolder: boolean }>({ picked: [], fromFolder: false });
   const [problem, setProblem] = useState<string>();
   const busy = state?.phase === 'running' || state?.phase === 'cancelling';
-
-  useEffect(() => {
-    if (!me && knownAddresses[0]) setMe(knownAddresses[0]);
-  }, [knownAddresses, me]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -137,7 +136,8 @@ export function ImportSection({ knownAddresses, state, onStart, onCancel }: Impo
             list={`${id}-known`}
             value={me}
             disabled={busy}
-            onChange={(event) => setMe(event.target.value)}
+            onFocus={() => setTypedMe((typed) => typed ?? me)}
+            onChange={(event) => setTypedMe(event.target.value)}
             aria-describedby={`${id}-me-hint`}
           />
           <datalist id={`${id}-known`}>

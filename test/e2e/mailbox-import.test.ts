@@ -176,7 +176,15 @@ describe.skipIf(!existsSync(OTHER_PERSON))('importing one folder, then the whole
     await page.fill('[data-testid=import-me]', OTHER_ME);
     await page.setInputFiles(`[data-testid=${input}]`, target);
     await page.click('[data-testid=import-start]');
-    await page.waitForSelector('[data-testid=import-progress][data-phase=done]', { timeout: 120_000 });
+    const ended = await page.waitForSelector(
+      '[data-testid=import-progress]:is([data-phase=done],[data-phase=failed],[data-phase=cancelled])',
+      { timeout: 120_000 },
+    );
+    // A failed import says why in the test's failure, not only as a timeout.
+    const error = (await page.$('[data-testid=import-error]'))
+      ? await page.textContent('[data-testid=import-error]')
+      : '';
+    expect({ phase: await ended.getAttribute('data-phase'), error }).toEqual({ phase: 'done', error: '' });
   }
 
   it('ends with what one import of the whole mailbox stores: the messages and clients of keepwarm report', async () => {
