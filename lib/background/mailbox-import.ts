@@ -4,6 +4,7 @@ import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
 import { clientRefsFor } from './identity';
+import { importedMessagesOf } from './imported-messages';
 import { storedCopyIds } from './import-copies';
 
 export interface ImportBatch {
@@ -47,6 +48,7 @@ export async function storeImportBatch(
     // The account must exist for the recompute to keep its fitted model and for the periodic refresh.
     // Where it sits in Gmail's URL is learnt only when Gmail is opened on it.
     const existing = await db.accounts.get(account);
+    const importedBefore = existing?.importedAt === undefined ? 0 : await importedMessagesOf(db, existing);
     if (existing) await db.accounts.update(account, { importedAt: now });
     else await db.accounts.put({ address: account, firstSeenAt: now, lastSeenAt: now, importedAt: now });
     const copies = await storedCopyIds(db, account, batch.messages);
@@ -63,6 +65,7 @@ export async function storeImportBatch(
     if (batch.moves?.length) {
       for (const ref of await moveThreads(db, account, batch.moves)) ingested.touchedClientRefs.add(ref);
     }
+    await db.accounts.update(account, { importedMessages: importedBefore + ingested.added });
     return { ...ingested, duplicates: copies.size };
   });
   const clientKeys = new Set<string>();

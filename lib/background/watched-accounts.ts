@@ -1,23 +1,19 @@
-import Dexie from 'dexie';
 import type { AccountStatus } from '@/lib/messaging/schemas';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { listAccounts } from './account-registry';
+import { importedMessagesOf } from './imported-messages';
 
 /**
  * The accounts Keepwarm watches: those Gmail pages showed, and those whose
  * mail was imported, even before Gmail is opened on them (an import-only
- * setup). An imported account says when and how many of its messages are stored.
+ * setup). An imported account says when, and how many messages its imports stored.
  */
 export async function watchedAccounts(db: KeepwarmDb): Promise<AccountStatus[]> {
   const [seen, stored] = await Promise.all([listAccounts(), db.accounts.toArray()]);
   const imported = new Map<string, NonNullable<AccountStatus['imported']>>();
   for (const account of stored) {
     if (account.importedAt === undefined) continue;
-    const messages = await db.messages
-      .where('[account+at]')
-      .between([account.address, Dexie.minKey], [account.address, Dexie.maxKey])
-      .count();
-    imported.set(account.address, { at: account.importedAt, messages });
+    imported.set(account.address, { at: account.importedAt, messages: await importedMessagesOf(db, account) });
   }
   const watched: AccountStatus[] = seen.map((account) => {
     const facts = account.address === undefined ? undefined : imported.get(account.address);

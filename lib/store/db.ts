@@ -23,6 +23,11 @@ export interface StoredAccount {
   lastSeenAt: number;
   /** When mail was last imported for this account from a mailbox export. */
   importedAt?: number;
+  /**
+   * Messages the imports added for this account, kept as each batch is stored so the
+   * status never counts a large mailbox. Absent on an account imported before it was kept.
+   */
+  importedMessages?: number;
   /** How well the last Gmail list and conversation pages could be read. */
   listHealth?: Health;
   conversationHealth?: Health;

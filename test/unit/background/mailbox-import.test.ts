@@ -248,7 +248,7 @@ describe('the imported account', () => {
   it('has no Gmail place until Gmail is opened on it, then links there', async () => {
     await storeImportBatch(db, { account: ME, messages: imported }, NOW, IDENTITY);
     const account = await db.accounts.get(ME);
-    expect(account).toEqual({ address: ME, firstSeenAt: NOW, lastSeenAt: NOW, importedAt: NOW });
+    expect(account).toEqual({ address: ME, firstSeenAt: NOW, lastSeenAt: NOW, importedAt: NOW, importedMessages: 2 });
     expect(gmailThreadUrl(await accountPathOf(db, ME), thread)).toMatch(
       /^https:\/\/mail\.google\.com\/mail\/u\/0\/#inbox\//,
     );
@@ -280,6 +280,27 @@ describe('the imported account', () => {
       },
       { accountPath: 'u/1', address: 'other@brightpath.studio', lastSeenAt: NOW, lastView: '' },
     ]);
+  });
+
+  it('keeps how many messages its imports stored, so the status never counts the mailbox', async () => {
+    const [first, second] = imported as [ImportedMailMessage, ImportedMailMessage];
+    await storeImportBatch(db, { account: ME, messages: [first] }, NOW, IDENTITY);
+    await storeImportBatch(db, { account: ME, messages: [first, second] }, NOW + HOUR, IDENTITY);
+    // The same file again adds nothing.
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW + 2 * HOUR, IDENTITY);
+    expect((await db.accounts.get(ME))?.importedMessages).toBe(2);
+    const countMessages = vi.spyOn(db.messages, 'where');
+    expect((await watchedAccounts(db))[0]?.imported).toEqual({ at: NOW + 2 * HOUR, messages: 2 });
+    expect(countMessages).not.toHaveBeenCalled();
+    countMessages.mockRestore();
+  });
+
+  it('counts once the messages of an account imported before the count was kept, then keeps it', async () => {
+    await storeImportBatch(db, { account: ME, messages: imported.slice(0, 1) }, NOW, IDENTITY);
+    await db.accounts.update(ME, { importedMessages: undefined });
+    expect((await watchedAccounts(db))[0]?.imported?.messages).toBe(1);
+    await storeImportBatch(db, { account: ME, messages: imported }, NOW + HOUR, IDENTITY);
+    expect((await db.accounts.get(ME))?.importedMessages).toBe(2);
   });
 });
 
