@@ -4,8 +4,8 @@ import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
 import { clientRefsFor } from './identity';
-import { importedMessagesOf } from './imported-messages';
 import { storedCopyIds } from './import-copies';
+import { importedMessagesOf } from './imported-messages';
 
 export interface ImportBatch {
   account: string;
