@@ -63,8 +63,11 @@ function sameMessage(stored: StoredMessage, seen: StoredMessage): boolean {
   return stored.from.email === seen.from.email;
 }
 
+/** The same record once written: `clientTimes` is derived on writing, so only what it is derived from counts. */
 function isSame(a: StoredMessage, b: StoredMessage): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const { clientTimes: _a, ...first } = a;
+  const { clientTimes: _b, ...second } = b;
+  return JSON.stringify(first) === JSON.stringify(second);
 }
 
 /**
