@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 
 // Nothing leaves the browser: every request made while the extension runs
 // through the demo (Gmail pages, a conversation, the popup, side panel and
-// options) goes to the page's own host or stays inside the extension.
+// options, a mailbox import) goes to the page's own host or stays inside the
+// extension.
+
+const TAKEOUT = path.resolve(import.meta.dirname, '../fixtures/mail-import/takeout.mbox');
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
@@ -44,6 +48,12 @@ describe('network', () => {
       await tab.waitForLoadState('networkidle');
       await tab.close();
     }
+    const options = await browser.openExtensionPage('options.html');
+    await options.fill('[data-testid=import-me]', 'me@agency.example');
+    await options.setInputFiles('[data-testid=import-files]', TAKEOUT);
+    await options.click('[data-testid=import-start]');
+    await options.waitForSelector('[data-testid=import-progress][data-phase=done]');
+    await options.close();
     await gmail.close();
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((r) => !allowed(r.url))).toEqual([]);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 
-// Storage limits in the built extension: the notice a full disk leaves in the
-// popup and the options page, gone once a write succeeds again; and how long
-// mail is kept, applied as soon as the user saves it.
+// Storage limits in the built extension: a write IndexedDB refuses for lack of
+// room, half-writing nothing; the notice a full disk leaves in the popup and
+// the options page, gone once a write succeeds again; and how long mail is
+// kept, applied as soon as the user saves it.
 
 const MONTH = 30 * 86_400_000;
 
@@ -136,6 +137,91 @@ describe('storage limits', () => {
     expect(await options.locator('[data-field-error="retention.forgetMonths"]').textContent()).toBe(
       'Enter 0, or a whole number of months from 6 to 240.',
     );
+    await options.close();
+  });
+
+  it('refuses a whole import batch when IndexedDB says the disk is full, says so, and stores it once room is back', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    const account = 'quota@brightpath.studio';
+    const now = Date.now();
+    const batch = {
+      type: 'ui/import-batch',
+      account,
+      messages: Array.from({ length: 200 }, (_, i) => ({
+        id: `<quota-${i}@acme.example>`,
+        threadId: `t:${i.toString(16).padStart(16, '0')}`,
+        at: now - (i + 1) * 60_000,
+        from: { email: i % 2 === 0 ? 'dana@acme.example' : account },
+        to: [{ email: i % 2 === 0 ? account : 'dana@acme.example' }],
+        cc: [],
+        subject: `Order ${i}`,
+        snippet: 'Where is it?',
+        copyKey: i.toString(16).padStart(16, '0'),
+      })),
+    };
+    const send = () =>
+      options.evaluate(
+        (m) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage(m),
+        batch,
+      );
+    // Chromium applies a lowered quota too lazily to refuse a chosen write, so the service worker's
+    // IndexedDB refuses the messages' writes the way it does when the disk is full, in the middle of
+    // the batch's transaction: the account's row is already written by then.
+    const setDiskFull = (full: boolean) =>
+      browser.serviceWorker.evaluate((full) => {
+        const store = IDBObjectStore.prototype as IDBObjectStore & {
+          keepwarmRoom?: Pick<IDBObjectStore, 'put' | 'add'>;
+        };
+        store.keepwarmRoom ??= { put: store.put, add: store.add };
+        const room = store.keepwarmRoom;
+        for (const method of ['put', 'add'] as const) {
+          store[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+            if (full && this.name === 'messages')
+              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            return room[method].apply(this, args);
+          };
+        }
+      }, full);
+    const accountRows = () =>
+      options.evaluate(
+        (account) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('keepwarm');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('accounts').objectStore('accounts').count(account);
+              request.onsuccess = () => {
+                open.result.close();
+                resolve(request.result);
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+        account,
+      );
+    const before = await snippets(options, 0);
+
+    await setDiskFull(true);
+    try {
+      expect(await send()).toEqual({ storageFull: expect.stringMatching(/storage is full \(import\)/) });
+      expect((await snippets(options, 0)).messages).toBe(before.messages);
+      expect(await accountRows()).toBe(0);
+      const popup = await browser.openExtensionPage('popup.html');
+      await expect
+        .poll(() => popup.locator('[data-testid=storage-full]').textContent())
+        .toMatch(/^Keepwarm’s storage is full: the browser refused to save a batch of imported mail on /);
+      await popup.close();
+    } finally {
+      await setDiskFull(false);
+    }
+
+    expect(await send()).toMatchObject({ added: 200 });
+    expect((await snippets(options, 0)).messages).toBe(before.messages + 200);
+    expect(await accountRows()).toBe(1);
+    await expect.poll(() => options.locator('[data-testid=storage-full]').count()).toBe(0);
     await options.close();
   });
 });
