@@ -1,9 +1,14 @@
 // Inside each badge's shadow root, so Gmail's CSS cannot reach it and ours
-// cannot leak. Text and background pairs pass WCAG AA for small text. The
+// cannot leak. The page's CSS can still reach the host element itself, and
+// its !important rules beat the shadow root's normal ones: the host's rules are
+// !important, which in the shadow root beats any of the page's. Text and background pairs pass WCAG AA for small text. The
 // negative block margins keep the 16 px pill inside any row's line box, so a
 // row is exactly as tall with its badge as without, whatever the fonts' metrics.
 export const PILL_CSS = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin: -4px 6px -4px 0; line-height: 0; }
+:host {
+  all: initial !important; display: inline-flex !important; vertical-align: middle !important;
+  margin: -4px 6px -4px 0 !important; line-height: 0 !important;
+}
 button {
   all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 3px;
   height: 16px; max-width: 96px; padding: 0 6px; border-radius: 8px; cursor: pointer;
@@ -18,7 +23,7 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 `;
 
 export const TOOLTIP_CSS = `
-:host { all: initial; }
+:host { all: initial !important; }
 [role=tooltip] {
   position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: 360px; padding: 8px 10px;
   border-radius: 6px; background: #202124; color: #ffffff; pointer-events: none;

@@ -5,14 +5,19 @@ import { RISK_SYMBOL } from '@/lib/ui/risk-symbols';
 
 // The risk badge beside a CRM record's title: the same pill, colours and words
 // as everywhere else, in a shadow root so neither the CRM's styles nor ours
-// leak. A record that is no known client gets a quiet note; an unreadable or
+// leak (the host's own rules are !important, see badge-style.ts). A record that is no known client gets a quiet note; an unreadable or
 // ambiguous one gets nothing at all.
 
 export const BADGE_TAG = 'keepwarm-crm-badge';
 
 const EXTRA_CSS = `
-:host { all: initial; display: inline-block; margin-inline-start: 8px; vertical-align: middle; font-family: system-ui, sans-serif; }
-:host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
+:host {
+  all: initial !important; display: inline-block !important; margin-inline-start: 8px !important;
+  vertical-align: middle !important; font-family: system-ui, sans-serif !important;
+}
+:host([data-floating]) {
+  position: fixed !important; top: 12px !important; right: 12px !important; z-index: 2147483647 !important;
+}
 .kw-pill--unknown { background: #f1f3f4; color: #3c4043; font-weight: 500; }
 button.kw-pill { border: 0; cursor: pointer; font-family: inherit; }
 button.kw-pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }

@@ -206,6 +206,16 @@ describe('CRM record pages', () => {
         BADGE,
       ),
     ).toBe('highlightTitle');
+    // The CRM's CSS cannot hide or restyle it.
+    await record.addStyleTag({
+      content: `${BADGE}, ${BADGE} * { display: none !important; opacity: 0 !important; position: absolute !important; }`,
+    });
+    expect(
+      await badge.evaluate((host) => {
+        const { display, opacity, position } = getComputedStyle(host);
+        return { display, opacity, position };
+      }),
+    ).toEqual({ display: 'inline-block', opacity: '1', position: 'static' });
     await record.close();
     await options.close();
   });

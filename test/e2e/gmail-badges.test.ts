@@ -256,4 +256,38 @@ describe('risk badges in Gmail', () => {
     await expect.poll(() => gmail.locator('tr.zA.apv keepwarm-badge').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await gmail.close();
   });
+
+  it('keeps its look when the page’s CSS targets it', async () => {
+    const { gmail, badge } = await firstBadge();
+    const look = () =>
+      badge.evaluate((host) => {
+        const button = host.shadowRoot?.querySelector('button');
+        const box = button?.getBoundingClientRect();
+        const hostStyle = getComputedStyle(host);
+        const buttonStyle = button ? getComputedStyle(button) : undefined;
+        return {
+          display: hostStyle.display,
+          visibility: hostStyle.visibility,
+          opacity: hostStyle.opacity,
+          transform: hostStyle.transform,
+          position: hostStyle.position,
+          size: [Math.round(box?.width ?? 0), Math.round(box?.height ?? 0)],
+          color: buttonStyle?.color,
+          background: buttonStyle?.backgroundColor,
+          font: buttonStyle?.font,
+        };
+      });
+    const before = await look();
+    await gmail.addStyleTag({
+      content: `
+        keepwarm-badge, [data-keepwarm], tr.zA keepwarm-badge, keepwarm-badge * {
+          display: none !important; visibility: hidden !important; opacity: 0 !important;
+          transform: scale(4) !important; position: absolute !important;
+          font: 40px serif !important; color: transparent !important; background: red !important;
+        }`,
+    });
+    expect(await look()).toEqual(before);
+    expect(before.display).toBe('inline-flex');
+    await gmail.close();
+  });
 });
