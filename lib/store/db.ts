@@ -1,11 +1,10 @@
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FollowUpState } from '@/lib/engine/follow-ups';
 import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { Health } from '@/lib/sites/gmail/records';
-import { type ClientTime, clientTimesMiddleware, clientTimesOf } from './client-times';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
 // Versions are append-only: a new version adds a `version(n)` block with its
@@ -53,8 +52,6 @@ export interface StoredMessage extends MailMessage {
    * the same exact time.
    */
   copyKey?: string;
-  /** Derived on every write from `clientRefs` and `at` (see client-times.ts): the per-client time index. */
-  clientTimes?: ClientTime[];
 }
 
 export interface StoredThread {
@@ -170,30 +167,14 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { settings: '&id', clientOverrides: '[account+key]', pendingRecompute: '&ref, account' },
   // v4: what the user's CRM pages taught about clients, and the clients the user watches.
   { crmLearned: '[account+clientKey]' },
-  // v5: messages by client and time, so the side panel reads a client's last 90 days in one request.
-  { messages: '[account+id], [account+threadId], [account+at], *clientRefs, *clientTimes' },
 ];
-
-/** The upgrade a version runs on the data the version before it left, by version number. */
-export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
-  5: (tx) =>
-    tx
-      .table<StoredMessage>('messages')
-      .toCollection()
-      .modify((message) => {
-        message.clientTimes = clientTimesOf(message);
-      }),
-};
 
 export const DB_NAME = 'keepwarm';
 
 export function openKeepwarmDb(name = DB_NAME): KeepwarmDb {
   const db = new Dexie(name) as KeepwarmDb;
   SCHEMA_VERSIONS.forEach((stores, index) => {
-    const version = db.version(index + 1).stores(stores);
-    const upgrade = SCHEMA_UPGRADES[index + 1];
-    if (upgrade) version.upgrade(upgrade);
+    db.version(index + 1).stores(stores);
   });
-  db.use(clientTimesMiddleware);
   return db;
 }

@@ -63,11 +63,8 @@ function sameMessage(stored: StoredMessage, seen: StoredMessage): boolean {
   return stored.from.email === seen.from.email;
 }
 
-/** The same record once written: `clientTimes` is derived on writing, so only what it is derived from counts. */
 function isSame(a: StoredMessage, b: StoredMessage): boolean {
-  const { clientTimes: _a, ...first } = a;
-  const { clientTimes: _b, ...second } = b;
-  return JSON.stringify(first) === JSON.stringify(second);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -1,15 +1,17 @@
 // Everything the side panel's client view reads, in one live query: the
 // report, the user's corrections, the messages of the last 90 days for the
 // chart and the contact timeline, and what the user's CRM taught. A client can
-// have thousands of threads, so only the messages shown are read, through the
-// per-client time index. The clients it could be merged into are not read
-// here: an account has thousands (see merge-targets).
+// have thousands of threads, so the messages are read thread by thread, newest
+// first, only as far as shown. The clients it could be merged into are not
+// read here: an account has thousands (see merge-targets).
 import { byTime } from '@/lib/engine/conversation';
 import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
 
 const DAY = 86_400_000;
 export const TIMELINE_SHOWN = 40;
+/** Threads read at a time beyond the chart's window: few reads for a small client, little excess for a large one. */
+const THREADS_PER_READ = 25;
 
 export interface ClientDetail {
   client: StoredClient;
@@ -35,9 +37,9 @@ const newestFirst = (a: StoredMessage, b: StoredMessage) => byTime(b, a);
 
 /**
  * The client's messages (sender known) of the last `since` and at least its
- * `count` newest, newest first: two reads of the per-client time index, one of
- * the window (the chart needs it whole) and one of the newest, for a timeline
- * longer than the window holds.
+ * `count` newest, newest first. The report's threads, newest first, say where
+ * each thread's last message of the client lies: reading stops at the first
+ * thread older than both the window and the `count`-th newest message read.
  */
 async function shownMessages(
   db: KeepwarmDb,
@@ -46,21 +48,31 @@ async function shownMessages(
   count: number,
 ): Promise<StoredMessage[]> {
   const ref = `${client.account}|${client.key}`;
-  const known = (m: StoredMessage) => m.senderKnown;
-  const [inWindow, newest] = await db.transaction('r', db.messages, () =>
-    Promise.all([
-      db.messages.where('clientTimes').between([ref, since], [ref, Number.POSITIVE_INFINITY], true, true).toArray(),
-      db.messages
-        .where('clientTimes')
-        .between([ref, Number.NEGATIVE_INFINITY], [ref, Number.POSITIVE_INFINITY], true, true)
-        .reverse()
-        .filter(known)
-        .limit(count)
-        .toArray(),
-    ]),
-  );
-  const byId = new Map([...inWindow.filter(known), ...newest].map((m) => [m.id, m]));
-  return [...byId.values()].sort(newestFirst);
+  const threads = [...client.report.threads].sort((a, b) => b.lastAt - a.lastAt);
+  const shown: StoredMessage[] = [];
+  // Every thread active in the window at once (the chart needs them all), then more only for the timeline.
+  const firstBefore = threads.findIndex((t) => t.lastAt < since);
+  let next = 0;
+  while (next < threads.length) {
+    const newestLeft = threads[next]?.lastAt ?? Number.NEGATIVE_INFINITY;
+    const countth = shown.length >= count ? shown.sort(newestFirst)[count - 1]?.at : undefined;
+    if (newestLeft < since && countth !== undefined && newestLeft < countth) break;
+    const end =
+      next === 0
+        ? Math.max(firstBefore === -1 ? threads.length : firstBefore, THREADS_PER_READ)
+        : next + THREADS_PER_READ;
+    // One request per thread, all at once in one transaction: each is answered whole, where one cursor
+    // over every thread's key (`anyOf`) costs a round trip per message, the most of a large client's open.
+    const batch = threads.slice(next, end);
+    const perThread = await db.transaction('r', db.messages, () =>
+      Promise.all(
+        batch.map((t) => db.messages.where('[account+threadId]').equals([client.account, t.threadId]).toArray()),
+      ),
+    );
+    shown.push(...perThread.flat().filter((m) => m.senderKnown && m.clientRefs.includes(ref)));
+    next = end;
+  }
+  return shown.sort(newestFirst);
 }
 
 export async function clientDetail(
