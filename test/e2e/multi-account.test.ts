@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openThreadsOf } from '../demo/browse';
 import { generateMailbox } from '../demo/mailbox/generate';
 import type { DemoAccount, DemoThread } from '../demo/mailbox/types';
+import { waitingSince } from '../demo/mailbox/waiting-since';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 
@@ -88,23 +89,6 @@ const send = (page: Page, message: object) =>
 
 const messageIds = (account: DemoAccount, key?: string) =>
   new Set(account.threads.filter((t) => !key || t.clientKey === key).flatMap((t) => t.messages.map((m) => m.id)));
-
-/**
- * Since when the shared client waits on the account, by the engine's rule: the oldest message
- * still unanswered in its thread, among those the account has not written to the client since.
- */
-function sharedWaitingSince(account: DemoAccount): number | undefined {
-  const threads = account.threads
-    .filter((t) => t.clientKey === SHARED)
-    .map((t) => [...t.messages].sort((a, b) => a.at - b.at));
-  const lastOut = (messages: DemoThread['messages']) =>
-    Math.max(Number.NEGATIVE_INFINITY, ...messages.filter((m) => m.direction === 'out').map((m) => m.at));
-  const everLastOut = lastOut(threads.flat());
-  const unanswered = threads
-    .map((messages) => messages.find((m) => m.direction === 'in' && m.at > lastOut(messages))?.at)
-    .filter((at): at is number => at !== undefined && at > everLastOut);
-  return unanswered.length > 0 ? Math.min(...unanswered) : undefined;
-}
 
 function sharedThread(account: DemoAccount): DemoThread {
   const thread = account.threads.find((t) => t.clientKey === SHARED && t.labels.includes('INBOX'));
@@ -201,7 +185,7 @@ describe('two Gmail accounts sharing a client', () => {
       .flatMap((t) => t.messages)
       .sort((a, b) => b.at - a.at)[0];
     expect(lastOfSecond?.direction).toBe('in');
-    const since = sharedWaitingSince(second);
+    const since = waitingSince(second, SHARED);
     expect(since).toBeDefined();
     expect(secondAcme?.waitingOnUsSince).toBe(since);
     expect(firstAcme?.waitingOnUsSince).not.toBe(since);

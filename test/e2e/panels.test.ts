@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../lib/engine/settings';
 import { en, type MessageKey, ru, uk } from '../../lib/i18n/catalogs';
 import { openThreadsOf } from '../demo/browse';
 import type { DemoThread } from '../demo/mailbox/types';
+import { waitingSince } from '../demo/mailbox/waiting-since';
 import { startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 
@@ -43,16 +44,8 @@ const account = () => {
   return first;
 };
 
-/** When the client's oldest unanswered message arrived, from the mailbox itself. */
-function unansweredSince(key: string): number | undefined {
-  let since: number | undefined;
-  for (const thread of account().threads.filter((t) => t.clientKey === key)) {
-    const lastOut = thread.messages.findLast((m) => m.direction === 'out')?.at ?? -1;
-    const firstIn = thread.messages.find((m) => m.direction === 'in' && m.at > lastOut)?.at;
-    if (firstIn !== undefined && (since === undefined || firstIn < since)) since = firstIn;
-  }
-  return since;
-}
+/** When the client's wait on the user began, from the mailbox itself. */
+const unansweredSince = (key: string) => waitingSince(account(), key);
 
 async function openPopup(): Promise<Page> {
   const popup = await browser.openExtensionPage('popup.html');

@@ -7,6 +7,7 @@ import {
   waitingOnYou,
   waitingOnYouFirst,
 } from '@/lib/ui/waiting-list';
+import { waitingSince } from '../../demo/mailbox/waiting-since';
 import { freshDbPerTest } from '../store/fresh-db';
 import { account, mailbox, NOW, seedDemo, storedClients } from './demo-clients';
 
@@ -18,16 +19,8 @@ freshDbPerTest('waiting', (fresh) => {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** When the client's oldest unanswered message arrived, from the mailbox itself. */
-function unansweredSince(key: string): number {
-  let since = Infinity;
-  for (const thread of account.threads.filter((t) => t.clientKey === key)) {
-    const lastOut = thread.messages.findLast((m) => m.direction === 'out')?.at ?? -1;
-    const firstIn = thread.messages.find((m) => m.direction === 'in' && m.at > lastOut)?.at;
-    if (firstIn !== undefined) since = Math.min(since, firstIn);
-  }
-  return since;
-}
+/** When the client's wait on the user began, from the mailbox itself; Infinity when it waits for nothing. */
+const unansweredSince = (key: string) => waitingSince(account, key) ?? Number.POSITIVE_INFINITY;
 
 function copyWith(key: string, change: (client: StoredClient) => StoredClient): StoredClient {
   const client = storedClients.find((c) => c.key === key);
