@@ -1,9 +1,10 @@
 // Inside each badge's shadow root, so Gmail's CSS cannot reach it and ours
-// cannot leak. The page's CSS can still reach the host element itself, and
-// its !important rules beat the shadow root's normal ones: the host's rules are
-// !important, which in the shadow root beats any of the page's. Text and background pairs pass WCAG AA for small text. The
-// negative block margins keep the 16 px pill inside any row's line box, so a
-// row is exactly as tall with its badge as without, whatever the fonts' metrics.
+// cannot leak. The page's CSS still reaches the host element itself, and its
+// !important rules beat a shadow root's normal ones; a shadow root's
+// !important rules beat all of the page's, so the host's rules are !important.
+// Text and background pairs pass WCAG AA for small text. The negative block
+// margins keep the 16 px pill inside any row's line box, so a row is exactly as
+// tall with its badge as without, whatever the fonts' metrics.
 export const PILL_CSS = `
 :host {
   all: initial !important; display: inline-flex !important; vertical-align: middle !important;

@@ -5,8 +5,9 @@ import { RISK_SYMBOL } from '@/lib/ui/risk-symbols';
 
 // The risk badge beside a CRM record's title: the same pill, colours and words
 // as everywhere else, in a shadow root so neither the CRM's styles nor ours
-// leak (the host's own rules are !important, see badge-style.ts). A record that is no known client gets a quiet note; an unreadable or
-// ambiguous one gets nothing at all.
+// leak (its host's rules are !important: see badge-style.ts). A record that is
+// no known client gets a quiet note; an unreadable or ambiguous one gets
+// nothing at all.
 
 export const BADGE_TAG = 'keepwarm-crm-badge';
 
