@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from './chromium';
+import { sendFrom } from './extension-page';
 
 // A HubSpot record page served at app.hubspot.com: with HubSpot switched off
 // nothing of Keepwarm runs there, even once the browser holds the permission;
@@ -352,8 +353,7 @@ describe('CRM record pages', () => {
     await prospect.goto(`https://${INTRANET}/prospects/harbor`);
     await prospect.waitForSelector('h1');
     type Api = typeof import('webextension-polyfill');
-    const send = (message: object) =>
-      popup.evaluate((m) => (globalThis as unknown as { chrome: Api }).chrome.runtime.sendMessage(m), message);
+    const send = (message: object) => sendFrom(popup, message);
     const tabId = await popup.evaluate(
       async (url) => (await (globalThis as unknown as { chrome: Api }).chrome.tabs.query({ url }))[0]?.id,
       `https://${INTRANET}/prospects/*`,

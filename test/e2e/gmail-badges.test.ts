@@ -6,6 +6,7 @@ import { createTranslator } from '../../lib/i18n/translate';
 import { openThreadsOf } from '../demo/browse';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
+import { sendFrom } from './extension-page';
 
 // The risk badges on the demo Gmail: after Keepwarm has read some of the
 // mailbox, every row of a known client carries its client's level, the
@@ -74,17 +75,6 @@ async function openInbox() {
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
   await gmail.waitForSelector('tr.zA');
   return gmail;
-}
-
-/** Sends a message to the background as one of Keepwarm's own pages does. */
-function sendFrom(page: Gmail, message: unknown): Promise<unknown> {
-  return page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(m),
-    message,
-  );
 }
 
 /** The inbox with the first badge on it, and the demo token of its row. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
+import { countStored } from './extension-page';
 
 // A real mailbox export imported through the options page of the built
 // extension: every folder of one Enron person (../shared, skipped when absent).
@@ -64,28 +65,6 @@ function reportsFor(page: Page, account: string): Promise<StoredReport[]> {
     });
     db.close();
     return rows;
-  }, account);
-}
-
-/** How many of the account's clients are still marked for a recompute the background owes. */
-function pendingRecomputes(page: Page, account: string): Promise<number> {
-  return page.evaluate(async (account) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('keepwarm');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const count = await new Promise<number>((resolve, reject) => {
-      const request = db
-        .transaction('pendingRecompute')
-        .objectStore('pendingRecompute')
-        .index('account')
-        .count(account);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return count;
   }, account);
 }
 
@@ -200,7 +179,9 @@ describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', (
 
   it('gives each client the reply times and risk keepwarm report gives as of the same moment', async () => {
     // A recompute still owed to the re-import would rewrite some clients after the refresh.
-    await expect.poll(() => pendingRecomputes(options, ME), { timeout: 60_000 }).toBe(0);
+    await expect
+      .poll(() => countStored(options, { store: 'pendingRecompute', index: 'account', key: ME }), { timeout: 60_000 })
+      .toBe(0);
     // The periodic refresh, due at once: one full recompute of every client at one moment.
     const asked = Date.now();
     await browser.serviceWorker.evaluate("chrome.alarms.create('keepwarm-refresh', { when: Date.now() })");

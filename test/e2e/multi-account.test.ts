@@ -6,6 +6,7 @@ import type { DemoAccount, DemoThread } from '../demo/mailbox/types';
 import { waitingSince } from '../demo/mailbox/waiting-since';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
+import { sendFrom } from './extension-page';
 
 // Two Gmail accounts in one browser that share a client: Acme Logistics is a
 // healthy client of the first and waits on a reply in the second. Nothing
@@ -77,15 +78,6 @@ async function untilSettled(page: Page): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
-
-const send = (page: Page, message: object) =>
-  page.evaluate(
-    (message) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(message),
-    message,
-  );
 
 const messageIds = (account: DemoAccount, key?: string) =>
   new Set(account.threads.filter((t) => !key || t.clientKey === key).flatMap((t) => t.messages.map((m) => m.id)));
@@ -199,7 +191,7 @@ describe('two Gmail accounts sharing a client', () => {
     const followUp = (await tables(page, second.address)).clients?.find((c) => c.key === SHARED)?.report?.followUps[0];
     expect(followUp).toBeDefined();
     expect(
-      await send(page, {
+      await sendFrom(page, {
         type: 'ui/set-follow-up',
         account: second.address,
         clientKey: SHARED,

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
+import { countStored, sendFrom } from './extension-page';
 
 // Storage limits in the built extension: a write IndexedDB refuses for lack of
 // room, half-writing nothing; the notice a full disk leaves in the popup and
@@ -159,14 +160,7 @@ describe('storage limits', () => {
         copyKey: i.toString(16).padStart(16, '0'),
       })),
     };
-    const send = () =>
-      options.evaluate(
-        (m) =>
-          (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-          ).chrome.runtime.sendMessage(m),
-        batch,
-      );
+    const send = () => sendFrom(options, batch);
     // Chromium applies a lowered quota too lazily to refuse a chosen write, so the service worker's
     // IndexedDB refuses the messages' writes the way it does when the disk is full, in the middle of
     // the batch's transaction: the account's row is already written by then.
@@ -185,23 +179,7 @@ describe('storage limits', () => {
           };
         }
       }, full);
-    const accountRows = () =>
-      options.evaluate(
-        (account) =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('keepwarm');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction('accounts').objectStore('accounts').count(account);
-              request.onsuccess = () => {
-                open.result.close();
-                resolve(request.result);
-              };
-              request.onerror = () => reject(request.error);
-            };
-          }),
-        account,
-      );
+    const accountRows = () => countStored(options, { store: 'accounts', key: account });
     const before = await snippets(options, 0);
 
     await setDiskFull(true);

@@ -2,6 +2,7 @@ import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
+import { countStored } from './extension-page';
 
 // The browser stops an idle extension service worker whenever it likes. What
 // the background acknowledged must be stored, and the recompute it owed must
@@ -21,29 +22,7 @@ afterAll(async () => {
 });
 
 /** Rows of one store, read with the bare IndexedDB API from inside the extension. */
-function countRows(worker: Worker, store: string): Promise<number> {
-  return worker.evaluate(
-    (store) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('keepwarm');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(store)) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const request = db.transaction(store).objectStore(store).count();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    store,
-  );
-}
+const countRows = (worker: Worker, store: string) => countStored(worker, { store });
 
 async function currentWorker(): Promise<Worker> {
   const live = browser.context
