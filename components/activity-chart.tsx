@@ -7,12 +7,29 @@ const LINE_HEIGHT = 60;
 const GAP = 18;
 const HOUR = 3_600_000;
 
+/** The chart, or why it is not there yet. */
+export function ActivityChart({ weeks }: { weeks?: readonly ActivityWeek[] }) {
+  const { t } = useTranslator();
+  return (
+    <section aria-labelledby="kw-activity" className="kw-card">
+      <h2 id="kw-activity">{t('panel.activity')}</h2>
+      {weeks ? (
+        <WeeklyActivity weeks={weeks} />
+      ) : (
+        <p className="kw-muted" data-testid="activity-pending">
+          {t('panel.activityPending')}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /**
  * Thirteen weeks in plain SVG (no chart library for two small charts):
  * messages each way as bars, median reply time each way as lines. The same
  * numbers are in a table for screen readers.
  */
-export function ActivityChart({ weeks }: { weeks: readonly ActivityWeek[] }) {
+function WeeklyActivity({ weeks }: { weeks: readonly ActivityWeek[] }) {
   const { t, duration, date } = useTranslator();
   const slot = WIDTH / Math.max(weeks.length, 1);
   const maxCount = Math.max(1, ...weeks.flatMap((w) => [w.received, w.sent]));
@@ -29,81 +46,76 @@ export function ActivityChart({ weeks }: { weeks: readonly ActivityWeek[] }) {
   const polyline = (list: { x: number; y: number }[]) =>
     list.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const total = weeks.reduce((sum, w) => sum + w.received + w.sent, 0);
-  return (
-    <section aria-labelledby="kw-activity" className="kw-card">
-      <h2 id="kw-activity">{t('panel.activity')}</h2>
-      {total === 0 ? (
-        <p className="kw-muted">{t('panel.noActivity')}</p>
-      ) : (
-        <>
-          <svg
-            viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + GAP + LINE_HEIGHT + 4}`}
-            className="kw-chart"
-            role="img"
-            aria-label={t('panel.chartSummary', { count: total, reply: duration(maxReply) })}
-            data-testid="activity-chart"
-          >
-            {weeks.map((w, i) => {
-              const x = i * slot;
-              const rh = (w.received / maxCount) * BAR_HEIGHT;
-              const sh = (w.sent / maxCount) * BAR_HEIGHT;
-              return (
-                <g key={w.start}>
-                  <rect className="kw-bar--in" x={x + 2} y={BAR_HEIGHT - rh} width={slot / 2 - 2} height={rh} />
-                  <rect className="kw-bar--out" x={x + slot / 2} y={BAR_HEIGHT - sh} width={slot / 2 - 2} height={sh} />
-                </g>
-              );
-            })}
-            <line x1="0" x2={WIDTH} y1={BAR_HEIGHT + 0.5} y2={BAR_HEIGHT + 0.5} className="kw-axis" />
-            <line
-              x1="0"
-              x2={WIDTH}
-              y1={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
-              y2={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
-              className="kw-axis"
-            />
-            <polyline points={polyline(theirs)} className="kw-line--in" />
-            <polyline points={polyline(ours)} className="kw-line--out" />
-            {theirs.map((p) => (
-              <circle key={`in${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--in" />
-            ))}
-            {ours.map((p) => (
-              <circle key={`out${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--out" />
-            ))}
-          </svg>
-          <p className="kw-legend">
-            <span className="kw-key kw-key--in" aria-hidden="true" /> {t('panel.legendReceived')}{' '}
-            <span className="kw-key kw-key--out" aria-hidden="true" /> {t('panel.legendSent')}
-            <br />
-            <span className="kw-key kw-key--line-in" aria-hidden="true" /> {t('panel.theirReply')}{' '}
-            <span className="kw-key kw-key--line-out" aria-hidden="true" /> {t('panel.ourReply')}{' '}
-            <span className="kw-muted">{t('panel.legendReplies', { max: duration(maxReply) })}</span>
-          </p>
-          <table className="kw-visually-hidden">
-            <caption>{t('panel.activity')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('panel.weekOf')}</th>
-                <th scope="col">{t('panel.legendReceived')}</th>
-                <th scope="col">{t('panel.legendSent')}</th>
-                <th scope="col">{t('panel.theirReply')}</th>
-                <th scope="col">{t('panel.ourReply')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.start}>
-                  <th scope="row">{date(w.start)}</th>
-                  <td>{w.received}</td>
-                  <td>{w.sent}</td>
-                  <td>{w.theirReplyMs !== undefined ? duration(w.theirReplyMs) : '–'}</td>
-                  <td>{w.ourReplyMs !== undefined ? duration(w.ourReplyMs) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
+  return total === 0 ? (
+    <p className="kw-muted">{t('panel.noActivity')}</p>
+  ) : (
+    <>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + GAP + LINE_HEIGHT + 4}`}
+        className="kw-chart"
+        role="img"
+        aria-label={t('panel.chartSummary', { count: total, reply: duration(maxReply) })}
+        data-testid="activity-chart"
+      >
+        {weeks.map((w, i) => {
+          const x = i * slot;
+          const rh = (w.received / maxCount) * BAR_HEIGHT;
+          const sh = (w.sent / maxCount) * BAR_HEIGHT;
+          return (
+            <g key={w.start}>
+              <rect className="kw-bar--in" x={x + 2} y={BAR_HEIGHT - rh} width={slot / 2 - 2} height={rh} />
+              <rect className="kw-bar--out" x={x + slot / 2} y={BAR_HEIGHT - sh} width={slot / 2 - 2} height={sh} />
+            </g>
+          );
+        })}
+        <line x1="0" x2={WIDTH} y1={BAR_HEIGHT + 0.5} y2={BAR_HEIGHT + 0.5} className="kw-axis" />
+        <line
+          x1="0"
+          x2={WIDTH}
+          y1={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
+          y2={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
+          className="kw-axis"
+        />
+        <polyline points={polyline(theirs)} className="kw-line--in" />
+        <polyline points={polyline(ours)} className="kw-line--out" />
+        {theirs.map((p) => (
+          <circle key={`in${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--in" />
+        ))}
+        {ours.map((p) => (
+          <circle key={`out${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--out" />
+        ))}
+      </svg>
+      <p className="kw-legend">
+        <span className="kw-key kw-key--in" aria-hidden="true" /> {t('panel.legendReceived')}{' '}
+        <span className="kw-key kw-key--out" aria-hidden="true" /> {t('panel.legendSent')}
+        <br />
+        <span className="kw-key kw-key--line-in" aria-hidden="true" /> {t('panel.theirReply')}{' '}
+        <span className="kw-key kw-key--line-out" aria-hidden="true" /> {t('panel.ourReply')}{' '}
+        <span className="kw-muted">{t('panel.legendReplies', { max: duration(maxReply) })}</span>
+      </p>
+      <table className="kw-visually-hidden">
+        <caption>{t('panel.activity')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('panel.weekOf')}</th>
+            <th scope="col">{t('panel.legendReceived')}</th>
+            <th scope="col">{t('panel.legendSent')}</th>
+            <th scope="col">{t('panel.theirReply')}</th>
+            <th scope="col">{t('panel.ourReply')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((w) => (
+            <tr key={w.start}>
+              <th scope="row">{date(w.start)}</th>
+              <td>{w.received}</td>
+              <td>{w.sent}</td>
+              <td>{w.theirReplyMs !== undefined ? duration(w.theirReplyMs) : '–'}</td>
+              <td>{w.ourReplyMs !== undefined ? duration(w.ourReplyMs) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

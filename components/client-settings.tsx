@@ -9,7 +9,7 @@ import { dateInput, overridePatch } from '@/lib/ui/override-patch';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 interface Props {
-  report: ClientReport;
+  report: Pick<ClientReport, 'key' | 'displayName' | 'kind' | 'addresses'>;
   override?: StoredClientOverride;
   split: boolean;
   /** Read only once the user starts a merge: an account can have thousands of clients. */

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { ClientReport } from '@/lib/engine/report-types';
-import { followUpText } from '@/lib/i18n/risk-reason-text';
+import { type FollowUpReport, followUpText } from '@/lib/i18n/risk-reason-text';
 import type { FollowUpDecision } from '@/lib/ui/client-actions';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 const DAY = 86_400_000;
 
 interface Props {
-  report: ClientReport;
+  report: Pick<ClientReport, 'followUps'> & FollowUpReport;
   now: number;
   onDecide: (key: string, decision: FollowUpDecision) => Promise<void>;
   onOpenThread: (threadId: string) => void;

@@ -4,7 +4,7 @@ import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskPill } from './risk-pill';
 
 /** The score, and every reason behind it with its numbers and the points it gives. */
-export function RiskReasons({ report }: { report: ClientReport }) {
+export function RiskReasons({ report }: { report: Pick<ClientReport, 'risk' | 'metrics'> }) {
   const tr = useTranslator();
   const { t } = tr;
   const { risk } = report;

@@ -300,6 +300,12 @@ export function startBackground(): void {
   });
   forgetClosedTabs();
 
+  // A new version may report more than the stored reports hold (the side panel's weeks of activity did):
+  // rebuild them with the new engine now rather than at the next refresh.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update')
+      recomputeAll().catch((error: unknown) => console.error('Keepwarm: could not recompute after an update', error));
+  });
   browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) await recomputeAll();

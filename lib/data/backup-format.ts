@@ -16,6 +16,8 @@ const address = z.looseObject({ email: z.string().max(400) });
 
 const latencySide = z.looseObject({ count: z.number().int().nonnegative(), medianMs: time.optional() });
 
+const reply = z.looseObject({ at: time, wallMs: time });
+
 /** The parts of a client's report every surface reads, so a restored report never breaks a page. */
 const reportSchema = z.looseObject({
   key,
@@ -35,6 +37,15 @@ const reportSchema = z.looseObject({
   }),
   followUps: z.array(z.looseObject({ key: z.string().max(1000) })),
   threads: z.array(z.looseObject({ threadId: z.string().max(1000), turn: z.enum(['us', 'them', 'none']) })),
+  // A backup from before the weeks of activity has none; the chart waits for the next recompute.
+  activity: z
+    .looseObject({
+      receivedAt: z.array(time),
+      sentAt: z.array(time),
+      ourReplies: z.array(reply),
+      theirReplies: z.array(reply),
+    })
+    .optional(),
 });
 
 /** What each table's rows must carry; a table a newer version adds is refused by the version check first. */

@@ -8,6 +8,7 @@ import { byTime, type ClientMessage } from './conversation';
 import { detectCues } from './cues';
 import { latencyStats, matchReplies, type ReplySample, summarizeLatency } from './latency';
 import type { ClientOverride } from './overrides';
+import { recentActivity } from './recent-activity';
 import type { ClientMetrics, ClientReport } from './report-types';
 import { messageTrend } from './trend';
 import { summarizeWaiting, type ThreadState, threadState } from './waiting';
@@ -18,7 +19,8 @@ const RECENT = 30 * DAY;
 /** The metrics that compare the client with the account's population are left for the report. */
 export type DraftMetrics = Omit<ClientMetrics, 'cadence' | 'bgnbd'>;
 
-export interface ClientDraft extends Pick<ClientReport, 'key' | 'displayName' | 'kind' | 'addresses' | 'threads'> {
+export interface ClientDraft
+  extends Pick<ClientReport, 'key' | 'displayName' | 'kind' | 'addresses' | 'threads' | 'activity'> {
   override: ClientOverride;
   metrics: DraftMetrics;
   /** Local day numbers of contact (their messages and activities outside mail), ascending. */
@@ -109,6 +111,7 @@ export function draftClient(
     kind: isPersonKey(bucket.key) ? 'person' : 'org',
     addresses: [...bucket.addresses.keys()].sort(),
     threads,
+    activity: recentActivity(messages, samples, now),
     override,
     metrics,
     contactDays: contactDaysOf(bucket, inbound, clock),

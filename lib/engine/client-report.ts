@@ -51,5 +51,6 @@ export function reportClient(
     risk,
     followUps,
     threads: draft.threads,
+    activity: draft.activity,
   };
 }

@@ -5,6 +5,7 @@ import type { CueHit } from './cues';
 import type { FollowUp } from './follow-ups';
 import type { Latency, LatencyStats } from './latency';
 import type { ClientTier } from './overrides';
+import type { RecentActivity } from './recent-activity';
 import type { Risk } from './risk-types';
 import type { Trend } from './trend';
 import type { ThreadState, Waiting } from './waiting';
@@ -62,6 +63,8 @@ export interface ClientReport {
   followUps: FollowUp[];
   /** Most recent first. */
   threads: ThreadState[];
+  /** The last 13 weeks of mail each way, for the side panel's chart. */
+  activity: RecentActivity;
 }
 
 /** Account-wide quantities each client is compared with; fitted once, reused by analyzeClient. */

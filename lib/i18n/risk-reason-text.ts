@@ -113,8 +113,11 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
   }
 }
 
+/** The parts of a report a follow-up's text reads. */
+export type FollowUpReport = Pick<ClientReport, 'threads' | 'risk' | 'metrics'>;
+
 /** A suggested follow-up as one line, with the reason it rests on. */
-export function followUpText(tr: Translator, followUp: FollowUp, report: ClientReport, now: number): string {
+export function followUpText(tr: Translator, followUp: FollowUp, report: FollowUpReport, now: number): string {
   const { t, duration } = tr;
   const thread = report.threads.find((th) => th.threadId === followUp.threadId);
   const subject = thread?.subject || t('followUp.noSubject');

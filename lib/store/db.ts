@@ -71,10 +71,13 @@ export interface StoredThread {
 }
 
 /** The engine's latest report on one client, kept so every surface reads it without recomputing. */
+export type StoredReport = Omit<ClientReport, 'activity'> & Partial<Pick<ClientReport, 'activity'>>;
+
 export interface StoredClient {
   account: string;
   key: string;
-  report: ClientReport;
+  /** A report stored before an update may lack what the engine reports since; the recompute after the update adds it. */
+  report: StoredReport;
   riskScore: number;
   /** When the oldest message waiting on the user arrived; absent when nothing waits. */
   waitingOnUsSince?: number;

@@ -1,17 +1,16 @@
 // Everything the side panel's client view reads, in one live query: the
-// report, the user's corrections, the messages of the last 90 days for the
-// chart and the contact timeline, and what the user's CRM taught. A client can
-// have thousands of threads, so the messages are read thread by thread, newest
-// first, only as far as shown. The clients it could be merged into are not
-// read here: an account has thousands (see merge-targets).
+// report (with the weeks of activity its chart draws), the user's corrections,
+// the newest messages for the contact timeline, and what the user's CRM taught.
+// A client can have thousands of threads, so the messages are read thread by
+// thread, newest first, only as far as shown. The clients it could be merged
+// into are not read here: an account has thousands (see merge-targets).
 import { byTime } from '@/lib/engine/conversation';
 import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
-import { type ActivityWeek, activitySeries, CHART_DAYS } from './activity-series';
+import { type ActivityWeek, activitySeries } from './activity-series';
 
-const DAY = 86_400_000;
 export const TIMELINE_SHOWN = 40;
-/** Threads read at a time beyond the chart's window: few reads for a small client, little excess for a large one. */
-const THREADS_PER_READ = 25;
+/** Threads read at a time: the newest few threads usually hold the timeline's messages. */
+const THREADS_PER_READ = 10;
 
 export interface ClientDetail {
   client: StoredClient;
@@ -19,7 +18,8 @@ export interface ClientDetail {
   override?: StoredClientOverride;
   /** Addresses of this client taken out of their organisation (person clients split from one). */
   split: boolean;
-  activity: ActivityWeek[];
+  /** Absent while the report predates the weeks of activity: the recompute after an update adds them. */
+  activity?: ActivityWeek[];
   /** Newest first, at most TIMELINE_SHOWN. */
   timeline: StoredMessage[];
   messageCount: number;
@@ -27,52 +27,33 @@ export interface ClientDetail {
   learning?: StoredCrmLearning;
 }
 
-async function myAddresses(db: KeepwarmDb, account: string): Promise<Set<string>> {
-  const aliases = (await db.settings.get('user'))?.settings.accounts?.[account]?.aliases ?? [];
-  return new Set([account, ...aliases].map((a) => a.toLowerCase()));
-}
-
 /** Newest first; messages of the same millisecond by id, so the order never depends on how they were read. */
 const newestFirst = (a: StoredMessage, b: StoredMessage) => byTime(b, a);
 
 /**
- * The client's messages (sender known) of the last `since` and at least its
- * `count` newest, newest first. The report's threads, newest first, say where
- * each thread's last message of the client lies: reading stops at the first
- * thread older than both the window and the `count`-th newest message read.
+ * The client's `count` newest messages (sender known), newest first. The
+ * report's threads, newest first, say where each thread's last message of the
+ * client lies: reading stops at the first thread older than the `count`-th
+ * newest message read.
  */
-async function shownMessages(
-  db: KeepwarmDb,
-  client: StoredClient,
-  since: number,
-  count: number,
-): Promise<StoredMessage[]> {
+async function newestMessages(db: KeepwarmDb, client: StoredClient, count: number): Promise<StoredMessage[]> {
   const ref = `${client.account}|${client.key}`;
   const threads = [...client.report.threads].sort((a, b) => b.lastAt - a.lastAt);
   const shown: StoredMessage[] = [];
-  // Every thread active in the window at once (the chart needs them all), then more only for the timeline.
-  const firstBefore = threads.findIndex((t) => t.lastAt < since);
-  let next = 0;
-  while (next < threads.length) {
-    const newestLeft = threads[next]?.lastAt ?? Number.NEGATIVE_INFINITY;
+  for (let next = 0; next < threads.length; next += THREADS_PER_READ) {
     const countth = shown.length >= count ? shown.sort(newestFirst)[count - 1]?.at : undefined;
-    if (newestLeft < since && countth !== undefined && newestLeft < countth) break;
-    const end =
-      next === 0
-        ? Math.max(firstBefore === -1 ? threads.length : firstBefore, THREADS_PER_READ)
-        : next + THREADS_PER_READ;
+    if (countth !== undefined && (threads[next]?.lastAt ?? Number.NEGATIVE_INFINITY) < countth) break;
     // One request per thread, all at once in one transaction: each is answered whole, where one cursor
-    // over every thread's key (`anyOf`) costs a round trip per message, the most of a large client's open.
-    const batch = threads.slice(next, end);
+    // over every thread's key (`anyOf`) costs a round trip per message.
+    const batch = threads.slice(next, next + THREADS_PER_READ);
     const perThread = await db.transaction('r', db.messages, () =>
       Promise.all(
         batch.map((t) => db.messages.where('[account+threadId]').equals([client.account, t.threadId]).toArray()),
       ),
     );
     shown.push(...perThread.flat().filter((m) => m.senderKnown && m.clientRefs.includes(ref)));
-    next = end;
   }
-  return shown.sort(newestFirst);
+  return shown.sort(newestFirst).slice(0, count);
 }
 
 export async function clientDetail(
@@ -83,23 +64,21 @@ export async function clientDetail(
 ): Promise<ClientDetail | undefined> {
   const client = await db.clients.get([account, clientKey]);
   if (!client) return undefined;
-  const since = now - CHART_DAYS * DAY;
-  const [accountRow, override, learning, known, mine] = await Promise.all([
+  const [accountRow, override, learning, timeline] = await Promise.all([
     db.accounts.get(account),
     db.clientOverrides.get([account, clientKey]),
     db.crmLearned.get([account, clientKey]),
-    shownMessages(db, client, since, TIMELINE_SHOWN),
-    myAddresses(db, account),
+    newestMessages(db, client, TIMELINE_SHOWN),
   ]);
-  const recent = known.filter((m) => m.at >= since);
+  const { activity } = client.report;
   return {
     client,
     ...(accountRow?.accountPath && { accountPath: accountRow.accountPath }),
     ...(override && { override }),
     ...(learning && { learning }),
     split: override?.split === true,
-    activity: activitySeries(recent, mine, now),
-    timeline: known.slice(0, TIMELINE_SHOWN),
+    ...(activity && { activity: activitySeries(activity, now) }),
+    timeline,
     // The report's count of the messages behind it: counting them here would read them all.
     messageCount: client.report.threads.reduce((sum, t) => sum + t.messageCount, 0),
   };

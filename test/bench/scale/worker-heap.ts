@@ -8,8 +8,15 @@ import type { CDPSession, Page } from 'playwright-core';
 export interface WorkerHeap {
   /** Used JS heap after a full garbage collection, in MB. */
   usedAfterGcMb(): Promise<number>;
-  /** Samples the used heap (no collection) until `work` settles; returns its result and the highest sample. */
-  peakDuring<T>(work: Promise<T>, everyMs?: number): Promise<{ result: T; peakMb: number }>;
+  /**
+   * Samples the used heap until `work` settles; returns its result and the highest sample. Without
+   * `collect`, a sample counts garbage not yet collected too; with it, each sample follows a full
+   * collection, so the highest is what the work held alive at once (as often as sampled).
+   */
+  peakDuring<T>(
+    work: Promise<T>,
+    options?: { everyMs?: number; collect?: boolean },
+  ): Promise<{ result: T; peakMb: number }>;
   /** Any protocol command to the worker. */
   send(method: string, params?: object): Promise<unknown>;
   detach(): Promise<void>;
@@ -54,12 +61,16 @@ export async function attachToWorkerHeap(page: Page, extensionId: string): Promi
       await send('HeapProfiler.collectGarbage');
       return round(await used());
     },
-    async peakDuring(work, everyMs = 100) {
-      let peak = await used();
+    async peakDuring(work, { everyMs = 100, collect = false } = {}) {
+      const sample = async () => {
+        if (collect) await send('HeapProfiler.collectGarbage');
+        return used();
+      };
+      let peak = await sample();
       let done = false;
       const sampling = (async () => {
         while (!done) {
-          peak = Math.max(peak, await used());
+          peak = Math.max(peak, await sample());
           await new Promise((resolve) => setTimeout(resolve, everyMs));
         }
       })();
