@@ -113,6 +113,17 @@ describe('the popup and client view as rendered', () => {
   });
 
   it.each(['en', 'uk', 'ru'] as const)(
+    'in %s, a report stored before its weeks of activity says the chart is coming, rather than draw empty weeks',
+    (language) => {
+      const { activity: _, ...before } = detail;
+      const html = clientView(language, before);
+      expect(html).toContain('data-testid="activity-pending"');
+      expect(html).not.toContain('data-testid="activity-chart"');
+      expect(html).toContain(createTranslator(language).t('panel.activityPending'));
+    },
+  );
+
+  it.each(['en', 'uk', 'ru'] as const)(
     'in %s, the client view says what the CRM taught and how to undo it',
     (language) => {
       const learning = {
