@@ -52,6 +52,29 @@ function countRows(worker: Worker, store: string): Promise<number> {
   );
 }
 
+/** The clients' stored reports as JSON, in MB: what a full recompute builds before it writes them at once. */
+function reportsMb(worker: Worker): Promise<number> {
+  return worker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('keepwarm');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('clients').objectStore('clients').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const chars = (request.result as unknown[]).reduce<number>(
+              (sum, row) => sum + JSON.stringify(row).length,
+              0,
+            );
+            resolve(Math.round((chars / 1024 / 1024) * 10) / 10);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 async function untilNothingPending(worker: Worker): Promise<void> {
   while ((await countRows(worker, 'pendingRecompute')) > 0) await new Promise((r) => setTimeout(r, 250));
 }
@@ -160,6 +183,7 @@ async function measure(account: DemoAccount, now: number) {
         messages: await countRows(browser.serviceWorker, 'messages'),
         clients: await countRows(browser.serviceWorker, 'clients'),
         bigClientThreads: account.threads.filter((t) => t.clientKey === BIG_CLIENT).length,
+        reportsMb: await reportsMb(browser.serviceWorker),
       },
       storeThroughRouterMs: { all: Math.round(storeMs), ...stored.result },
       fullRecomputeMs: Math.round(fullRecomputeMs),
