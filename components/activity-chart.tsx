@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 export function ActivityChart({ weeks }: { weeks?: readonly ActivityWeek[] }) {
   const { t } = useTranslator();
   return (
-    <section aria-labelledby="kw-activity" className="kw-card">
+    <section aria-labelledby="kw-activity" className="kw-card" data-testid="activity">
       <h2 id="kw-activity">{t('panel.activity')}</h2>
       {weeks ? (
         <WeeklyActivity weeks={weeks} />

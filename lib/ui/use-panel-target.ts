@@ -21,6 +21,11 @@ async function activeTabTarget(): Promise<{ target: PanelTarget; crmKey?: string
   return { target: targetOfTab(tab.url, stored[key] as OpenConversation | undefined, crmRecord), crmKey };
 }
 
+async function clickedClient(): Promise<SidePanelClient | undefined> {
+  const stored = (await browser.storage.session.get(SIDE_PANEL_CLIENT_KEY))[SIDE_PANEL_CLIENT_KEY];
+  return isSidePanelClient(stored) ? stored : undefined;
+}
+
 /**
  * Follows the active tab; a badge click (or a pick in the panel) shows that
  * client until the tab opens another conversation or CRM record.
@@ -36,13 +41,13 @@ export function usePanelTarget(): {
 
   const refresh = useCallback(async (initial: boolean, changedKeys: string[] = []) => {
     const { target, crmKey } = await activeTabTarget();
+    // Both set after the last await, so they render together: a panel opened from a badge never shows
+    // (and never reads) the overview before the clicked client.
+    const clicked = initial && target.kind === 'overview' ? await clickedClient() : undefined;
     setFromTab(target);
     // A CRM tab that moved on to a record of no known client must not keep showing the last one clicked.
     if (target.kind !== 'overview' || (crmKey && changedKeys.includes(crmKey))) setChosen(undefined);
-    else if (initial) {
-      const stored = (await browser.storage.session.get(SIDE_PANEL_CLIENT_KEY))[SIDE_PANEL_CLIENT_KEY];
-      if (isSidePanelClient(stored)) setChosen(stored);
-    }
+    else if (clicked) setChosen(clicked);
   }, []);
 
   useEffect(() => {

@@ -161,6 +161,16 @@ describe('the popup and side panel on the demo mailbox', () => {
       await showInPanel(panel, threadOf(key, 'in'));
       const reasons = await panel.$$eval('[data-testid="reasons"] li', (items) => items.map((i) => i.dataset.kind));
       expect(reasons.length, key).toBeGreaterThan(0);
+      // The chart's weeks, from the report the background stored: 13 of them, with the client's recent mail.
+      const weeks = await panel.$$eval('[data-testid="activity"] tbody tr', (rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].slice(0, 2).map((cell) => Number(cell.textContent))),
+      );
+      expect(weeks, key).toHaveLength(13);
+      expect(
+        weeks.flat().reduce((sum, count) => sum + count, 0),
+        key,
+      ).toBeGreaterThan(0);
+      expect(await panel.locator('[data-testid="activity-chart"]').count(), key).toBe(1);
     }
     await gmail.evaluate(`location.hash = '#inbox'`);
     await panel.waitForSelector('[data-testid="risk-list"]');
