@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 import { countStored, sendFrom } from './extension-page';
+import { expectImportRefusedNotice, importBatch } from './import-batch';
 
 // Chromium's own quota, lowered through the DevTools protocol until the
 // browser itself refuses Keepwarm's writes: a real QuotaExceededError, which
@@ -31,26 +32,8 @@ afterAll(async () => {
 });
 
 /** A batch of 1,000 messages with 1 kB snippets: about 1.5 MB stored. */
-function batch(n: number, now: number) {
-  return {
-    type: 'ui/import-batch',
-    account: ACCOUNT,
-    messages: Array.from({ length: BATCH }, (_, i) => {
-      const k = n * BATCH + i;
-      return {
-        id: `<quota-${k}@acme.example>`,
-        threadId: `t:${k.toString(16).padStart(16, '0')}`,
-        at: now - (k + 1) * 60_000,
-        from: { email: i % 2 === 0 ? 'dana@acme.example' : ACCOUNT },
-        to: [{ email: i % 2 === 0 ? ACCOUNT : 'dana@acme.example' }],
-        cc: [],
-        subject: `Order ${k}`,
-        snippet: 'x'.repeat(1000),
-        copyKey: k.toString(16).padStart(16, '0'),
-      };
-    }),
-  };
-}
+const batch = (n: number, now: number) =>
+  importBatch({ account: ACCOUNT, first: n * BATCH, count: BATCH, snippet: 'x'.repeat(1000), now });
 
 const problem = () =>
   browser.serviceWorker.evaluate(async () => {
@@ -101,11 +84,7 @@ describe('when Chromium itself runs out of room', () => {
       // Every accepted batch whole, nothing of the refused one: neither its messages nor its count.
       expect(await countStored(options, { store: 'messages' })).toBe(accepted);
       expect(await importedCount()).toBe(accepted || undefined);
-      const popup = await browser.openExtensionPage('popup.html');
-      await expect
-        .poll(() => popup.locator('[data-testid=storage-full]').textContent())
-        .toMatch(/^Keepwarm’s storage is full: the browser refused to save a batch of imported mail on /);
-      await popup.close();
+      await expectImportRefusedNotice(browser);
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 import { countStored, sendFrom } from './extension-page';
+import { expectImportRefusedNotice, importBatch } from './import-batch';
 
 // Storage limits in the built extension: a write IndexedDB refuses for lack of
 // room, half-writing nothing; the notice a full disk leaves in the popup and
@@ -145,21 +146,7 @@ describe('storage limits', () => {
     const options = await browser.openExtensionPage('options.html');
     const account = 'quota@brightpath.studio';
     const now = Date.now();
-    const batch = {
-      type: 'ui/import-batch',
-      account,
-      messages: Array.from({ length: 200 }, (_, i) => ({
-        id: `<quota-${i}@acme.example>`,
-        threadId: `t:${i.toString(16).padStart(16, '0')}`,
-        at: now - (i + 1) * 60_000,
-        from: { email: i % 2 === 0 ? 'dana@acme.example' : account },
-        to: [{ email: i % 2 === 0 ? account : 'dana@acme.example' }],
-        cc: [],
-        subject: `Order ${i}`,
-        snippet: 'Where is it?',
-        copyKey: i.toString(16).padStart(16, '0'),
-      })),
-    };
+    const batch = importBatch({ account, first: 0, count: 200, snippet: 'Where is it?', now });
     const send = () => sendFrom(options, batch);
     // Chromium applies a lowered quota too lazily to refuse a chosen write, so the service worker's
     // IndexedDB refuses the messages' writes the way it does when the disk is full, in the middle of
@@ -187,11 +174,7 @@ describe('storage limits', () => {
       expect(await send()).toEqual({ storageFull: expect.stringMatching(/storage is full \(import\)/) });
       expect((await snippets(options, 0)).messages).toBe(before.messages);
       expect(await accountRows()).toBe(0);
-      const popup = await browser.openExtensionPage('popup.html');
-      await expect
-        .poll(() => popup.locator('[data-testid=storage-full]').textContent())
-        .toMatch(/^Keepwarm’s storage is full: the browser refused to save a batch of imported mail on /);
-      await popup.close();
+      await expectImportRefusedNotice(browser);
     } finally {
       await setDiskFull(false);
     }
