@@ -70,13 +70,14 @@ export interface StoredThread {
   seenAt: number;
 }
 
-/** The engine's latest report on one client, kept so every surface reads it without recomputing. */
+/** A client's report as stored: one stored before an update may lack what the engine reports since. */
 export type StoredReport = Omit<ClientReport, 'activity'> & Partial<Pick<ClientReport, 'activity'>>;
 
+/** The engine's latest report on one client, kept so every surface reads it without recomputing. */
 export interface StoredClient {
   account: string;
   key: string;
-  /** A report stored before an update may lack what the engine reports since; the recompute after the update adds it. */
+  /** The recompute after an update adds what an older version's report lacks. */
   report: StoredReport;
   riskScore: number;
   /** When the oldest message waiting on the user arrived; absent when nothing waits. */

@@ -1,12 +1,11 @@
 // The side panel's 90-day chart: per week, messages each way and the median
 // reply time each way, from the recent activity the engine kept with the
 // client's report.
-import type { RecentActivity, RecentReply } from '@/lib/engine/recent-activity';
+import { RECENT_ACTIVITY_DAYS, type RecentActivity, type RecentReply } from '@/lib/engine/recent-activity';
 
-const DAY = 86_400_000;
-const WEEK = 7 * DAY;
-const CHART_DAYS = 91;
-const WEEKS = CHART_DAYS / 7;
+const WEEK = 7 * 86_400_000;
+/** As many weeks as the report keeps: the engine's window is the chart's. */
+const WEEKS = RECENT_ACTIVITY_DAYS / 7;
 
 export interface ActivityWeek {
   start: number;

@@ -3,6 +3,7 @@ import { SIDE_PANEL_CLIENT_KEY } from '@/lib/messaging/session-keys';
 import type { DemoAccount, DemoMailbox } from '../demo/mailbox/types';
 import { startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/chromium';
+import { countStored } from '../e2e/extension-page';
 import type { Benchmark } from './benchmark';
 import { browse } from './gmail-long-tasks';
 import { popupFirstPaintMs } from './popup-paint';
@@ -33,24 +34,7 @@ interface Chrome {
   };
 }
 
-function countRows(worker: Worker, store: string): Promise<number> {
-  return worker.evaluate(
-    (store) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('keepwarm');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(store).objectStore(store).count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
+const countRows = (worker: Worker, store: string) => countStored(worker, { store });
 
 /** The clients' stored reports as JSON, in MB: what a full recompute builds before it writes them at once. */
 function reportsMb(worker: Worker): Promise<number> {

@@ -35,15 +35,16 @@ afterAll(async () => {
 const batch = (n: number, now: number) =>
   importBatch({ account: ACCOUNT, first: n * BATCH, count: BATCH, snippet: 'x'.repeat(1000), now });
 
+/** The storage problem the background recorded for the popup and options page, if any. */
 const problem = () =>
-  browser.serviceWorker.evaluate(async () => {
+  browser.serviceWorker.evaluate(async (key) => {
     const local = (
       globalThis as unknown as {
         chrome: { storage: { local: { get(k: string): Promise<Record<string, { operation: string }>> } } };
       }
     ).chrome.storage.local;
-    return (await local.get('storageProblem')).storageProblem;
-  });
+    return (await local.get(key))[key];
+  }, 'storageProblem');
 
 /** The account's count of imported messages, kept as batches are stored; undefined without an account row. */
 const importedCount = () =>

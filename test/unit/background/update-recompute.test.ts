@@ -6,7 +6,7 @@ import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
 import { DB_NAME, openKeepwarmDb } from '@/lib/store/db';
-import { DAY, ME } from './exchange';
+import { DAY, HOUR, ME } from './exchange';
 
 // Reports stored by an older version lack what the engine reports since, such
 // as the side panel's weeks of activity: an update rebuilds them at once.
@@ -28,7 +28,7 @@ async function storeOneClient() {
     db,
     {
       account: ME,
-      messages: [message('a@acme.com', 'dana@acme.com', ME, 0), message('b@me', ME, 'dana@acme.com', 3_600_000)],
+      messages: [message('a@acme.com', 'dana@acme.com', ME, 0), message('b@me', ME, 'dana@acme.com', HOUR)],
     },
     Date.now(),
     accountIdentity(ME),
@@ -57,7 +57,7 @@ describe('after an update', () => {
         {
           receivedAt: [expect.any(Number)],
           sentAt: [expect.any(Number)],
-          ourReplies: [{ at: expect.any(Number), wallMs: 3_600_000 }],
+          ourReplies: [{ at: expect.any(Number), wallMs: HOUR }],
           theirReplies: [],
         },
       ]);
