@@ -1,0 +1,66 @@
+// What Gmail's own thread data (the responses its code already receives, and
+// the data embedded at first load) tells about threads and messages, as plain
+// records. The page-world observer hands raw response text to the isolated
+// content script; the parser in this folder turns it into these records; the
+// background validates them again with zod before storing anything.
+
+/** Gmail's inbox categories; `primary` is the default tab. */
+export type GmailCategory = 'primary' | 'promotions' | 'social' | 'updates' | 'forums';
+
+export interface GmailDataAddress {
+  /** Lower-cased address. */
+  email: string;
+  /** Display name as Gmail has it; may be empty. */
+  name: string;
+}
+
+export interface GmailDataMessage {
+  /** `msg-f:` decimal id (the hex legacy id read as a number when only that is given). */
+  messageId: string;
+  from: GmailDataAddress;
+  to: GmailDataAddress[];
+  cc: GmailDataAddress[];
+  /** Epoch milliseconds (UTC), as Gmail gives it. */
+  at: number;
+  /** Gmail's own short plain-text excerpt, when the payload has one. */
+  snippet?: string;
+  /** A draft is not mail anybody received: the parser marks it so the background skips it. */
+  draft: boolean;
+}
+
+export interface GmailDataThread {
+  /** `thread-f:` decimal id. */
+  threadId: string;
+  legacyThreadId?: string;
+  subject: string;
+  /** Gmail's system and user labels as the payload names them (`^i` inbox, `^f` sent, …, or a label's name). */
+  labels: string[];
+  /** The inbox tab the thread sits in, when the payload says so. */
+  category?: GmailCategory;
+  /** Newest activity of the thread (epoch ms), when the payload gives it. */
+  lastActivityAt?: number;
+  /**
+   * The messages the payload describes. A thread list usually carries only some
+   * (often the newest); a thread response carries all of them.
+   */
+  messages: GmailDataMessage[];
+}
+
+/** How well one payload could be read; counted into the page's health report. */
+export interface GmailDataHealth {
+  /** Payloads offered to the parser. */
+  payloads: number;
+  /** Payloads recognised as one of Gmail's formats. */
+  recognised: number;
+  /** Threads and messages found, and those dropped for a missing or invalid field. */
+  threads: number;
+  messages: number;
+  dropped: number;
+  /** Why payloads were refused (not Gmail's, too large, truncated, other account…), by reason. */
+  refused: Record<string, number>;
+}
+
+export interface GmailDataReading {
+  threads: GmailDataThread[];
+  health: GmailDataHealth;
+}
