@@ -22,7 +22,19 @@ export interface MailMessage {
   subject: string;
   /** A short plain-text excerpt of the body (never the whole body). */
   snippet: string;
+  /** Set when the message's own source says it is automated or bulk mail; never guessed from its text. */
+  bulk?: BulkEvidence;
 }
+
+/**
+ * Why a message is automated or bulk, as its source states it: Gmail's inbox
+ * category (from the page or Gmail's data), a mailing-list or automation header
+ * of an imported message, or a calendar invitation.
+ */
+export type BulkEvidence =
+  | { kind: 'gmail-category'; category: 'promotions' | 'social' | 'updates' | 'forums' }
+  | { kind: 'header'; header: 'list-id' | 'list-unsubscribe' | 'precedence' | 'auto-submitted' }
+  | { kind: 'calendar' };
 
 /** Who the user is for one mail account. */
 export interface AccountIdentity {
