@@ -59,7 +59,7 @@ export const TABLE_ROW_SCHEMAS = {
     from: address,
     to: z.array(address),
     cc: z.array(address),
-    source: z.enum(['list', 'conversation', 'import']),
+    source: z.enum(['list', 'conversation', 'import', 'gmail-data']),
     senderKnown: z.boolean(),
     clientRefs: refs,
   }),

@@ -4,6 +4,7 @@ import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
+import type { GmailDataHealth } from '@/lib/sites/gmail/page-data/records';
 import type { Health } from '@/lib/sites/gmail/records';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
@@ -31,12 +32,17 @@ export interface StoredAccount {
   /** How well the last Gmail list and conversation pages could be read. */
   listHealth?: Health;
   conversationHealth?: Health;
+  /** How well the last batch of Gmail's own thread data read in the page could be read, and what was refused. */
+  dataHealth?: GmailDataHealth;
   /** The account-wide model of the last full recompute, reused to recompute one client at a time. */
   population?: PopulationModel;
 }
 
-/** Where a message was learnt from; a message seen in several places keeps the most informative. */
-export type MessageSource = 'list' | 'conversation' | 'import';
+/**
+ * Where a message was learnt from; a message seen in several places keeps the most informative.
+ * `gmail-data` is Gmail's own thread data, read in the page: exact senders, recipients and times.
+ */
+export type MessageSource = 'list' | 'conversation' | 'import' | 'gmail-data';
 
 export interface StoredMessage extends MailMessage {
   account: string;

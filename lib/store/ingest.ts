@@ -22,7 +22,8 @@ export interface IngestResult {
 // A title time is only minute-precise, and an import's Date header is the
 // sender's clock: the same message seen both ways lands within this window.
 const SAME_MESSAGE_WINDOW_MS = 90_000;
-const SOURCE_RANK: Record<MessageSource, number> = { list: 0, import: 1, conversation: 2 };
+// Gmail's own data is as exact as an opened conversation: the same ids, senders and times.
+const SOURCE_RANK: Record<MessageSource, number> = { list: 0, import: 1, conversation: 2, 'gmail-data': 2 };
 
 function unionAddresses(a: MailAddress[], b: MailAddress[]): MailAddress[] {
   const byEmail = new Map<string, MailAddress>();
