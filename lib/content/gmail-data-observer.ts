@@ -133,8 +133,9 @@ function observeSetData(win: PageWindow, post: ReturnType<typeof hold>): void {
       _GM_setData(this: unknown, ...args: unknown[]) {
         const result = Reflect.apply(value, this, args);
         try {
-          const text = JSON.stringify(args[0]);
-          if (typeof text === 'string') post('page-data', win.location.href, text);
+          // The call as the page's own script spells it: the parser reads that form.
+          const json = JSON.stringify(args[0]);
+          if (typeof json === 'string') post('page-data', win.location.href, `_GM_setData(${json})`);
         } catch {}
         return result;
       },
