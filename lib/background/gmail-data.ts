@@ -46,14 +46,30 @@ function participantsOf(messages: GmailDataMessage[]): MailAddress[] {
   return [...byEmail.values()];
 }
 
-function observationsOf(thread: GmailDataThread, sent: GmailDataMessage[]): MessageObservation[] {
+/**
+ * A thread list names senders, not recipients. Where the thread has exactly one
+ * counterpart, the user's messages in it went to that counterpart; anything
+ * less certain stays unknown, for the thread's own data to say.
+ */
+function recipientsOf(message: GmailDataMessage, sent: GmailDataMessage[], mine: Set<string>): MailAddress[] {
+  if (message.recipientsKnown !== false || !mine.has(message.from.email)) return message.to.map(toAddress);
+  const counterparts = new Map<string, GmailDataAddress>();
+  for (const other of sent) {
+    for (const party of [other.from, ...other.to, ...other.cc]) {
+      if (!mine.has(party.email)) counterparts.set(party.email, party);
+    }
+  }
+  return counterparts.size === 1 ? [...counterparts.values()].map(toAddress) : [];
+}
+
+function observationsOf(thread: GmailDataThread, sent: GmailDataMessage[], mine: Set<string>): MessageObservation[] {
   const bulk = bulkOf(thread);
   return sent.map((message) => ({
     id: message.messageId,
     threadId: thread.threadId,
     at: message.at,
     from: toAddress(message.from),
-    to: message.to.map(toAddress),
+    to: recipientsOf(message, sent, mine),
     cc: message.cc.map(toAddress),
     subject: thread.subject,
     snippet: message.snippet ?? '',
@@ -124,7 +140,8 @@ export async function storeGmailData(
       snippet: '',
     });
   const sentOf = (thread: GmailDataThread) => thread.messages.filter((m) => !m.draft);
-  const observations = threads.flatMap((thread) => observationsOf(thread, sentOf(thread)));
+  const mine = new Set(page.identity.addresses);
+  const observations = threads.flatMap((thread) => observationsOf(thread, sentOf(thread), mine));
   return db.transaction('rw', db.threads, db.accounts, db.messages, db.pendingRecompute, async () => {
     const stored = await db.threads.bulkGet(threads.map((t): [string, string] => [page.account, t.threadId]));
     // One batch can hold a thread twice (its list entry and its opened thread): each builds on the one before.
