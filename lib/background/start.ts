@@ -20,6 +20,7 @@ import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } 
 import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
+import { storeGmailData } from './gmail-data';
 import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
 import { storeImportBatch } from './mailbox-import';
 import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
@@ -179,6 +180,20 @@ export function startBackground(): void {
         const touched = await storage.guard('page', () => storeConversation(db, message.conversation, page));
         if (touched.size > 0) recompute.schedule(page.account, touched);
         return { stored: message.conversation.messages.length };
+      },
+      'content/gmail-data-seen': async (message, sender) => {
+        riskNotices.remember(message.account.address, sender.tab?.id);
+        if (storage.pausingPageWrites()) return { stored: 0 };
+        const page = {
+          account: message.account.address,
+          identity: (await engineContext(db, message.account.address)).identity,
+          accountPath: message.account.accountPath,
+          health: message.health,
+          now: Date.now(),
+        };
+        const touched = await storage.guard('page', () => storeGmailData(db, message.threads, page));
+        if (touched.size > 0) recompute.schedule(page.account, touched);
+        return { stored: message.threads.length };
       },
       'content/get-thread-risks': async ({ account, threadIds }, sender) => {
         riskNotices.remember(account, sender.tab?.id);

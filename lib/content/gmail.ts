@@ -5,12 +5,15 @@ import { sendToBackground } from '@/lib/messaging/send';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { HealthCounter } from '@/lib/sites/gmail/health';
+import { isGmailDataUrl } from '@/lib/sites/gmail/page-data/data-url';
+import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import type { ThreadRowRecord } from '@/lib/sites/gmail/records';
 import { css, queryWithFallbacks } from '@/lib/sites/gmail/selectors';
 import { extractThreadRow } from '@/lib/sites/gmail/thread-rows';
 import { isBadgeMutation } from './badge-pill';
 import { conversationBadgeSpot, type RowReading, rowBadgeSpots } from './badge-spots';
 import { createBatcher, waitForElement, watchSubtree } from './dom-watch';
+import { receiveGmailData } from './gmail-data';
 import { RiskBadges } from './risk-badges';
 import { RowTracker } from './row-tracker';
 
@@ -39,6 +42,23 @@ function isShown(row: HTMLElement): boolean {
  * costs work for what changed, not for the page.
  */
 export async function runGmailContentScript(ctx: ContentScriptContext): Promise<void> {
+  const account = () => readGmailAccount(new URL(location.href), document);
+  const pageLanguage = () => document.documentElement.lang.slice(0, 35);
+  // Gmail's own data comes before its list is drawn: listen from the start.
+  // Once badges are drawn, what the data stored can give their threads a client.
+  let refreshBadges = () => {};
+  receiveGmailData(ctx, {
+    account,
+    pageLanguage,
+    isDataUrl: isGmailDataUrl,
+    parse: (text, { url }) => parseGmailData(text, { url, accountPath: location.pathname }),
+    send: (message) =>
+      report(
+        ctx,
+        sendToBackground(message).then(() => ctx.isValid && refreshBadges()),
+      ),
+  });
+
   const firstMain = await waitForElement(ctx, document, '[role=main]');
   // In Gmail each view under `div.aeF` can carry its own [role=main] and views are
   // swapped on navigation, so watch their common container, not one view.
@@ -47,8 +67,6 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
   const readings = new WeakMap<Element, RowReading>();
   let conversationKey = '';
 
-  const account = () => readGmailAccount(new URL(location.href), document);
-  const pageLanguage = () => document.documentElement.lang.slice(0, 35);
   const extractContext = (address: string) => ({ myAddresses: [address], now: Date.now() });
 
   const badges = new RiskBadges(document, {
@@ -64,6 +82,7 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     },
   });
   ctx.onInvalidated(() => badges.destroy());
+  refreshBadges = () => badges.refresh();
   const onNotice = (notice: RisksChangedNotice) => {
     if (notice?.type === 'background/risks-changed' && notice.account === account()?.address) badges.refresh();
   };

@@ -3,8 +3,9 @@ import { backupSchema } from '@/lib/data/backup-format';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
+import { gmailDataHealthSchema, gmailDataThreadSchema } from '@/lib/sites/gmail/page-data/schemas';
 import { conversationSchema, decimalIdSchema, healthSchema, threadRowSchema } from '@/lib/sites/gmail/schemas';
-import { MAX_RISK_THREADS } from './limits';
+import { MAX_DATA_THREADS, MAX_RISK_THREADS } from './limits';
 
 // Every message that crosses into the background is parsed with these schemas:
 // content scripts run inside pages we do not control, so what they send is
@@ -44,6 +45,21 @@ export const contentGmailConversationSeenSchema = z.strictObject({
   ...pageContext,
   conversation: conversationSchema,
 });
+
+/**
+ * Gmail's own thread data, read in the page and parsed by the content script:
+ * only ever for the tab's own account. Every thread and message is checked
+ * against the parser's bounds here; one invalid record refuses the message,
+ * and nothing of it is stored.
+ */
+export const contentGmailDataSeenSchema = z.strictObject({
+  type: z.literal('content/gmail-data-seen'),
+  account: knownAccountSchema,
+  pageLanguage: z.string().max(35).optional(),
+  health: gmailDataHealthSchema,
+  threads: z.array(gmailDataThreadSchema).max(MAX_DATA_THREADS),
+});
+export type ContentGmailDataSeen = z.infer<typeof contentGmailDataSeenSchema>;
 
 /** The risk badges of the threads a Gmail page shows. */
 export const contentGetThreadRisksSchema = z.strictObject({
@@ -246,6 +262,7 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   contentGmailPageSeenSchema,
   contentGmailThreadsSeenSchema,
   contentGmailConversationSeenSchema,
+  contentGmailDataSeenSchema,
   contentGetThreadRisksSchema,
   contentOpenClientPanelSchema,
   contentOpenSidePanelSchema,
@@ -313,6 +330,7 @@ export const replySchemas = {
   'content/gmail-page-seen': z.object({ accountsKnown: z.number().int().nonnegative() }),
   'content/gmail-threads-seen': z.object({ stored: z.number().int().nonnegative() }),
   'content/gmail-conversation-seen': z.object({ stored: z.number().int().nonnegative() }),
+  'content/gmail-data-seen': z.object({ stored: z.number().int().nonnegative() }),
   'content/get-thread-risks': z.object({
     /** Threads with no client (colleagues, newsletters) are absent. */
     threads: z.array(threadRiskSchema),
