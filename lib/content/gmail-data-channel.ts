@@ -1,20 +1,18 @@
+import { MAX_PAYLOAD_CHARS } from '@/lib/sites/gmail/page-data/limits';
+
 // The one narrow channel between the page-world observer of Gmail's own data
 // and the isolated content script: a CustomEvent on the page's document whose
 // detail is a single string. Any script in the page can dispatch the same
-// event, so the receiving side treats every detail as untrusted. Kept free of
-// imports: the page-world script bundles this file and must stay tiny.
+// event, so the receiving side treats every detail as untrusted. Imports only
+// constants: the page-world script bundles this file and must stay tiny.
 
 /** Page world → isolated world: one copy of data Gmail received. */
 export const GMAIL_DATA_EVENT = 'keepwarm:gmail-data';
 /** Isolated world → page world: the receiver listens now; data held since document_start can come. */
 export const GMAIL_DATA_READY_EVENT = 'keepwarm:gmail-data-ready';
 
-/**
- * The largest text handed over, in UTF-16 code units. A thread list or a long
- * thread is a few hundred kilobytes; the first-load data of a big inbox a few
- * megabytes. Anything larger is not read at all.
- */
-export const MAX_DATA_CHARS = 8_000_000;
+/** The largest text handed over, in UTF-16 code units: the parser's own limit; a larger one is not read at all. */
+export const MAX_DATA_CHARS = MAX_PAYLOAD_CHARS;
 
 /** Data held by the page-world script until the receiver says it listens. */
 export const MAX_HELD_PAYLOADS = 16;
