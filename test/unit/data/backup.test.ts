@@ -6,6 +6,7 @@ import { setClientOverride } from '@/lib/background/client-overrides';
 import { watchClient } from '@/lib/background/crm-learning';
 import { eraseAccountData, eraseAllData, importBackup } from '@/lib/background/data-admin';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
+import { storeGmailData } from '@/lib/background/gmail-data';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
 import { recomputeAccount } from '@/lib/background/recompute';
@@ -98,6 +99,36 @@ async function fill(db: KeepwarmDb): Promise<void> {
     }
     await recomputeAccount(db, account, NOW);
   }
+  // Gmail's own data: a message of that source, its bulk evidence and the account's data health.
+  const offerAt = NOW - 2 * DAY;
+  await storeGmailData(
+    db,
+    [
+      {
+        threadId: id(offerAt, 900),
+        subject: 'Spring offers',
+        labels: ['^all', '^i'],
+        category: 'promotions',
+        messages: [
+          {
+            messageId: id(offerAt, 900),
+            from: { email: 'news@shop.example', name: 'Shop' },
+            to: [{ email: OLENA, name: '' }],
+            cc: [],
+            at: offerAt,
+            draft: false,
+          },
+        ],
+      },
+    ],
+    {
+      account: OLENA,
+      identity: accountIdentity(OLENA),
+      accountPath: 'u/0',
+      health: { payloads: 2, recognised: 1, threads: 1, messages: 1, dropped: 0, refused: { 'not-gmail': 1 } },
+      now: NOW,
+    },
+  );
   await setClientOverride(db, OLENA, 'acme.com', { name: 'ACME Ltd', tier: 'key' }, NOW);
   await watchClient(db, OLENA, 'fresh-bakery.de', NOW);
   const client = await db.clients.get([OLENA, 'globex.io']);
@@ -167,6 +198,8 @@ describe('backup', () => {
     expect(await snapshot(db)).toEqual(before);
     expect((await listAccounts()).map((a) => a.address).sort()).toEqual([IVAN, OLENA]);
     expect((await readUserSettings(db)).language).toBe('uk');
+    expect(before.messages?.some((m) => m.source === 'gmail-data')).toBe(true);
+    expect(before.accounts?.find((a) => a.address === OLENA)?.dataHealth).toBeDefined();
   });
 
   it('refuses a broken file, another file and a newer version with a clear reason, changing nothing', async () => {
