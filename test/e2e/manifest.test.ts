@@ -30,9 +30,14 @@ describe('the built manifest', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/"tabs"|<all_urls>|webRequest|cookies|history|"debugger"/);
   });
 
-  it('runs a content script on Gmail only; CRM scripts are registered when switched on', () => {
-    const scripts = manifest.content_scripts as { matches: string[] }[];
-    expect(scripts.flatMap((s) => s.matches)).toEqual(['https://mail.google.com/*']);
+  it('runs content scripts on Gmail only; CRM scripts are registered when switched on', () => {
+    const scripts = manifest.content_scripts as { matches: string[]; js: string[]; world?: string; run_at?: string }[];
+    expect(new Set(scripts.flatMap((s) => s.matches))).toEqual(new Set(['https://mail.google.com/*']));
+    // The isolated script, and the page-world observer of Gmail's own data, before Gmail's code runs.
+    expect(scripts.map((s) => [s.js, s.world ?? 'ISOLATED', s.run_at])).toEqual([
+      [['content-scripts/gmail-data.js'], 'MAIN', 'document_start'],
+      [['content-scripts/gmail.js'], 'ISOLATED', 'document_idle'],
+    ]);
   });
 
   it('keeps the default content security policy and loads no remote code', () => {
