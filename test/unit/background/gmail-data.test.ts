@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type DataPageContext, storeGmailData } from '@/lib/background/gmail-data';
 import { storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
+import { createRouter, type Handlers } from '@/lib/background/router';
+import type { ContentGmailDataSeen } from '@/lib/messaging/schemas';
 import type { GmailDataHealth, GmailDataMessage, GmailDataThread } from '@/lib/sites/gmail/page-data/records';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb } from '@/lib/store/db';
@@ -212,5 +214,51 @@ describe('Gmail’s own thread data in the background', () => {
     expect(await db.messages.count()).toBe(0);
     expect(await db.threads.count()).toBe(0);
     expect((await db.accounts.get(ME))?.dataHealth).toEqual(refused);
+  });
+});
+
+describe('Gmail’s own thread data at the router', () => {
+  const handlers = {
+    'content/gmail-data-seen': async (message: ContentGmailDataSeen) => {
+      await storeGmailData(db, message.threads, { ...page(message.account.address), health: message.health });
+      return { stored: message.threads.length };
+    },
+  } as Partial<Handlers> as Handlers;
+  const tab = { url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 4 } };
+  const valid = {
+    type: 'content/gmail-data-seen',
+    account: { accountPath: 'u/0', address: ME },
+    pageLanguage: 'en',
+    health,
+    threads: [thread],
+  };
+  const withMessage = (change: Partial<GmailDataMessage> & Record<string, unknown>) => ({
+    ...valid,
+    threads: [thread, { ...thread, threadId: id(firstAt, 5), messages: [{ ...thread.messages[0], ...change }] }],
+  });
+
+  it('stores a valid message', async () => {
+    const router = createRouter(handlers, 'chrome-extension://keepwarm/');
+    await expect(router.route(valid, tab)).resolves.toEqual({ stored: 1 });
+    expect(await db.messages.count()).toBe(3);
+  });
+
+  it.each([
+    ['a sender that is no address', withMessage({ from: { email: 'not an address', name: '' } })],
+    ['a message id that is not Gmail’s', withMessage({ messageId: 'msg-f:12' })],
+    ['a time before Gmail existed', withMessage({ at: Date.UTC(2001, 0, 1) })],
+    ['a field the parser never sets', withMessage({ folder: 'settings' })],
+    ['a subject beyond bounds', { ...valid, threads: [{ ...thread, subject: 'x'.repeat(100_000) }] }],
+    ['too many threads', { ...valid, threads: Array.from({ length: 2001 }, () => thread) }],
+    ['no known address', { ...valid, account: { accountPath: 'u/0' } }],
+    ['health that is not counts', { ...valid, health: { ...health, threads: -1 } }],
+  ])('refuses a message with %s, writing nothing', async (_name, message) => {
+    const router = createRouter(handlers, 'chrome-extension://keepwarm/');
+    const reply = (await router.route(message, tab)) as { refused?: string };
+    expect(reply.refused).toEqual(expect.any(String));
+    expect(router.rejectedCount).toBe(1);
+    expect(await db.messages.count()).toBe(0);
+    expect(await db.threads.count()).toBe(0);
+    expect(await db.accounts.count()).toBe(0);
   });
 });
