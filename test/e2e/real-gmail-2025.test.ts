@@ -275,7 +275,7 @@ async function expectNoBadgeOverText(gmail: Page): Promise<void> {
   const withBadges = await heights();
   const hide = await gmail.addStyleTag({ content: 'keepwarm-badge { display: none !important; }' });
   expect(await heights()).toEqual(withBadges);
-  await hide.evaluate((style) => style.remove());
+  await hide.evaluate((style) => (style as Element).remove());
 }
 
 describe.skipIf(!present)('the real 2025 Gmail pages', () => {
