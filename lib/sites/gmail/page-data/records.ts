@@ -26,6 +26,11 @@ export interface GmailDataMessage {
   snippet?: string;
   /** A draft is not mail anybody received: the parser marks it so the background skips it. */
   draft: boolean;
+  /**
+   * True when the payload names the message's recipients (conversations); false
+   * in thread lists, whose `to` and `cc` are empty for want of data, not of recipients.
+   */
+  recipientsKnown?: boolean;
 }
 
 export interface GmailDataThread {
@@ -35,7 +40,11 @@ export interface GmailDataThread {
   subject: string;
   /** Gmail's system and user labels as the payload names them (`^i` inbox, `^f` sent, …, or a label's name). */
   labels: string[];
-  /** The inbox tab the thread sits in, when the payload says so. */
+  /**
+   * Gmail's category of the thread (its `^smartlabel_*` classification, else the
+   * tab it is shown in), when the payload says so; set even where the user has
+   * switched that tab off.
+   */
   category?: GmailCategory;
   /** Newest activity of the thread (epoch ms), when the payload gives it. */
   lastActivityAt?: number;
@@ -58,6 +67,8 @@ export interface GmailDataHealth {
   dropped: number;
   /** Why payloads were refused (not Gmail's, too large, truncated, other account…), by reason. */
   refused: Record<string, number>;
+  /** Why threads, messages and recipients were dropped (`thread-id`, `sender`, `time`, …), by reason. */
+  droppedBy?: Record<string, number>;
 }
 
 export interface GmailDataReading {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PAYLOAD_CHARS } from '@/lib/sites/gmail/page-data/limits';
+import { addGmailDataHealth, parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
+import { SYNC_BV_LIST } from '../../../../fixtures/gmail/page-data/sync-bv-list';
+import { LIST_URL, PAGE_URL } from './real-payloads';
+
+const refusal = (text: string, url = LIST_URL, accountPath = '/mail/u/0/') =>
+  parseGmailData(text, { url, accountPath }).health.refused;
+
+describe('payloads refused whole', () => {
+  it('text that is not Gmail’s', () => {
+    for (const text of ['', 'hello', '<!doctype html><p>hi</p>', 'null', '42', '"x"', '{"a":1}', '[1,2,3]']) {
+      expect(refusal(text, PAGE_URL)).toEqual({ 'not-gmail': 1 });
+    }
+  });
+
+  it('a URL that is not Gmail’s, whatever the text', () => {
+    expect(refusal(SYNC_BV_LIST, 'https://evil.example/sync/u/0/i/bv')).toEqual({ 'not-gmail': 1 });
+    expect(refusal(SYNC_BV_LIST, 'not a url')).toEqual({ 'not-gmail': 1 });
+  });
+
+  it('a truncated payload, at any cut', () => {
+    for (const cut of [1, 10, 100, SYNC_BV_LIST.length / 2, SYNC_BV_LIST.length - 1]) {
+      expect(refusal(SYNC_BV_LIST.slice(0, cut))).toEqual({ truncated: 1 });
+    }
+    expect(refusal('_GM_setData({"Cl6csf":[["fd",null,"[null,[[0,', PAGE_URL)).toEqual({ truncated: 1 });
+  });
+
+  it('a payload over the size limit, before reading a character of it', () => {
+    const huge = `{"1":0,"3":[${'0,'.repeat(MAX_PAYLOAD_CHARS / 2)}0]}`;
+    expect(refusal(huge)).toEqual({ 'too-large': 1 });
+  });
+
+  it('another account’s data', () => {
+    expect(refusal(SYNC_BV_LIST, 'https://mail.google.com/sync/u/1/i/bv', '/mail/u/0/')).toEqual({
+      'other-account': 1,
+    });
+    expect(refusal(SYNC_BV_LIST, 'https://mail.google.com/sync/u/0/i/bv', '/mail/u/1/')).toEqual({
+      'other-account': 1,
+    });
+    expect(refusal(SYNC_BV_LIST, 'https://mail.google.com/sync/u/1/i/bv', '/mail/u/1/')).toEqual({});
+  });
+});
+
+describe('addGmailDataHealth', () => {
+  it('sums payloads, counts and reasons', () => {
+    const read = parseGmailData(SYNC_BV_LIST, { url: LIST_URL }).health;
+    const bad = parseGmailData('nope', { url: LIST_URL }).health;
+    expect(addGmailDataHealth(addGmailDataHealth(read, bad), bad)).toEqual({
+      payloads: 3,
+      recognised: 1,
+      threads: 3,
+      messages: 4,
+      dropped: 1,
+      refused: { 'not-gmail': 2 },
+      droppedBy: { 'message-id': 1 },
+    });
+  });
+});
