@@ -125,7 +125,10 @@ describe('demo Gmail pages have real Gmail structure', () => {
       expect(doc.querySelector('div.yW span[email="olena@brightpath.studio"]')?.getAttribute('name')).toBe(me);
       for (const row of doc.querySelectorAll('tr.zA[id]')) {
         const text = row.querySelector('td.xW span[title]')?.getAttribute('title') ?? '';
-        const threadId = row.querySelector('[data-thread-id]')?.getAttribute('data-thread-id')?.replace('#thread-f:', '');
+        const threadId = row
+          .querySelector('[data-thread-id]')
+          ?.getAttribute('data-thread-id')
+          ?.replace('#thread-f:', '');
         const thread = mailbox.accounts[0]?.threads.find((t) => t.id === threadId);
         // As in real Gmail, the user's own replies are not in the inbox: the row shows the counterpart's last message.
         const at = thread?.messages.filter((m) => m.direction !== 'out').at(-1)?.at ?? Number.NaN;
