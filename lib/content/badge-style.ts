@@ -4,11 +4,13 @@
 // !important rules beat all of the page's, so the host's rules are !important.
 // Text and background pairs pass WCAG AA for small text. The negative block
 // margins keep the 16 px pill inside any row's line box, so a row is exactly as
-// tall with its badge as without, whatever the fonts' metrics.
+// tall with its badge as without, whatever the fonts' metrics. Where Gmail lays
+// the subject out as a flex row (2025 markup), the pill neither shrinks nor
+// stretches: it stays whole, centred on the subject's line.
 export const PILL_CSS = `
 :host {
   all: initial !important; display: inline-flex !important; vertical-align: middle !important;
-  margin: -4px 6px -4px 0 !important; line-height: 0 !important;
+  margin: -4px 6px -4px 0 !important; line-height: 0 !important; flex: none !important; align-self: center !important;
 }
 button {
   all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 3px;

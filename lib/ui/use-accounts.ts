@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { openKeepwarmDb, type StoredAccount } from '@/lib/store/db';
-import { incompleteAccounts } from './incomplete-accounts';
+import { type IncompleteAccount, incompleteAccounts } from './incomplete-accounts';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
 /** The Gmail accounts Keepwarm holds history for, by address. */
@@ -9,8 +9,8 @@ export function useKnownAccounts(): LiveState<StoredAccount[]> {
   return useLiveQuery(() => db.accounts.orderBy('address').toArray(), [db]);
 }
 
-/** Addresses of the accounts whose data may be incomplete (see incompleteAccounts). */
-export function useIncompleteAccounts(): string[] {
+/** The accounts whose data may be incomplete, with the views that read badly (see incompleteAccounts). */
+export function useIncompleteAccounts(): IncompleteAccount[] {
   const accounts = useKnownAccounts();
   return accounts.kind === 'ready' ? incompleteAccounts(accounts.value) : [];
 }

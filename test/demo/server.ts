@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { generate } from 'selfsigned';
+import { z } from 'zod';
 import { renderGmailHtml } from './gmail/render-page';
+import { listResponse, threadsResponse } from './gmail/sync-data';
 import { generateMailbox } from './mailbox/generate';
 import type { DemoMailbox } from './mailbox/types';
 
@@ -55,6 +57,50 @@ function bundleApp(): Promise<string> {
 }
 
 const ACCOUNT_PATH = /^\/mail\/(?:u\/(\d+)\/?)?$/;
+const SYNC_PATH = /^\/sync\/u\/(\d+)\/i\/(bv|fd)$/;
+/** A sync request's body: the demo's own plain form of what Gmail asks in protocol buffers. */
+const syncRequest = z.union([
+  z.strictObject({
+    view: z.string().max(40),
+    param: z.string().max(200).optional(),
+    page: z.number().int().min(1).max(1000),
+  }),
+  z.strictObject({ threadIds: z.array(z.string().regex(/^\d{1,25}$/)).max(100) }),
+]);
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of request) body += chunk;
+  return body;
+}
+
+/** Gmail's sync endpoints: a thread list (`bv`) or threads (`fd`) in Gmail's own JSON, for the page's script. */
+async function syncRoute(
+  request: IncomingMessage,
+  match: RegExpExecArray,
+  mailbox: DemoMailbox,
+): Promise<RouteResponse> {
+  const account = mailbox.accounts[Number(match[1])];
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(request));
+  } catch {
+    body = undefined;
+  }
+  const parsed = syncRequest.safeParse(body);
+  if (!account || request.method !== 'POST' || !parsed.success) {
+    return { status: 400, contentType: 'text/plain', body: 'Bad sync request' };
+  }
+  const ask = parsed.data;
+  const data =
+    match[2] === 'bv' && 'view' in ask
+      ? listResponse(account, ask)
+      : match[2] === 'fd' && 'threadIds' in ask
+        ? threadsResponse(account, ask.threadIds)
+        : undefined;
+  if (!data) return { status: 400, contentType: 'text/plain', body: 'Bad sync request' };
+  return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(data) };
+}
 
 async function gmailRoute(request: IncomingMessage, mailbox: DemoMailbox, timeZone: string): Promise<RouteResponse> {
   const url = new URL(request.url ?? '/', 'https://mail.google.com');
@@ -65,6 +111,8 @@ async function gmailRoute(request: IncomingMessage, mailbox: DemoMailbox, timeZo
   if (url.pathname === '/__demo/mailbox.json') {
     return { status: 200, contentType: 'application/json', body: JSON.stringify(mailbox) };
   }
+  const sync = SYNC_PATH.exec(url.pathname);
+  if (sync) return syncRoute(request, sync, mailbox);
   const match = ACCOUNT_PATH.exec(url.pathname);
   const accountIndex = Number(match?.[1] ?? 0);
   if (!match || !mailbox.accounts[accountIndex]) {

@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/chromium';
-import { openThreadsOf } from './browse';
 import { startDemoServer } from './server';
 
 const { values } = parseArgs({
@@ -19,7 +18,6 @@ const { values } = parseArgs({
   },
 });
 
-const OPENED_THREADS = 50;
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
 const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY);
@@ -43,10 +41,9 @@ if (!headless) {
 
 const outDir = path.resolve(values.out);
 mkdirSync(outDir, { recursive: true });
-// Browse like a user starting the day: open the sent and inbox threads, so
-// Keepwarm sees who wrote what and when.
-await openThreadsOf(gmail, 'sent', OPENED_THREADS);
-await openThreadsOf(gmail, 'inbox', OPENED_THREADS);
+// No thread is opened: Keepwarm learns who wrote what and when from the thread
+// data Gmail's own page already holds, and badges the inbox from it.
+await gmail.waitForSelector('tr.zA keepwarm-badge', { timeout: 30_000 });
 // Let the background finish its analysis of what was read.
 await gmail.waitForTimeout(2500);
 await gmail.screenshot({ path: path.join(outDir, 'gmail-inbox.png') });

@@ -35,13 +35,13 @@ export const siteExtractors: Record<string, (page: SavedPage) => unknown> = {
       now,
       parseTitleTime: (title: string) => parseTitleTime(title, { timeZone, now, language }),
     };
+    const view = readGmailView(url);
+    // A conversation view reports on its conversation, even one it cannot find; a list view on its list.
+    const opened = view.conversationToken !== undefined;
+    const { conversation, health } = extractConversation(document, ctx, { opened });
+    if (conversation || opened) return { account: account ?? null, view, conversation, health };
     const list = extractThreadList(document, ctx);
-    const { conversation, health } = extractConversation(document, ctx);
-    return {
-      account: account ?? null,
-      view: readGmailView(url),
-      ...(conversation ? { conversation, health } : { threads: list.threads, health: list.health }),
-    };
+    return { account: account ?? null, view, threads: list.threads, health: list.health };
   },
   ...Object.fromEntries(Object.values(CRM_ADAPTERS).map((adapter) => [adapter.id, crmExtractor(adapter)])),
 };

@@ -4,9 +4,11 @@
 // page fails a test rather than silently reading nothing.
 //
 // Fixtures: `real-2014-list` and `real-2014-preview` are real Gmail captures
-// (../shared/fixtures/gmail/dom); `demo-*` are the demo mailbox's pages for
-// seed 7 at 2026-11-20T12:00Z (test/demo); `current-*` are our own hand-written
-// pages of today's markup (test/fixtures/gmail).
+// (../shared/fixtures/gmail/dom); `real-2025-inbox` (default layout) and
+// `real-2025-conversation` (a conversation open beside its list, split layout)
+// are real pages of today's Gmail (../shared/fixtures/gmail/dom-2025); `demo-*`
+// are the demo mailbox's pages for seed 7 at 2026-11-20T12:00Z (test/demo);
+// `current-*` are our own hand-written pages of today's markup (test/fixtures/gmail).
 
 /** Markup Gmail wrote before; tried in order when the current selector matches nothing (as InboxSDK does). */
 export interface DatedFallback {
@@ -35,6 +37,8 @@ export const SELECTORS = {
       'current-inbox': 1,
       'current-inbox-vertical': 1,
       'current-inbox-ru': 1,
+      'real-2025-inbox': 1,
+      'real-2025-conversation': 1,
     },
   },
   threadRow: {
@@ -48,6 +52,8 @@ export const SELECTORS = {
       'current-inbox': 8,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowIds: {
@@ -59,6 +65,8 @@ export const SELECTORS = {
       'current-inbox': 5,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 3,
+      'real-2025-inbox': 99,
+      'real-2025-conversation': 29,
     },
   },
   rowParticipants: {
@@ -72,6 +80,8 @@ export const SELECTORS = {
       'current-inbox': 6,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowParticipant: {
@@ -84,6 +94,8 @@ export const SELECTORS = {
       'current-inbox': 9,
       'current-inbox-vertical': 6,
       'current-inbox-ru': 6,
+      'real-2025-inbox': 77,
+      'real-2025-conversation': 18,
     },
   },
   rowMessageCount: {
@@ -96,6 +108,8 @@ export const SELECTORS = {
       'current-inbox': 3,
       'current-inbox-vertical': 2,
       'current-inbox-ru': 2,
+      'real-2025-inbox': 25,
+      'real-2025-conversation': 4,
     },
   },
   rowDraft: {
@@ -108,12 +122,21 @@ export const SELECTORS = {
       'current-inbox': 1,
       'current-inbox-vertical': 1,
       'current-inbox-ru': 2,
+      'real-2025-inbox': 0,
+      'real-2025-conversation': 0,
     },
   },
   rowNotThread: {
     css: '.am0, .bvA, [data-standalone-draft-id]',
     why: 'Rows that are no conversation: Promotions ads (`.am0`, `.bvA`) and new drafts not yet sent to anyone.',
-    matches: { 'real-2014-list': 0, 'demo-inbox': 0, 'current-inbox': 1, 'current-inbox-ru': 1 },
+    matches: {
+      'real-2014-list': 0,
+      'demo-inbox': 0,
+      'current-inbox': 1,
+      'current-inbox-ru': 1,
+      'real-2025-inbox': 0,
+      'real-2025-conversation': 0,
+    },
   },
   rowSubject: {
     css: 'div.y6 > span:first-child',
@@ -125,6 +148,8 @@ export const SELECTORS = {
       'current-inbox': 7,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowSubjectBog: {
@@ -137,6 +162,8 @@ export const SELECTORS = {
       'current-inbox': 6,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowSnippet: {
@@ -150,6 +177,8 @@ export const SELECTORS = {
       'current-inbox': 6,
       'current-inbox-vertical': 3,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowDate: {
@@ -163,6 +192,8 @@ export const SELECTORS = {
       'current-inbox': 6,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowDateCell: {
@@ -177,20 +208,33 @@ export const SELECTORS = {
       'current-inbox': 6,
       'current-inbox-vertical': 0,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   rowBadgeSlot: {
-    css: 'div.xT',
-    className: 'xT',
-    why: 'The subject line of a row (the second row in the vertical pane): the risk badge goes first in it, on the line it already has.',
+    css: '.bog',
+    className: 'bog',
+    fallbacks: [
+      {
+        css: 'div.xT',
+        era: '2014 markup, before span.bog',
+        matches: { 'real-2014-list': 16, 'real-2014-preview': 3 },
+      },
+    ],
+    why:
+      'The subject: the badge goes first in it, inline on the line the subject already has, whatever the layout. ' +
+      'Not `div.xT` or `div.y6` around it: the split layout of 2025 stacks both as columns (subject over snippet), ' +
+      'so a badge there became a line of its own, overlapped the subject and pushed the snippet out of the row.',
     matches: {
-      'real-2014-list': 16,
-      'real-2014-preview': 3,
+      'real-2014-list': 0,
       'demo-inbox': 50,
       'demo-inbox-vertical': 50,
       'current-inbox': 6,
       'current-inbox-vertical': 4,
       'current-inbox-ru': 4,
+      'real-2025-inbox': 50,
+      'real-2025-conversation': 15,
     },
   },
   conversation: {
@@ -199,12 +243,22 @@ export const SELECTORS = {
       {
         css: '[role=main] table.Bs > tbody > tr',
         era: 'until 2023-11-16',
-        matches: { 'current-conversation': 0, 'conversation-until-2023': 1, 'conversation-2018': 0 },
+        matches: {
+          'current-conversation': 0,
+          'conversation-until-2023': 1,
+          'conversation-2018': 0,
+          'real-2025-conversation': 0,
+        },
       },
       {
         css: '[role=main] .if',
         era: '2018 redesign era',
-        matches: { 'current-conversation': 0, 'conversation-until-2023': 0, 'conversation-2018': 1 },
+        matches: {
+          'current-conversation': 0,
+          'conversation-until-2023': 0,
+          'conversation-2018': 1,
+          'real-2025-conversation': 0,
+        },
       },
     ],
     why: 'The open thread container, `.a98.iY` since 2023-11-16.',
@@ -214,37 +268,39 @@ export const SELECTORS = {
       'demo-inbox': 0,
       'current-inbox-vertical': 0,
       'current-inbox-ru': 0,
+      'real-2025-inbox': 0,
+      'real-2025-conversation': 1,
     },
   },
   conversationSubject: {
     css: 'h2.hP',
     why: 'The subject heading; the only element whose thread-id attributes are the thread’s own.',
-    matches: { 'demo-conversation': 1, 'current-conversation': 1 },
+    matches: { 'demo-conversation': 1, 'current-conversation': 1, 'real-2025-conversation': 1 },
   },
   message: {
     css: '.adn',
     why: 'One rendered message (expanded or collapsed); folded ones are not in the DOM.',
-    matches: { 'demo-conversation': 3, 'current-conversation': 4 },
+    matches: { 'demo-conversation': 3, 'current-conversation': 4, 'real-2025-conversation': 2 },
   },
   messageSender: {
     css: 'span.gD[email]',
     why: 'The sender of a message, with its address.',
-    matches: { 'demo-conversation': 3, 'current-conversation': 4 },
+    matches: { 'demo-conversation': 3, 'current-conversation': 4, 'real-2025-conversation': 2 },
   },
   messageRecipient: {
     css: 'span.g2[email]',
     why: 'Recipients shown in an expanded header ("to …"); a display sample.',
-    matches: { 'demo-conversation': 2, 'current-conversation': 3 },
+    matches: { 'demo-conversation': 2, 'current-conversation': 3, 'real-2025-conversation': 2 },
   },
   messageDate: {
     css: 'span.g3[title]',
     why: 'The message date: expanded under `td.gH div.gK`, collapsed directly under `td.gH`.',
-    matches: { 'demo-conversation': 3, 'current-conversation': 4 },
+    matches: { 'demo-conversation': 3, 'current-conversation': 4, 'real-2025-conversation': 2 },
   },
   folded: {
     css: '.adx',
     why: 'The "N older messages" fold; its number is all the DOM says of the hidden messages.',
-    matches: { 'demo-conversation': 1, 'current-conversation': 1 },
+    matches: { 'demo-conversation': 1, 'current-conversation': 1, 'real-2025-conversation': 0 },
   },
 } satisfies Record<string, SelectorSpec>;
 
@@ -260,8 +316,10 @@ export function queryWithFallbacks(root: ParentNode, name: SelectorName): Elemen
   return found;
 }
 
-/** The first element under `root` that a table selector matches. */
+/** The first element under `root` that a table selector or, failing it, one of its dated fallbacks matches. */
 export function first(root: Element, name: SelectorName): Element | null {
   const spec: SelectorSpec = SELECTORS[name];
-  return spec.className ? (root.getElementsByClassName(spec.className)[0] ?? null) : root.querySelector(spec.css);
+  let found = spec.className ? (root.getElementsByClassName(spec.className)[0] ?? null) : root.querySelector(spec.css);
+  for (const fallback of spec.fallbacks ?? []) found ??= root.querySelector(fallback.css);
+  return found;
 }

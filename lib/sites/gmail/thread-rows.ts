@@ -62,8 +62,10 @@ export function rowBadgeSlot(row: Element): Element | null {
 export function extractThreadRow(row: Element, ctx: ExtractContext): { record: ThreadRowRecord; failed: string[] } {
   const parts = rowParts(row);
   const failed: string[] = [];
-  // Fast path: in current markup the ids sit on the subject span inside span.bog.
-  const bogChild = queryParts(parts, 'rowSubjectBog')?.firstElementChild;
+  // Fast path: in current markup the ids sit on the subject span inside span.bog,
+  // next after Keepwarm's own badge once the row carries one.
+  let bogChild = queryParts(parts, 'rowSubjectBog')?.firstElementChild;
+  if (bogChild && !bogChild.hasAttribute('data-thread-id')) bogChild = bogChild.nextElementSibling;
   const ids = bogChild?.hasAttribute('data-thread-id') ? bogChild : queryParts(parts, 'rowIds');
   const legacyThread = parseHexId(ids?.getAttribute('data-legacy-thread-id'));
   const thread = parseDecimalId(ids?.getAttribute('data-thread-id')) ?? legacyThread;

@@ -17,6 +17,34 @@ const data = JSON.parse(document.getElementById('demo-data')?.textContent ?? '{}
 const listView = document.querySelector<HTMLElement>('[data-demo-view=list]');
 const conversationView = document.querySelector<HTMLElement>('[data-demo-view=conversation]');
 
+let requests = 0;
+const syncUrl = (endpoint: 'bv' | 'fd') =>
+  `/sync/u/${data.account.index}/i/${endpoint}?hl=en&c=${++requests}&rt=r&pt=ji`;
+
+/**
+ * Asks the sync endpoints for what a view shows, as Gmail's code does on each
+ * navigation: the list by XMLHttpRequest, an opened thread by fetch (Gmail uses
+ * both). The demo renders from its own data; the responses are there for
+ * whoever observes Gmail's traffic, as on the real page.
+ */
+function requestSyncData(hash: string): void {
+  const route = parseHash(hash);
+  if (route.kind === 'list') {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', syncUrl('bv'));
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.send(JSON.stringify({ view: route.view, param: route.param, page: route.page }));
+    return;
+  }
+  const thread = data.account.threads.find((t) => t.token === route.token || t.hex === route.token);
+  if (!thread) return;
+  void fetch(syncUrl('fd'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ threadIds: [thread.id] }),
+  }).then((response) => response.text());
+}
+
 function show(): void {
   if (!listView || !conversationView) return;
   const view = renderView({ ...data, hash: location.hash || '#inbox' });
@@ -39,5 +67,10 @@ listView?.addEventListener('click', (event) => {
   location.hash = `#${prefix}/${token}`;
 });
 
-window.addEventListener('hashchange', show);
+window.addEventListener('hashchange', () => {
+  requestSyncData(location.hash || '#inbox');
+  show();
+});
+// The first view's list came with the page (`_GM_setData`); a conversation opened by its link is fetched.
+if (parseHash(location.hash || '#inbox').kind === 'conversation') requestSyncData(location.hash);
 show();

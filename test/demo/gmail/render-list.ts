@@ -1,7 +1,7 @@
 import type { DemoAccount, DemoPerson, DemoThread } from '../mailbox/types';
 import { html, type Markup } from './escape';
 import { type DateFormats, UI_TEXT, type UiLanguage } from './ui-text';
-import { lastActivity, PAGE_SIZE, threadsInView } from './view-state';
+import { PAGE_SIZE, shownActivity, threadsInView } from './view-state';
 
 export interface ListOptions {
   account: DemoAccount;
@@ -61,14 +61,14 @@ function countAndDraft(thread: DemoThread, language: UiLanguage): Markup {
 }
 
 function dateSpan(thread: DemoThread, options: ListOptions): Markup {
-  const at = lastActivity(thread);
+  const at = shownActivity(thread, options.view);
   const title = options.dates.title(at);
   return html`<span title="${title}" aria-label="${title}">${options.dates.short(at, options.now)}</span>`;
 }
 
 function accessibleSummary(thread: DemoThread, unread: boolean, options: ListOptions): string {
   const last = thread.messages.at(-1);
-  return `${unread ? `${UI_TEXT[options.language].unread}, ` : ''}${last?.from.name ?? ''}, ${thread.subject}, ${options.dates.short(lastActivity(thread), options.now)}, ${last?.snippet ?? ''}`;
+  return `${unread ? `${UI_TEXT[options.language].unread}, ` : ''}${last?.from.name ?? ''}, ${thread.subject}, ${options.dates.short(shownActivity(thread, options.view), options.now)}, ${last?.snippet ?? ''}`;
 }
 
 function row(thread: DemoThread, { options, rowIndex }: RowContext): Markup {

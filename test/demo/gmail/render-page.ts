@@ -3,6 +3,7 @@ import { html, type Markup } from './escape';
 import { renderConversation } from './render-conversation';
 import { renderThreadList } from './render-list';
 import { GMAIL_STYLE } from './style';
+import { embeddedListScript } from './sync-data';
 import { dateFormats, UI_TEXT, type UiLanguage } from './ui-text';
 import { parseHash, threadsInView } from './view-state';
 
@@ -122,8 +123,14 @@ export function renderGmailHtml(mailbox: DemoMailbox, options: PageOptions): str
   );
   const htmlLang = language === 'en-GB' ? 'en-GB' : language;
   const page = html`<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8"><title>${view.title}</title><style>${GMAIL_STYLE}</style></head><body><div class="nH w-asV aiw"><header role="banner" class="gb_Ja"><span class="gb_logo">Gmail</span><div class="gb_account" aria-label="Google Account: ${account.name} (${account.address})"><a href="https://myaccount.google.com/?authuser=${account.index}" class="gb_A"><span class="gb_name">${account.name}</span> <span class="gb_email">${account.address}</span></a></div></header><div class="nH bkK">${navigation(account, language)}<div class="nH" role="main"><div class="aeF"><div class="nH" data-demo-view="list" style="${view.list ? '' : 'display: none'}">${view.list ?? ''}</div><div class="nH" data-demo-view="conversation" style="${view.conversation ? '' : 'display: none'}">${view.conversation ?? ''}</div></div></div></div></div>`;
+  const route = parseHash(options.hash);
+  // Like Gmail's first load: its code defines `_GM_setData` and the page calls it with the view's thread list.
+  const firstLoad =
+    route.kind === 'list'
+      ? `<script>window._GM_setData = function (data) { (window.__demoFirstLoad = window.__demoFirstLoad || []).push(data); };</script><script>${embeddedListScript(account, { view: route.view, param: route.param, page: route.page, pageSize: options.pageSize })}</script>`
+      : '';
   const script = options.scriptSrc
-    ? `<script id="demo-data" type="application/json">${data}</script><script src="${options.scriptSrc}"></script>`
+    ? `${firstLoad}<script id="demo-data" type="application/json">${data}</script><script src="${options.scriptSrc}"></script>`
     : '';
   return `${page.html}${script}</body></html>`;
 }

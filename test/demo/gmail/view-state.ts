@@ -27,6 +27,24 @@ export function lastActivity(thread: DemoThread): number {
   return thread.messages.at(-1)?.at ?? 0;
 }
 
+/**
+ * The time a list row shows and sorts by. Gmail dates a row by the newest
+ * message the view holds: the user's own replies are not in the inbox or its
+ * tabs, so there a thread the user answered last shows (and sorts by) the
+ * counterpart's last message, while the row's last-message id still names the
+ * reply (as on the real 2025 inbox, SOURCES.md §dom-2025). The sent view dates
+ * by the newest sent message; the other views by the newest of all.
+ */
+export function shownActivity(thread: DemoThread, view: string): number {
+  const held =
+    view === 'sent'
+      ? thread.messages.filter((m) => m.direction === 'out')
+      : view === 'inbox' || view === 'category'
+        ? thread.messages.filter((m) => m.direction !== 'out')
+        : thread.messages;
+  return held.at(-1)?.at ?? lastActivity(thread);
+}
+
 /** The threads a list view shows, newest activity first. */
 export function threadsInView(account: DemoAccount, view: string, param: string | undefined): DemoThread[] {
   const matches = (thread: DemoThread): boolean => {
@@ -52,7 +70,5 @@ export function threadsInView(account: DemoAccount, view: string, param: string 
         return false;
     }
   };
-  const sortKey =
-    view === 'sent' ? (t: DemoThread) => t.messages.filter((m) => m.direction === 'out').at(-1)?.at ?? 0 : lastActivity;
-  return account.threads.filter(matches).sort((a, b) => sortKey(b) - sortKey(a));
+  return account.threads.filter(matches).sort((a, b) => shownActivity(b, view) - shownActivity(a, view));
 }

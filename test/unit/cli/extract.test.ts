@@ -41,6 +41,15 @@ describe('keepwarm extract', () => {
     expect(result.threads).toBeUndefined();
   });
 
+  it('reports a conversation URL whose page shows none as an unreadable conversation, not a missing list', async () => {
+    const { out } = captureConsole();
+    const code = await main(['extract', 'gmail', FIXTURE, '--url', `${URL_INBOX}/FMfcgzQXJWDsKmlrtbgvhKzCqlVNNRCg`]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.health).toMatchObject({ missing: ['conversation'], healthy: false });
+    expect(result.threads).toBeUndefined();
+  });
+
   it.each([
     [['extract'], 2, /expected a site/],
     [['extract', 'gmail', FIXTURE], 2, /--url is required/],

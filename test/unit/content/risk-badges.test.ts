@@ -103,7 +103,8 @@ describe('risk badges on Gmail rows', () => {
         const badge = badgeOf(row);
         expect(Boolean(badge), threadIdOf(row)).toBe(clientThreads.has(threadIdOf(row)));
         if (badge) {
-          expect(badge.parentElement?.classList.contains('xT')).toBe(true);
+          // First in the subject itself, on its line, in both layouts.
+          expect(badge.parentElement?.classList.contains('bog')).toBe(true);
           expect(badge.parentElement?.firstChild).toBe(badge);
           expect(badge.shadowRoot?.querySelector('button')?.textContent).toContain('High');
         }
@@ -142,6 +143,17 @@ describe('risk badges on Gmail rows', () => {
     expect(badge.shadowRoot?.querySelector('button')).toBe(button);
     expect(button.className).toBe('critical');
     expect(button.textContent).toContain('critical');
+  });
+
+  it('reads a row with its badge drawn exactly as without it', async () => {
+    await drawnInbox();
+    const badged = rows().filter((row) => badgeOf(row));
+    expect(badged.length).toBeGreaterThan(0);
+    for (const row of badged) {
+      const withBadge = extractThreadRow(row, { myAddresses: [DEMO_ME], now: DEMO_NOW });
+      badgeOf(row)?.remove();
+      expect(withBadge).toEqual(extractThreadRow(row, { myAddresses: [DEMO_ME], now: DEMO_NOW }));
+    }
   });
 
   it('draws nothing when the rows read badly, and takes drawn badges away', async () => {

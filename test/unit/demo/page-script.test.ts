@@ -35,9 +35,22 @@ function openPage(layout: 'default' | 'vertical' = 'default') {
     layout,
     scriptSrc: '/__demo/app.js',
   });
+  // The page asks Gmail's sync endpoints as Gmail does; here nothing may leave the test, so each request is recorded.
+  const requests: { url: string; body: string }[] = [];
+  window.fetch = (async (url: string, init?: { body?: string }) => {
+    requests.push({ url: String(url), body: init?.body ?? '' });
+    return new window.Response('[0]');
+  }) as unknown as typeof window.fetch;
+  window.XMLHttpRequest.prototype.open = function (this: { url?: string }, _method: string, url: string) {
+    this.url = url;
+  } as unknown as typeof window.XMLHttpRequest.prototype.open;
+  window.XMLHttpRequest.prototype.setRequestHeader = () => true;
+  window.XMLHttpRequest.prototype.send = function (this: { url?: string }, body?: string) {
+    requests.push({ url: this.url ?? '', body: body ?? '' });
+  } as unknown as typeof window.XMLHttpRequest.prototype.send;
   window.document.write(html);
   window.eval(script);
-  return window;
+  return { window, requests };
 }
 
 const views = (window: Window) =>
@@ -45,7 +58,7 @@ const views = (window: Window) =>
 
 describe('the demo page script', () => {
   it('opens a clicked thread in place and goes back to the list on a hash change', async () => {
-    const window = openPage();
+    const { window, requests } = openPage();
     const document = window.document;
     const row = document.querySelector('tr.zA[data-demo-token]');
     const token = row?.getAttribute('data-demo-token');
@@ -66,11 +79,16 @@ describe('the demo page script', () => {
     expect(document.title).toMatch(/^Sent - olena@brightpath\.studio - Gmail$/);
     expect(views(window)).toEqual(['', 'display: none;']);
     expect(document.querySelector('.a98.iY')).toBeNull();
+    // Like Gmail: the first list came with the page, the opened thread and the next list are asked for.
+    expect(requests).toEqual([
+      { url: '/sync/u/0/i/fd?hl=en&c=1&rt=r&pt=ji', body: JSON.stringify({ threadIds: [thread?.id] }) },
+      { url: '/sync/u/0/i/bv?hl=en&c=2&rt=r&pt=ji', body: JSON.stringify({ view: 'sent', page: 1 }) },
+    ]);
     await window.happyDOM.close();
   });
 
   it('opens a thread from any of its rows in the vertical preview-pane layout', async () => {
-    const window = openPage('vertical');
+    const { window } = openPage('vertical');
     const first = window.document.querySelector('tr.zA.apv[data-demo-token]');
     const snippetRow = first?.nextElementSibling?.nextElementSibling;
     expect(snippetRow?.classList.contains('apw')).toBe(true);

@@ -10,6 +10,12 @@ import { generateMailbox } from '../../../demo/mailbox/generate';
 
 const REPO = path.resolve(import.meta.dirname, '../../../..');
 const SHARED_DOM = path.resolve(REPO, '..', 'shared', 'fixtures', 'gmail', 'dom');
+const SHARED_DOM_2025 = path.resolve(REPO, '..', 'shared', 'fixtures', 'gmail', 'dom-2025');
+/** The real 2025 pages: a consumer inbox (default layout) and a Workspace conversation beside its list (split layout). */
+export const REAL_2025 = {
+  inbox: path.join(SHARED_DOM_2025, 'gmail-2025-04-consumer-inbox.html'),
+  conversation: path.join(SHARED_DOM_2025, 'gmail-2025-04-workspace-conversation.html'),
+};
 export const DEMO_NOW = Date.UTC(2026, 10, 20, 12);
 export const demoMailbox = generateMailbox({ seed: 7, now: DEMO_NOW });
 export const DEMO_ME = 'olena@brightpath.studio';
@@ -24,6 +30,8 @@ const conversationThread = demoMailbox.accounts[0]?.threads.find((t) => t.messag
 const sources: Record<string, () => string | undefined> = {
   'real-2014-list': () => readShared('inboxsdk-2014-12-thread-list.html'),
   'real-2014-preview': () => readShared('inboxsdk-2014-12-thread-rows-preview-pane.html'),
+  'real-2025-inbox': () => readIfPresent(REAL_2025.inbox),
+  'real-2025-conversation': () => readIfPresent(REAL_2025.conversation),
   'demo-inbox': () => renderGmailHtml(demoMailbox, { accountIndex: 0, hash: '#inbox', timeZone: 'Europe/Kyiv' }),
   'demo-inbox-vertical': () =>
     renderGmailHtml(demoMailbox, { accountIndex: 0, hash: '#inbox', timeZone: 'Europe/Kyiv', layout: 'vertical' }),
@@ -53,7 +61,10 @@ function readCurrentConversation(): string {
 }
 
 function readShared(name: string): string | undefined {
-  const file = path.join(SHARED_DOM, name);
+  return readIfPresent(path.join(SHARED_DOM, name));
+}
+
+function readIfPresent(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
