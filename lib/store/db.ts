@@ -5,6 +5,7 @@ import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { Health } from '@/lib/sites/gmail/records';
+import type { SenderEvidence } from '@/lib/sites/gmail/row-inference';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
 // Versions are append-only: a new version adds a `version(n)` block with its
@@ -33,6 +34,12 @@ export interface StoredAccount {
   conversationHealth?: Health;
   /** The account-wide model of the last full recompute, reused to recompute one client at a time. */
   population?: PopulationModel;
+  /**
+   * The offset from UTC (minutes) that Gmail's list date titles were last seen
+   * written in, learnt from a page's rows, so a batch of a few changed rows can
+   * read its titles too. Not indexed: no schema version.
+   */
+  titleOffset?: { minutes: number; learnedAt: number };
 }
 
 /** Where a message was learnt from; a message seen in several places keeps the most informative. */
@@ -43,6 +50,11 @@ export interface StoredMessage extends MailMessage {
   source: MessageSource;
   /** `false` when only the time and thread are known (a Gmail list row's last message). */
   senderKnown: boolean;
+  /**
+   * Set when the sender was inferred from a Gmail list row, not read: the fact
+   * it rests on. An exact sighting of the message replaces it. Not indexed.
+   */
+  senderEvidence?: SenderEvidence;
   /** `<account>|<client key>` for every client the message involves, for the per-client index. */
   clientRefs: string[];
   /**
