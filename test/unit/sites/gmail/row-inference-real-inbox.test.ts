@@ -116,7 +116,7 @@ describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbo
   it('infers, row by row, the senders the rows make certain and leaves the rest unknown', () => {
     const named = (thread: (typeof threads)[number], who: string) =>
       who === 'me' ? me : (thread.participants[Number(who.slice(1))]?.email ?? `no ${who}`);
-    const describeMessage = (thread: (typeof threads)[number], message: RowMessage | undefined) =>
+    const describeMessage = (message: RowMessage | undefined) =>
       message?.sender &&
       `${message.sender.from.email}>${message.sender.to.map((a) => a.email).join(',')} ${message.timeExact ? 'id' : new Date(message.at).toISOString().slice(0, 16)} ${message.sender.evidence}`;
     threads.forEach((thread, i) => {
@@ -136,16 +136,14 @@ describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbo
       }
       const [newestPair = '', newestEvidence] = expected.newest.split(' ');
       const [from = '', to = ''] = newestPair.split('>');
-      expect(describeMessage(thread, newest), row).toBe(
-        `${named(thread, from)}>${named(thread, to)} id ${newestEvidence}`,
-      );
+      expect(describeMessage(newest), row).toBe(`${named(thread, from)}>${named(thread, to)} id ${newestEvidence}`);
       if (!expected.shown) {
         expect(shown, row).toBeUndefined();
         return;
       }
       const [shownPair = '', minute] = expected.shown.split(' ');
       const [shownFrom = '', shownTo = ''] = shownPair.split('>');
-      expect(describeMessage(thread, shown), row).toBe(
+      expect(describeMessage(shown), row).toBe(
         `${named(thread, shownFrom)}>${named(thread, shownTo)} ${minute} shown-date-row`,
       );
       expect(shown?.id, row).toBeUndefined();
