@@ -162,8 +162,9 @@ export function readRowMessages(row: ThreadRowRecord, ctx: RowInferenceContext):
   }
   // The newest message is not in the inbox but the row is: the user sent it,
   // after the inbox message the title dates, and that one is the counterpart's.
-  if (row.messageCount < 2 || !mine[0]) return reading;
-  newest.sender = { from: user, to: [address(counterpart)], evidence: 'reply-after-shown-date' };
+  if (row.messageCount < 2) return reading;
+  // Which of the user's addresses wrote it is certain only when the row lists one.
+  if (mine.length === 1) newest.sender = { from: user, to: [address(counterpart)], evidence: 'reply-after-shown-date' };
   reading.messages.push({ at: title.shownAt, timeExact: false, sender: fromCounterpart('shown-date-row') });
   return reading;
 }
