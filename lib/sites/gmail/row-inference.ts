@@ -1,6 +1,6 @@
 import type { BulkEvidence, MailAddress } from '@/lib/engine/types';
 import type { Participant, ThreadRowRecord } from './records';
-import { offsetMatching, type ReadTitleWall } from './title-offset';
+import { offsetHoldsAt, offsetMatching, type ReadTitleWall, type TitleOffset } from './title-offset';
 import type { GmailView } from './view';
 
 // What a thread row tells for certain about its messages when nothing better
@@ -57,8 +57,8 @@ export interface RowInferenceContext {
   view: GmailView;
   /** The account's address and aliases, lower-cased: "me" is decided here, not by the page. */
   myAddresses: readonly string[];
-  /** The Gmail zone's offset from UTC in minutes, when certain (./title-offset); without it titles tell nothing. */
-  titleOffset?: number;
+  /** The Gmail zone's offset from UTC, when certain (./title-offset); without it titles tell nothing. */
+  titleOffset?: TitleOffset;
   readTitleWall: ReadTitleWall;
 }
 
@@ -104,16 +104,19 @@ const address = ({ email, name }: Participant): MailAddress => ({ email, name })
 
 /** What the row's date title says about its newest message, in the inbox. */
 function titleReading(row: ThreadRowRecord, idAt: number, ctx: RowInferenceContext) {
-  if (ctx.titleOffset === undefined || !row.dateTitle) return undefined;
+  const offset = ctx.titleOffset;
+  if (offset === undefined || !row.dateTitle) return undefined;
   const wall = ctx.readTitleWall(row.dateTitle);
   if (wall === undefined) return undefined;
   // A row whose title fits another zone exactly may be one of a summer-time change: its title is not read.
   const fits = offsetMatching(idAt, wall);
-  if (fits !== undefined && fits !== ctx.titleOffset) return undefined;
-  const shownAt = wall - ctx.titleOffset * MINUTE;
-  if (fits === ctx.titleOffset) return { newestInInbox: true, shownAt } as const;
+  if (fits !== undefined && fits !== offset.minutes) return undefined;
+  const shownAt = wall - offset.minutes * MINUTE;
+  if (fits === offset.minutes) return { newestInInbox: true, shownAt } as const;
   // The newest message of a thread cannot be older than the newest one in the inbox: such a row is not read.
   if (idAt < shownAt + MINUTE) return undefined;
+  // An older date is read only where the rows around it show the same offset.
+  if (!offsetHoldsAt(offset, shownAt)) return undefined;
   return { newestInInbox: false, shownAt } as const;
 }
 

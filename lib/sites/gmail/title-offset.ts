@@ -57,8 +57,22 @@ export function offsetMatching(idAt: number, wallAt: number): number | undefined
 export interface OffsetVotes {
   /** Rows per offset, for the rows whose title and id fit one. */
   votes: Map<number, number>;
+  /** The rows that fit an offset, by the time of their newest message. */
+  points: { at: number; offset: number }[];
   /** The offset a clear majority of rows agree on. */
   majority?: number;
+}
+
+/** The offset a batch's titles are read in. */
+export interface TitleOffset {
+  minutes: number;
+  /**
+   * Set when rows of the batch fit other offsets too (a zone's summer time on
+   * older rows, or a reply that came a round hour later): the batch's fitting
+   * rows by time, so that a title is read only where the rows around its time
+   * fit `minutes`.
+   */
+  mixed?: readonly { at: number; offset: number }[];
 }
 
 /** Reads a title's wall-clock time as if it were UTC; undefined when it fits no known format. */
@@ -67,12 +81,16 @@ export type ReadTitleWall = (title: string) => number | undefined;
 /** How the rows of one batch vote for the offset their titles are written in. */
 export function voteOffsets(rows: readonly ThreadRowRecord[], readWall: ReadTitleWall): OffsetVotes {
   const votes = new Map<number, number>();
+  const points: OffsetVotes['points'] = [];
   for (const row of rows) {
     if (row.timeSource !== 'id' || row.lastActivityAt === undefined || !row.dateTitle) continue;
     const wall = readWall(row.dateTitle);
     const offset = wall === undefined ? undefined : offsetMatching(row.lastActivityAt, wall);
-    if (offset !== undefined) votes.set(offset, (votes.get(offset) ?? 0) + 1);
+    if (offset === undefined) continue;
+    votes.set(offset, (votes.get(offset) ?? 0) + 1);
+    points.push({ at: row.lastActivityAt, offset });
   }
+  points.sort((a, b) => a.at - b.at);
   let total = 0;
   let best: [number, number] | undefined;
   for (const entry of votes) {
@@ -80,7 +98,7 @@ export function voteOffsets(rows: readonly ThreadRowRecord[], readWall: ReadTitl
     if (!best || entry[1] > best[1]) best = entry;
   }
   const clear = best && best[1] >= MIN_VOTES && best[1] * 3 >= total * 2;
-  return clear && best ? { votes, majority: best[0] } : { votes };
+  return clear && best ? { votes, points, majority: best[0] } : { votes, points };
 }
 
 /**
@@ -89,9 +107,27 @@ export function voteOffsets(rows: readonly ThreadRowRecord[], readWall: ReadTitl
  * batch of one changed row cannot show a majority). Undefined when neither is
  * certain: then nothing is inferred from titles.
  */
-export function chooseOffset(batch: OffsetVotes, stored: number | undefined): number | undefined {
-  if (batch.majority !== undefined) return batch.majority;
+export function chooseOffset(batch: OffsetVotes, stored: number | undefined): TitleOffset | undefined {
+  if (batch.majority !== undefined) {
+    const unanimous = batch.votes.size === 1;
+    return unanimous ? { minutes: batch.majority } : { minutes: batch.majority, mixed: batch.points };
+  }
   if (stored === undefined) return undefined;
   for (const offset of batch.votes.keys()) if (offset !== stored) return undefined;
-  return stored;
+  return { minutes: stored };
+}
+
+/** Whether the rows nearest a time on both sides fit the offset: then a title dating that time is read in it. */
+export function offsetHoldsAt(offset: TitleOffset, at: number): boolean {
+  if (!offset.mixed) return true;
+  let before: number | undefined;
+  let after: number | undefined;
+  for (const point of offset.mixed) {
+    if (point.at <= at) before = point.offset;
+    else {
+      after = point.offset;
+      break;
+    }
+  }
+  return before === offset.minutes && after === offset.minutes;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { type RowMessage, readRowMessages } from '@/lib/sites/gmail/row-inference';
 import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
-import { voteOffsets } from '@/lib/sites/gmail/title-offset';
+import { chooseOffset, voteOffsets } from '@/lib/sites/gmail/title-offset';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { readGmailView } from '@/lib/sites/gmail/view';
 import { parseHtml } from './fixtures';
@@ -111,6 +111,7 @@ describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbo
     expect(threads).toHaveLength(50);
     expect(votes.majority).toBe(-240);
     expect([...votes.votes]).toEqual([[-240, 38]]);
+    expect(chooseOffset(votes, undefined)).toEqual({ minutes: -240 });
   });
 
   it('infers, row by row, the senders the rows make certain and leaves the rest unknown', () => {
@@ -120,7 +121,12 @@ describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbo
       message?.sender &&
       `${message.sender.from.email}>${message.sender.to.map((a) => a.email).join(',')} ${message.timeExact ? 'id' : new Date(message.at).toISOString().slice(0, 16)} ${message.sender.evidence}`;
     threads.forEach((thread, i) => {
-      const reading = readRowMessages(thread, { view, myAddresses: [me], titleOffset: -240, readTitleWall });
+      const reading = readRowMessages(thread, {
+        view,
+        myAddresses: [me],
+        titleOffset: chooseOffset(votes, undefined),
+        readTitleWall,
+      });
       const expected = EXPECTED[i];
       const [newest, shown] = reading.messages;
       const row = `row ${i + 1}`;

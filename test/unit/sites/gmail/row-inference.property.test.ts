@@ -96,7 +96,7 @@ describe('row inference, on made-up threads', () => {
         const reading = readRowMessages(row, {
           view,
           myAddresses: MINE,
-          titleOffset: offsetKnown ? offset : undefined,
+          titleOffset: offsetKnown ? { minutes: offset } : undefined,
           readTitleWall,
         });
         for (const message of reading.messages) {
@@ -145,7 +145,12 @@ describe('row inference, on made-up threads', () => {
       fc.property(anyRow, fc.string({ maxLength: 30 }), fc.integer({ min: -720, max: 840 }), (row, hash, offset) => {
         const view = readGmailView(new URL(`https://mail.google.com/mail/u/0/#${encodeURIComponent(hash)}`));
         for (const inbox of [view, readGmailView(new URL('https://mail.google.com/mail/u/0/#inbox'))]) {
-          const reading = readRowMessages(row, { view: inbox, myAddresses: MINE, titleOffset: offset, readTitleWall });
+          const reading = readRowMessages(row, {
+            view: inbox,
+            myAddresses: MINE,
+            titleOffset: { minutes: offset },
+            readTitleWall,
+          });
           for (const message of reading.messages) {
             if (message.sender) expect(row.participants.map((p) => p.email)).toContain(message.sender.from.email);
           }

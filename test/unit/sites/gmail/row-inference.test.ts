@@ -62,7 +62,7 @@ const at = NOW - 26 * HOUR + 17_345;
 const context = (hash = '#inbox', overrides: Partial<RowInferenceContext> = {}): RowInferenceContext => ({
   view: readGmailView(new URL(`https://mail.google.com/mail/u/0/${hash}`)),
   myAddresses: [ME],
-  titleOffset: EDT,
+  titleOffset: { minutes: EDT },
   readTitleWall,
   ...overrides,
 });
@@ -204,9 +204,9 @@ describe('the offset of the titles, learnt from the rows', () => {
     const votes = voteOffsets([...spread(5, EDT), ...replies], readTitleWall);
     expect(votes.majority).toBe(EDT);
     expect([...votes.votes]).toEqual([[EDT, 5]]);
-    expect(chooseOffset(votes, undefined)).toBe(EDT);
+    expect(chooseOffset(votes, undefined)).toEqual({ minutes: EDT });
     // Another stored offset gives way to the page's own majority.
-    expect(chooseOffset(votes, -300)).toBe(EDT);
+    expect(chooseOffset(votes, -300)).toEqual({ minutes: EDT });
   });
 
   it('DST-like mixed offsets: no clear majority, so no offset, and a stored one is not used either', () => {
@@ -216,10 +216,30 @@ describe('the offset of the titles, learnt from the rows', () => {
     expect(voteOffsets(spread(2, EDT), readTitleWall).majority).toBeUndefined();
   });
 
+  it('a majority with rows of another offset reads an older date only between rows of its own', () => {
+    // Summer rows at UTC−4 and, older, winter rows at UTC−5, as a zone with summer time would show them.
+    const winterStart = at - 120 * 24 * HOUR;
+    const rows = [...spread(6, EDT), ...spread(2, -300, winterStart)];
+    const offset = chooseOffset(voteOffsets(rows, readTitleWall), undefined);
+    expect(offset?.minutes).toBe(EDT);
+    expect(offset?.mixed).toHaveLength(8);
+    const ctx = context('#inbox', { titleOffset: offset });
+    // A reply whose dated message sits among the summer rows is read; one among the winter rows is not.
+    expect(senders(row([dana, me], 2, at - 2 * 7 * HOUR, at - 3 * 7 * HOUR - LATER_REPLY), ctx)).toEqual([
+      `${ME}>${dana.email} reply-after-shown-date`,
+      `${dana.email}>${ME} shown-date-row`,
+    ]);
+    expect(senders(row([dana, me], 2, at - 8 * 7 * HOUR, winterStart - 3 * HOUR), ctx)).toEqual([undefined]);
+    // A newest message its own title dates in the majority's offset needs no neighbours.
+    expect(senders(row([dana, me], 2, winterStart - 20 * 24 * HOUR), ctx)).toEqual([
+      `${dana.email}>${ME} newest-in-inbox-row`,
+    ]);
+  });
+
   it('a small batch uses the stored offset unless one of its rows points at another', () => {
     const reply = [row([me, dana], 2, at, at - 2 * HOUR - 11 * MINUTE)];
-    expect(chooseOffset(voteOffsets(reply, readTitleWall), EDT)).toBe(EDT);
-    expect(chooseOffset(voteOffsets(spread(1, EDT), readTitleWall), EDT)).toBe(EDT);
+    expect(chooseOffset(voteOffsets(reply, readTitleWall), EDT)).toEqual({ minutes: EDT });
+    expect(chooseOffset(voteOffsets(spread(1, EDT), readTitleWall), EDT)).toEqual({ minutes: EDT });
     expect(chooseOffset(voteOffsets(spread(1, -300), readTitleWall), EDT)).toBeUndefined();
     expect(chooseOffset(voteOffsets(reply, readTitleWall), undefined)).toBeUndefined();
   });
