@@ -1,6 +1,11 @@
 import type { AccountIdentity, MailAddress } from '@/lib/engine/types';
 import type { ConversationRecord, Health, Participant, ThreadRowRecord } from '@/lib/sites/gmail/records';
-import { type RowMessage, type RowReading, readRowMessages } from '@/lib/sites/gmail/row-inference';
+import {
+  type RowMessage,
+  type RowReading,
+  readRowMessages,
+  showsReplyOutsideInbox,
+} from '@/lib/sites/gmail/row-inference';
 import { chooseOffset, type ReadTitleWall, voteOffsets } from '@/lib/sites/gmail/title-offset';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { type GmailView, readGmailView } from '@/lib/sites/gmail/view';
@@ -45,7 +50,7 @@ function rowTime(row: ThreadRowRecord, page: PageContext): { at?: number; exact:
 async function touchAccount(
   db: KeepwarmDb,
   page: PageContext,
-  health: Partial<Pick<StoredAccount, 'listHealth' | 'conversationHealth' | 'titleOffset'>>,
+  health: Partial<Pick<StoredAccount, 'listHealth' | 'conversationHealth' | 'titleOffset' | 'repliesOutsideInboxAt'>>,
 ) {
   const existing = await db.accounts.get(page.account);
   await db.accounts.put({
@@ -136,26 +141,28 @@ export async function storeThreadRows(
   const votes = list && voteOffsets(rows, list.readTitleWall);
   // One transaction for threads and messages: a write refused half-way (a full disk) leaves neither.
   return db.transaction('rw', db.threads, db.accounts, db.messages, db.pendingRecompute, async () => {
-    const titleOffset = votes && chooseOffset(votes, (await db.accounts.get(page.account))?.titleOffset?.minutes);
+    const account = await db.accounts.get(page.account);
+    const context = list && {
+      view: list.view,
+      myAddresses: page.identity.addresses,
+      titleOffset: votes && chooseOffset(votes, account?.titleOffset?.minutes),
+      readTitleWall: list.readTitleWall,
+    };
+    const replySeen = context !== undefined && rows.some((row) => showsReplyOutsideInbox(row, context));
+    const repliesLeaveInbox = replySeen || account?.repliesOutsideInboxAt !== undefined;
     const observations: MessageObservation[] = [];
     for (const row of rows) {
       const { threadId } = row;
       if (!threadId) continue;
-      const reading: RowReading = list
-        ? readRowMessages(row, {
-            view: list.view,
-            myAddresses: page.identity.addresses,
-            titleOffset,
-            readTitleWall: list.readTitleWall,
-          })
-        : { messages: [] };
+      const reading: RowReading = context ? readRowMessages(row, { ...context, repliesLeaveInbox }) : { messages: [] };
       const { at, exact } = rowTime(row, page);
       // A row whose newest message has no time-coded id is still stored, with the time its title gives.
       if (reading.messages.length === 0 && row.lastMessageId && at !== undefined) {
         reading.messages.push({ id: row.lastMessageId, at, timeExact: exact });
       }
-      for (const message of reading.messages)
+      for (const message of reading.messages) {
         observations.push(rowObservation({ ...row, threadId }, message, reading, page));
+      }
     }
     const stored = await db.threads.bulkGet(threads.map((t): [string, string] => [t.account, t.threadId]));
     // A list can show an older state than one already stored (a stale tab): keep the newest.
@@ -167,6 +174,7 @@ export async function storeThreadRows(
     await touchAccount(db, page, {
       listHealth: page.health,
       ...(learnt === undefined ? {} : { titleOffset: { minutes: learnt, learnedAt: page.now } }),
+      ...(replySeen ? { repliesOutsideInboxAt: page.now } : {}),
     });
     const result = await ingestMessages(db, page.account, observations, refsOf);
     return new Set([...result.touchedClientRefs, ...threadRefs]);

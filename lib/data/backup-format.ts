@@ -57,6 +57,7 @@ export const TABLE_ROW_SCHEMAS = {
     firstSeenAt: time,
     lastSeenAt: time,
     titleOffset: z.looseObject({ minutes: z.number().int().min(-720).max(840), learnedAt: time }).optional(),
+    repliesOutsideInboxAt: time.optional(),
   }),
   messages: z.looseObject({
     account: key,

@@ -40,6 +40,12 @@ export interface StoredAccount {
    * read its titles too. Not indexed: no schema version.
    */
   titleOffset?: { minutes: number; learnedAt: number };
+  /**
+   * When the inbox last showed a reply of the user's outside it (a row dated
+   * before its newest message): from then on, a newest message the inbox holds
+   * is a counterpart's. Not indexed.
+   */
+  repliesOutsideInboxAt?: number;
 }
 
 /** Where a message was learnt from; a message seen in several places keeps the most informative. */

@@ -60,6 +60,13 @@ export interface RowInferenceContext {
   /** The Gmail zone's offset from UTC, when certain (./title-offset); without it titles tell nothing. */
   titleOffset?: TitleOffset;
   readTitleWall: ReadTitleWall;
+  /**
+   * Whether this account's inbox has shown a reply of the user's outside it
+   * (a row dated before its newest message: `showsReplyOutsideInbox`), here or
+   * on an earlier page. Only then is a newest message the inbox holds taken as
+   * a counterpart's.
+   */
+  repliesLeaveInbox?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -120,6 +127,13 @@ function titleReading(row: ThreadRowRecord, idAt: number, ctx: RowInferenceConte
   return { newestInInbox: false, shownAt } as const;
 }
 
+/** Whether the row shows one of the user's messages outside the inbox: an inbox row dated before its newest message. */
+export function showsReplyOutsideInbox(row: ThreadRowRecord, ctx: RowInferenceContext): boolean {
+  if (listViewKind(ctx.view) !== 'inbox' || row.lastActivityAt === undefined || row.timeSource !== 'id') return false;
+  if (!row.participants.some((p) => ctx.myAddresses.includes(p.email))) return false;
+  return titleReading(row, row.lastActivityAt, ctx)?.newestInInbox === false;
+}
+
 /**
  * The messages a row shows: its newest (by id), and, in the inbox when the
  * user wrote last, the counterpart's message its date names. Senders are set
@@ -156,11 +170,12 @@ export function readRowMessages(row: ThreadRowRecord, ctx: RowInferenceContext):
   if (title.newestInInbox) {
     // The newest message is in the inbox. Gmail files the user's own mail in
     // the inbox only when the user is among its recipients (a note to self, a
-    // copy to self), never a reply to someone else; so the newest message is
-    // the one counterpart's. A user who copies every reply to themselves would
-    // be misread here, and only there: taken as certain enough, since such a
-    // habit is rare and a conversation or Gmail's data corrects each message.
-    newest.sender = fromCounterpart('newest-in-inbox-row');
+    // copy to self), not a reply to someone else; so the newest message is the
+    // one counterpart's, in an inbox that has shown the user's replies outside
+    // it. A user who copies every reply to themselves has no such row, and
+    // one who does it now and then is misread only on those messages, until a
+    // conversation or Gmail's data gives their sender: taken as certain enough.
+    if (ctx.repliesLeaveInbox) newest.sender = fromCounterpart('newest-in-inbox-row');
     return reading;
   }
   // The newest message is not in the inbox but the row is: the user sent it,

@@ -141,6 +141,22 @@ describe('history from Gmail list rows', () => {
     ]);
   });
 
+  it('an inbox that has shown no reply of the user outside it keeps its newest messages’ senders unknown, until one does', async () => {
+    const alone = inbox[2] as ThreadRowRecord;
+    await storeThreadRows(db, [alone, inbox[1] as ThreadRowRecord, inbox[3] as ThreadRowRecord], page, list('inbox'));
+    expect((await db.messages.get([ME, alone.lastMessageId ?? '']))?.senderKnown).toBe(false);
+    expect((await db.accounts.get(ME))?.repliesOutsideInboxAt).toBeUndefined();
+    // A later page with one such row shows it, and the account keeps it for later batches.
+    await storeThreadRows(db, [inbox[0] as ThreadRowRecord], page, list('inbox'));
+    expect((await db.accounts.get(ME))?.repliesOutsideInboxAt).toBe(NOW);
+    await storeThreadRows(db, [alone], page, list('inbox'));
+    expect(await db.messages.get([ME, alone.lastMessageId ?? ''])).toMatchObject({
+      senderKnown: true,
+      from: { email: li.email },
+      senderEvidence: 'newest-in-inbox-row',
+    });
+  });
+
   it('the sent view and rows sent without their view infer nothing; a category tab marks bulk', async () => {
     await storeThreadRows(db, [row(2, [raj], 1, NOW - DAY)], page, list('sent'));
     await storeThreadRows(db, [row(5, [li], 1, NOW - DAY)], page);

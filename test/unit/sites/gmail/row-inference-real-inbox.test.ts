@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
-import { type RowMessage, readRowMessages } from '@/lib/sites/gmail/row-inference';
+import { type RowMessage, readRowMessages, showsReplyOutsideInbox } from '@/lib/sites/gmail/row-inference';
 import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
 import { chooseOffset, voteOffsets } from '@/lib/sites/gmail/title-offset';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
@@ -106,12 +106,15 @@ describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbo
   const votes = voteOffsets(threads, readTitleWall);
   const view = readGmailView(new URL(URL_OF_PAGE));
 
-  it('learns the titles’ UTC−4 from the rows: 38 of 50 agree, no row fits another zone', () => {
+  it('learns the titles’ UTC−4 from the rows (38 of 50 agree, no row fits another zone) and that replies leave the inbox', () => {
     expect(me).toMatch(/@gmail\.com$/);
     expect(threads).toHaveLength(50);
     expect(votes.majority).toBe(-240);
     expect([...votes.votes]).toEqual([[-240, 38]]);
     expect(chooseOffset(votes, undefined)).toEqual({ minutes: -240 });
+    // The user's replies are outside the inbox: 12 rows are dated before their newest message.
+    const context = { view, myAddresses: [me], titleOffset: chooseOffset(votes, undefined), readTitleWall };
+    expect(threads.filter((thread) => showsReplyOutsideInbox(thread, context))).toHaveLength(12);
   });
 
   it('infers, row by row, the senders the rows make certain and leaves the rest unknown', () => {
@@ -126,6 +129,7 @@ describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbo
         myAddresses: [me],
         titleOffset: chooseOffset(votes, undefined),
         readTitleWall,
+        repliesLeaveInbox: true,
       });
       const expected = EXPECTED[i];
       const [newest, shown] = reading.messages;

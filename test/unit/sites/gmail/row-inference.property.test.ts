@@ -98,6 +98,7 @@ describe('row inference, on made-up threads', () => {
           myAddresses: MINE,
           titleOffset: offsetKnown ? { minutes: offset } : undefined,
           readTitleWall,
+          repliesLeaveInbox: true,
         });
         for (const message of reading.messages) {
           const { sender } = message;

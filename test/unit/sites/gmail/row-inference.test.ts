@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant, ThreadRowRecord } from '@/lib/sites/gmail/records';
-import { listViewKind, type RowInferenceContext, readRowMessages } from '@/lib/sites/gmail/row-inference';
+import {
+  listViewKind,
+  type RowInferenceContext,
+  readRowMessages,
+  showsReplyOutsideInbox,
+} from '@/lib/sites/gmail/row-inference';
 import { chooseOffset, offsetMatching, voteOffsets } from '@/lib/sites/gmail/title-offset';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { readGmailView } from '@/lib/sites/gmail/view';
@@ -64,6 +69,7 @@ const context = (hash = '#inbox', overrides: Partial<RowInferenceContext> = {}):
   myAddresses: [ME],
   titleOffset: { minutes: EDT },
   readTitleWall,
+  repliesLeaveInbox: true,
   ...overrides,
 });
 const senders = (r: ThreadRowRecord, ctx = context()) =>
@@ -94,6 +100,18 @@ describe('what a row tells for certain', () => {
     expect(senders(row([me, dana], 3, at))).toEqual([`${dana.email}>${ME} newest-in-inbox-row`]);
     // Outside the inbox the title is not the inbox's: nothing is read from it.
     expect(senders(row([me, dana], 3, at), context('#label/Clients'))).toEqual([undefined]);
+  });
+
+  it('an inbox that never showed a reply of the user outside it does not tell whose its newest message is', () => {
+    // As where the user copies every reply to themselves: the newest message in the inbox may be theirs.
+    const ctx = context('#inbox', { repliesLeaveInbox: false });
+    expect(senders(row([me, dana], 3, at), ctx)).toEqual([undefined]);
+    expect(senders(row([dana], 3, at), ctx)).toEqual([`${dana.email}>${ME} single-sender-row`]);
+    // The row that shows it: dated before its newest message, with the user among its people.
+    expect(showsReplyOutsideInbox(row([dana, me], 2, at, at - LATER_REPLY), ctx)).toBe(true);
+    expect(showsReplyOutsideInbox(row([dana, raj], 2, at, at - LATER_REPLY), ctx)).toBe(false);
+    expect(showsReplyOutsideInbox(row([dana, me], 2, at), ctx)).toBe(false);
+    expect(showsReplyOutsideInbox(row([dana, me], 2, at, at - LATER_REPLY), context('#label/Clients'))).toBe(false);
   });
 
   it('in the inbox, a newest message later than the title is the user’s, and the dated one the counterpart’s', () => {
