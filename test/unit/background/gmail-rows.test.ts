@@ -5,11 +5,11 @@ import type { ConversationRecord, Participant, ThreadRowRecord } from '@/lib/sit
 import type { KeepwarmDb } from '@/lib/store/db';
 import { freshDbPerTest } from '../store/fresh-db';
 import { gmailPage } from './gmail-page';
+import { gmailId, inboxRow } from './inbox-rows';
 
-// A Gmail inbox list as the content script sends it, read by the background
-// into history with no thread opened, then the conversations read exactly.
-// Rows written for the test after the real 2025 inbox's (fixtures SOURCES
-// §dom-2025): id times exact, titles the inbox message's minute at UTC−4.
+// A Gmail inbox list as the content script sends it (./inbox-rows), read by
+// the background into history with no thread opened, then the conversations
+// read exactly.
 
 const ME = 'olena@brightpath.studio';
 const NOW = Date.UTC(2026, 10, 20, 12);
@@ -23,32 +23,8 @@ const dana: Participant = { email: 'dana@acme.com', name: 'Dana', isMe: false };
 const raj: Participant = { email: 'raj@globex.io', name: 'Raj', isMe: false };
 const li: Participant = { email: 'li@initech.cn', name: 'Li', isMe: false };
 
-const titleFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const id = (at: number, n: number) => ((BigInt(at) << 20n) | BigInt(n)).toString(10);
-
-function row(n: number, participants: Participant[], count: number, newestAt: number, shownAt = newestAt) {
-  return {
-    threadId: id(newestAt - 3 * DAY, n),
-    lastMessageId: id(newestAt, n),
-    subject: `Thread ${n}`,
-    snippet: 'Newest words',
-    participants,
-    unread: false,
-    messageCount: count,
-    hasDraft: false,
-    lastActivityAt: newestAt,
-    timeSource: 'id',
-    dateTitle: titleFormat.format(new Date(shownAt - 4 * HOUR)),
-  } satisfies ThreadRowRecord;
-}
+const id = gmailId;
+const row = inboxRow;
 
 // Dana's message shown at its minute; the user answered 2 h 13 min later.
 const danaAt = NOW - 2 * DAY + 37_123;
