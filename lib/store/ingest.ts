@@ -122,8 +122,10 @@ function isSame(a: StoredMessage, b: StoredMessage): boolean {
 /**
  * Stores observed messages once each, whatever order and however often they
  * arrive: by id first, then by (thread, sender, time) so that an imported copy
- * and the Gmail page's copy of one message become one record. Reads and writes
- * in bulk: one transaction, one read by id, one read by thread, one write.
+ * and the Gmail page's copy of one message become one record, and a message a
+ * list row knew only by its date joins the sighting with its id. Reads and
+ * writes in bulk: one transaction, one read by id, one read by thread, one
+ * delete (of dated records merged away), one write.
  * The clients it touched are marked for recompute in the same transaction.
  */
 export async function ingestMessages(
