@@ -21,7 +21,7 @@ import { eraseAccountData, eraseAllData, importBackup } from './data-admin';
 import { engineContext } from './engine-context';
 import { recordFollowUpDecision } from './follow-up-decisions';
 import { storeGmailData } from './gmail-data';
-import { type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
+import { listContext, type PageContext, storeConversation, storeThreadRows } from './gmail-observations';
 import { storeImportBatch } from './mailbox-import';
 import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from './recompute';
@@ -169,7 +169,8 @@ export function startBackground(): void {
         riskNotices.remember(message.account.address, sender.tab?.id);
         if (storage.pausingPageWrites()) return { stored: 0 };
         const page = await pageContext(message.account, message.pageLanguage, message.health);
-        const touched = await storage.guard('page', () => storeThreadRows(db, message.threads, page));
+        const list = message.view === undefined ? undefined : listContext(message.view, message.pageLanguage, page.now);
+        const touched = await storage.guard('page', () => storeThreadRows(db, message.threads, page, list));
         if (touched.size > 0) recompute.schedule(page.account, touched);
         return { stored: message.threads.length };
       },

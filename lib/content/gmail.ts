@@ -96,20 +96,25 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     );
 
   let pendingHealth = new HealthCounter();
-  const rows = createBatcher<ThreadRowRecord>(ctx, BATCH_DELAY_MS, async (threads) => {
+  // Each row goes with the list it was read in: whether its people are senders or recipients depends on it.
+  const rows = createBatcher<{ view: string; row: ThreadRowRecord }>(ctx, BATCH_DELAY_MS, async (read) => {
     const current = account();
     if (!current?.address) return;
     const health = pendingHealth.report();
     pendingHealth = new HealthCounter();
-    stored(
-      sendToBackground({
-        type: 'content/gmail-threads-seen',
-        account: { accountPath: current.accountPath, address: current.address },
-        pageLanguage: pageLanguage(),
-        health,
-        threads,
-      }),
-    );
+    const byView = Map.groupBy(read, (item) => item.view);
+    for (const [view, items] of byView) {
+      stored(
+        sendToBackground({
+          type: 'content/gmail-threads-seen',
+          account: { accountPath: current.accountPath, address: current.address },
+          pageLanguage: pageLanguage(),
+          health,
+          view,
+          threads: items.map((item) => item.row),
+        }),
+      );
+    }
   });
 
   const scan = () => {
@@ -117,7 +122,8 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
     // Until Gmail's title names the account, observations cannot be kept apart per account.
     if (!current?.address) return;
     const context = extractContext(current.address);
-    const changed: ThreadRowRecord[] = [];
+    const changed: { view: string; row: ThreadRowRecord }[] = [];
+    const view = location.hash.slice(1, 501);
     const visibleRows = [...main.querySelectorAll(`${css('threadList')} ${css('threadRow')}`)].filter(
       (row) => !row.classList.contains('bundle') && isShown(row as HTMLElement),
     );
@@ -125,7 +131,7 @@ export async function runGmailContentScript(ctx: ContentScriptContext): Promise<
       const { record, failed } = extractThreadRow(row, context);
       pendingHealth.record(failed);
       readings.set(row, { threadId: record.threadId, failed });
-      changed.push(record);
+      changed.push({ view, row: record });
     }
     rows.add(changed);
 

@@ -3,6 +3,7 @@
 // store them (their keys and indexed fields, with their types); the rest of a
 // row is kept as written, so a backup restores exactly what it saved.
 import { z } from 'zod';
+import { SENDER_EVIDENCE } from '@/lib/sites/gmail/row-inference';
 import { SCHEMA_VERSIONS } from '@/lib/store/db';
 
 export const BACKUP_FORMAT = 'keepwarm-backup';
@@ -50,7 +51,14 @@ const reportSchema = z.looseObject({
 
 /** What each table's rows must carry; a table a newer version adds is refused by the version check first. */
 export const TABLE_ROW_SCHEMAS = {
-  accounts: z.looseObject({ address: key, accountPath: text.optional(), firstSeenAt: time, lastSeenAt: time }),
+  accounts: z.looseObject({
+    address: key,
+    accountPath: text.optional(),
+    firstSeenAt: time,
+    lastSeenAt: time,
+    titleOffset: z.looseObject({ minutes: z.number().int().min(-720).max(840), learnedAt: time }).optional(),
+    repliesOutsideInboxAt: time.optional(),
+  }),
   messages: z.looseObject({
     account: key,
     id: key,
@@ -61,6 +69,8 @@ export const TABLE_ROW_SCHEMAS = {
     cc: z.array(address),
     source: z.enum(['list', 'conversation', 'import', 'gmail-data']),
     senderKnown: z.boolean(),
+    // Optional: a backup from before senders were inferred from list rows has none.
+    senderEvidence: z.enum(SENDER_EVIDENCE).optional(),
     clientRefs: refs,
   }),
   threads: z.looseObject({

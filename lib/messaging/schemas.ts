@@ -37,6 +37,11 @@ const pageContext = {
 export const contentGmailThreadsSeenSchema = z.strictObject({
   type: z.literal('content/gmail-threads-seen'),
   ...pageContext,
+  /**
+   * The URL hash of the list the rows were read from (`inbox`, `category/social`, `sent`):
+   * whether the rows name senders or recipients. Without it no sender is inferred.
+   */
+  view: z.string().max(500).optional(),
   threads: z.array(threadRowSchema).max(2000),
 });
 

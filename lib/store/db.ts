@@ -6,6 +6,7 @@ import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { GmailDataHealth } from '@/lib/sites/gmail/page-data/records';
 import type { Health } from '@/lib/sites/gmail/records';
+import type { SenderEvidence } from '@/lib/sites/gmail/row-inference';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
 // Versions are append-only: a new version adds a `version(n)` block with its
@@ -36,6 +37,18 @@ export interface StoredAccount {
   dataHealth?: GmailDataHealth;
   /** The account-wide model of the last full recompute, reused to recompute one client at a time. */
   population?: PopulationModel;
+  /**
+   * The offset from UTC (minutes) that Gmail's list date titles were last seen
+   * written in, learnt from a page's rows, so a batch of a few changed rows can
+   * read its titles too. Not indexed: no schema version.
+   */
+  titleOffset?: { minutes: number; learnedAt: number };
+  /**
+   * When the inbox last showed a reply of the user's outside it (a row dated
+   * before its newest message): from then on, a newest message the inbox holds
+   * is a counterpart's. Not indexed.
+   */
+  repliesOutsideInboxAt?: number;
 }
 
 /**
@@ -49,6 +62,11 @@ export interface StoredMessage extends MailMessage {
   source: MessageSource;
   /** `false` when only the time and thread are known (a Gmail list row's last message). */
   senderKnown: boolean;
+  /**
+   * Set when the sender was inferred from a Gmail list row, not read: the fact
+   * it rests on. An exact sighting of the message replaces it. Not indexed.
+   */
+  senderEvidence?: SenderEvidence;
   /** `<account>|<client key>` for every client the message involves, for the per-client index. */
   clientRefs: string[];
   /**

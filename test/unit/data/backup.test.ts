@@ -7,7 +7,7 @@ import { watchClient } from '@/lib/background/crm-learning';
 import { eraseAccountData, eraseAllData, importBackup } from '@/lib/background/data-admin';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { storeGmailData } from '@/lib/background/gmail-data';
-import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
+import { listContext, type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
@@ -18,6 +18,7 @@ import { uiImportDataSchema } from '@/lib/messaging/schemas';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { markPending } from '@/lib/store/pending-recompute';
+import { inboxRow } from '../background/inbox-rows';
 
 const OLENA = 'olena@brightpath.studio';
 const IVAN = 'ivan@gmail.com';
@@ -129,6 +130,12 @@ async function fill(db: KeepwarmDb): Promise<void> {
       now: NOW,
     },
   );
+  // An inbox list read with no thread opened: inferred senders, a message known by its date, the titles' offset.
+  const me = { email: OLENA, name: 'me', isMe: true };
+  const newcomer = { email: 'sam@hooli.xyz', name: 'Sam', isMe: false };
+  const rows = [1, 2, 3].map((n) => inboxRow(900 + n, [newcomer], 1, NOW - n * DAY - n * 7_001));
+  rows.push(inboxRow(904, [newcomer, me], 2, NOW - HOUR - 4_123, NOW - 5 * HOUR - 17 * 60_000));
+  await storeThreadRows(db, rows, page(OLENA), listContext('inbox', 'en', NOW));
   await setClientOverride(db, OLENA, 'acme.com', { name: 'ACME Ltd', tier: 'key' }, NOW);
   await watchClient(db, OLENA, 'fresh-bakery.de', NOW);
   const client = await db.clients.get([OLENA, 'globex.io']);
@@ -195,6 +202,8 @@ describe('backup', () => {
     if (!whole) throw new Error('not assembled');
     const counts = await importBackup(db, whole);
     expect(counts.messages).toBe(before.messages?.length);
+    expect(before.messages?.some((m) => m.senderEvidence === 'shown-date-row')).toBe(true);
+    expect(before.accounts?.find((a) => a.address === OLENA)?.titleOffset?.minutes).toBe(-240);
     expect(await snapshot(db)).toEqual(before);
     expect((await listAccounts()).map((a) => a.address).sort()).toEqual([IVAN, OLENA]);
     expect((await readUserSettings(db)).language).toBe('uk');
@@ -226,6 +235,13 @@ describe('backup', () => {
     expect(readBackupText(JSON.stringify(badReport))).toMatchObject({
       ok: false,
       problem: { kind: 'invalid', where: expect.stringMatching(/^tables\.clients\.0\.report\.risk\./) },
+    });
+    const guessed = structuredClone(good);
+    const inferredAt = guessed.tables.messages?.findIndex((m) => m.senderEvidence !== undefined) ?? -1;
+    (guessed.tables.messages?.[inferredAt] as { senderEvidence: unknown }).senderEvidence = 'a hunch';
+    expect(readBackupText(JSON.stringify(guessed))).toMatchObject({
+      ok: false,
+      problem: { kind: 'invalid', where: `tables.messages.${inferredAt}.senderEvidence` },
     });
     const unknownTable = { ...good, tables: { ...good.tables, surprises: [] } };
     expect(readBackupText(JSON.stringify(unknownTable))).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
