@@ -89,6 +89,8 @@ export const uiSetClientOverrideSchema = z.strictObject({
     name: z.string().trim().min(1).max(200).nullable().optional(),
     mergeInto: clientKeySchema.nullable().optional(),
     ignore: z.boolean().nullable().optional(),
+    /** "This is a client": a client set aside as automated or bulk mail counts again. */
+    include: z.boolean().nullable().optional(),
     value: z.number().finite().nonnegative().max(1e15).nullable().optional(),
     tier: z.enum(['key', 'standard', 'minor']).nullable().optional(),
     quietUntil: z.number().int().positive().nullable().optional(),
