@@ -194,6 +194,19 @@ const importedAddressSchema = z.strictObject({
   name: z.string().max(200).optional(),
 });
 
+/** Why a message is automated or bulk, as its source stated it (the engine's BulkEvidence). */
+export const bulkEvidenceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('gmail-category'),
+    category: z.enum(['promotions', 'social', 'updates', 'forums']),
+  }),
+  z.strictObject({
+    kind: z.literal('header'),
+    header: z.enum(['list-id', 'list-unsubscribe', 'precedence', 'auto-submitted']),
+  }),
+  z.strictObject({ kind: z.literal('calendar') }),
+]);
+
 /** One message of a mailbox export, as the import worker parsed it: headers and a snippet, never a body. */
 export const importedMessageSchema = z.strictObject({
   id: z
@@ -212,6 +225,7 @@ export const importedMessageSchema = z.strictObject({
   snippet: z.string().max(1000),
   /** The content key the import dedupes by: copies of one message under other Message-IDs share it. */
   copyKey: z.string().regex(/^[0-9a-f]{16}$/),
+  bulk: bulkEvidenceSchema.optional(),
 });
 
 export const IMPORT_BATCH_MAX = 1000;
