@@ -101,7 +101,9 @@ export const TABLE_ROW_SCHEMAS = {
       z.looseObject({
         address: z.string().max(400),
         name: z.string().max(1000),
-        signal: z.looseObject({ kind: z.string().max(100) }),
+        signal: z.looseObject({
+          kind: z.enum(['machine', 'role', 'host', 'platform', 'gmail-category', 'header', 'calendar']),
+        }),
         messages: z.number().int().nonnegative(),
         lastAt: time,
       }),
