@@ -1,6 +1,7 @@
-import type { StoredClient } from '@/lib/store/db';
+import type { StoredClient, StoredSetAside } from '@/lib/store/db';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskRow } from './risk-row';
+import { SetAsideList } from './set-aside-list';
 import './client-row.css';
 
 interface Props {
@@ -8,13 +9,44 @@ interface Props {
   /** Clients the user chose to watch from a CRM record, however low their risk. */
   watched: readonly StoredClient[];
   clientCount: number;
+  /** The most recent clients set aside as automated, and how many there are. */
+  setAside: { entries: readonly StoredSetAside[]; total: number };
   onPick: (client: StoredClient) => void;
+  onInclude: (entry: StoredSetAside) => void;
 }
 
-/** Away from a client's conversation: the clients most at risk, each one click from its view. */
-export function PanelOverview({ riskiest, watched, clientCount, onPick }: Props) {
+/**
+ * Away from a client's conversation: the clients most at risk, each one click
+ * from its view, then the senders set aside as automated, each one click from being a client.
+ */
+export function PanelOverview({ riskiest, watched, clientCount, setAside, onPick, onInclude }: Props) {
   const { t } = useTranslator();
-  if (clientCount === 0) return <p data-testid="no-clients">{t('overview.noClients')}</p>;
+  const accounts = new Set(setAside.entries.map((entry) => entry.account));
+  const setAsideList = (
+    <SetAsideList
+      entries={setAside.entries}
+      total={setAside.total}
+      showAccount={accounts.size > 1}
+      onInclude={onInclude}
+    />
+  );
+  if (clientCount === 0)
+    return (
+      <>
+        <p data-testid="no-clients">{t('overview.noClients')}</p>
+        {setAside.total > 0 ? setAsideList : null}
+      </>
+    );
+  return (
+    <>
+      <RiskiestClients riskiest={riskiest} watched={watched} onPick={onPick} />
+      {setAsideList}
+    </>
+  );
+}
+
+function RiskiestClients({ riskiest, watched, onPick }: Pick<Props, 'riskiest' | 'watched' | 'onPick'>) {
+  const { t } = useTranslator();
   return (
     <section aria-labelledby="kw-riskiest">
       <h2 id="kw-riskiest">{t('overview.riskiest')}</h2>

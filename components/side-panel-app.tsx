@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { clientActions, watchClient } from '@/lib/ui/client-actions';
+import { includeClient } from '@/lib/ui/set-aside';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
@@ -39,7 +40,9 @@ export function SidePanelApp() {
           riskiest={value.riskiest}
           watched={value.watched}
           clientCount={value.clientCount}
+          setAside={value.setAside}
           onPick={(picked) => choose({ account: picked.account, clientKey: picked.key })}
+          onInclude={(entry) => void includeClient(entry.account, entry.key)}
         />
       );
     else if (actions && mergeTargets)

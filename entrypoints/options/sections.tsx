@@ -1,6 +1,7 @@
 import { CrmSitesSection } from '@/components/crm-sites-section';
 import { DataSection } from '@/components/options/data-section';
 import type { OptionsSection } from '@/components/options/options-page';
+import { SetAsideSection } from '@/components/options/set-aside-section';
 import { SettingsSection } from '@/components/options/settings-section';
 import { ImportPanel } from '@/lib/ui/import-panel';
 import { useCrmSites } from '@/lib/ui/use-crm-sites';
@@ -20,5 +21,6 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'settings', titleKey: 'options.section.settings', Component: SettingsSection },
   { id: 'import', titleKey: 'import.title', Component: MailboxImport, ownSection: true },
   { id: 'crm', titleKey: 'crm.title', Component: CrmSites, ownSection: true },
+  { id: 'set-aside', titleKey: 'setAside.title', Component: SetAsideSection, ownSection: true },
   { id: 'data', titleKey: 'options.section.data', Component: DataSection },
 ];

@@ -1,4 +1,5 @@
-import { baseClientKey, isAutomatedAddress, isPersonKey } from '@/lib/engine/client-identity';
+import { baseClientKey, isPersonKey } from '@/lib/engine/client-identity';
+import { isAutomatedAddress } from '@/lib/engine/sender-kind';
 import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { candidateClientKeys, type OwnSide } from '@/lib/sites/crm/client-match';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';

@@ -25,7 +25,7 @@ export function clientRefsFor(account: string, identity: AccountIdentity): (mess
     const keys = new Set<string>();
     // A list row does not say who sent its last message: read its people as if the user wrote to them.
     const parties = classify(message.from.email ? message : { ...message, from: { email: account } });
-    for (const address of parties.clientAddresses) {
+    for (const address of parties.counterparts) {
       const key = baseClientKey(address);
       if (key) keys.add(`${account}|${key}`);
     }

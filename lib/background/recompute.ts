@@ -1,8 +1,9 @@
-import { analyzeClient } from '@/lib/engine/analyze';
+import { analyzeOneClient } from '@/lib/engine/analyze';
 import { analyzeClientByClient } from '@/lib/engine/analyze-by-client';
 import { createClientResolver } from '@/lib/engine/overrides';
 import type { PopulationModel } from '@/lib/engine/report-types';
-import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+import type { SetAsideClient } from '@/lib/engine/set-aside';
+import type { KeepwarmDb, StoredClient, StoredSetAside } from '@/lib/store/db';
 import { clearPending, pendingOf } from '@/lib/store/pending-recompute';
 import { type EngineContext, engineContext } from './engine-context';
 import { forEachRefOfAccount, messagesFiledUnder } from './messages-by-client';
@@ -21,14 +22,19 @@ function storedClient(account: string, report: StoredClient['report'], now: numb
   };
 }
 
+function storedSetAside(account: string, entry: SetAsideClient, now: number): StoredSetAside {
+  return { ...entry, account, computedAt: now };
+}
+
 function followUpStatesOf(db: KeepwarmDb, account: string) {
   return db.followUpStates.where('[account+key]').between([account, ''], [account, '\uffff']).toArray();
 }
 
 /**
  * Runs the engine over one account's messages whose sender is known, refits
- * the account-wide model, and replaces that account's client reports in one
- * transaction, so a reader never sees half of an update. The messages are read
+ * the account-wide model, and replaces that account's client reports and its
+ * clients set aside as automated in one transaction, so a reader never sees
+ * half of an update. The messages are read
  * a client at a time, so the memory it takes grows with the largest client,
  * not with the account.
  */
@@ -52,11 +58,13 @@ export async function recomputeAccount(db: KeepwarmDb, account: string, now: num
   for (const key of left) {
     if (!drafted.has(key)) analysis.addClient(key, await messagesFiledUnder(db, account, analysis.sourceKeys(key)));
   }
-  const { clients: reports, population } = analysis.finish();
+  const { clients: reports, population, setAside } = analysis.finish();
   const clients = reports.map((report) => storedClient(account, report, now));
-  await db.transaction('rw', db.clients, db.accounts, async () => {
+  await db.transaction('rw', db.clients, db.setAside, db.accounts, async () => {
     await db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).delete();
     await db.clients.bulkPut(clients);
+    await db.setAside.where('[account+key]').between([account, ''], [account, '\uffff']).delete();
+    await db.setAside.bulkPut(setAside.map((entry) => storedSetAside(account, entry, now)));
     await db.accounts.update(account, { population });
   });
   await clearPending(db, pending);
@@ -87,10 +95,19 @@ async function recomputeOne(
     (m) => m.senderKnown,
   );
   const states = await followUpStatesOf(db, account);
-  const report = analyzeClient({ clientKey: key, messages, ...context, now, population, followUpStates: states });
-  await db.transaction('rw', db.clients, async () => {
+  const { report, setAside } = analyzeOneClient({
+    clientKey: key,
+    messages,
+    ...context,
+    now,
+    population,
+    followUpStates: states,
+  });
+  await db.transaction('rw', db.clients, db.setAside, async () => {
     if (report) await db.clients.put(storedClient(account, report, now));
     else await db.clients.delete([account, key]);
+    if (setAside) await db.setAside.put(storedSetAside(account, setAside, now));
+    else await db.setAside.delete([account, key]);
   });
 }
 

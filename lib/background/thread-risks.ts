@@ -1,5 +1,6 @@
 import { baseClientKey } from '@/lib/engine/client-identity';
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
+import { isAutomatedAddress } from '@/lib/engine/sender-kind';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
 import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
@@ -10,10 +11,14 @@ import { engineContext } from './engine-context';
 const TOP_REASONS = 3;
 const NAME_CHARS = 120;
 
-/** The clients a stored thread belongs to, after the user's merges, splits and ignores. */
-function clientKeysOf(thread: StoredThread, account: string, resolver: ClientResolver): string[] {
+/**
+ * The clients a stored thread belongs to, after the user's merges, splits and
+ * ignores, each with the automated addresses it is known by in the thread
+ * (`[]` when a person's address or the thread's refs alone name it).
+ */
+function clientKeysOf(thread: StoredThread, account: string, resolver: ClientResolver): Map<string, string[]> {
   const bases = new Set(thread.clientRefs.map((ref) => ref.slice(account.length + 1)));
-  const keys = new Set<string>();
+  const keys = new Map<string, string[]>();
   const covered = new Set<string>();
   for (const { email } of thread.participants) {
     const address = email.toLowerCase();
@@ -22,14 +27,27 @@ function clientKeysOf(thread: StoredThread, account: string, resolver: ClientRes
     covered.add(base);
     // keyOf, not resolveKey: a person split out of their organisation is a client of their own.
     const key = resolver.keyOf(address);
-    if (key !== undefined) keys.add(key);
+    if (key === undefined) continue;
+    const automated = keys.get(key);
+    if (!isAutomatedAddress(address)) keys.set(key, []);
+    else if (automated === undefined) keys.set(key, [address]);
+    else if (automated.length > 0) automated.push(address);
   }
   for (const base of bases) {
     if (covered.has(base)) continue;
     const key = resolver.resolveKey(base);
-    if (key !== undefined) keys.add(key);
+    if (key !== undefined) keys.set(key, []);
   }
-  return [...keys];
+  return keys;
+}
+
+/**
+ * A thread of a client's automated notices alone gets no badge: its senders
+ * count only when the engine counted them for the client (the user
+ * corresponds with them, or included the client).
+ */
+function speaksFor(client: StoredClient, automated: readonly string[]): boolean {
+  return automated.length === 0 || automated.some((address) => client.report.addresses.includes(address));
 }
 
 function shorten(text: string, max: number): string {
@@ -73,19 +91,20 @@ export async function threadRisks(
   const ids = [...new Set(threadIds)];
   const threads = await db.threads.bulkGet(ids.map((id): [string, string] => [account, id]));
   const resolver = createClientResolver((await engineContext(db, account)).overrides);
-  const keysByThread = new Map<string, string[]>();
+  const keysByThread = new Map<string, Map<string, string[]>>();
   for (const thread of threads) {
     if (thread) keysByThread.set(thread.threadId, clientKeysOf(thread, account, resolver));
   }
-  const allKeys = [...new Set([...keysByThread.values()].flat())];
+  const allKeys = [...new Set([...keysByThread.values()].flatMap((keys) => [...keys.keys()]))];
   const stored = await db.clients.bulkGet(allKeys.map((key): [string, string] => [account, key]));
   const clients = new Map(stored.filter((c): c is StoredClient => c !== undefined).map((c) => [c.key, c]));
   const result: ThreadRisk[] = [];
   for (const [threadId, keys] of keysByThread) {
     let riskiest: StoredClient | undefined;
-    for (const key of keys) {
+    for (const [key, automated] of keys) {
       const client = clients.get(key);
-      if (client && (!riskiest || client.riskScore > riskiest.riskScore)) riskiest = client;
+      if (client && speaksFor(client, automated) && (!riskiest || client.riskScore > riskiest.riskScore))
+        riskiest = client;
     }
     if (riskiest) result.push(toThreadRisk(threadId, riskiest, t));
   }

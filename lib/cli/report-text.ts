@@ -4,9 +4,9 @@ import type { ReportResult } from './commands/report';
 const CLIENTS_SHOWN = 40;
 
 /** The report for a person at a terminal: counts, then the riskiest clients with their reasons. */
-export function printReport({ asOf, counts, clients }: ReportResult): void {
+export function printReport({ asOf, counts, clients, setAside }: ReportResult): void {
   const lines = [
-    `As of ${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${counts.imported} messages (${counts.duplicates} duplicate copies, ${counts.skippedNoDate + counts.skippedCorrupt} unreadable), ${clients.length} clients.`,
+    `As of ${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${counts.imported} messages (${counts.duplicates} duplicate copies, ${counts.skippedNoDate + counts.skippedCorrupt} unreadable), ${clients.length} clients; ${setAside.length} set aside as automated or bulk mail (--json lists them and why).`,
     '',
   ];
   for (const client of clients.slice(0, CLIENTS_SHOWN)) {

@@ -90,7 +90,7 @@ export const TABLE_ROW_SCHEMAS = {
   }),
   followUpStates: z.looseObject({ account: key, key, clientKey: key }),
   settings: z.looseObject({ id: z.literal('user'), settings: z.looseObject({}), updatedAt: time }),
-  clientOverrides: z.looseObject({ account: key, key }),
+  clientOverrides: z.looseObject({ account: key, key, include: z.boolean().optional() }),
   pendingRecompute: z.looseObject({ ref: key, account: key, markedAt: time }),
   crmLearned: z.looseObject({
     account: key,
@@ -99,6 +99,27 @@ export const TABLE_ROW_SCHEMAS = {
     activities: z.array(time),
     records: z.array(key),
     updatedAt: time,
+  }),
+  setAside: z.looseObject({
+    account: key,
+    key,
+    kind: z.enum(['org', 'person']),
+    name: z.string().max(1000),
+    messages: z.number().int().nonnegative(),
+    lastAt: time,
+    senders: z.array(
+      z.looseObject({
+        address: z.string().max(400),
+        name: z.string().max(1000),
+        signal: z.looseObject({
+          kind: z.enum(['machine', 'role', 'host', 'platform', 'gmail-category', 'header', 'calendar']),
+        }),
+        messages: z.number().int().nonnegative(),
+        lastAt: time,
+      }),
+    ),
+    senderCount: z.number().int().nonnegative(),
+    computedAt: time,
   }),
 } satisfies Record<string, z.ZodType>;
 

@@ -46,6 +46,7 @@ export async function deleteAccountData(db: KeepwarmDb, account: string): Promis
     await range(db.followUpStates, '[account+key]').delete();
     await range(db.clientOverrides, '[account+key]').delete();
     await range(db.crmLearned, '[account+clientKey]').delete();
+    await range(db.setAside, '[account+key]').delete();
     await db.pendingRecompute.where('account').equals(account).delete();
     await db.accounts.delete(account);
     const row = await db.settings.get('user');

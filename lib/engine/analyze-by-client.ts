@@ -10,13 +10,13 @@ import { type AnalyzeAccountInput, byRisk } from './analyze';
 import { createBusinessClock } from './business-hours';
 import { type ClientBucket, groupByClient } from './client-buckets';
 import { type ClientDraft, draftClient } from './client-draft';
-import { createPartyClassifier } from './client-identity';
 import { reportClient } from './client-report';
 import { byTime } from './conversation';
 import { addOutsideContact } from './outside-contact';
 import { createClientResolver } from './overrides';
 import { fitPopulation } from './population';
 import type { ClientReport, PopulationModel } from './report-types';
+import { bySetAsideOrder, type SetAsideClient, setAsideClient } from './set-aside';
 import { parseEngineSettings } from './settings';
 import type { MailMessage } from './types';
 
@@ -43,8 +43,8 @@ export interface ClientByClientAnalysis {
    * are ignored), each id once, by time then id.
    */
   addClient(key: string, messages: readonly MailMessage[]): void;
-  /** Fits the population on the clients added and reports each, highest risk first. */
-  finish(): { clients: ClientReport[]; population: PopulationModel };
+  /** Fits the population on the clients added and reports each, highest risk first, and those set aside. */
+  finish(): { clients: ClientReport[]; population: PopulationModel; setAside: SetAsideClient[] };
 }
 
 /** Throws SettingsError for bad settings, as analyzeAccount does. */
@@ -55,23 +55,27 @@ export function analyzeClientByClient(context: AccountContext): ClientByClientAn
   const outside = new Map<string, ClientBucket>();
   addOutsideContact(outside, context, resolver, context.now);
   const outsideOrder = new Map([...outside.keys()].map((key, i) => [key, i]));
-  const classify = createPartyClassifier(context.identity);
   const drafts = new Map<string, { draft: ClientDraft; seen: FirstSeen }>();
+  const setAside: SetAsideClient[] = [];
   const firstSeen = (key: string, bucket: ClientBucket, messages: readonly MailMessage[]): FirstSeen => {
     const first = messages.find((m) => m.id === bucket.messages[0]?.id);
     if (!first) return { outside: outsideOrder.get(key) ?? 0 };
-    const party = classify(first).clientAddresses.findIndex((address) => resolver.keyOf(address) === key);
-    return { at: first.at, id: first.id, party };
+    return { at: first.at, id: first.id, party: bucket.firstParty ?? 0 };
   };
   return {
     clientsOf: (base) => resolver.clientsOf(base),
     outsideClients: () => [...outside.keys()],
     sourceKeys: (key) => resolver.sourceKeys(key),
     addClient(key, messages) {
-      const mail = groupByClient(messages, context.identity, resolver, context.now).buckets.get(key);
+      const grouped = groupByClient(messages, context.identity, resolver, context.now);
+      const mail = grouped.buckets.get(key);
       const events = outside.get(key);
       const bucket = mail && events ? { ...mail, events: events.events } : (mail ?? events);
-      if (!bucket) return;
+      if (!bucket) {
+        const senders = grouped.setAside.get(key);
+        if (senders) setAside.push(setAsideClient(key, senders));
+        return;
+      }
       const draft = draftClient(bucket, resolver.override(key), clock, context.now);
       drafts.set(key, { draft, seen: firstSeen(key, bucket, messages) });
     },
@@ -81,7 +85,7 @@ export function analyzeClientByClient(context: AccountContext): ClientByClientAn
       const clients = all
         .map((draft) => reportClient(draft, population, clock, settings, context.now, context.followUpStates))
         .sort(byRisk);
-      return { clients, population };
+      return { clients, population, setAside: setAside.sort(bySetAsideOrder) };
     },
   };
 }

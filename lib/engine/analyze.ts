@@ -12,6 +12,7 @@ import { addOutsideContact, type OutsideContact } from './outside-contact';
 import { type ClientOverrides, createClientResolver } from './overrides';
 import { fitPopulation } from './population';
 import type { ClientReport, InputIssue, PopulationModel } from './report-types';
+import { type SetAsideClient, setAsideClient, setAsideClients } from './set-aside';
 import { type EngineSettings, parseEngineSettings } from './settings';
 import type { AccountIdentity, MailMessage } from './types';
 
@@ -30,6 +31,8 @@ export interface AccountAnalysis {
   clients: ClientReport[];
   model: BgNbdParams | undefined;
   population: PopulationModel;
+  /** Clients whose every message came from or went to automated or bulk senders, most recent first. */
+  setAside: SetAsideClient[];
   /** Messages that could not be used, and override problems. */
   issues: InputIssue[];
 }
@@ -41,7 +44,7 @@ export function analyzeAccount(input: AnalyzeAccountInput): AccountAnalysis {
   const settings = parseEngineSettings(input.settings);
   const clock = createBusinessClock(settings);
   const resolver = createClientResolver(input.overrides);
-  const { buckets, issues } = groupByClient(input.messages, input.identity, resolver, input.now);
+  const { buckets, setAside, issues } = groupByClient(input.messages, input.identity, resolver, input.now);
   issues.push(...addOutsideContact(buckets, input, resolver, input.now));
   const drafts = [...buckets.values()].map((bucket) =>
     draftClient(bucket, resolver.override(bucket.key), clock, input.now),
@@ -54,6 +57,7 @@ export function analyzeAccount(input: AnalyzeAccountInput): AccountAnalysis {
     clients,
     model: population.bgnbd,
     population,
+    setAside: setAsideClients(setAside, (key) => buckets.has(key)),
     issues: [...issues, ...resolver.problems.map((problem) => ({ problem }))],
   };
 }
@@ -65,15 +69,26 @@ export interface AnalyzeClientInput extends Omit<AnalyzeAccountInput, 'messages'
   population: PopulationModel;
 }
 
-/** Recomputes one client with the population fitted by analyzeAccount; undefined when it is not (or no longer) a client. */
-export function analyzeClient(input: AnalyzeClientInput): ClientReport | undefined {
+/**
+ * Recomputes one client with the population fitted by analyzeAccount: its
+ * report, or why it was set aside, or neither when it is not (or no longer) a client.
+ */
+export function analyzeOneClient(input: AnalyzeClientInput): { report?: ClientReport; setAside?: SetAsideClient } {
   const settings = parseEngineSettings(input.settings);
   const clock = createBusinessClock(settings);
   const resolver = createClientResolver(input.overrides);
-  const { buckets } = groupByClient(input.messages, input.identity, resolver, input.now);
+  const { buckets, setAside } = groupByClient(input.messages, input.identity, resolver, input.now);
   addOutsideContact(buckets, input, resolver, input.now);
   const bucket = buckets.get(input.clientKey);
-  if (!bucket) return undefined;
+  if (!bucket) {
+    const senders = setAside.get(input.clientKey);
+    return senders ? { setAside: setAsideClient(input.clientKey, senders) } : {};
+  }
   const draft = draftClient(bucket, resolver.override(bucket.key), clock, input.now);
-  return reportClient(draft, input.population, clock, settings, input.now, input.followUpStates);
+  return { report: reportClient(draft, input.population, clock, settings, input.now, input.followUpStates) };
+}
+
+/** Recomputes one client with the population fitted by analyzeAccount; undefined when it is not (or no longer) a client. */
+export function analyzeClient(input: AnalyzeClientInput): ClientReport | undefined {
+  return analyzeOneClient(input).report;
 }

@@ -1,10 +1,14 @@
-// One pass over the messages: validate, drop duplicates, classify, and put
-// each message in the bucket of every client it counts for.
+// Two passes over the messages: validate, drop duplicates and classify, find
+// whom the user corresponds with, then put each message in the bucket of every
+// client it counts for, and note each automated or bulk sender it does not
+// count for (sender-kind.ts) under its client's key.
 import { DAY } from './business-hours';
-import { createPartyClassifier } from './client-identity';
+import { createPartyClassifier, type MessageParties } from './client-identity';
 import type { ClientMessage } from './conversation';
 import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
+import { type AddressSignal, addressSignal, findCorrespondents, setAsideSignal } from './sender-kind';
+import { noteSetAside, type SetAsideNotes } from './set-aside';
 import type { AccountIdentity, MailMessage } from './types';
 
 /** Senders' clocks drift; a message up to this far after `now` is taken as sent now. */
@@ -17,10 +21,14 @@ export interface ClientBucket {
   addresses: Map<string, { name: string; at: number }>;
   /** Times of contact outside mail (see outside-contact.ts), oldest first. */
   events: number[];
+  /** Which of its first message's counterparts made the bucket: the order clients are met in. */
+  firstParty?: number;
 }
 
 export interface Grouped {
   buckets: Map<string, ClientBucket>;
+  /** Senders that did not count, by client key; a key with a bucket as well is a client. */
+  setAside: SetAsideNotes;
   issues: InputIssue[];
 }
 
@@ -54,8 +62,10 @@ export function groupByClient(
 ): Grouped {
   const classify = createPartyClassifier(identity);
   const buckets = new Map<string, ClientBucket>();
+  const setAside: SetAsideNotes = new Map();
   const issues: InputIssue[] = [];
   const seen = new Set<string>();
+  const usable: { message: MailMessage; parties: MessageParties }[] = [];
   for (const m of messages) {
     const problem = problemWith(m, now);
     if (problem) {
@@ -64,30 +74,50 @@ export function groupByClient(
     }
     if (seen.has(m.id)) continue;
     seen.add(m.id);
-    const { direction, clientAddresses } = classify(m);
-    if (direction === 'internal') continue;
+    const parties = classify(m);
+    if (parties.direction !== 'internal') usable.push({ message: m, parties });
+  }
+  const correspondents = findCorrespondents(usable);
+  const signals = new Map<string, AddressSignal | undefined>();
+  const signalOf = (address: string) => {
+    if (!signals.has(address)) signals.set(address, addressSignal(address));
+    return signals.get(address);
+  };
+  for (const { message: m, parties } of usable) {
+    const direction = parties.direction === 'in' ? 'in' : 'out';
+    const at = Math.min(m.at, now);
     const counted: string[] = [];
-    for (const address of clientAddresses) {
+    parties.counterparts.forEach((address, party) => {
       const key = resolver.keyOf(address);
-      if (key === undefined) continue;
+      if (key === undefined) return;
+      const name = nameOf(m, direction, address);
+      const standing = {
+        correspondent: correspondents.has(address),
+        included: resolver.override(key).include === true,
+      };
+      const signal = setAsideSignal(signalOf(address), standing, m.bulk);
+      if (signal) {
+        noteSetAside(setAside, key, address, name, signal, at);
+        return;
+      }
       let bucket = buckets.get(key);
       if (!bucket) {
-        bucket = { key, messages: [], addresses: new Map(), events: [] };
+        bucket = { key, messages: [], addresses: new Map(), events: [], firstParty: party };
         buckets.set(key, bucket);
       }
-      noteName(bucket, address, nameOf(m, direction, address), m.at);
+      noteName(bucket, address, name, m.at);
       // Two people of one organisation on the same message count once for it.
-      if (counted.includes(key)) continue;
+      if (counted.includes(key)) return;
       counted.push(key);
       bucket.messages.push({
         id: m.id,
         threadId: m.threadId || m.id,
-        at: Math.min(m.at, now),
+        at,
         side: direction,
         subject: m.subject ?? '',
         snippet: m.snippet ?? '',
       });
-    }
+    });
   }
-  return { buckets, issues };
+  return { buckets, setAside, issues };
 }

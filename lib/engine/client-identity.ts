@@ -7,23 +7,7 @@ import type { AccountIdentity, MailMessage } from './types';
 
 export type Direction = 'in' | 'out' | 'internal';
 
-const FREE_MAIL = new Set(freeEmailDomains);
-
-// Senders that are machines or lists, never clients. Matched on the local part;
-// plain role addresses such as info@ or office@ stay clients, because small
-// businesses really write from them.
-const AUTOMATED_LOCAL_PART =
-  /(?:^|[._+-])(?:no[._-]?reply|do[._-]?not[._-]?reply|mailer[._-]?daemon|postmaster|bounces?|notifications?|notify|newsletters?|news|digest|listserv|majordomo|unsubscribe|auto[._-]?reply|auto[._-]?confirm)(?:$|[._+-])|^(?:owner-|bounce)|-(?:request|owner|bounces?)$|noreply|donotreply/;
-
-// Mailing-list hosts: every address there is a list, whatever its name.
-const LIST_DOMAINS = new Set(['googlegroups.com', 'groups.io', 'freelists.org', 'yahoogroups.com', 'egroups.com']);
-
-export function isAutomatedAddress(email: string): boolean {
-  const at = email.lastIndexOf('@');
-  const local = (at < 0 ? email : email.slice(0, at)).toLowerCase();
-  const domain = at < 0 ? '' : email.slice(at + 1).toLowerCase();
-  return AUTOMATED_LOCAL_PART.test(local) || LIST_DOMAINS.has(domain) || domain.startsWith('lists.');
-}
+export const FREE_MAIL: ReadonlySet<string> = new Set(freeEmailDomains);
 
 export function domainOf(email: string): string {
   const at = email.lastIndexOf('@');
@@ -45,8 +29,11 @@ export function isPersonKey(key: string): boolean {
 
 export interface MessageParties {
   direction: Direction;
-  /** External, non-automated addresses the message counts for (sender when inbound, recipients when outbound). */
-  clientAddresses: string[];
+  /**
+   * External addresses the message may count for (sender when inbound,
+   * recipients when outbound); whether it does is the grouping's decision (sender-kind.ts).
+   */
+  counterparts: string[];
 }
 
 /** Classifies messages for one account; keeps per-address answers so a mailbox is classified in one pass. */
@@ -63,19 +50,18 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
     }
     return answer;
   };
-  const isClientAddress = (email: string) => email.includes('@') && !isOurSide(email) && !isAutomatedAddress(email);
 
   return (message) => {
     const from = message.from.email.trim().toLowerCase();
     if (!isOurSide(from)) {
-      return { direction: 'in', clientAddresses: isClientAddress(from) ? [from] : [] };
+      return { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
     }
     const recipients = new Set<string>();
     for (const r of [...message.to, ...message.cc]) {
       const email = r.email.trim().toLowerCase();
-      if (!isOurSide(email)) recipients.add(email);
+      if (email.includes('@') && !isOurSide(email)) recipients.add(email);
     }
-    if (recipients.size === 0) return { direction: 'internal', clientAddresses: [] };
-    return { direction: 'out', clientAddresses: [...recipients].filter(isClientAddress) };
+    if (recipients.size === 0) return { direction: 'internal', counterparts: [] };
+    return { direction: 'out', counterparts: [...recipients] };
   };
 }

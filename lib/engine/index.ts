@@ -6,6 +6,7 @@ export {
   type AnalyzeClientInput,
   analyzeAccount,
   analyzeClient,
+  analyzeOneClient,
 } from './analyze';
 export { type AccountContext, analyzeClientByClient, type ClientByClientAnalysis } from './analyze-by-client';
 export {
@@ -34,7 +35,6 @@ export {
   baseClientKey,
   createPartyClassifier,
   type Direction,
-  isAutomatedAddress,
   isPersonKey,
   type MessageParties,
 } from './client-identity';
@@ -79,7 +79,18 @@ export type {
 } from './report-types';
 export { assessRisk, riskLevel, valueFactor } from './risk';
 export type { ReasonKind, ReasonNumbers, Risk, RiskLevel, RiskReason } from './risk-types';
+export {
+  type AddressSignal,
+  addressSignal,
+  findCorrespondents,
+  isAutomatedAddress,
+  type SenderSignal,
+  type SenderStanding,
+  setAsideSignal,
+} from './sender-kind';
+export { SENDER_RULES, type SenderRule } from './sender-rules';
+export { SENDERS_KEPT, type SetAsideClient, type SetAsideSender } from './set-aside';
 export { DEFAULT_SETTINGS, type EngineSettings, parseEngineSettings, SettingsError } from './settings';
 export { messageTrend, type Trend } from './trend';
-export type { AccountIdentity, MailAddress, MailMessage } from './types';
+export type { AccountIdentity, BulkEvidence, MailAddress, MailMessage } from './types';
 export { summarizeWaiting, type ThreadState, type Turn, threadState, type Waiting, type WaitingSide } from './waiting';

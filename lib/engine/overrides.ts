@@ -1,6 +1,7 @@
 // The user's corrections to who is a client: rename, merge one client into
-// another, split a person out of an organisation, ignore, value/tier, and an
-// expected silence ("on holiday until …"). A plain input, applied purely.
+// another, split a person out of an organisation, ignore, include a client the
+// engine set aside as automated, value/tier, and an expected silence ("on
+// holiday until …"). A plain input, applied purely.
 import { z } from 'zod';
 import { baseClientKey } from './client-identity';
 
@@ -12,6 +13,11 @@ export interface ClientOverride {
   /** Key of the client this one is merged into. */
   mergeInto?: string;
   ignore?: boolean;
+  /**
+   * The user said this is a client: its messages count even when its senders
+   * look automated or bulk (sender-kind.ts), and it is never set aside.
+   */
+  include?: boolean;
   /** Value of the client in the user's currency (e.g. yearly revenue); compared with the account's median. */
   value?: number;
   tier?: ClientTier;
@@ -30,6 +36,7 @@ const overrideSchema = z.strictObject({
   name: z.string().trim().min(1).optional(),
   mergeInto: z.string().trim().toLowerCase().min(1).optional(),
   ignore: z.boolean().optional(),
+  include: z.boolean().optional(),
   value: z.number().finite().nonnegative().optional(),
   tier: z.enum(['key', 'standard', 'minor']).optional(),
   quietUntil: z.number().finite().optional(),

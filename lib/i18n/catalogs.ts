@@ -7,6 +7,7 @@ import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
 import { popupStrings } from './strings/popup';
 import { reasonStrings } from './strings/reasons';
+import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
 
@@ -24,6 +25,7 @@ export const STRING_AREAS = [
   sidePanelStrings,
   storageStrings,
   crmPanelStrings,
+  setAsideStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

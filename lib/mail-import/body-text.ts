@@ -37,6 +37,27 @@ function walk(headers: PartHeaders, body: Uint8Array, depth: number): BodyText |
   return type.mime === 'text/html' ? { html: decoded } : { text: decoded };
 }
 
+/**
+ * True when the body holds a calendar invitation: a `text/calendar` part whose
+ * method is REQUEST (in its Content-Type, or its first METHOD line), as far as
+ * the start of the body kept goes.
+ */
+export function hasCalendarRequest(headers: PartHeaders, body: Uint8Array): boolean {
+  return findRequest(headers, body, 0);
+}
+
+function findRequest(headers: PartHeaders, body: Uint8Array, depth: number): boolean {
+  const type = parseContentType(headers.contentType);
+  if (type.mime === 'text/calendar') {
+    const method =
+      type.params.method ??
+      /^METHOD:([^\r\n]*)/m.exec(binaryString(decodeTransfer(body, headers.transferEncoding)))?.[1];
+    return method?.trim().toUpperCase() === 'REQUEST';
+  }
+  if (!type.mime.startsWith('multipart/') || !type.params.boundary || depth >= MAX_DEPTH) return false;
+  return splitMultipart(body, type.params.boundary).some((part) => findRequest(part.headers, part.body, depth + 1));
+}
+
 interface ContentType {
   mime: string;
   params: Record<string, string>;

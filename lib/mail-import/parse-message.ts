@@ -4,8 +4,9 @@
 // on a header-and-snippet budget it costs ten times the rest of the import.
 
 import { type Address, addressParser, decodeWords } from 'postal-mime';
-import type { MailAddress } from '@/lib/engine/types';
+import type { BulkEvidence, MailAddress } from '@/lib/engine/types';
 import { bodyText } from './body-text';
+import { bulkEvidence } from './bulk-headers';
 import { contentKey } from './dedupe';
 import { HeaderBlock } from './header-block';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from './limits';
@@ -34,6 +35,8 @@ export interface ImportedMessage {
   gmailThreadId?: string;
   /** Content key hash, see dedupe.ts. */
   dedupeKey: string;
+  /** What its headers say: automated, to a list, or a calendar invitation (bulk-headers.ts). */
+  bulk?: BulkEvidence;
 }
 
 export type ParseOutcome =
@@ -66,6 +69,7 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
     { contentType: headers.get('content-type'), transferEncoding: headers.get('content-transfer-encoding') },
     raw.bodyStart,
   );
+  const bulk = bulkEvidence(headers, raw.bodyStart);
   return {
     kind: 'message',
     message: {
@@ -81,6 +85,7 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
       labels: gmailLabels(headers.get('x-gmail-labels')),
       ...(gmailThreadId ? { gmailThreadId } : {}),
       dedupeKey: contentKey({ at, fromEmail: from.email, subject, bodyHash: raw.bodyHash }),
+      ...(bulk ? { bulk } : {}),
     },
   };
 }

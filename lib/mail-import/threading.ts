@@ -145,5 +145,6 @@ export function toMailMessage(message: ImportedMessage, threadId: string): Impor
     subject: message.subject,
     snippet: message.snippet,
     copyKey: message.dedupeKey,
+    ...(message.bulk ? { bulk: message.bulk } : {}),
   };
 }

@@ -110,6 +110,8 @@ export const uiSetClientOverrideSchema = z.strictObject({
     name: z.string().trim().min(1).max(200).nullable().optional(),
     mergeInto: clientKeySchema.nullable().optional(),
     ignore: z.boolean().nullable().optional(),
+    /** "This is a client": a client set aside as automated or bulk mail counts again. */
+    include: z.boolean().nullable().optional(),
     value: z.number().finite().nonnegative().max(1e15).nullable().optional(),
     tier: z.enum(['key', 'standard', 'minor']).nullable().optional(),
     quietUntil: z.number().int().positive().nullable().optional(),
@@ -213,6 +215,19 @@ const importedAddressSchema = z.strictObject({
   name: z.string().max(200).optional(),
 });
 
+/** Why a message is automated or bulk, as its source stated it (the engine's BulkEvidence). */
+export const bulkEvidenceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('gmail-category'),
+    category: z.enum(['promotions', 'social', 'updates', 'forums']),
+  }),
+  z.strictObject({
+    kind: z.literal('header'),
+    header: z.enum(['list-id', 'list-unsubscribe', 'precedence', 'auto-submitted']),
+  }),
+  z.strictObject({ kind: z.literal('calendar') }),
+]);
+
 /** One message of a mailbox export, as the import worker parsed it: headers and a snippet, never a body. */
 export const importedMessageSchema = z.strictObject({
   id: z
@@ -231,6 +246,7 @@ export const importedMessageSchema = z.strictObject({
   snippet: z.string().max(1000),
   /** The content key the import dedupes by: copies of one message under other Message-IDs share it. */
   copyKey: z.string().regex(/^[0-9a-f]{16}$/),
+  bulk: bulkEvidenceSchema.optional(),
 });
 
 export const IMPORT_BATCH_MAX = 1000;

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FollowUpState } from '@/lib/engine/follow-ups';
 import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
+import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { GmailDataHealth } from '@/lib/sites/gmail/page-data/records';
@@ -169,6 +170,15 @@ export interface StoredCrmLearning {
   updatedAt: number;
 }
 
+/**
+ * A client the engine set aside as automated or bulk mail (no report, badge or
+ * follow-up), with each sender and why; replaced at every recompute like the reports.
+ */
+export interface StoredSetAside extends SetAsideClient {
+  account: string;
+  computedAt: number;
+}
+
 export type KeepwarmDb = Dexie & {
   accounts: EntityTable<StoredAccount, 'address'>;
   messages: Table<StoredMessage, [account: string, id: string]>;
@@ -179,6 +189,7 @@ export type KeepwarmDb = Dexie & {
   clientOverrides: Table<StoredClientOverride, [account: string, key: string]>;
   pendingRecompute: EntityTable<PendingRecompute, 'ref'>;
   crmLearned: Table<StoredCrmLearning, [account: string, clientKey: string]>;
+  setAside: Table<StoredSetAside, [account: string, key: string]>;
 };
 
 /** Every version's stores, oldest first. Append a version; never edit one that shipped. */
@@ -195,6 +206,8 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { settings: '&id', clientOverrides: '[account+key]', pendingRecompute: '&ref, account' },
   // v4: what the user's CRM pages taught about clients, and the clients the user watches.
   { crmLearned: '[account+clientKey]' },
+  // v5: the clients set aside as automated or bulk mail, listed most recent first.
+  { setAside: '[account+key], [account+lastAt]' },
 ];
 
 export const DB_NAME = 'keepwarm';

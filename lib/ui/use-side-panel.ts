@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
-import { openKeepwarmDb, type StoredClient } from '@/lib/store/db';
+import { openKeepwarmDb, type StoredClient, type StoredSetAside } from '@/lib/store/db';
 import { type ClientDetail, clientDetail, riskiestClients, watchedClients } from './client-detail';
 import { type MergeTargets, mergeTargets } from './merge-targets';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
+import { readSetAside } from './set-aside';
 import { clientOfThread, type PanelTarget } from './side-panel-target';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
 export const RISKIEST_SHOWN = 12;
+/** The overview lists the most recent senders set aside; the options page lists them all. */
+export const SET_ASIDE_SHOWN = 10;
 
 export type PanelView =
   | { kind: 'client'; detail: ClientDetail; mine: ReadonlySet<string> }
@@ -15,7 +18,13 @@ export type PanelView =
   | { kind: 'reading' }
   /** Who the user may watch, and in which of their accounts. */
   | { kind: 'candidate'; candidate: string; accounts: string[] }
-  | { kind: 'overview'; riskiest: StoredClient[]; watched: StoredClient[]; clientCount: number };
+  | {
+      kind: 'overview';
+      riskiest: StoredClient[];
+      watched: StoredClient[];
+      clientCount: number;
+      setAside: { entries: StoredSetAside[]; total: number };
+    };
 
 /** What the panel shows for a target, live: a recompute after new mail re-renders it. */
 export function useSidePanel(target: PanelTarget) {
@@ -28,12 +37,13 @@ export function useSidePanel(target: PanelTarget) {
       return { kind: 'candidate', candidate: target.candidate, accounts };
     }
     if (target.kind === 'overview') {
-      const [riskiest, watched, clientCount] = await Promise.all([
+      const [riskiest, watched, clientCount, setAside] = await Promise.all([
         riskiestClients(db, RISKIEST_SHOWN),
         watchedClients(db),
         db.clients.count(),
+        readSetAside(db, SET_ASIDE_SHOWN),
       ]);
-      return { kind: 'overview', riskiest, watched, clientCount };
+      return { kind: 'overview', riskiest, watched, clientCount, setAside };
     }
     const client: SidePanelClient | undefined = target.kind === 'client' ? target : await clientOfThread(db, target);
     const detail = client && (await clientDetail(db, client.account, client.clientKey, now));

@@ -3,6 +3,7 @@ import { accountIdentity } from '@/lib/background/identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
 import { baseClientKey } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';
+import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
 import { importMailbox, type ThreadMove } from '@/lib/mail-import/import-mailbox';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
@@ -15,7 +16,9 @@ const HELP = `keepwarm report <mbox file or folder> --me <address> [options]
 
 Reads a mailbox export (Gmail Takeout, Thunderbird, any mbox or .eml files)
 and prints, per client: risk, level, reasons, who is waiting, reply times and
-P(alive). The same engine as the extension.
+P(alive). The same engine as the extension: automated and bulk senders (no-reply
+and role addresses, bulk hosts and platforms, list and automation headers,
+calendar invitations) are set aside, not clients, unless you write to them.
 
 Options:
   --me <address>          your address; repeat for aliases (required)
@@ -23,7 +26,8 @@ Options:
   --group-by domain|person  a client is an organisation (default) or each person
   --internal <domain>     colleagues' domain; repeatable. Default: your own
                           domain unless it is free mail. "none": nobody is internal
-  --json                  JSON: { asOf, counts, clients: [{ key, risk, level, … }] }`;
+  --json                  JSON: { asOf, counts, clients: [{ key, risk, level, … }],
+                          setAside: [{ key, messages, lastAt, senders: [{ address, signal }] }] }`;
 
 function parse(args: string[]) {
   try {
@@ -56,6 +60,8 @@ export interface ReportResult {
   asOf: number;
   counts: ImportCounts;
   clients: ClientReport[];
+  /** Clients whose every message came from or went to automated or bulk senders. */
+  setAside: SetAsideClient[];
 }
 
 /** Reads every mailbox file under `target` once, deduplicated and threaded, oldest first. */
@@ -91,7 +97,7 @@ export async function buildReport(
     now: asOf,
     ...(options.groupBy === 'person' ? { overrides: { splitAddresses: splitEveryone(messages) } } : {}),
   });
-  return { asOf, counts, clients: analysis.clients };
+  return { asOf, counts, clients: analysis.clients, setAside: analysis.setAside };
 }
 
 export const command: CliCommand = {
@@ -125,6 +131,7 @@ export const command: CliCommand = {
             level: c.risk.level,
             reasons: c.risk.reasons,
           })),
+          setAside: result.setAside,
         }),
       );
     } else printReport(result);

@@ -1,5 +1,6 @@
 import { getDomain } from 'tldts';
-import { baseClientKey, isAutomatedAddress } from '@/lib/engine/client-identity';
+import { baseClientKey } from '@/lib/engine/client-identity';
+import { isAutomatedAddress } from '@/lib/engine/sender-kind';
 import type { CrmRecord } from './types';
 
 // Which known client a record is about. Honest before helpful: a record whose

@@ -23,6 +23,27 @@ describe('keepwarm report', () => {
     }
   });
 
+  it('sets automated and bulk senders aside, and says how many and why', async () => {
+    const bulk = path.resolve(import.meta.dirname, '../../fixtures/mail-import/bulk');
+    const json = captureConsole();
+    await main(['report', bulk, '--me', 'olena@agency.example', '--json']);
+    const result = JSON.parse(json.out.join('\n'));
+    expect(result.clients.map((c: { key: string }) => c.key)).toEqual(['client.example']);
+    expect(result.setAside.map((c: { key: string }) => c.key)).toEqual([
+      'writer.example',
+      'shop.example',
+      'member.example',
+    ]);
+    expect(result.setAside[0].senders[0]).toMatchObject({
+      address: 'jane@writer.example',
+      signal: { kind: 'header', header: 'list-unsubscribe' },
+    });
+    vi.restoreAllMocks();
+    const text = captureConsole();
+    await main(['report', bulk, '--me', 'olena@agency.example']);
+    expect(text.out.join('\n')).toMatch(/1 clients; 3 set aside as automated or bulk mail/);
+  });
+
   it('--as-of uses only the mail up to that date', async () => {
     const { out } = captureConsole();
     await main(['report', FIXTURE, '--me', 'olena@brightpath.studio', '--as-of', '2024-01-01', '--json']);

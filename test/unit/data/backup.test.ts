@@ -59,7 +59,7 @@ function exchange(account: string, email: string, daysAgo: number, n: number, un
   return { threadId: id(at, n), subject: `Project ${n} — "quotes", =SUM(1)`, foldedCount: 0, messages };
 }
 
-/** Two accounts with history, reports, a follow-up decision, corrections, settings and a pending mark. */
+/** Two accounts with history, reports, a sender set aside, a follow-up decision, corrections, settings and a pending mark. */
 async function fill(db: KeepwarmDb): Promise<void> {
   await saveUserSettings(
     db,
@@ -77,6 +77,9 @@ async function fill(db: KeepwarmDb): Promise<void> {
       lastSeenAt: NOW,
       lastView: '',
     });
+    // A vendor's notice nobody answers: set aside as automated.
+    n += 2;
+    await storeConversation(db, exchange(account, 'renewals@vendor.example', 5, n, true), page(account));
     for (const email of clients) {
       for (let days = 60; days > 0; days -= 9) {
         n += 2;

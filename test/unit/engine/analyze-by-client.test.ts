@@ -21,6 +21,15 @@ function mailbox(): MailMessage[] {
     mail({ id: 'x1', threadId: 'tx', from: ME, to: ['zoe@zeta.example', 'al@alpha.example'], at }),
     mail({ id: 'x0', threadId: 'ty', from: 'mo@mid.example', cc: ['bo@beta.example'], at }),
     mail({ id: 'x2', threadId: 'tx', from: 'al@alpha.example', at: at + 5 * HOUR, snippet: 'Any news?' }),
+    // Automated senders: a vendor and a newsletter set aside, a client's notices beside its people,
+    // and a role address the user wrote to first, which is a client.
+    mail({ id: 'a1', threadId: 'ta', from: 'renewals@vendor.example', at: now - 9 * DAY }),
+    mail({ id: 'a2', threadId: 'ta', from: ME, to: ['renewals@vendor.example'], at: now - 8 * DAY }),
+    mail({ id: 'a3', threadId: 'tb', from: 'news@letters.example', at: now - 7 * DAY }),
+    mail({ id: 'a4', threadId: 'tc', from: 'news@letters.example', at: now - 6 * DAY }),
+    mail({ id: 'a5', threadId: 'td', from: 'notifications@client3.example', at: now - 5 * DAY }),
+    mail({ id: 'a6', threadId: 'te', from: ME, to: ['billing@partner.example'], at: now - 4 * DAY }),
+    mail({ id: 'a7', threadId: 'te', from: 'billing@partner.example', at: now - 3 * DAY }),
   ].sort(byTimeThenId);
 }
 
@@ -55,6 +64,12 @@ describe('analyzeClientByClient', () => {
       );
     }
     analysis.addClient('nobody.example', []);
-    expect(analysis.finish()).toEqual({ clients: whole.clients, population: whole.population });
+    expect(whole.setAside.map((c) => c.key)).toEqual(['letters.example', 'vendor.example']);
+    expect(whole.clients.map((c) => c.key)).toEqual(expect.arrayContaining(['client3.example', 'partner.example']));
+    expect(analysis.finish()).toEqual({
+      clients: whole.clients,
+      population: whole.population,
+      setAside: whole.setAside,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseClientKey, createPartyClassifier, isAutomatedAddress } from '@/lib/engine/client-identity';
+import { baseClientKey, createPartyClassifier } from '@/lib/engine/client-identity';
 import { createClientResolver, OverridesError, parseClientOverrides } from '@/lib/engine/overrides';
 import { identity, ME, mail } from './mail-builders';
 
@@ -13,31 +13,6 @@ describe('client keys', () => {
     expect(baseClientKey('not-an-address')).toBeUndefined();
     expect(baseClientKey('@nobody.example')).toBeUndefined();
   });
-
-  it('recognises machine and list senders but keeps role addresses of small businesses', () => {
-    for (const a of [
-      'no-reply@shop.example',
-      'noreply@bank.example',
-      'do-not-reply@x.example',
-      'donotreply@x.example',
-      'MAILER-DAEMON@mx.example',
-      'postmaster@x.example',
-      'notifications@github.com',
-      'bounce-123@mailer.example',
-      'team-request@lists.example',
-      'owner-announce@lists.example',
-      'jobs-noreply@linkedin.com',
-      'news@figma.com',
-      'weekly-digest@medium.example',
-      'design-leaders@googlegroups.com',
-      'anything@lists.example.org',
-    ]) {
-      expect(isAutomatedAddress(a), a).toBe(true);
-    }
-    for (const a of ['info@bakery.example', 'office@firm.example', 'anna.list@firm.example', 'notary@firm.example']) {
-      expect(isAutomatedAddress(a), a).toBe(false);
-    }
-  });
 });
 
 describe('message direction', () => {
@@ -46,22 +21,25 @@ describe('message direction', () => {
   it('tells inbound, outbound and internal mail apart, counting each external recipient', () => {
     expect(classify(mail({ from: 'anna@acme.example', at: 0 }))).toEqual({
       direction: 'in',
-      clientAddresses: ['anna@acme.example'],
+      counterparts: ['anna@acme.example'],
     });
     expect(
       classify(mail({ from: ME, to: ['anna@acme.example'], cc: ['petro@gmail.com', 'ivan@studio.example'], at: 0 })),
     ).toEqual({
       direction: 'out',
-      clientAddresses: ['anna@acme.example', 'petro@gmail.com'],
+      counterparts: ['anna@acme.example', 'petro@gmail.com'],
     });
     expect(classify(mail({ from: 'ivan@studio.example', to: [ME], at: 0 })).direction).toBe('internal');
     expect(classify(mail({ from: ME, to: [], at: 0 })).direction).toBe('internal');
   });
 
-  it('treats aliases and colleagues as our side, and never makes robots clients', () => {
+  it('treats aliases and colleagues as our side, and names robots too: whether they count is decided later', () => {
     const fromAlias = classify(mail({ from: 'HELLO@studio.example', to: ['anna@acme.example'], at: 0 }));
     expect(fromAlias.direction).toBe('out');
-    expect(classify(mail({ from: 'no-reply@acme.example', at: 0 }))).toEqual({ direction: 'in', clientAddresses: [] });
+    expect(classify(mail({ from: 'no-reply@acme.example', at: 0 }))).toEqual({
+      direction: 'in',
+      counterparts: ['no-reply@acme.example'],
+    });
   });
 });
 

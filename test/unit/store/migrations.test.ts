@@ -67,6 +67,25 @@ const samples: Record<string, object> = {
     records: ['hubspot:5101'],
     updatedAt: 1,
   },
+  setAside: {
+    account: 'olena@brightpath.studio',
+    key: 'vendor.example',
+    kind: 'org',
+    name: 'Vendor',
+    messages: 2,
+    lastAt: 1_700_000_000_000,
+    senders: [
+      {
+        address: 'renewals@vendor.example',
+        name: 'Vendor',
+        signal: { kind: 'role', word: 'renewals' },
+        messages: 2,
+        lastAt: 1_700_000_000_000,
+      },
+    ],
+    senderCount: 1,
+    computedAt: 1,
+  },
 };
 
 describe.each(SCHEMA_VERSIONS.slice(1).map((_, i) => i + 1))('upgrade from version %i', (from) => {

@@ -153,7 +153,14 @@ describe('the popup and client view as rendered', () => {
     const overview = (list: typeof watched) =>
       render(
         'uk',
-        createElement(PanelOverview, { riskiest: [], watched: list, clientCount: 1, onPick: () => undefined }),
+        createElement(PanelOverview, {
+          riskiest: [],
+          watched: list,
+          clientCount: 1,
+          setAside: { entries: [], total: 0 },
+          onPick: () => undefined,
+          onInclude: () => undefined,
+        }),
       );
     expect(overview(watched)).toContain('data-testid="watched-list"');
     expect(overview(watched)).toContain('Клієнти, за якими ви стежите');

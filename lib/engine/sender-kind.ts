@@ -1,0 +1,128 @@
+// Who is not a client: automated and bulk senders, with the evidence for each
+// (sender-rules.ts for what an address says, the message's `bulk` for what its
+// source stated), and what overrides that evidence: the user's correspondence
+// with the address, and the user's own "this is a client".
+import { getDomain } from 'tldts';
+import { FREE_MAIL } from './client-identity';
+import { byTime } from './conversation';
+import { SENDER_RULES } from './sender-rules';
+import type { BulkEvidence, MailMessage } from './types';
+
+/** What an address says about its sender (see sender-rules.ts). */
+export type AddressSignal =
+  | { kind: 'machine'; word: string }
+  | { kind: 'role'; word: string }
+  | { kind: 'host'; host: string }
+  | { kind: 'platform'; domain: string };
+
+/** Why a sender's message was set aside: what its address says, or what its source stated. */
+export type SenderSignal = AddressSignal | BulkEvidence;
+
+const MACHINE_WORDS = SENDER_RULES.flatMap((rule) => (rule.kind === 'machine' && rule.word ? [rule.word] : []));
+const ROLE_WORDS = new Map(
+  SENDER_RULES.flatMap((rule) => (rule.kind === 'role' && rule.word ? [[rule.word, rule.whole === true]] : [])),
+);
+const HOST_LABELS = new Set(SENDER_RULES.flatMap((rule) => (rule.kind === 'host' && rule.label ? [rule.label] : [])));
+const PLATFORMS = new Set(
+  SENDER_RULES.flatMap((rule) => (rule.kind === 'platform' && rule.domain ? [rule.domain] : [])),
+);
+
+/** What an address alone says about its sender; undefined for an address that looks like a person's. */
+export function addressSignal(email: string): AddressSignal | undefined {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const local = address.slice(0, at);
+  const host = address.slice(at + 1);
+  const squeezed = local.replace(/[._+=-]/g, '');
+  for (const word of MACHINE_WORDS) if (squeezed.includes(word)) return { kind: 'machine', word };
+  const domain = getDomain(host, { allowPrivateDomains: true }) ?? host;
+  if (PLATFORMS.has(domain)) return { kind: 'platform', domain };
+  // On free mail the local part is a person's own choice of name (news.anna@gmail.com), and there are no subdomains.
+  if (FREE_MAIL.has(host)) return undefined;
+  for (const token of local.split(/[._+=-]+/)) {
+    const whole = ROLE_WORDS.get(token);
+    if (whole !== undefined && (!whole || token === local)) return { kind: 'role', word: token };
+  }
+  if (host.endsWith(`.${domain}`)) {
+    const labels = host.slice(0, -domain.length - 1).split('.');
+    if (labels.some((label) => HOST_LABELS.has(label.replace(/\d+$/, '')))) return { kind: 'host', host };
+  }
+  return undefined;
+}
+
+/** True for an address that is automated or bulk by its address alone, before anything the user did. */
+export function isAutomatedAddress(email: string): boolean {
+  return addressSignal(email) !== undefined;
+}
+
+export interface SenderStanding {
+  /** The user corresponds with the address (see findCorrespondents). */
+  correspondent: boolean;
+  /** The user said the address's client is a client. */
+  included: boolean;
+}
+
+/**
+ * Why one message of an address does not count as contact with a client, or
+ * undefined when it counts. The user's "this is a client" overrides
+ * everything. A machine address, and a message its own software declared
+ * automatic, bulk or a calendar invitation, never count otherwise. The user's
+ * correspondence overrides the rest: a role address, a bulk host or platform,
+ * and Gmail's category, which is Gmail's guess.
+ */
+export function setAsideSignal(
+  address: AddressSignal | undefined,
+  standing: SenderStanding,
+  bulk?: BulkEvidence,
+): SenderSignal | undefined {
+  if (standing.included) return undefined;
+  if (address?.kind === 'machine') return address;
+  if (bulk && bulk.kind !== 'gmail-category') return bulk;
+  if (standing.correspondent) return undefined;
+  return address ?? bulk;
+}
+
+export interface PartiesOf {
+  direction: 'in' | 'out' | 'internal';
+  /** External addresses: the sender when inbound, the recipients when outbound. */
+  counterparts: string[];
+}
+
+/**
+ * The addresses the user corresponds with. The user's message to an address
+ * makes it a correspondent when the address had no part in the thread before
+ * (the user started the exchange with it), and the address's message does when
+ * the user had written to it earlier in the thread (it answered). Answering an
+ * automated notice alone is not correspondence: a reply to renewals@ asking to
+ * cancel makes no vendor a client. Messages a source declared bulk take no part.
+ */
+export function findCorrespondents(entries: readonly { message: MailMessage; parties: PartiesOf }[]): Set<string> {
+  const byThread = new Map<string, { message: MailMessage; parties: PartiesOf }[]>();
+  for (const entry of entries) {
+    if (entry.message.bulk) continue;
+    const thread = entry.message.threadId || entry.message.id;
+    const list = byThread.get(thread);
+    if (list) list.push(entry);
+    else byThread.set(thread, [entry]);
+  }
+  const found = new Set<string>();
+  for (const thread of byThread.values()) {
+    thread.sort((a, b) => byTime(a.message, b.message));
+    const present = new Set<string>();
+    const writtenTo = new Set<string>();
+    for (const { message, parties } of thread) {
+      if (parties.direction === 'out') {
+        for (const address of parties.counterparts) {
+          if (!present.has(address)) found.add(address);
+          writtenTo.add(address);
+        }
+      } else if (parties.direction === 'in') {
+        const from = parties.counterparts[0];
+        if (from !== undefined && writtenTo.has(from)) found.add(from);
+      }
+      for (const party of [message.from, ...message.to, ...message.cc]) present.add(party.email.trim().toLowerCase());
+    }
+  }
+  return found;
+}

@@ -1,0 +1,10 @@
+import { useMemo } from 'react';
+import { openKeepwarmDb, type StoredSetAside } from '@/lib/store/db';
+import { readSetAside } from './set-aside';
+import { type LiveState, useLiveQuery } from './use-live-query';
+
+/** Every client set aside as automated, over every account, most recent first; live. */
+export function useSetAside(): LiveState<{ entries: StoredSetAside[]; total: number }> {
+  const db = useMemo(() => openKeepwarmDb(), []);
+  return useLiveQuery(() => readSetAside(db), [db]);
+}
