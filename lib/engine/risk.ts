@@ -22,7 +22,7 @@ import { DAY } from './business-hours';
 import type { ClientOverride } from './overrides';
 import type { ClientMetrics, PopulationModel } from './report-types';
 import { modelReason } from './risk-model/model-reasons';
-import { type FeatureInput, riskFeatures } from './risk-model/risk-features';
+import { type FeatureInput, lastExchangeAt, riskFeatures } from './risk-model/risk-features';
 import { modelledReasons, SHIPPED_MODEL, scoreFeatures } from './risk-model/risk-score';
 import { REASON_THRESHOLD, whatEndsIt } from './risk-model/what-ends-it';
 import type { ReasonKind, Risk, RiskLevel, RiskReason } from './risk-types';
@@ -71,6 +71,11 @@ export function assessRisk(
   replyTargetBusinessMs?: number,
 ): Risk {
   const model = SHIPPED_MODEL;
+  const factor = valueFactor(override, population.medianValue);
+  const modelTag = { commit: model.fitted.commit, horizonDays: model.horizonDays };
+  // A client watched before any exchange has nothing to go quiet from yet.
+  if (lastExchangeAt(m) === undefined)
+    return { score: 0, level: 'low', reasons: [], valueFactor: factor, model: modelTag };
   const input = modelInput(m, population, now);
   const score = scoreFeatures(riskFeatures(input), model);
   const quiet = m.quietUntil !== undefined && now < m.quietUntil;
@@ -105,8 +110,8 @@ export function assessRisk(
     score: percent,
     level: riskLevel(percent),
     reasons,
-    valueFactor: valueFactor(override, population.medianValue),
-    model: { commit: model.fitted.commit, horizonDays: model.horizonDays },
+    valueFactor: factor,
+    model: modelTag,
   };
 }
 

@@ -2,7 +2,7 @@
 // engine's structured kind and numbers (its English `text` is the source
 // wording these translate). The one renderer of reasons: the side panel, the
 // popup and the Gmail badge's tooltip all say them the same way.
-import type { FollowUp } from '@/lib/engine/follow-ups';
+import { asksForCheckIn, type FollowUp } from '@/lib/engine/follow-ups';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
 import type { Translator } from './translate';
@@ -167,12 +167,7 @@ export function followUpText(tr: Translator, followUp: FollowUp, report: FollowU
       return t('followUp.nudge', { subject, waiting });
     case 'check_in': {
       // The same reason the engine's check-in rests on (follow-ups.ts).
-      const fading = report.risk.reasons.find(
-        (r) =>
-          (r.kind === 'silence' && r.numbers.silenceDays >= r.numbers.expectedGapDays) ||
-          r.kind === 'low_p_alive' ||
-          r.kind === 'declining',
-      );
+      const fading = report.risk.reasons.find(asksForCheckIn);
       return fading ? t('followUp.checkIn', { reason: reasonText(tr, fading, report) }) : t('followUp.checkInPlain');
     }
     case 'acknowledge': {

@@ -113,7 +113,12 @@ export interface EvaluationReport {
   deciles100OffBy5Points: number;
 }
 
-export function evaluateRisk(samples: readonly Sample[], spec: ModelSpec, label: Label, fitModel?: Fit): EvaluationReport {
+export function evaluateRisk(
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label,
+  fitModel?: Fit,
+): EvaluationReport {
   const predictions = crossValidate(samples, spec, label, fitModel);
   const byMailbox: Record<string, Table> = {};
   for (const name of [...new Set(samples.map((s) => s.mailbox))]) {
