@@ -1,9 +1,9 @@
 import type { ClientReport } from '@/lib/engine/report-types';
-import { reasonText } from '@/lib/i18n/risk-reason-text';
+import { chanceText, reasonEndingText, reasonShareText, reasonText } from '@/lib/i18n/risk-reason-text';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskPill } from './risk-pill';
 
-/** The score, and every reason behind it with its numbers and the points it gives. */
+/** The chance of going quiet, and every reason behind it with its share and what ends it. */
 export function RiskReasons({ report }: { report: Pick<ClientReport, 'risk' | 'metrics'> }) {
   const tr = useTranslator();
   const { t } = tr;
@@ -12,7 +12,7 @@ export function RiskReasons({ report }: { report: Pick<ClientReport, 'risk' | 'm
     <section aria-labelledby="kw-risk-title" className="kw-card">
       <h2 id="kw-risk-title">
         {t('panel.risk')} <RiskPill level={risk.level} score={risk.score} />{' '}
-        <span className="kw-score">{t('panel.scoreOf', { score: risk.score })}</span>
+        <span className="kw-score">{chanceText(tr, risk)}</span>
       </h2>
       {risk.reasons.length === 0 ? (
         <p className="kw-muted">{t('panel.noReasons')}</p>
@@ -22,12 +22,14 @@ export function RiskReasons({ report }: { report: Pick<ClientReport, 'risk' | 'm
             <li key={`${reason.kind}|${reason.threadId ?? ''}`} data-kind={reason.kind}>
               <span className="kw-reason__text">
                 {reasonText(tr, reason, report)}
-                {reason.onboarding ? (
-                  <span className="kw-muted kw-reason__note">{t('riskReason.onboarding')}</span>
+                {reason.ends ? (
+                  <span className="kw-muted kw-reason__note" data-testid="reason-ends">
+                    {reasonEndingText(tr, reason, risk)}
+                  </span>
                 ) : null}
               </span>
               <span className="kw-reason__points" title={t('panel.pointsHint')}>
-                {t('panel.points', { points: Math.round(reason.weight) })}
+                {reasonShareText(tr, reason)}
               </span>
             </li>
           ))}

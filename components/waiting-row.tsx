@@ -59,6 +59,12 @@ export function WaitingRow({ entry, side, now, active, showAccount, onOpen, onFo
         {usual}
         {entry.threads > 1 ? ` · ${t('popup.threads', { count: entry.threads })}` : ''}
       </span>
+      {side === 'stopped' && entry.level === 'low' ? (
+        // "Stopped answering" beside a low chance: the row says why both hold.
+        <span className="kw-row__note" data-testid="low-but-waiting">
+          {t('risk.lowButWaiting')}
+        </span>
+      ) : null}
       <span className="kw-row__bottom">
         <bdi className="kw-row__subject">{subject}</bdi>
         {showAccount ? <bdi className="kw-row__account">{entry.account}</bdi> : null}

@@ -56,6 +56,17 @@ export interface FollowUpInput {
   now: number;
 }
 
+/**
+ * The fading reasons that ask for a check-in: silence only once longer than
+ * expected, little mail only when it fell to under half their usual rate from
+ * at least six messages (a client who rarely writes is not fading), and a low P(alive).
+ */
+export function asksForCheckIn(r: RiskReason): boolean {
+  if (r.kind === 'silence') return r.numbers.silenceDays >= r.numbers.expectedGapDays;
+  if (r.kind === 'declining') return (r.numbers.previous90 ?? 0) >= 6 && (r.numbers.ratio ?? 1) < 0.5;
+  return r.kind === 'low_p_alive';
+}
+
 export function suggestFollowUps({ clientKey, metrics, reasons, threads, now }: FollowUpInput): SuggestedFollowUp[] {
   const out: SuggestedFollowUp[] = [];
   const acknowledged = new Set<string>();
@@ -103,13 +114,7 @@ export function suggestFollowUps({ clientKey, metrics, reasons, threads, now }: 
       });
     }
   }
-  // Silence always carries a few points; it asks for a check-in only once it is longer than expected.
-  const fading = reasons.find(
-    (r) =>
-      (r.kind === 'silence' && r.numbers.silenceDays >= r.numbers.expectedGapDays) ||
-      r.kind === 'low_p_alive' ||
-      r.kind === 'declining',
-  );
+  const fading = reasons.find(asksForCheckIn);
   if (fading && metrics.lastInboundAt !== undefined) {
     const threshold = (metrics.cadence?.unusualGapDays ?? 0) * DAY;
     out.push({

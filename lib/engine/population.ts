@@ -30,7 +30,13 @@ export function fitPopulation(drafts: readonly ClientDraft[], today: number): Po
   const ours = spread(drafts.flatMap((d) => d.ourReplyBusinessMs));
   const values = drafts.map((d) => d.override.value).filter((v): v is number => v !== undefined && v > 0);
   const medianValue = spread(values).median;
+  const activity = { last30: 0, previous90: 0 };
+  for (const d of drafts) {
+    activity.last30 += d.metrics.trend.last30;
+    activity.previous90 += d.metrics.trend.previous90;
+  }
   return {
+    activity,
     ...(bgnbd && { bgnbd }),
     cadence: fitCadencePrior(drafts.map((d) => contactGaps(d.contactDays))),
     ourReplyBusinessMs: {

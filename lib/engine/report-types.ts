@@ -75,6 +75,12 @@ export interface PopulationModel {
   ourReplyBusinessMs: { median?: number; p90?: number };
   /** Median of the values the user set, to weigh one client's value against. */
   medianValue?: number;
+  /**
+   * Messages from all clients in the last 30 days and the 90 before: when the
+   * whole account quietens, each client is likelier to (risk-features.ts).
+   * Absent in populations stored before it was kept.
+   */
+  activity?: { last30: number; previous90: number };
 }
 
 export interface InputIssue {

@@ -1,7 +1,9 @@
-// The structured reasons behind a risk score. Every number a sentence shows
-// is also a field, so the UI can render the reason in any language.
+// The chance a client goes quiet and the structured reasons behind it. Every
+// number a sentence shows is also a field, so the UI can render the reason in
+// any language.
 import type { CueKind } from './cue-lexicon';
 
+/** Thresholds on the chance of going quiet: below 25% low, below 50% watch, below 75% high, else critical. */
 export type RiskLevel = 'low' | 'watch' | 'high' | 'critical';
 
 export interface ReasonNumbers {
@@ -32,7 +34,10 @@ export interface ReasonNumbers {
   };
   few_contacts: { contactDays: number; firstSeenDaysAgo: number };
   low_p_alive: { pAlive: number; contactDays: number; daysSinceLastContact: number };
-  declining: { last30: number; expected30: number; ratio: number };
+  /** previous90 is absent in reports stored before the model. */
+  declining: { last30: number; previous90?: number; expected30: number; ratio?: number };
+  /** The whole account's mail from clients: the last 30 days against the monthly rate of the 90 before. */
+  account_quiet: { last30: number; expected30: number };
   complaint: CueNumbers;
   cancellation: CueNumbers;
   price: CueNumbers;
@@ -49,10 +54,28 @@ export interface CueNumbers {
 
 export type ReasonKind = keyof ReasonNumbers;
 
+/**
+ * What ends a reason, and the chance once it has: a message from them today,
+ * our reply today, or (for the account's quiet) the account's usual volume of
+ * mail. Computed by re-scoring the model, never written by hand.
+ */
+export interface ReasonEnding {
+  by: 'their_message' | 'our_reply' | 'usual_mail';
+  /** The chance of going quiet after it, 0–1. */
+  chance: number;
+  /** True when this reason is gone after it. */
+  removes: boolean;
+}
+
 interface ReasonBase<K extends ReasonKind> {
   kind: K;
-  /** Points this signal gives on its own (0–100), after onboarding and value weighting. */
+  /** Its share of the chance's log-odds above the typical client's, in percent; 0 for a reason to act that the model does not weigh. */
   weight: number;
+  /** Its term of the log-odds against the typical client (absent in reports stored before the model). */
+  logOdds?: number;
+  /** A reason to act now (a wait, a cue), whatever it adds to the chance. */
+  urgent?: boolean;
+  ends?: ReasonEnding;
   /** The reason in plain English with its numbers. */
   text: string;
   numbers: ReasonNumbers[K];
@@ -60,19 +83,20 @@ interface ReasonBase<K extends ReasonKind> {
   messageId?: string;
   /** The cue as written by the client (cue reasons only). */
   phrase?: string;
-  /** True when the weight was raised because the relationship is in its first 90 days. */
-  onboarding?: boolean;
 }
 
 export type RiskReason = { [K in ReasonKind]: ReasonBase<K> }[ReasonKind];
 
 export interface Risk {
+  /** The calibrated chance, in percent, that the client sends nothing in the next 60 days. */
   score: number;
   level: RiskLevel;
   /** Strongest first. */
   reasons: RiskReason[];
-  /** Multiplier from the client's tier or value (1 when neither is set). */
+  /** Multiplier from the client's tier or value (1 when neither is set): orders what to act on, never the chance. */
   valueFactor: number;
+  /** The model that gave the chance: the shipped one, fitted at this commit (absent in reports stored before it). */
+  model?: { commit: string; horizonDays: number };
 }
 
 export const CUE_REASON_KINDS: readonly CueKind[] = ['cancellation', 'competitor', 'complaint', 'price'];

@@ -2,7 +2,7 @@
 // engine's structured kind and numbers (its English `text` is the source
 // wording these translate). The one renderer of reasons: the side panel, the
 // popup and the Gmail badge's tooltip all say them the same way.
-import type { FollowUp } from '@/lib/engine/follow-ups';
+import { asksForCheckIn, type FollowUp } from '@/lib/engine/follow-ups';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
 import type { Translator } from './translate';
@@ -83,10 +83,7 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     }
     case 'few_contacts': {
       const n = reason.numbers;
-      return t('riskReason.few_contacts', {
-        count: t(n.contactDays === 1 ? 'riskReason.few_contacts.one' : 'riskReason.few_contacts.two'),
-        days: days(n.firstSeenDaysAgo),
-      });
+      return t('riskReason.few_contacts', { contactDays: n.contactDays, days: days(n.firstSeenDaysAgo) });
     }
     case 'low_p_alive': {
       const n = reason.numbers;
@@ -98,7 +95,11 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     }
     case 'declining': {
       const n = reason.numbers;
-      return t('riskReason.declining', { last30: n.last30, expected: Math.round(n.expected30) });
+      return t('riskReason.declining', { last30: n.last30, previous90: n.previous90 ?? Math.round(n.expected30 * 3) });
+    }
+    case 'account_quiet': {
+      const n = reason.numbers;
+      return t('riskReason.account_quiet', { last30: n.last30, expected: Math.round(n.expected30) });
     }
     default: {
       const n = reason.numbers;
@@ -111,6 +112,43 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
       });
     }
   }
+}
+
+/** "38% chance they go quiet in the next 60 days". */
+export function chanceText(tr: Translator, risk: Pick<ClientReport['risk'], 'score' | 'model'>): string {
+  return tr.t('risk.chance', { percent: `${Math.round(risk.score)}%`, days: risk.model?.horizonDays ?? 60 });
+}
+
+/**
+ * What ends a reason and the chance after it, from the model's own re-scoring
+ * (empty for a reason stored before the model said it).
+ */
+export function reasonEndingText(
+  tr: Translator,
+  reason: RiskReason,
+  risk: Pick<ClientReport['risk'], 'score'>,
+): string {
+  const ends = reason.ends;
+  if (!ends) return '';
+  const percent = `${Math.round(ends.chance * 100)}%`;
+  switch (ends.by) {
+    case 'their_message':
+      return tr.t(ends.removes ? 'riskReason.ends.their_message.removes' : 'riskReason.ends.their_message', {
+        percent,
+      });
+    case 'our_reply':
+      return Math.round(ends.chance * 100) === Math.round(risk.score)
+        ? tr.t('riskReason.ends.our_reply', { percent })
+        : tr.t('riskReason.ends.our_reply.changes', { percent });
+    case 'usual_mail':
+      return tr.t('riskReason.ends.usual_mail', { percent });
+  }
+}
+
+/** A reason's weight in words: its share of the chance, or that it is a reason to act that the chance does not carry. */
+export function reasonShareText(tr: Translator, reason: RiskReason): string {
+  if (reason.weight > 0) return tr.t('riskReason.share', { share: Math.round(reason.weight) });
+  return reason.urgent ? tr.t('riskReason.urgent') : '';
 }
 
 /** The parts of a report a follow-up's text reads. */
@@ -129,12 +167,7 @@ export function followUpText(tr: Translator, followUp: FollowUp, report: FollowU
       return t('followUp.nudge', { subject, waiting });
     case 'check_in': {
       // The same reason the engine's check-in rests on (follow-ups.ts).
-      const fading = report.risk.reasons.find(
-        (r) =>
-          (r.kind === 'silence' && r.numbers.silenceDays >= r.numbers.expectedGapDays) ||
-          r.kind === 'low_p_alive' ||
-          r.kind === 'declining',
-      );
+      const fading = report.risk.reasons.find(asksForCheckIn);
       return fading ? t('followUp.checkIn', { reason: reasonText(tr, fading, report) }) : t('followUp.checkInPlain');
     }
     case 'acknowledge': {

@@ -1,119 +1,53 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { readMailboxMessages, splitEveryone } from '@/lib/cli/commands/report';
-import { analyzeAccount } from '@/lib/engine/analyze';
-import type { MailMessage } from '@/lib/engine/types';
+import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
+import { type EvaluationReport, evaluateRisk, type Label, type Table } from '@/lib/engine/risk-model/risk-evaluation';
+import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
+import { specOf } from '@/lib/engine/risk-model/shipped-model';
+import { loadAllMailboxes } from '../risk-data/enron-mailboxes';
 import type { Benchmark } from './benchmark';
 
-// How well the risk ranks, on real mailboxes: at a series of dates, among the
-// correspondents active in the 180 days before, does the risk put first the
-// ones who then write nothing for 60 days? Reported as AUC next to two
-// baselines: days since their last message, and BG/NBD alone (1 − P(alive)).
+// How well the chance of going quiet ranks and is calibrated on real
+// mailboxes, cross-validated by mailbox: each mailbox is scored by the shipped
+// model's signals and penalty refitted on all the other mailboxes. Beside it,
+// the simple baselines on the same samples. The evaluation itself is the
+// engine's (lib/engine/risk-model/risk-evaluation.ts).
 
-const DAY = 86_400_000;
-const HORIZON = 60 * DAY;
-const ACTIVE_WINDOW = 180 * DAY;
-const STEP = 30 * DAY;
-const MAILBOXES = [
-  ['sager-e', 'elizabeth.sager@enron.com'],
-  ['buy-r', 'rick.buy@enron.com'],
-  ['parks-j', 'joe.parks@enron.com'],
-] as const;
-const DATA = path.resolve(import.meta.dirname, '../../../shared/data/email/enron-mbox');
+const FIRST_THREE = ['sager-e', 'buy-r', 'parks-j'];
 
-/** Area under the ROC curve: the chance a random positive outranks a random negative (ties count half). */
-export function auc(scored: { score: number; positive: boolean }[]): number {
-  const sorted = [...scored].sort((a, b) => a.score - b.score);
-  let rankSum = 0;
-  let positives = 0;
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j < sorted.length && sorted[j]?.score === sorted[i]?.score) j += 1;
-    const averageRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) {
-      if (sorted[k]?.positive) {
-        rankSum += averageRank;
-        positives += 1;
-      }
-    }
-    i = j;
-  }
-  const negatives = sorted.length - positives;
-  if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
-
-interface Sample {
-  positive: boolean;
-  contactDays: number;
-  risk: number;
-  daysSince: number;
-  bgnbd: number;
-}
-
-function evaluate(messages: MailMessage[], me: string): Sample[] {
-  const samples: Sample[] = [];
-  const first = messages[0]?.at ?? 0;
-  const last = messages.at(-1)?.at ?? 0;
-  const split = splitEveryone(messages);
-  for (let asOf = first + ACTIVE_WINDOW; asOf + HORIZON <= last; asOf += STEP) {
-    const known = messages.filter((m) => m.at <= asOf);
-    const analysis = analyzeAccount({
-      messages: known,
-      identity: { addresses: [me], internalDomains: [] },
-      now: asOf,
-      overrides: { splitAddresses: split },
-    });
-    const writesLater = new Set(messages.filter((m) => m.at > asOf && m.at <= asOf + HORIZON).map((m) => m.from.email));
-    for (const client of analysis.clients) {
-      const lastIn = client.metrics.lastInboundAt;
-      if (lastIn === undefined || asOf - lastIn > ACTIVE_WINDOW) continue;
-      samples.push({
-        positive: !client.addresses.some((a) => writesLater.has(a)),
-        contactDays: client.metrics.cadence?.contactDays ?? 1,
-        risk: client.risk.score,
-        daysSince: (asOf - lastIn) / DAY,
-        bgnbd: 1 - (client.metrics.bgnbd?.pAlive ?? 1),
-      });
-    }
-  }
-  return samples;
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function summary(samples: Sample[]) {
-  const pick = (key: 'risk' | 'daysSince' | 'bgnbd') =>
-    round(auc(samples.map((s) => ({ score: s[key], positive: s.positive }))));
+function summary(report: EvaluationReport) {
+  const byMailbox = Object.fromEntries(
+    Object.entries(report.byMailbox).map(([name, t]: [string, Table]) => [
+      name,
+      { samples: t.samples, positives: t.positives, auc: t.auc, brier: t.brier },
+    ]),
+  );
+  const firstThree = FIRST_THREE.map((name) => report.byMailbox[name]).filter((t) => t !== undefined);
   return {
-    samples: samples.length,
-    wentSilent: samples.filter((s) => s.positive).length,
-    aucRisk: pick('risk'),
-    aucDaysSinceLastContact: pick('daysSince'),
-    aucBgNbdAlone: pick('bgnbd'),
+    pooled: report.pooled,
+    mailboxesRanked: report.mailboxesRanked,
+    winsOverDaysSinceLastContact: report.winsOverDaysSince,
+    winsOverEveryBaseline: report.winsOverEveryBaseline,
+    winsOnFirstThree: firstThree.filter((t) => t.auc.risk > t.auc.daysSinceLastContact).length,
+    calibrationDecilesOf100OffBy5Points: report.deciles100OffBy5Points,
+    byMailbox,
   };
 }
 
 export const riskQuality: Benchmark = {
   name: 'risk-quality',
   async run() {
-    if (!existsSync(DATA)) throw new Error(`the Enron mailboxes are not beside the checkout (${DATA})`);
-    const all: Sample[] = [];
-    const byMailbox: Record<string, ReturnType<typeof summary>> = {};
-    for (const [folder, me] of MAILBOXES) {
-      const { messages } = await readMailboxMessages(path.join(DATA, folder));
-      messages.sort((a, b) => a.at - b.at);
-      const samples = evaluate(messages, me);
-      byMailbox[folder] = summary(samples);
-      all.push(...samples);
-    }
+    const mailboxes = await loadAllMailboxes();
+    if (mailboxes.length === 0) throw new Error('the Enron mailboxes are not beside the checkout');
+    const samples = mailboxes.flatMap(mailboxSamples);
+    const spec = specOf(SHIPPED_MODEL);
+    const evaluate = (label: Label) => summary(evaluateRisk(samples, spec, label));
     return {
       method:
-        'monthly as-of dates; correspondents (each person a client) who wrote in the 180 days before; positive = no message from them in the next 60 days',
-      pooled: summary(all),
-      // Relationships rather than one-off contacts: three or more contact days before the date.
-      pooledEstablished: summary(all.filter((s) => s.contactDays >= 3)),
-      byMailbox,
+        'monthly cuts (90 days of history before each, the 60-day horizon inside the 5th–99th percentile of the mailbox’s dates); correspondents (each person a client) with at least 3 days they wrote before the cut and an exchange in the 180 days before it; leave-one-mailbox-out: the shipped signals and penalty refitted without the held-out mailbox',
+      model: { signals: spec.features, lambda: spec.lambda, fitted: SHIPPED_MODEL.fitted },
+      mailboxes: mailboxes.length,
+      mailboxesWithSamples: new Set(samples.map((s) => s.mailbox)).size,
+      primaryNothingFromThemIn60Days: evaluate('quiet'),
+      secondaryNoContactEitherWayIn60Days: evaluate('noContact'),
     };
   },
 };

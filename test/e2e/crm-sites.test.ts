@@ -199,7 +199,7 @@ describe('CRM record pages', () => {
     const badge = record.locator(BADGE);
     await badge.waitFor({ timeout: 15_000 });
     expect(await badge.getAttribute('data-client')).toBe(client.key);
-    expect(await badge.locator('.kw-pill').getAttribute('title')).toMatch(/^Keepwarm: .+, risk \d+ of 100$/);
+    expect(await badge.locator('.kw-pill').getAttribute('title')).toMatch(/^Keepwarm: .+, \d+% chance of going quiet$/);
     // Beside the record's title, not floating over the page.
     expect(
       await record.evaluate(

@@ -5,17 +5,17 @@ import { defineStrings } from './define-strings';
 // the same figures as the engine.
 export const badgeStrings = defineStrings({
   en: {
-    'badge.label': '{client}: {level} risk, {score} of 100. {reasons}',
+    'badge.label': '{client}: {level} risk, {score}% chance of going quiet in 60 days. {reasons}',
     'badge.noReasons': 'No risk signal.',
     'badge.openHint': 'Click to open this client in Keepwarm',
   },
   uk: {
-    'badge.label': '{client}: ризик «{level}», {score} зі 100. {reasons}',
+    'badge.label': '{client}: ризик «{level}», імовірність {score}%, що затихнуть за 60 днів. {reasons}',
     'badge.noReasons': 'Сигналів ризику немає.',
     'badge.openHint': 'Натисніть, щоб відкрити цього клієнта в Keepwarm',
   },
   ru: {
-    'badge.label': '{client}: риск «{level}», {score} из 100. {reasons}',
+    'badge.label': '{client}: риск «{level}», вероятность {score}%, что затихнут за 60 дней. {reasons}',
     'badge.noReasons': 'Сигналов риска нет.',
     'badge.openHint': 'Нажмите, чтобы открыть этого клиента в Keepwarm',
   },

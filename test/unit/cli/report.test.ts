@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@/lib/cli/main';
-import { auc } from '../../bench/risk-quality';
 import { captureConsole } from './capture';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/mail-import/takeout-sample.mbox');
@@ -85,19 +84,5 @@ describe('keepwarm report', () => {
     expect(result.clients.length).toBeGreaterThan(50);
     const scores = result.clients.map((c: { risk: number }) => c.risk);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-  });
-});
-
-describe('AUC', () => {
-  it('is 1 for a perfect ranking, 0.5 for ties, 0 for an inverted one', () => {
-    const perfect = [
-      { score: 3, positive: true },
-      { score: 2, positive: true },
-      { score: 1, positive: false },
-    ];
-    expect(auc(perfect)).toBe(1);
-    expect(auc(perfect.map((s) => ({ ...s, score: 0 })))).toBe(0.5);
-    expect(auc(perfect.map((s) => ({ ...s, score: -s.score })))).toBe(0);
-    expect(auc([{ score: 1, positive: true }])).toBeNaN();
   });
 });

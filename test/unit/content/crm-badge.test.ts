@@ -20,7 +20,7 @@ describe('the CRM badge', () => {
     const pill = host.shadowRoot?.querySelector('.kw-pill');
     expect(pill?.className).toBe('kw-pill kw-pill--high');
     expect(pill?.textContent).toBe('▲ Високий');
-    expect(pill?.getAttribute('title')).toBe('Keepwarm: Acme, ризик 72 зі 100');
+    expect(pill?.getAttribute('title')).toBe('Keepwarm: Acme, імовірність 72%, що затихнуть');
     expect(host.dataset.client).toBe('acme.com');
   });
 

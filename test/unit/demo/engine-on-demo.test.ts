@@ -4,8 +4,9 @@ import { analyzeAccount } from '@/lib/engine/analyze';
 import { generateMailbox } from '../../demo/mailbox/generate';
 import { mailMessagesOf } from '../../demo/mailbox/mail-messages';
 
-// The demo's ground truth through the engine: every troubled client the demo
-// plays must come out at risk, for the right reason, and above the healthy ones.
+// The demo's ground truth through the engine: every client the demo plays as
+// going quiet must come out at risk, for the right reason, and above the
+// healthy ones; every complaint is a reason to act now.
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const mailbox = generateMailbox({ seed: 7, now: NOW });
@@ -32,13 +33,26 @@ describe('the engine on the demo mailbox', () => {
     }
   });
 
+  it('flags every complaint or competitor client with a reason to act now', () => {
+    // A client who complains is still writing: the cue is urgent whatever the chance they go quiet.
+    for (const key of mailbox.scenarios.complaintCompetitor) {
+      const cues = report(key)?.risk.reasons.filter((r) =>
+        ['cancellation', 'competitor', 'complaint', 'price'].includes(r.kind),
+      );
+      expect(cues?.length, key).toBeGreaterThan(0);
+      expect(
+        cues?.every((r) => r.urgent),
+        key,
+      ).toBe(true);
+    }
+  });
+
   it.each([
-    ['complaintCompetitor', ['cancellation', 'competitor', 'complaint', 'price']],
-    ['stoppedAnswering', ['silence', 'waiting_on_them', 'low_p_alive', 'declining']],
-    ['goingQuiet', ['silence', 'low_p_alive', 'declining']],
-  ] as const)('puts the %s clients at high risk for the right reason', (scenario, expected) => {
+    ['stoppedAnswering', ['watch', 'high', 'critical'], ['silence', 'waiting_on_them', 'low_p_alive', 'declining']],
+    ['goingQuiet', ['high', 'critical'], ['silence', 'low_p_alive', 'declining']],
+  ] as const)('puts the %s clients at risk of going quiet for the right reason', (scenario, levels, expected) => {
     for (const key of mailbox.scenarios[scenario]) {
-      expect(['high', 'critical'], key).toContain(report(key)?.risk.level);
+      expect(levels, key).toContain(report(key)?.risk.level);
       expect(
         reasons(key).some((kind) => (expected as readonly string[]).includes(kind)),
         key,
@@ -46,13 +60,8 @@ describe('the engine on the demo mailbox', () => {
     }
   });
 
-  it('ranks every troubled client above most healthy ones', () => {
-    const troubled = [
-      ...mailbox.scenarios.complaintCompetitor,
-      ...mailbox.scenarios.stoppedAnswering,
-      ...mailbox.scenarios.goingQuiet,
-      ...mailbox.scenarios.waitingOnUs,
-    ];
+  it('ranks every client going quiet above most healthy ones', () => {
+    const troubled = [...mailbox.scenarios.stoppedAnswering, ...mailbox.scenarios.goingQuiet];
     const healthy = mailbox.scenarios.healthy;
     const healthyBelow = (key: string) => healthy.filter((h) => rank(h) > rank(key)).length;
     // Healthy clients between two threads carry a little silence risk of their own, so "most", not all.

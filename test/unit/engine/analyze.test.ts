@@ -49,8 +49,14 @@ describe('analyzeAccount', () => {
     ]);
     // Our last message in ta is unanswered, but the client has written since (in tb): not "waiting on them".
     expect(acme?.metrics.waiting.onThem).toBeUndefined();
-    // A client who wrote three days ago is engaged: the complaint outweighs the wait, and silence is slight.
-    expect(acme?.risk.reasons.map((r) => r.kind)).toEqual(['complaint', 'waiting_on_us', 'silence']);
+    // A client who wrote two days ago: no silence to speak of; two days of contact and little mail raise
+    // the chance, and the complaint and the wait are reasons to act that do not.
+    expect(acme?.risk.reasons.map((r) => [r.kind, r.urgent ?? false])).toEqual([
+      ['few_contacts', false],
+      ['declining', false],
+      ['complaint', true],
+      ['waiting_on_us', true],
+    ]);
     expect(acme?.risk.reasons.find((r) => r.kind === 'waiting_on_us')?.text).toMatch(
       /^waiting 3 d 2 h for your reply \(\d+ h of working time\) — you usually answer this client in 3 h$/,
     );

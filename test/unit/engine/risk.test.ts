@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
 import { assessRisk, riskLevel, valueFactor } from '@/lib/engine/risk';
+import { riskFeatures } from '@/lib/engine/risk-model/risk-features';
+import { SHIPPED_MODEL, scoreFeatures } from '@/lib/engine/risk-model/risk-score';
+import { MIN_SCORE_WAITING_ON_THEM } from '@/lib/ui/waiting-list';
 import { DAY, HOUR } from './mail-builders';
 
 const now = 1_000 * DAY;
 const population: PopulationModel = {
   cadence: DEFAULT_CADENCE_PRIOR,
   ourReplyBusinessMs: { median: 2 * HOUR, p90: 6 * HOUR },
+  activity: { last30: 100, previous90: 300 },
 };
 const stats = (medianMs: number, p90Ms: number, count = 10) => ({
   count,
@@ -15,6 +19,15 @@ const stats = (medianMs: number, p90Ms: number, count = 10) => ({
   p90Ms,
   medianBusinessMs: medianMs,
   p90BusinessMs: p90Ms,
+});
+const cadence = (contactDays: number, usualGapDays = 7) => ({
+  contactDays,
+  lastContactDay: 998,
+  gaps: contactDays - 1,
+  usualGapDays,
+  unusualGapDays: usualGapDays * 3,
+  silenceDays: 2,
+  silenceRatio: 0.1,
 });
 
 function metrics(overrides: Partial<ClientMetrics> = {}): ClientMetrics {
@@ -28,6 +41,7 @@ function metrics(overrides: Partial<ClientMetrics> = {}): ClientMetrics {
     recentOurLatency: { count: 0 },
     earlierOurLatency: stats(5 * HOUR, 8 * HOUR),
     waiting: {},
+    cadence: cadence(40),
     trend: { last30: 4, previous90: 12, expected30: 4, ratio: 1 },
     cues: [],
     onboarding: { active: false, daysSinceFirstSeen: 400 },
@@ -35,167 +49,143 @@ function metrics(overrides: Partial<ClientMetrics> = {}): ClientMetrics {
   };
 }
 
-describe('risk', () => {
-  it('is low and reasonless for a healthy client', () => {
-    expect(assessRisk(metrics(), {}, population, now)).toEqual({ score: 0, level: 'low', reasons: [], valueFactor: 1 });
+const fading = metrics({
+  lastInboundAt: now - 120 * DAY,
+  lastOutboundAt: now - 125 * DAY,
+  cadence: { ...cadence(4), silenceDays: 120, silenceRatio: 6 },
+  bgnbd: { x: 3, tx: 10, T: 57, pAlive: 0.2 },
+  trend: { last30: 0, previous90: 0, expected30: 0 },
+  cues: [
+    {
+      kind: 'cancellation',
+      phrase: 'cancel our contract',
+      field: 'snippet',
+      messageId: 'c1',
+      threadId: 't1',
+      at: now - 14 * DAY,
+      weight: 0.5,
+      answered: false,
+    },
+  ],
+});
+
+describe('the chance of going quiet', () => {
+  it('is the shipped model’s chance in percent, low and reasonless for a client in steady contact', () => {
+    const risk = assessRisk(metrics(), {}, population, now);
+    const chance = scoreFeatures(riskFeatures({ metrics: metrics(), population, now })).chance;
+    expect(risk.score).toBe(Math.round(chance * 100));
+    expect(risk.level).toBe('low');
+    expect(risk.reasons).toEqual([]);
+    expect(risk.model).toEqual({ commit: SHIPPED_MODEL.fitted.commit, horizonDays: 60 });
   });
 
-  it('explains waiting on us with its numbers, and weighs it more during onboarding', () => {
-    const waiting = metrics({
-      waiting: { onUs: { since: now - (2 * DAY + 4 * HOUR), threadId: 't9', messageId: 'm9', threads: 1 } },
-      waitingOnUsBusinessMs: 20 * HOUR,
-    });
-    const risk = assessRisk(waiting, {}, population, now);
-    const reason = risk.reasons[0];
-    expect(reason?.kind).toBe('waiting_on_us');
-    expect(reason?.text).toBe(
-      'waiting 2 d 4 h for your reply (20 h of working time) — you usually answer this client in 5 h',
+  it('explains a fading client term by term, each with its share and what ends it', () => {
+    const risk = assessRisk(fading, {}, population, now);
+    expect(risk.level).toBe('critical');
+    const modelled = risk.reasons.filter((r) => r.weight > 0);
+    expect(modelled.map((r) => r.kind)).toEqual(['silence', 'declining', 'few_contacts']);
+    expect(modelled.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(100, 0);
+    expect(risk.reasons.map((r) => r.weight)).toEqual([...risk.reasons.map((r) => r.weight)].sort((a, b) => b - a));
+    const silence = risk.reasons[0];
+    expect(silence?.text).toBe(
+      'last exchange 120 days ago (their message) — expected about every 7 days: they usually write every 7 days, your clients every 7 days',
     );
-    expect(reason?.numbers).toMatchObject({ waitingBusinessMs: 20 * HOUR, usualReplyMs: 5 * HOUR, threads: 1 });
-    // 4 + 6·log2(20 h / 8 h) ≈ 11.9, capped at 10: a client waiting on a reply is engaged.
-    expect(reason?.weight).toBe(10);
-    expect(reason).toMatchObject({ threadId: 't9', messageId: 'm9' });
-    const onboarding = assessRisk(
-      { ...waiting, onboarding: { active: true, daysSinceFirstSeen: 20 } },
+    expect(silence?.numbers).toMatchObject({ silenceDays: 120, expectedGapDays: 7, lastFromThem: true });
+    expect(silence?.ends).toMatchObject({ by: 'their_message', removes: true });
+    // What ends it is the model's own chance for the client had they written just now.
+    const answered = assessRisk(
+      {
+        ...fading,
+        lastInboundAt: now,
+        inbound: fading.inbound + 1,
+        cadence: { ...cadence(5), silenceDays: 0, silenceRatio: 0 },
+        trend: { ...fading.trend, last30: 1 },
+      },
       {},
       population,
       now,
     );
-    expect(onboarding.reasons[0]?.weight).toBe(15);
+    expect(Math.round((silence?.ends?.chance ?? 0) * 100)).toBe(answered.score);
+    expect(answered.score).toBeLessThan(risk.score);
+    expect(risk.reasons.find((r) => r.kind === 'few_contacts')?.text).toBe(
+      'only 4 days of contact so far, the first 400 days ago',
+    );
+    expect(assessRisk(fading, {}, population, now)).toEqual(risk);
+  });
+
+  it('keeps a cue and a wait on us as reasons to act that do not raise the chance', () => {
+    const cue = risk(fading).reasons.find((r) => r.kind === 'cancellation');
+    expect(cue).toMatchObject({ weight: 0, urgent: true, ends: { by: 'our_reply' } });
+    expect(cue?.text).toBe('they asked about cancelling 14 days ago: "cancel our contract"');
+    expect(risk({ ...fading, cues: [] }).score).toBe(risk(fading).score);
+
+    const waiting = metrics({
+      waiting: { onUs: { since: now - (2 * DAY + 4 * HOUR), threadId: 't9', messageId: 'm9', threads: 1 } },
+      waitingOnUsBusinessMs: 20 * HOUR,
+    });
+    const onUs = risk(waiting).reasons.find((r) => r.kind === 'waiting_on_us');
+    expect(onUs).toMatchObject({ weight: 0, urgent: true, threadId: 't9', messageId: 'm9' });
+    expect(onUs?.ends?.by).toBe('our_reply');
+    expect(risk(waiting).score).toBe(risk(metrics()).score);
     // The user's reply-time target counts when it is shorter than their usual time for this client.
     const early = metrics({ ...waiting, waitingOnUsBusinessMs: 5 * HOUR });
-    expect(assessRisk(early, {}, population, now).reasons).toEqual([]);
+    expect(risk(early).reasons).toEqual([]);
     const target = assessRisk(early, {}, population, now, 4 * HOUR).reasons[0];
     expect(target?.numbers).toMatchObject({ usualReplyBusinessMs: 4 * HOUR, targetBusinessMs: 4 * HOUR });
     expect(target?.text).toBe(
       'waiting 2 d 4 h for your reply (5 h of working time) — you usually answer this client in 5 h; your target is 4 h of working time',
     );
-    expect(onboarding.reasons[0]?.onboarding).toBe(true);
-    expect(onboarding.score).toBeGreaterThan(risk.score);
   });
 
-  it('combines silence, P(alive) and cues, strongest first, and is deterministic', () => {
-    const fading = metrics({
-      lastInboundAt: now - 120 * DAY,
-      lastOutboundAt: now - 125 * DAY,
-      cadence: {
-        contactDays: 20,
-        lastContactDay: 880,
-        gaps: 19,
-        usualGapDays: 7,
-        unusualGapDays: 20,
-        silenceDays: 120,
-        silenceRatio: 6,
-      },
-      bgnbd: { x: 19, tx: 40, T: 57, pAlive: 0.2 },
-      trend: { last30: 0, previous90: 9, expected30: 3, ratio: 0 },
-      cues: [
-        {
-          kind: 'cancellation',
-          phrase: 'cancel our contract',
-          field: 'snippet',
-          messageId: 'c1',
-          threadId: 't1',
-          at: now - 14 * DAY,
-          weight: 0.5,
-          answered: false,
-        },
-      ],
-    });
-    const risk = assessRisk(fading, {}, population, now);
-    expect(risk.reasons.map((r) => r.kind)).toEqual(['silence', 'cancellation', 'declining', 'low_p_alive']);
-    expect(risk.reasons.map((r) => r.weight)).toEqual([...risk.reasons.map((r) => r.weight)].sort((a, b) => b - a));
-    expect(risk.reasons[0]?.text).toBe(
-      'last exchange 120 days ago (their message) — expected about every 7 days: they usually write every 7 days, your clients every 7 days',
-    );
-    expect(risk.reasons[0]?.numbers).toMatchObject({ silenceDays: 120, expectedGapDays: 7, lastFromThem: true });
-    expect(risk.reasons[1]?.text).toBe('they asked about cancelling 14 days ago: "cancel our contract"');
-    expect(risk.reasons[3]?.text).toContain('20% chance');
-    // Fading family min(70, 25·log2(1 + 120/7)) + 0.25·(30 + 15) = 81.25, with the cue's 30: 100·(1 − 0.1875·0.7) ≈ 87.
-    expect(risk.score).toBe(87);
-    expect(risk.level).toBe('critical');
-    expect(assessRisk(fading, {}, population, now)).toEqual(risk);
-    // Expected silence switches the fading signals off but not the cue.
+  it('switches fading reasons off while silence is expected, but not a cue', () => {
     const quiet = assessRisk({ ...fading, quietUntil: now + DAY }, {}, population, now);
     expect(quiet.reasons.map((r) => r.kind)).toEqual(['cancellation']);
+    expect(quiet.score).toBeLessThan(risk(fading).score);
   });
 
-  it('counts silence from the last exchange either way, against a gap shrunk toward the account', () => {
-    const population30 = { ...population, cadence: { ...DEFAULT_CADENCE_PRIOR, mu: Math.log(30) } };
-    const cadence = {
-      contactDays: 10,
-      lastContactDay: 990,
-      gaps: 9,
-      usualGapDays: 3,
-      unusualGapDays: 8,
-      silenceDays: 10,
-      silenceRatio: 1.25,
-    };
-    const ours = assessRisk(
-      metrics({ lastInboundAt: now - 10 * DAY, lastOutboundAt: now - 2 * DAY, cadence }),
-      {},
-      population30,
-      now,
+  it('counts silence from the last exchange either way', () => {
+    const ours = risk(metrics({ lastInboundAt: now - 60 * DAY, lastOutboundAt: now - 2 * DAY, cadence: cadence(10) }));
+    const theirs = risk(
+      metrics({ lastInboundAt: now - 60 * DAY, lastOutboundAt: now - 60 * DAY, cadence: cadence(10) }),
     );
-    const silence = ours.reasons.find((r) => r.kind === 'silence');
-    // Expected gap √(3 · 30) ≈ 9.5 days; two days since our message: 25·log2(1 + 2/9.5) ≈ 6.9.
-    expect(silence?.numbers).toMatchObject({ silenceDays: 2, lastFromThem: false });
-    expect(silence?.weight).toBeCloseTo(25 * Math.log2(1 + 2 / Math.sqrt(90)), 1);
-    expect(silence?.text).toMatch(/^last exchange 2 days ago \(yours\) — expected about every 9 days/);
+    expect(ours.score).toBeLessThan(theirs.score);
+    const silence = theirs.reasons.find((r) => r.kind === 'silence');
+    expect(silence?.numbers).toMatchObject({ silenceDays: 60, lastFromThem: true });
   });
 
-  it('weighs a relationship of one or two contact days', () => {
-    const one = {
-      contactDays: 1,
-      lastContactDay: 998,
-      gaps: 0,
-      usualGapDays: 7,
-      unusualGapDays: 20,
-      silenceDays: 2,
-      silenceRatio: 0.1,
-    };
-    const risk = assessRisk(
-      metrics({ firstSeenAt: now - 2 * DAY, lastInboundAt: now - 2 * DAY, lastOutboundAt: undefined, cadence: one }),
-      {},
-      population,
-      now,
-    );
-    const few = risk.reasons.find((r) => r.kind === 'few_contacts');
-    expect(few).toMatchObject({ weight: 20, numbers: { contactDays: 1, firstSeenDaysAgo: 2 } });
-    expect(few?.text).toBe(
-      'only one day of contact so far, the first 2 days ago — a relationship that has not taken hold yet',
-    );
-    expect(risk.reasons.find((r) => r.kind === 'silence')?.text).toContain('a single day of contact so far');
+  it('rises when the whole account quietens, and says so with what ends it', () => {
+    const quietAccount = { ...population, activity: { last30: 10, previous90: 300 } };
+    const steady = risk(fading);
+    const quieter = assessRisk(fading, {}, quietAccount, now);
+    expect(quieter.score).toBeGreaterThan(steady.score);
+    const reason = quieter.reasons.find((r) => r.kind === 'account_quiet');
+    expect(reason?.numbers).toEqual({ last30: 10, expected30: 100 });
+    expect(reason?.ends?.by).toBe('usual_mail');
+    expect(Math.round((reason?.ends?.chance ?? 0) * 100)).toBe(steady.score);
   });
 
-  it('scales by tier or value', () => {
-    const m = metrics({
-      cues: [
-        {
-          kind: 'complaint',
-          phrase: 'unhappy',
-          field: 'subject',
-          messageId: 'x',
-          threadId: 't',
-          at: now,
-          weight: 1,
-          answered: true,
-        },
-      ],
-    });
-    const plain = assessRisk(m, {}, population, now);
-    const key = assessRisk(m, { tier: 'key' }, population, now);
-    expect(plain.reasons[0]?.weight).toBe(24);
-    expect(plain.reasons[0]?.text).toContain('(you have answered since)');
-    expect(key.reasons[0]?.weight).toBeCloseTo(24 * 1.3, 5);
-    expect(key.score).toBeGreaterThan(plain.score);
+  it('never changes the chance for a tier or value: that orders what to act on', () => {
+    expect(assessRisk(fading, { tier: 'key' }, population, now).score).toBe(risk(fading).score);
+    expect(assessRisk(fading, { tier: 'key' }, population, now).valueFactor).toBe(1.3);
     expect(valueFactor({ value: 4000 }, 1000)).toBeCloseTo(1.3, 5);
     expect(valueFactor({ value: 250 }, 1000)).toBeCloseTo(0.75, 5);
     expect(valueFactor({ value: 1000 }, undefined)).toBe(1);
     expect(valueFactor({ tier: 'minor', value: 1e6 }, 1)).toBe(0.75);
   });
 
-  it('maps scores to levels', () => {
+  it('keeps a client silent a day above the popup’s floor for clients who stopped answering', () => {
+    // The most engaged client imaginable, our message unanswered a day: the index read still finds it.
+    const engaged = metrics({
+      lastInboundAt: now - DAY - HOUR,
+      lastOutboundAt: now - DAY,
+      cadence: cadence(500, 1),
+      trend: { last30: 300, previous90: 900, expected30: 300, ratio: 1 },
+    });
+    const thriving = { ...population, activity: { last30: 5000, previous90: 300 } };
+    expect(assessRisk(engaged, {}, thriving, now).score).toBeGreaterThanOrEqual(MIN_SCORE_WAITING_ON_THEM);
+  });
+
+  it('maps chances to levels', () => {
     expect([0, 24, 25, 49, 50, 74, 75, 100].map(riskLevel)).toEqual([
       'low',
       'low',
@@ -208,3 +198,7 @@ describe('risk', () => {
     ]);
   });
 });
+
+function risk(m: ClientMetrics) {
+  return assessRisk(m, {}, population, now);
+}

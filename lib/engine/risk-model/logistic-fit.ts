@@ -1,0 +1,93 @@
+// Ridge-regularised logistic regression by iteratively reweighted least
+// squares (Newton's method), on standardised columns so one penalty fits all
+// of them. Small and exact: a dozen columns and some thousands of rows solve
+// in milliseconds, and the same rows always give the same numbers.
+
+export interface LogisticModel {
+  intercept: number;
+  /** Per column: its mean and spread in the training rows, and its weight on the standardised value. */
+  columns: { mean: number; scale: number; weight: number }[];
+}
+
+export class FitError extends Error {}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Solves the symmetric positive-definite system A x = b by Cholesky decomposition. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const l = a.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i]?.[j] ?? 0;
+      for (let k = 0; k < j; k++) sum -= (l[i]?.[k] ?? 0) * (l[j]?.[k] ?? 0);
+      if (i === j) {
+        if (!(sum > 0)) throw new FitError('the fit is singular');
+        (l[i] as number[])[i] = Math.sqrt(sum);
+      } else (l[i] as number[])[j] = sum / (l[j]?.[j] ?? 1);
+    }
+  }
+  const y = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let sum = b[i] ?? 0;
+    for (let k = 0; k < i; k++) sum -= (l[i]?.[k] ?? 0) * (y[k] ?? 0);
+    y[i] = sum / (l[i]?.[i] ?? 1);
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = y[i] ?? 0;
+    for (let k = i + 1; k < n; k++) sum -= (l[k]?.[i] ?? 0) * (x[k] ?? 0);
+    x[i] = sum / (l[i]?.[i] ?? 1);
+  }
+  return x;
+}
+
+/**
+ * Fits P(label) = σ(b + Σ w·(x − mean)/scale), minimising the log-loss plus
+ * λ/2·Σ w² (the intercept unpenalised). Throws FitError without rows of both labels.
+ */
+export function fitLogistic(rows: readonly number[][], labels: readonly boolean[], lambda: number): LogisticModel {
+  const n = rows.length;
+  const p = rows[0]?.length ?? 0;
+  const positives = labels.filter(Boolean).length;
+  if (n === 0 || positives === 0 || positives === n) throw new FitError('a fit needs samples of both outcomes');
+  const means = Array.from({ length: p }, (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / n);
+  const scales = means.map((mean, j) => {
+    const sd = Math.sqrt(rows.reduce((s, r) => s + ((r[j] ?? 0) - mean) ** 2, 0) / n);
+    return sd > 1e-9 ? sd : 1;
+  });
+  const z = rows.map((r) => [1, ...r.map((v, j) => (v - (means[j] ?? 0)) / (scales[j] ?? 1))]);
+  let beta = new Array<number>(p + 1).fill(0);
+  beta[0] = Math.log(positives / (n - positives));
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const hessian = Array.from({ length: p + 1 }, (_, i) =>
+      new Array<number>(p + 1).fill(0).map((_, j) => (i === j && i > 0 ? lambda * n : 0)),
+    );
+    const gradient = beta.map((b, i) => (i > 0 ? lambda * n * b : 0));
+    z.forEach((row, k) => {
+      const mu = sigmoid(row.reduce((s, v, i) => s + v * (beta[i] ?? 0), 0));
+      const w = Math.max(mu * (1 - mu), 1e-10);
+      const residual = mu - (labels[k] ? 1 : 0);
+      for (let i = 0; i <= p; i++) {
+        gradient[i] = (gradient[i] ?? 0) + residual * (row[i] ?? 0);
+        const hi = hessian[i] as number[];
+        for (let j = 0; j <= i; j++) hi[j] = (hi[j] ?? 0) + w * (row[i] ?? 0) * (row[j] ?? 0);
+      }
+    });
+    for (let i = 0; i <= p; i++) for (let j = i + 1; j <= p; j++) (hessian[i] as number[])[j] = hessian[j]?.[i] ?? 0;
+    const step = solve(hessian, gradient);
+    beta = beta.map((b, i) => b - (step[i] ?? 0));
+    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+  }
+  return {
+    intercept: beta[0] ?? 0,
+    columns: means.map((mean, j) => ({ mean, scale: scales[j] ?? 1, weight: beta[j + 1] ?? 0 })),
+  };
+}
+
+/** The log-odds of one row. */
+export function logOdds(model: LogisticModel, row: readonly number[]): number {
+  return model.columns.reduce((s, c, j) => s + (c.weight * ((row[j] ?? 0) - c.mean)) / c.scale, model.intercept);
+}
+
+export const chanceOf = (model: LogisticModel, row: readonly number[]) => sigmoid(logOdds(model, row));

@@ -1,0 +1,146 @@
+// The evaluation the bench, the command line and the tests share: mailbox-
+// level cross-validation of the chance of going quiet (each mailbox scored by
+// a model fitted on the others only), and per mailbox and pooled, the AUC of
+// that chance and of each simple baseline, calibration by decile and the Brier
+// score, on both labels.
+import { auc, brierScore, type CalibrationBin, calibrationByDecile, logLoss } from './evaluation-metrics';
+import type { Sample } from './evaluation-samples';
+import { chanceOf, fitLogistic, type LogisticModel } from './logistic-fit';
+import { FEATURE_NAMES, type FeatureName } from './risk-features';
+
+export type Label = 'quiet' | 'noContact';
+
+/** Which signals a model uses and how strongly its weights are pulled toward zero. */
+export interface ModelSpec {
+  features: readonly FeatureName[];
+  lambda: number;
+}
+
+export type Fit = (rows: number[][], labels: boolean[], lambda: number) => LogisticModel;
+
+export interface Prediction {
+  sample: Sample;
+  /** The chance of the label, from a model that never saw the sample's mailbox. */
+  chance: number;
+}
+
+const columnsOf = (spec: ModelSpec) => spec.features.map((name) => FEATURE_NAMES.indexOf(name));
+export const rowOf = (sample: Sample, columns: readonly number[]) => columns.map((c) => sample.features[c] ?? 0);
+
+/** Fits a model of `label` on the samples, with the spec's features. */
+export function fitSpec(samples: readonly Sample[], spec: ModelSpec, label: Label, fitModel: Fit = fitLogistic) {
+  const columns = columnsOf(spec);
+  return fitModel(
+    samples.map((s) => rowOf(s, columns)),
+    samples.map((s) => s[label]),
+    spec.lambda,
+  );
+}
+
+/** Every mailbox held out once and scored by a model fitted on all the others. */
+export function crossValidate(
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label = 'quiet',
+  fitModel: Fit = fitLogistic,
+): Prediction[] {
+  const columns = columnsOf(spec);
+  const mailboxes = [...new Set(samples.map((s) => s.mailbox))];
+  return mailboxes.flatMap((heldOut) => {
+    const model = fitSpec(
+      samples.filter((s) => s.mailbox !== heldOut),
+      spec,
+      label,
+      fitModel,
+    );
+    return samples
+      .filter((s) => s.mailbox === heldOut)
+      .map((sample) => ({ sample, chance: chanceOf(model, rowOf(sample, columns)) }));
+  });
+}
+
+export const BASELINES = {
+  daysSinceLastContact: (s: Sample) => s.baselines.daysSinceLastContact,
+  contactDays: (s: Sample) => -s.baselines.contactDays,
+  bgnbdPAlive: (s: Sample) => s.baselines.pAliveGap,
+  silenceVsUsualGap: (s: Sample) => s.baselines.silenceRatio,
+} as const;
+export type BaselineName = keyof typeof BASELINES;
+
+export interface Table {
+  samples: number;
+  positives: number;
+  auc: { risk: number } & Record<BaselineName, number>;
+  brier: number;
+  logLoss: number;
+  calibration: CalibrationBin[];
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function table(predictions: readonly Prediction[], label: Label): Table {
+  const outcomes = predictions.map((p) => ({ chance: p.chance, positive: p.sample[label] }));
+  const baselineAuc = Object.fromEntries(
+    Object.entries(BASELINES).map(([name, score]) => [
+      name,
+      round(auc(predictions.map((p) => ({ score: score(p.sample), positive: p.sample[label] })))),
+    ]),
+  ) as Record<BaselineName, number>;
+  return {
+    samples: predictions.length,
+    positives: outcomes.filter((o) => o.positive).length,
+    auc: { risk: round(auc(outcomes.map((o) => ({ score: o.chance, positive: o.positive })))), ...baselineAuc },
+    brier: round(brierScore(outcomes)),
+    logLoss: round(logLoss(outcomes)),
+    calibration: calibrationByDecile(outcomes).map((b) => ({
+      predicted: round(b.predicted),
+      observed: round(b.observed),
+      count: b.count,
+    })),
+  };
+}
+
+export interface EvaluationReport {
+  label: Label;
+  spec: ModelSpec;
+  pooled: Table;
+  byMailbox: Record<string, Table>;
+  /** Mailboxes with both outcomes (where AUC is defined), those where the risk beats days since last contact, and every baseline. */
+  mailboxesRanked: number;
+  winsOverDaysSince: number;
+  winsOverEveryBaseline: number;
+  /** Deciles holding at least 100 samples whose predicted and observed shares differ by more than 5 points. */
+  deciles100OffBy5Points: number;
+}
+
+export function evaluateRisk(
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label,
+  fitModel?: Fit,
+): EvaluationReport {
+  const predictions = crossValidate(samples, spec, label, fitModel);
+  const byMailbox: Record<string, Table> = {};
+  for (const name of [...new Set(samples.map((s) => s.mailbox))]) {
+    byMailbox[name] = table(
+      predictions.filter((p) => p.sample.mailbox === name),
+      label,
+    );
+  }
+  const ranked = Object.values(byMailbox).filter((t) => !Number.isNaN(t.auc.risk));
+  const pooled = table(predictions, label);
+  return {
+    label,
+    spec,
+    pooled,
+    byMailbox,
+    mailboxesRanked: ranked.length,
+    winsOverDaysSince: ranked.filter((t) => t.auc.risk > t.auc.daysSinceLastContact).length,
+    winsOverEveryBaseline: ranked.filter((t) =>
+      (Object.keys(BASELINES) as BaselineName[]).every((b) => Number.isNaN(t.auc[b]) || t.auc.risk > t.auc[b]),
+    ).length,
+    deciles100OffBy5Points: pooled.calibration.filter(
+      (b) => b.count >= 100 && Math.abs(b.predicted - b.observed) > 0.05,
+    ).length,
+  };
+}
