@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noRawHtml } from './build/no-raw-html';
 import { CRM_OPTIONAL_ORIGINS } from './lib/sites/crm/hosts';
 
 // The toolbar and the sidebar show the 16-pixel drawing; the rest scale the full mark (design/).
@@ -49,5 +50,6 @@ export default defineConfig({
       }
     },
   },
+  vite: () => ({ plugins: [noRawHtml()] }),
   zip: { name: 'keepwarm' },
 });
