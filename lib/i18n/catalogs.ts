@@ -1,3 +1,4 @@
+import { accessStrings } from './strings/access';
 import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
@@ -24,6 +25,7 @@ export const STRING_AREAS = [
   sidePanelStrings,
   storageStrings,
   crmPanelStrings,
+  accessStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
