@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/chromium';
 import { openThreadsOf } from './browse';
+import { CHROMIUM, ensureBrowser } from './find-browser';
 import { startDemoServer } from './server';
 
 const { values } = parseArgs({
@@ -24,6 +25,8 @@ const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
 const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY);
 
+// Before the build, so a machine without Chromium learns it at once, or gets it installed.
+ensureBrowser(CHROMIUM);
 if (!values['skip-build']) {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 }
