@@ -47,6 +47,8 @@ export default defineConfig({
       if (manifest.sidebar_action) {
         manifest.sidebar_action.default_title = '__MSG_sidebarTitle__';
         manifest.sidebar_action.default_icon = ICONS;
+        // Not on whatever page is open at install, where it has nothing to show: it opens on a client.
+        manifest.sidebar_action.open_at_install = false;
       }
     },
   },
