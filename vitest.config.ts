@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: fast unit tests (fake browser, fake IndexedDB) and end-to-end
-// tests that drive the built extension in a real Chromium.
+// Three projects: fast unit tests (fake browser, fake IndexedDB), end-to-end
+// tests that drive the built extension in a real Chromium, and a short smoke
+// suite of the Firefox build in Firefox ESR.
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +23,15 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,

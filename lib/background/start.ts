@@ -10,7 +10,7 @@ import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
 import { STORAGE_PROBLEM_KEY, StorageFullError } from '@/lib/store/storage-problem';
 import { recordAccountSeen } from './account-registry';
 import { setClientOverride, setSplitAddress } from './client-overrides';
-import { openClientPanel, openTabPanel } from './client-panel';
+import { openClientPanel, openTabPanel, panelPlace } from './client-panel';
 import { forgetLearning, learnFromAnswer, watchClient } from './crm-learning';
 import { type ReadPageApi, readPageInTab } from './crm-read-page';
 import { answerCrmRecord } from './crm-records';
@@ -204,9 +204,15 @@ export function startBackground(): void {
       },
       // No await before openClientPanel: it must call sidePanel.open within the click's user gesture.
       'content/open-client-panel': async ({ account, clientKey }, sender) => ({
-        opened: await openClientPanel({ account, clientKey, requestedAt: Date.now(), tabId: sender.tab?.id }),
+        opened:
+          (await openClientPanel(
+            { account, clientKey, requestedAt: Date.now(), tabId: sender.tab?.id },
+            panelPlace(sender.tab),
+          )) !== undefined,
       }),
-      'content/open-side-panel': async (_message, sender) => ({ opened: await openTabPanel(sender.tab?.id) }),
+      'content/open-side-panel': async (_message, sender) => ({
+        opened: (await openTabPanel(panelPlace(sender.tab))) !== undefined,
+      }),
       'ui/watch-client': async ({ account, clientKey }) => {
         await storage.guard('correction', () => watchClient(db, account, clientKey, Date.now()));
         await recomputeAndNotify(account);

@@ -1,3 +1,4 @@
+import { accessStrings } from './strings/access';
 import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
@@ -26,6 +27,7 @@ export const STRING_AREAS = [
   storageStrings,
   crmPanelStrings,
   setAsideStrings,
+  accessStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -17,3 +17,10 @@ export interface SidePanelClientRequest {
 export const sidePanelClientItem = storage.defineItem<SidePanelClientRequest | null>('session:sidePanelClient', {
   fallback: null,
 });
+
+/**
+ * The query of the side panel page opened in a tab, where the browser would not
+ * open its panel: it shows the clicked client and stays on it, since it is
+ * itself the active tab while it is seen.
+ */
+export const PANEL_IN_TAB = 'in-tab';

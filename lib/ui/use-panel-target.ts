@@ -9,6 +9,7 @@ import {
   SIDE_PANEL_CLIENT_KEY,
   type SidePanelClient,
 } from '@/lib/messaging/session-keys';
+import { PANEL_IN_TAB } from '@/lib/messaging/side-panel-client';
 import { isSidePanelClient, type PanelTarget, targetOfTab } from './side-panel-target';
 
 async function activeTabTarget(): Promise<{ target: PanelTarget; crmKey?: string }> {
@@ -39,6 +40,7 @@ export function usePanelTarget(): {
   const [fromTab, setFromTab] = useState<PanelTarget>({ kind: 'reading' });
   const [chosen, setChosen] = useState<SidePanelClient | undefined>();
 
+  const inTab = new URLSearchParams(location.search).has(PANEL_IN_TAB);
   const refresh = useCallback(async (initial: boolean, changedKeys: string[] = []) => {
     const { target, crmKey } = await activeTabTarget();
     // Both set after the last await, so they render together: a panel opened from a badge never shows
@@ -60,17 +62,22 @@ export function usePanelTarget(): {
       const picked = changes[SIDE_PANEL_CLIENT_KEY]?.newValue;
       if (isSidePanelClient(picked)) setChosen(picked);
       const keys = Object.keys(changes);
-      if (keys.some((key) => key.startsWith('gmailTab:') || key.startsWith(CRM_TAB_PREFIX))) void refresh(false, keys);
+      if (!inTab && keys.some((key) => key.startsWith('gmailTab:') || key.startsWith(CRM_TAB_PREFIX)))
+        void refresh(false, keys);
     };
-    browser.tabs.onActivated.addListener(onTab);
-    browser.tabs.onUpdated.addListener(onUpdated);
+    // A panel page in a tab of its own shows clicked clients only: following the active tab would
+    // lose the client as soon as the user looks at another tab.
+    if (!inTab) {
+      browser.tabs.onActivated.addListener(onTab);
+      browser.tabs.onUpdated.addListener(onUpdated);
+    }
     browser.storage.session.onChanged.addListener(onSession);
     return () => {
       browser.tabs.onActivated.removeListener(onTab);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.storage.session.onChanged.removeListener(onSession);
     };
-  }, [refresh]);
+  }, [refresh, inTab]);
 
   const target: PanelTarget = chosen ? { kind: 'client', ...chosen } : fromTab;
   return { target, picked: chosen !== undefined, choose: setChosen };

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/chromium';
+import { CHROMIUM, ensureBrowser } from './find-browser';
 import { startDemoServer } from './server';
 
 const { values } = parseArgs({
@@ -22,6 +23,8 @@ const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
 const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY);
 
+// Before the build, so a machine without Chromium learns it at once, or gets it installed.
+ensureBrowser(CHROMIUM);
 if (!values['skip-build']) {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 }

@@ -2,20 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, locateBrowser, missingMessage, THIS_MACHINE } from '../demo/find-browser';
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export const CHROME_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /** The Chromium binary to drive, or a clear message saying how to get one. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const candidate = env.CHROME_PATH || DEFAULT_CHROMIUM;
-  if (!existsSync(candidate)) {
-    throw new Error(
-      `Chromium was not found at ${candidate}. Install it with "apt-get install chromium" (Debian/Ubuntu) ` +
-        'or point CHROME_PATH at a Chromium or Chrome binary.',
-    );
-  }
-  return candidate;
+  const machine = { ...THIS_MACHINE, env };
+  const found = locateBrowser(CHROMIUM, machine);
+  if (!found) throw new Error(missingMessage(CHROMIUM, machine));
+  return found;
 }
 
 export interface LaunchOptions {

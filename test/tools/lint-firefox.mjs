@@ -1,5 +1,6 @@
-// Runs Mozilla's addons-linter on the Firefox zip and fails on any error, so a
-// build that the Firefox store would refuse never lands.
+// Runs Mozilla's addons-linter on the Firefox zip and fails on any error or
+// warning, so a build that the Firefox store would refuse, or hold for a manual
+// review, never lands.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import linter from 'addons-linter';
@@ -26,4 +27,4 @@ for (const kind of ['errors', 'warnings']) {
   }
 }
 console.log(`addons-linter ${zip}: ${result.errors.length} errors, ${result.warnings.length} warnings`);
-process.exit(result.errors.length > 0 ? 1 : 0);
+process.exit(result.errors.length + result.warnings.length > 0 ? 1 : 0);
