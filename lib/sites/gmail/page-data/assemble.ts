@@ -9,7 +9,7 @@ import {
   MAX_SUBJECT,
   MAX_THREADS,
 } from './limits';
-import type { GmailDataAddress, GmailDataMessage, GmailDataThread } from './records';
+import type { GmailDataAddress, GmailDataMessage, GmailDataShownMessage, GmailDataThread } from './records';
 
 // Every format reader hands over what it found as raw threads; this is the one
 // place that decides what becomes a record. Nothing is invented: a thread
@@ -37,6 +37,8 @@ export interface RawThread {
   subject?: string;
   labels: unknown[];
   lastActivityAt?: number;
+  lastMessageId?: string;
+  shownMessage?: GmailDataShownMessage;
   messages: RawMessage[];
 }
 
@@ -77,6 +79,8 @@ export class Assembly {
     // A later copy of the same thread in one payload is the newer state: its fields win.
     if (raw.subject !== undefined) thread.subject = clip(raw.subject, MAX_SUBJECT);
     if (raw.lastActivityAt !== undefined) thread.lastActivityAt = raw.lastActivityAt;
+    if (raw.lastMessageId !== undefined) thread.lastMessageId = raw.lastMessageId;
+    if (raw.shownMessage !== undefined) thread.shownMessage = raw.shownMessage;
     const labels = new Set(thread.labels);
     addLabels(labels, raw.labels);
     for (const rawMessage of raw.messages) {
