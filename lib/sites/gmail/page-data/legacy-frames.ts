@@ -98,17 +98,33 @@ export function literalToJson(literal: string): string {
   return out.join('');
 }
 
-function parseChunk(literal: string): unknown {
-  // The responses since about 2018 are JSON already: try that first, it is the fast path.
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(literal);
+    return JSON.parse(text);
   } catch {
-    try {
-      return JSON.parse(literalToJson(literal));
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
+}
+
+/**
+ * The chunk starting at `start`: first as Gmail's framing says (the span its
+ * length line gives, or the rest of a response sent as one chunk), which is
+ * JSON on every response since about 2018 and costs one JSON.parse; otherwise
+ * found by its brackets and, when it is JavaScript, rewritten to JSON.
+ */
+function readChunk(
+  text: string,
+  start: number,
+  span: number | undefined,
+): { value: unknown; end: number } | 'truncated' | 'not-gmail' {
+  const hinted = span === undefined ? text.length : Math.min(text.length, start + span);
+  const fast = parseJson(text.slice(start, hinted));
+  if (fast !== undefined) return { value: fast, end: hinted };
+  const end = literalEnd(text, start);
+  if (end < 0) return 'truncated';
+  const literal = text.slice(start, end);
+  const value = parseJson(literal) ?? parseJson(literalToJson(literal));
+  return value === undefined ? 'not-gmail' : { value, end };
 }
 
 /** The chunks of a `)]}'` response, parsed; `start` is where the guard begins. */
@@ -116,20 +132,28 @@ export function deframe(text: string, start: number): Deframed {
   const chunks: unknown[] = [];
   let i = start + GUARD.length;
   for (;;) {
-    let lengthLine = false;
-    while (i < text.length && (isSpace(text.charCodeAt(i)) || /\d/.test(text.charAt(i)))) {
-      lengthLine ||= !isSpace(text.charCodeAt(i));
-      i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    // A length line counts from the line break that ends it.
+    const digits = /^\d{1,9}/.exec(text.slice(i, i + 12))?.[0];
+    if (digits !== undefined && i + digits.length >= text.length) return 'truncated';
+    const length =
+      digits !== undefined && /^\r?\n/.test(text.slice(i + digits.length, i + digits.length + 2)) ? digits : undefined;
+    let span: number | undefined;
+    if (length !== undefined) {
+      i = text.indexOf('\n', i);
+      span = Number(length);
+      while (i < text.length && isSpace(text.charCodeAt(i))) {
+        i++;
+        span--;
+      }
     }
     // A length line with no chunk after it is a response cut short.
-    if (i >= text.length) return lengthLine ? 'truncated' : { chunks };
-    if (chunks.length >= MAX_CHUNKS) return 'too-large';
+    if (i >= text.length) return length === undefined ? { chunks } : 'truncated';
     if (text.charAt(i) !== '[') return 'not-gmail';
-    const end = literalEnd(text, i);
-    if (end < 0) return 'truncated';
-    const chunk = parseChunk(text.slice(i, end));
-    if (chunk === undefined) return 'not-gmail';
-    chunks.push(chunk);
-    i = end;
+    if (chunks.length >= MAX_CHUNKS) return 'too-large';
+    const chunk = readChunk(text, i, span);
+    if (typeof chunk === 'string') return chunk;
+    chunks.push(chunk.value);
+    i = chunk.end;
   }
 }
