@@ -102,10 +102,11 @@ export function parseGmailData(text: string, source: GmailDataSource): GmailData
 
 /** Adds one payload's health to a running total, for the page's health report. */
 export function addGmailDataHealth(total: GmailDataHealth, more: GmailDataHealth): GmailDataHealth {
+  // A Map, so a reason named like an Object property (`__proto__`) is only a key.
   const sum = (a: Record<string, number> = {}, b: Record<string, number> = {}) => {
-    const out = { ...a };
-    for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
-    return out;
+    const out = new Map(Object.entries(a));
+    for (const [key, value] of Object.entries(b)) out.set(key, (out.get(key) ?? 0) + value);
+    return Object.fromEntries(out);
   };
   const droppedBy = sum(total.droppedBy, more.droppedBy);
   return {

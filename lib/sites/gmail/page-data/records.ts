@@ -16,7 +16,7 @@ export interface GmailDataAddress {
 
 export interface GmailDataShownMessage {
   messageId: string;
-  /** Epoch ms coded in the id (its top bits), within a second of the message's own time. */
+  /** Epoch ms coded in the id (its top bits): 0.1–0.5 s from the time Gmail gives the message in the real samples. */
   at: number;
   from?: GmailDataAddress;
 }
