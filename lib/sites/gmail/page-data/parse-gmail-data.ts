@@ -77,7 +77,7 @@ function read(text: string, source: GmailDataSource): GmailDataReading {
     return reading(assembly);
   }
   if (isEmbedded(text)) {
-    const result = readEmbedded(text, assembly);
+    const result = readEmbedded(text, assembly, account);
     return result === 'read' ? reading(assembly) : refused(result);
   }
   return refused('not-gmail');
