@@ -7,6 +7,7 @@ import {
   MAX_RECIPIENTS,
   MAX_SNIPPET,
   MAX_SUBJECT,
+  MAX_THREAD_ENTRIES,
   MAX_THREADS,
 } from './limits';
 import type { GmailDataAddress, GmailDataMessage, GmailDataShownMessage, GmailDataThread } from './records';
@@ -54,6 +55,17 @@ export class Assembly {
     if (count <= 0) return;
     if (reason !== 'recipient') this.dropped += count;
     this.droppedBy[reason] = (this.droppedBy[reason] ?? 0) + count;
+  }
+
+  private examined = 0;
+
+  /** The entries of a thread list to read; those past MAX_THREAD_ENTRIES in the payload are counted `over-limit`, unread. */
+  entries<T>(items: T[]): T[] {
+    const room = Math.max(0, MAX_THREAD_ENTRIES - this.examined);
+    const kept = items.length <= room ? items : items.slice(0, room);
+    this.examined += kept.length;
+    this.drop('over-limit', items.length - kept.length);
+    return kept;
   }
 
   add(raw: RawThread): void {

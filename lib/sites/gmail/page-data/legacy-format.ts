@@ -90,7 +90,7 @@ export function readLegacy(chunks: unknown[], assembly: Assembly): boolean {
   for (const item of all) {
     if (item[0] === 'tb') {
       any = true;
-      for (const tuple of list(item[2])) {
+      for (const tuple of assembly.entries(list(item[2]))) {
         if (Array.isArray(tuple)) assembly.add(listThread(tuple));
         else assembly.drop('thread-id');
       }

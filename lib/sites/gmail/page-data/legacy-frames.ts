@@ -5,6 +5,8 @@
 // strings with single quotes. Chunks are found by their brackets, not by the
 // length lines, whose unit and exact span Gmail has varied.
 
+import { MAX_SCRIPT_CHUNK_CHARS } from './limits';
+
 const GUARD = ")]}'";
 /** A response holds a handful of chunks; thousands is not Gmail's. */
 const MAX_CHUNKS = 200;
@@ -116,14 +118,17 @@ function readChunk(
   text: string,
   start: number,
   span: number | undefined,
-): { value: unknown; end: number } | 'truncated' | 'not-gmail' {
+): { value: unknown; end: number } | 'truncated' | 'not-gmail' | 'too-large' {
   const hinted = span === undefined ? text.length : Math.min(text.length, start + span);
   const fast = parseJson(text.slice(start, hinted));
   if (fast !== undefined) return { value: fast, end: hinted };
   const end = literalEnd(text, start);
   if (end < 0) return 'truncated';
   const literal = text.slice(start, end);
-  const value = parseJson(literal) ?? parseJson(literalToJson(literal));
+  const json = parseJson(literal);
+  if (json !== undefined) return { value: json, end };
+  if (literal.length > MAX_SCRIPT_CHUNK_CHARS) return 'too-large';
+  const value = parseJson(literalToJson(literal));
   return value === undefined ? 'not-gmail' : { value, end };
 }
 
