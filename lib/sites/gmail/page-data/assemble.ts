@@ -47,17 +47,16 @@ export type DropReason = 'thread-id' | 'message-id' | 'sender' | 'time' | 'recip
 
 export class Assembly {
   private readonly byId = new Map<string, { thread: GmailDataThread; messages: Map<string, GmailDataMessage> }>();
+  private examined = 0;
   dropped = 0;
   readonly droppedBy: Partial<Record<DropReason, number>> = {};
 
-  /** Counts one dropped item; recipients are counted by reason only, since they are neither threads nor messages. */
+  /** Counts dropped items; recipients are counted by reason only, since they are neither threads nor messages. */
   drop(reason: DropReason, count = 1): void {
     if (count <= 0) return;
     if (reason !== 'recipient') this.dropped += count;
     this.droppedBy[reason] = (this.droppedBy[reason] ?? 0) + count;
   }
-
-  private examined = 0;
 
   /** The entries of a thread list to read; those past MAX_THREAD_ENTRIES in the payload are counted `over-limit`, unread. */
   entries<T>(items: T[]): T[] {
