@@ -50,7 +50,7 @@ function rowTime(row: ThreadRowRecord, page: PageContext): { at?: number; exact:
 async function touchAccount(
   db: KeepwarmDb,
   page: PageContext,
-  health: Partial<Pick<StoredAccount, 'listHealth' | 'conversationHealth' | 'titleOffset' | 'repliesOutsideInboxAt'>>,
+  fields: Partial<Pick<StoredAccount, 'listHealth' | 'conversationHealth' | 'titleOffset' | 'repliesOutsideInboxAt'>>,
 ) {
   const existing = await db.accounts.get(page.account);
   await db.accounts.put({
@@ -59,7 +59,7 @@ async function touchAccount(
     accountPath: page.accountPath,
     firstSeenAt: existing?.firstSeenAt ?? page.now,
     lastSeenAt: page.now,
-    ...health,
+    ...fields,
   });
 }
 
