@@ -17,24 +17,34 @@ import {
 
 type PageWindow = typeof globalThis & Window;
 
+/**
+ * The hand-over: what comes before the isolated script listens is held
+ * (bounded), since that script starts at document_idle, after the first-load
+ * data went by. The event machinery is taken now, so a page script that
+ * replaces it later cannot make the hand-over throw into Gmail's code.
+ */
 function hold(win: PageWindow): (kind: GmailDataKind, url: string, text: string) => void {
   const document = win.document;
+  const { dispatchEvent } = win.EventTarget.prototype;
+  const DataEvent = win.CustomEvent;
   const held: string[] = [];
   let listening = false;
-  const dispatch = (detail: string) => document.dispatchEvent(new win.CustomEvent(GMAIL_DATA_EVENT, { detail }));
-  // The isolated script starts at document_idle, after the first-load data went by.
+  const dispatch = (detail: string) =>
+    Reflect.apply(dispatchEvent, document, [new DataEvent(GMAIL_DATA_EVENT, { detail })]);
   document.addEventListener(GMAIL_DATA_READY_EVENT, () => {
     if (listening) return;
     listening = true;
     for (const detail of held.splice(0)) dispatch(detail);
   });
   return (kind, url, text) => {
-    const detail =
-      text.length > MAX_DATA_CHARS
-        ? encodeGmailData({ kind: 'too-large', url, text: '' })
-        : encodeGmailData({ kind, url, text });
-    if (listening) dispatch(detail);
-    else if (held.length < MAX_HELD_PAYLOADS) held.push(detail);
+    try {
+      const detail =
+        text.length > MAX_DATA_CHARS
+          ? encodeGmailData({ kind: 'too-large', url, text: '' })
+          : encodeGmailData({ kind, url, text });
+      if (listening) dispatch(detail);
+      else if (held.length < MAX_HELD_PAYLOADS) held.push(detail);
+    } catch {}
   };
 }
 

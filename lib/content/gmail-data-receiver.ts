@@ -1,6 +1,6 @@
 import { MAX_DATA_THREADS } from '@/lib/messaging/limits';
 import type { GmailDataHealth, GmailDataReading, GmailDataThread } from '@/lib/sites/gmail/page-data/records';
-import { decodeGmailData, type GmailDataDetail } from './gmail-data-channel';
+import { decodeGmailData, type GmailDataDetail, MAX_HELD_PAYLOADS } from './gmail-data-channel';
 
 // The isolated side of the channel. Any script in the page can dispatch the
 // channel's event, so every detail is untrusted: it is taken only as a string
@@ -10,10 +10,10 @@ import { decodeGmailData, type GmailDataDetail } from './gmail-data-channel';
 // brought it, and held (bounded) until the background can be told.
 
 /** Payloads taken per window; Gmail fetches a list or a thread per user action, far fewer. */
-export const MAX_PAYLOADS_PER_WINDOW = 20;
+export const MAX_PAYLOADS_PER_WINDOW = 40;
 export const RATE_WINDOW_MS = 10_000;
-/** Payloads waiting for their parse. */
-export const MAX_QUEUED_PAYLOADS = 4;
+/** Payloads waiting for their parse: all the page-world script held before the receiver listened come at once. */
+export const MAX_QUEUED_PAYLOADS = MAX_HELD_PAYLOADS;
 /** Threads held until they are sent (the account's address can come late): one message's worth. */
 export const MAX_HELD_THREADS = MAX_DATA_THREADS;
 

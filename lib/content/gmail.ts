@@ -37,7 +37,8 @@ function isShown(row: HTMLElement): boolean {
 
 /**
  * Reads what Gmail shows and tells the background: the account and view on
- * every navigation, new or changed thread rows, and the open conversation.
+ * every navigation, new or changed thread rows, the open conversation, and
+ * the copies of Gmail's own thread data the page-world observer hands over.
  * Only rows whose fingerprint changed are read again, so a Gmail re-render
  * costs work for what changed, not for the page.
  */

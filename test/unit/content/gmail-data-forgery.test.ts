@@ -197,6 +197,19 @@ describe('another script in the Gmail page, using the channel', () => {
   });
 });
 
+describe('batches', () => {
+  it('a burst of payloads goes to the background as one message, and nothing is sent when nothing came', async () => {
+    await vi.advanceTimersByTimeAsync(RATE_WINDOW_MS);
+    expect(sent).toEqual([]);
+    forgeData('page-data', location.href, EMBEDDED_SET_DATA);
+    forgeData('response', OWN_LIST, SYNC_BV_LIST);
+    forgeData('response', OWN_THREAD, SYNC_FD_THREAD);
+    await vi.advanceTimersByTimeAsync(RATE_WINDOW_MS);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.health).toMatchObject({ payloads: 3, recognised: 3 });
+  });
+});
+
 describe('data that comes before the account is known', () => {
   it('waits, and is sent as the tab’s account once the page names it', async () => {
     document.title = 'Gmail';

@@ -224,6 +224,18 @@ describe('the hand-over', () => {
     expect(page.seen).toHaveLength(MAX_HELD_PAYLOADS);
   });
 
+  it('still hands over, and never throws into Gmail, when a page script replaces the event machinery later', async () => {
+    const page = openPage();
+    page.win.EventTarget.prototype.dispatchEvent = () => {
+      throw new Error('replaced');
+    };
+    page.win.CustomEvent = undefined as unknown as typeof CustomEvent;
+    const { got, loaded } = gmailXhr(page.win, LIST_URL);
+    await loaded;
+    expect(got.onload).toBe(BODY);
+    expect(page.seen).toEqual([{ kind: 'response', url: LIST_URL, text: BODY }]);
+  });
+
   it('says a payload was too large instead of handing it over', async () => {
     const page = openPage({ body: 'x'.repeat(MAX_DATA_CHARS + 1) });
     await gmailXhr(page.win, LIST_URL).loaded;

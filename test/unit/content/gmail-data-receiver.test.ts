@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { encodeGmailData, type GmailDataKind, MAX_DATA_CHARS } from '@/lib/content/gmail-data-channel';
+import {
+  encodeGmailData,
+  type GmailDataKind,
+  MAX_DATA_CHARS,
+  MAX_HELD_PAYLOADS,
+} from '@/lib/content/gmail-data-channel';
 import {
   accountPathOf,
   GmailDataReceiver,
@@ -138,6 +143,14 @@ describe('the Gmail data channel, isolated side', () => {
     send('response', LIST_URL, '1');
     runTasks();
     expect(parse).toHaveBeenCalledTimes(MAX_PAYLOADS_PER_WINDOW + 1);
+  });
+
+  it('takes at once everything the page-world script held before the receiver listened', () => {
+    const { inbox, parse, runTasks, send } = receiver();
+    for (let i = 0; i < MAX_HELD_PAYLOADS; i++) send('response', LIST_URL, String(i));
+    runTasks();
+    expect(parse).toHaveBeenCalledTimes(MAX_HELD_PAYLOADS);
+    expect(inbox.take()?.health.refused).toEqual({});
   });
 
   it('holds at most one message’s worth of threads while nothing takes them, counting the rest as dropped', () => {
