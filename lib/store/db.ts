@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { FollowUpState } from '@/lib/engine/follow-ups';
 import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
@@ -8,6 +8,7 @@ import type { UserSettings } from '@/lib/settings/user-settings';
 import type { GmailDataHealth } from '@/lib/sites/gmail/page-data/records';
 import type { Health } from '@/lib/sites/gmail/records';
 import type { SenderEvidence } from '@/lib/sites/gmail/row-inference';
+import { refileAutomatedSenders } from './refile-senders';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
 // Versions are append-only: a new version adds a `version(n)` block with its
@@ -210,12 +211,19 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { setAside: '[account+key], [account+lastAt]' },
 ];
 
+/** What an upgrade to a version does to the records it keeps, by version. */
+const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  5: refileAutomatedSenders,
+};
+
 export const DB_NAME = 'keepwarm';
 
 export function openKeepwarmDb(name = DB_NAME): KeepwarmDb {
   const db = new Dexie(name) as KeepwarmDb;
   SCHEMA_VERSIONS.forEach((stores, index) => {
-    db.version(index + 1).stores(stores);
+    const version = db.version(index + 1).stores(stores);
+    const upgrade = UPGRADES[index + 1];
+    if (upgrade) version.upgrade(upgrade);
   });
   return db;
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordAccountSeen } from '@/lib/background/account-registry';
-import { recomputeAccount } from '@/lib/background/recompute';
+import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
 import { threadRisks } from '@/lib/background/thread-risks';
 import { createTranslator } from '@/lib/i18n/translate';
@@ -67,6 +67,23 @@ describe('clients set aside, through the background', () => {
       ['noreply@vendor.example', { kind: 'machine', word: 'noreply' }],
       ['renewals@vendor.example', { kind: 'role', word: 'renewals' }],
     ]);
+  });
+
+  it('updates the list one client at a time: a new vendor joins it, a vendor the user now corresponds with leaves it', async () => {
+    const db = await importAndRecompute();
+    const later = [
+      message('billing@other-vendor.example', ME, 4 * HOUR, 't:0000000000000005'),
+      message(ME, 'noreply@vendor.example', 5 * HOUR, 't:0000000000000006'),
+      message(ME, 'renewals@vendor.example', 5 * HOUR, 't:0000000000000007'),
+      message('renewals@vendor.example', ME, 6 * HOUR, 't:0000000000000007'),
+    ];
+    await send({ type: 'ui/import-batch', account: ME, messages: later });
+    const refs = new Set([`${ME}|other-vendor.example`, `${ME}|vendor.example`]);
+    expect(await recomputeClients(db, ME, refs, Date.now())).toBe('incremental');
+    expect((await db.setAside.toArray()).map((c) => c.key)).toEqual(['other-vendor.example']);
+    const vendor = await db.clients.get([ME, 'vendor.example']);
+    // Its renewals@ answered the user: a client now, its no-reply still counting for nothing.
+    expect(vendor?.report.addresses).toEqual(['renewals@vendor.example']);
   });
 
   it('gives no badge to a thread of a client’s notices alone, and the client’s badge to its people’s', async () => {

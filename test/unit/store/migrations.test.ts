@@ -111,3 +111,43 @@ it('every table of the current schema has a sample, so a new table cannot skip t
   expect(Object.keys(samples).sort()).toEqual(current.tables.map((t) => t.name).sort());
   current.close();
 });
+
+it('the upgrade to v5 files mail from automated senders under their organisation, taking no ref away', async () => {
+  const account = 'olena@brightpath.studio';
+  const base = { account, threadId: '1', at: 1, cc: [], subject: '', snippet: '', source: 'import', senderKnown: true };
+  const old = openAtVersion(4);
+  await old.open();
+  await old.table('settings').put({
+    id: 'user',
+    settings: { accounts: { [account]: { aliases: ['hello@brightpath.studio'], internalDomains: [] } } },
+    updatedAt: 1,
+  });
+  await old.table('messages').bulkPut([
+    { ...base, id: 'notice', from: { email: 'no-reply@vendor.example' }, to: [{ email: account }], clientRefs: [] },
+    {
+      ...base,
+      id: 'alias',
+      from: { email: 'hello@brightpath.studio' },
+      to: [{ email: 'news@letters.example' }],
+      clientRefs: [],
+    },
+    {
+      ...base,
+      id: 'person',
+      from: { email: 'dana@acme.com' },
+      to: [{ email: account }],
+      clientRefs: [`${account}|acme.com`],
+    },
+    { ...base, id: 'colleague', from: { email: 'ivan@brightpath.studio' }, to: [{ email: account }], clientRefs: [] },
+  ]);
+  old.close();
+  const current = openKeepwarmDb(NAME);
+  const refs = Object.fromEntries((await current.table('messages').toArray()).map((m) => [m.id, m.clientRefs]));
+  expect(refs).toEqual({
+    notice: [`${account}|vendor.example`],
+    alias: [`${account}|letters.example`],
+    person: [`${account}|acme.com`],
+    colleague: [],
+  });
+  current.close();
+});
