@@ -3,6 +3,7 @@ import { type CliCommand, UsageError } from './command';
 // One entry per subcommand; each lives in its own file under commands/.
 const commands: Record<string, () => Promise<CliCommand>> = {
   bgnbd: () => import('./commands/bgnbd').then((m) => m.command),
+  evaluate: () => import('./commands/evaluate').then((m) => m.command),
   extract: () => import('./commands/extract').then((m) => m.command),
   report: () => import('./commands/report').then((m) => m.command),
 };

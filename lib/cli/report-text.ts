@@ -3,7 +3,7 @@ import type { ReportResult } from './commands/report';
 
 const CLIENTS_SHOWN = 40;
 
-/** The report for a person at a terminal: counts, then the riskiest clients with their reasons. */
+/** The report for a person at a terminal: counts, then the clients likeliest to go quiet (chance in 60 days) with their reasons. */
 export function printReport({ asOf, counts, clients, setAside }: ReportResult): void {
   const lines = [
     `As of ${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${counts.imported} messages (${counts.duplicates} duplicate copies, ${counts.skippedNoDate + counts.skippedCorrupt} unreadable), ${clients.length} clients; ${setAside.length} set aside as automated or bulk mail (--json lists them and why).`,
@@ -18,7 +18,7 @@ export function printReport({ asOf, counts, clients, setAside }: ReportResult): 
       m.latency.theirs.medianMs !== undefined ? `they reply in ${formatDuration(m.latency.theirs.medianMs)}` : '',
       m.bgnbd?.pAlive !== undefined ? `P(alive) ${Math.round(m.bgnbd.pAlive * 100)}%` : '',
     ].filter(Boolean);
-    lines.push(`${String(client.risk.score).padStart(3)} ${client.risk.level.padEnd(8)} ${client.key}`);
+    lines.push(`${`${client.risk.score}%`.padStart(4)} ${client.risk.level.padEnd(8)} ${client.key}`);
     if (details.length) lines.push(`             ${details.join(' · ')}`);
     for (const reason of client.risk.reasons.slice(0, 3)) lines.push(`             - ${reason.text}`);
   }

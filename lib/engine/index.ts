@@ -78,7 +78,17 @@ export type {
   PopulationModel,
 } from './report-types';
 export { assessRisk, riskLevel, valueFactor } from './risk';
-export type { ReasonKind, ReasonNumbers, Risk, RiskLevel, RiskReason } from './risk-types';
+export { mailboxSamples, type Sample } from './risk-model/evaluation-samples';
+export type { EvaluationMailbox } from './risk-model/evaluation-types';
+export {
+  type AccountEvaluation,
+  type EvaluationReport,
+  evaluateAccount,
+  evaluateRisk,
+  type Label,
+} from './risk-model/risk-evaluation';
+export { SHIPPED_MODEL } from './risk-model/risk-score';
+export type { ReasonEnding, ReasonKind, ReasonNumbers, Risk, RiskLevel, RiskReason } from './risk-types';
 export {
   type AddressSignal,
   addressSignal,

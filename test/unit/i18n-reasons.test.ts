@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRiskNotices } from '@/lib/background/risk-notices';
-import type { ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
+import type { ReasonEnding, ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
 import { LANGUAGES } from '@/lib/i18n/locales';
-import { isolatePhrase, reasonText } from '@/lib/i18n/risk-reason-text';
+import { chanceText, isolatePhrase, reasonEndingText, reasonShareText, reasonText } from '@/lib/i18n/risk-reason-text';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { RisksChangedNotice } from '@/lib/messaging/schemas';
 
@@ -54,7 +54,8 @@ const REASONS: RiskReason[] = [
   ),
   { kind: 'few_contacts', weight: 10, text: '', numbers: { contactDays: 2, firstSeenDaysAgo: 12 } },
   { kind: 'low_p_alive', weight: 10, text: '', numbers: { pAlive: 0.234, contactDays: 9, daysSinceLastContact: 50 } },
-  { kind: 'declining', weight: 10, text: '', numbers: { last30: 2, expected30: 9.6, ratio: 0.2 } },
+  { kind: 'declining', weight: 10, text: '', numbers: { last30: 2, previous90: 29, expected30: 9.6, ratio: 0.2 } },
+  { kind: 'account_quiet', weight: 12, text: '', numbers: { last30: 40, expected30: 120 } },
   ...(['cancellation', 'competitor', 'complaint', 'price'] as const).map(
     (kind): RiskReason => ({ kind, weight: 20, text: '', numbers: cue, phrase: 'we are looking at other agencies' }),
   ),
@@ -70,7 +71,7 @@ describe('risk reasons in plain words', () => {
     }
     expect(reasonText(t, REASONS[9] as RiskReason)).toContain('23%');
     expect(reasonText(t, REASONS[2] as RiskReason)).toContain('2');
-    expect(reasonText(t, REASONS[11] as RiskReason)).toContain('we are looking at other agencies');
+    expect(reasonText(t, REASONS[12] as RiskReason)).toContain('we are looking at other agencies');
   });
 
   it('says the engine’s figures in English', () => {
@@ -84,12 +85,59 @@ describe('risk reasons in plain words', () => {
     );
   });
 
+  it('says the model’s own reasons in English, with what ends each', () => {
+    const t = createTranslator('en');
+    const few = REASONS[8] as RiskReason;
+    expect(reasonText(t, few)).toBe('only 2 days of contact so far, the first 12 days ago');
+    expect(reasonText(t, REASONS[10] as RiskReason)).toBe(
+      '2 messages from them in the last 30 days and 29 in the 90 days before',
+    );
+    expect(reasonText(t, REASONS[11] as RiskReason)).toBe(
+      'your whole mailbox is quieter: 40 messages from clients in the last 30 days, about 120 a month before',
+    );
+    const risk = { score: 38, model: { commit: 'c', horizonDays: 60 } };
+    expect(chanceText(t, risk)).toBe('38% chance they go quiet in the next 60 days');
+    const ending = (by: ReasonEnding['by'], chance: number, removes = false) =>
+      reasonEndingText(t, { ...few, ends: { by, chance, removes } }, risk);
+    expect(ending('their_message', 0.142)).toBe('a message from them today brings the chance to 14%');
+    expect(ending('their_message', 0.142, true)).toBe(
+      'a message from them today ends this reason and brings the chance to 14%',
+    );
+    expect(ending('our_reply', 0.38, true)).toBe('answering today removes this reason; the chance stays 38%');
+    expect(ending('our_reply', 0.3, true)).toBe('answering today removes this reason and brings the chance to 30%');
+    expect(ending('usual_mail', 0.21)).toBe('at your usual volume of mail the chance would be 21%');
+    expect(reasonEndingText(t, few, risk)).toBe('');
+    expect(reasonShareText(t, { ...few, weight: 62.4 })).toBe('62% of this chance');
+    expect(reasonShareText(t, { ...few, weight: 0, urgent: true })).toBe('act now — it does not raise the chance');
+  });
+
+  it.each(LANGUAGES)('says the chance, every share and every ending in %s with its numbers', (language) => {
+    const t = createTranslator(language);
+    const risk = { score: 38, model: { commit: 'c', horizonDays: 60 } };
+    const chance = chanceText(t, risk);
+    expect(chance).toContain('38%');
+    expect(chance).toContain('60');
+    for (const reason of REASONS) {
+      for (const by of ['their_message', 'our_reply', 'usual_mail'] as const) {
+        for (const removes of [true, false]) {
+          const text = reasonEndingText(t, { ...reason, ends: { by, chance: 0.17, removes } } as RiskReason, risk);
+          expect(text, `${reason.kind} ${by}`).toContain('17%');
+          expect(text).not.toMatch(/[{}]/);
+        }
+      }
+      expect(reasonShareText(t, { ...reason, weight: 40 } as RiskReason)).toContain('40%');
+      expect(reasonShareText(t, { ...reason, weight: 0, urgent: true } as RiskReason).length).toBeGreaterThan(10);
+    }
+    expect(t.t('risk.lowButWaiting').length).toBeGreaterThan(20);
+    if (language !== 'en') expect(chance).not.toBe(chanceText(createTranslator('en'), risk));
+  });
+
   it('quotes a client’s words isolated and shortened, so an override character cannot turn the sentence', () => {
     const quoted = isolatePhrase(`\u202Eevil ${'x'.repeat(10_000)}`);
     expect(quoted.startsWith('\u2068')).toBe(true);
     expect(quoted.endsWith('\u2069')).toBe(true);
     expect(quoted.length).toBeLessThan(200);
-    const hostile = { ...(REASONS[11] as RiskReason), phrase: `\u202Eevil ${'x'.repeat(10_000)}` } as RiskReason;
+    const hostile = { ...(REASONS[12] as RiskReason), phrase: `\u202Eevil ${'x'.repeat(10_000)}` } as RiskReason;
     expect(reasonText(createTranslator('en'), hostile)).toContain(quoted);
   });
 });

@@ -76,7 +76,7 @@ export function mailboxSamples(mailbox: EvaluationMailbox): Sample[] {
     );
     const analysis = analyzeAccount({
       messages: before,
-      identity: { addresses: mailbox.me, internalDomains: [] },
+      identity: { addresses: [...mailbox.me], internalDomains: [] },
       now: cut,
       overrides: { splitAddresses },
     });

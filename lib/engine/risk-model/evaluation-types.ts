@@ -4,7 +4,7 @@ import type { MailMessage } from '../types';
 export interface EvaluationMailbox {
   name: string;
   /** The owner's addresses. */
-  me: string[];
+  me: readonly string[];
   /** Oldest first. */
-  messages: MailMessage[];
+  messages: readonly MailMessage[];
 }

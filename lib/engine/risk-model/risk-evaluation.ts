@@ -7,6 +7,8 @@ import { auc, brierScore, type CalibrationBin, calibrationByDecile, logLoss } fr
 import type { Sample } from './evaluation-samples';
 import { chanceOf, fitLogistic, type LogisticModel } from './logistic-fit';
 import { FEATURE_NAMES, type FeatureName } from './risk-features';
+import { SHIPPED_MODEL } from './risk-score';
+import { asLogistic, specOf } from './shipped-model';
 
 export type Label = 'quiet' | 'noContact';
 
@@ -143,4 +145,30 @@ export function evaluateRisk(
       (b) => b.count >= 100 && Math.abs(b.predicted - b.observed) > 0.05,
     ).length,
   };
+}
+
+/** How the shipped model does on one account's own past, or why it cannot be said. */
+export interface AccountEvaluation {
+  /** The model scored: always the shipped one, fitted at this commit. */
+  model: { source: 'shipped'; commit: string };
+  samples: number;
+  /** Set when the account's past cannot test the model: no correspondent with enough history, or only one outcome. */
+  note?: 'no-samples' | 'one-outcome';
+  table?: Table;
+}
+
+/**
+ * Scores one account's own samples with the shipped model, unchanged: what a
+ * backtest on the user's mail reports. An account too small to test it (two
+ * messages, one client, no outcome of either kind) keeps the shipped model and says why.
+ */
+export function evaluateAccount(samples: readonly Sample[], label: Label = 'quiet'): AccountEvaluation {
+  const model = { source: 'shipped' as const, commit: SHIPPED_MODEL.fitted.commit };
+  if (samples.length === 0) return { model, samples: 0, note: 'no-samples' };
+  const fitted = asLogistic(SHIPPED_MODEL);
+  const columns = columnsOf(specOf(SHIPPED_MODEL));
+  const predictions = samples.map((sample) => ({ sample, chance: chanceOf(fitted, rowOf(sample, columns)) }));
+  const positives = samples.filter((s) => s[label]).length;
+  const note = positives === 0 || positives === samples.length ? { note: 'one-outcome' as const } : {};
+  return { model, samples: samples.length, ...note, table: table(predictions, label) };
 }
