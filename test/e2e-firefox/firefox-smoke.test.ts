@@ -52,7 +52,13 @@ function sidebarClient(page: Page): Promise<string | null | undefined> {
 const badgeSelector = 'tr.zA keepwarm-badge[data-level=high], tr.zA keepwarm-badge[data-level=critical]';
 
 beforeAll(async () => {
-  server = await startDemoServer({ seed: 7, port: HTTPS_PORT });
+  server = await startDemoServer({ seed: 7, port: HTTPS_PORT }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EACCES' && error.code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `The Firefox suite serves the demo Gmail on port ${HTTPS_PORT} (${error.code}): run it as root, ` +
+        `or allow the port with "sudo sysctl net.ipv4.ip_unprivileged_port_start=${HTTPS_PORT}", with the port free.`,
+    );
+  });
   firefox = await launchFirefox(['mail.google.com']);
   gmail = await firefox.browser.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
