@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Three projects: fast unit tests (fake browser, fake IndexedDB), end-to-end
 // tests that drive the built extension in a real Chromium, and a short smoke
 // suite of the Firefox build in Firefox ESR.
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +23,8 @@ export default defineConfig({
         },
       },
       {
+        // The extension's modules the end-to-end tests share (messages, engine) import each other by `@/`.
+        resolve: { alias: { '@': ROOT } },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
@@ -29,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: { '@': ROOT } },
         test: {
           name: 'e2e-firefox',
           include: ['test/e2e-firefox/**/*.test.ts'],

@@ -47,23 +47,25 @@ export function SetAsideList({ entries, total, showAccount, onInclude, searchabl
               <li key={`${entry.account}|${entry.key}`} data-key={entry.key}>
                 <p>
                   <strong>
-                    <bdi>{entry.name}</bdi>
+                    <bdi translate="no">{entry.name}</bdi>
                   </strong>{' '}
-                  <bdi className="kw-muted">{entry.key}</bdi>
+                  <bdi className="kw-muted" translate="no">
+                    {entry.key}
+                  </bdi>
                 </p>
                 <p className="kw-muted">
                   {t('setAside.summary', { count: entry.messages, date: translator.date(entry.lastAt) })}
                   {showAccount ? (
                     <>
                       {` · ${t('setAside.account')}: `}
-                      <bdi>{entry.account}</bdi>
+                      <bdi translate="no">{entry.account}</bdi>
                     </>
                   ) : null}
                 </p>
                 <ul>
                   {entry.senders.map((sender) => (
                     <li key={sender.address}>
-                      <bdi>{sender.address}</bdi>: {senderSignalText(translator, sender.signal)}
+                      <bdi translate="no">{sender.address}</bdi>: {senderSignalText(translator, sender.signal)}
                     </li>
                   ))}
                 </ul>
