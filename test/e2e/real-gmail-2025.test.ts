@@ -19,11 +19,11 @@ interface RealPage {
   path: string;
   account: string;
   rows: number;
-  /** Threads of clients seeded below, with the counterpart each one's seeded mail is exchanged with. */
-  seeded: [threadId: string, counterpart: string][];
   /**
-   * The rows that must carry a badge: those whose people include a seeded
-   * client. Filled in by hand from the page, row by row.
+   * The rows that must carry a badge with no thread opened and nothing
+   * imported: those whose people include a client the page itself makes
+   * certain (list rows that name their sender, people the user corresponds
+   * with), and none of the automated senders. Written row by row from the page.
    */
   clientRows: string[];
 }
@@ -33,34 +33,41 @@ const INBOX: RealPage = {
   path: '/mail/u/1/',
   account: 'benzguo@gmail.com',
   rows: 50,
-  // A law firm (one client for its domain) and a person at a free-mail address (a client of their own).
-  seeded: [
-    ['1828834710016574800', 'robert@fenchelfamilylaw.com'],
-    ['1827225299583491152', 'dan.demmitt@gmail.com'],
-  ],
   clientRows: [
-    // Every row showing someone at fenchelfamilylaw.com…
+    // The law firm the user's case runs with (one client for its domain), row by row…
     '1828834710016574800',
     '1828828139894200890',
     '1828820098637837358',
     '1828776187064507105',
     '1828436093785060610',
-    '1828308841516150974',
     '1828197615088949623',
     '1828063891984073558',
     '1827883454731001485',
     '1827779115830773017',
     '1826340401207846611',
-    '1826066024578629286',
-    '1825323062502464326',
     '1825794186482735006',
     '1824535625541643484',
-    '1823270057300323244',
     '1823728772839240314',
     '1823271248470421085',
     '1823270560085070582',
-    // …and the one row with dan.demmitt@gmail.com.
+    // …with the other side's firm…
+    '1828308841516150974',
+    '1827708095208785202',
+    '1826066024578629286',
+    '1825958121233060659',
+    '1825323062502464326',
+    '1823270057300323244',
+    // …the accountant…
+    '1827665274817909816',
+    '1823162221075376304',
+    // …the user's own company address…
+    '1827832223820239290',
+    // …and people at free-mail addresses the user writes with.
+    '1534369996232127375',
+    '1828401698681210866',
+    '1824904972488195118',
     '1827225299583491152',
+    '1825056396044358237',
   ],
 };
 
@@ -69,14 +76,22 @@ const CONVERSATION: RealPage = {
   path: '/mail/u/0/',
   account: 'ben@substrate.run',
   rows: 15,
-  // The open conversation's vendor, and two other senders of the list.
-  seeded: [
-    ['1828907528778129395', 'renewals@pagerduty.com'],
-    ['1828862397751431963', 'camille@vanta.com'],
-    ['1823445284096442561', 'palmer@shv.com'],
+  // People who wrote one-message or single-sender threads; the vendor's renewal notice, Substack and
+  // Google's payment notices are set aside, and rows of the user alone or of two strangers tell no client.
+  clientRows: [
+    '1828862397751431963',
+    '1828515838990889413',
+    '1823445284096442561',
+    '1826605751936729262',
+    '1826515745991629369',
+    '1824726247792164228',
+    '1809552821037528974',
   ],
-  clientRows: ['1828907528778129395', '1828862397751431963', '1823445284096442561'],
 };
+
+/** The open conversation: a SaaS vendor's automated renewal notice and the user's reply. */
+const OPEN_THREAD = '1828907528778129395';
+const VENDOR = 'pagerduty.com';
 
 /** The final id of the reply sent minutes before: the conversation row's last message, 0x1961a6d572f65ac2. */
 const REPLY_FINAL_ID = '1828926359376124610';
@@ -93,40 +108,6 @@ const SCRIPTED = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping', 'o
 
 function strip(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<(link|iframe)\b[^>]*>/gi, '');
-}
-
-/**
- * Seeds the background with a client for each seeded thread through the
- * extension's own import path (`ui/import-batch` from an extension page, as the
- * options page sends a mailbox export): one message from the counterpart and
- * the account's reply, in that thread, in March 2025. The page's rows then
- * give the thread its people, and the badge its client. Nothing in the store
- * is written around the background.
- */
-async function seedClients(page: RealPage): Promise<void> {
-  const popup = await browser.openExtensionPage('popup.html');
-  const start = Date.UTC(2025, 2, 3, 15);
-  const messages = page.seeded.flatMap(([threadId, counterpart], i) => {
-    const at = start + i * 86_400_000;
-    const message = (n: number, from: string, to: string) => ({
-      id: `<seed-${threadId}-${n}@keepwarm.test>`,
-      threadId,
-      at: at + n * 3_600_000,
-      from: { email: from },
-      to: [{ email: to }],
-      cc: [],
-      subject: 'Seeded for the real-page test',
-      snippet: '',
-      copyKey: (i * 2 + n).toString(16).padStart(16, '0'),
-    });
-    return [message(0, counterpart, page.account), message(1, page.account, counterpart)];
-  });
-  expect(await sendFrom(popup, { type: 'ui/import-batch', account: page.account, messages })).toMatchObject({
-    added: messages.length,
-  });
-  // The clients' reports are computed now rather than after the pause left for more batches; the tests wait for badges.
-  await sendFrom(popup, { type: 'ui/import-ended', account: page.account });
-  await popup.close();
 }
 
 /** The account's rows of a store keyed [account, …], read in the service worker. */
@@ -203,10 +184,8 @@ function rowBadges(gmail: Page): Promise<{ badged: string[]; plain: string[] }> 
 }
 
 /**
- * Badges exactly on the rows of clients, none on the rows of anyone else.
- * `clientRows` are the thread ids of the rows whose people are clients: today
- * the seeded ones; once list rows yield their own clients and automated
- * senders are set aside, the rows each page makes certain join them here.
+ * Badges exactly on the rows of clients, none on the rows of anyone else:
+ * `clientRows` are the thread ids of the rows whose people are clients.
  */
 async function expectBadgesExactlyOnClientRows(gmail: Page, clientRows: readonly string[]): Promise<void> {
   const expected = [...clientRows].sort();
@@ -304,7 +283,6 @@ describe.skipIf(!present)('the real 2025 Gmail pages', () => {
         extensionRequests.push(request.url());
       }
     });
-    for (const page of PAGES) await seedClients(page);
   });
 
   afterAll(async () => {
@@ -340,11 +318,28 @@ describe.skipIf(!present)('the real 2025 Gmail pages', () => {
     });
   });
 
-  it('reads the conversation, with the reply sent minutes before, as healthy and badges its heading', async () => {
+  it('reads the conversation, with the reply sent minutes before, as healthy; its vendor is set aside until the user makes it a client', async () => {
     const gmail = await openGmail(CONVERSATION);
     await expect
       .poll(async () => (await accountHealth(CONVERSATION.account))?.conversationHealth, { timeout: 30_000 })
       .toMatchObject({ seen: 2, parsed: 2, missing: [], healthy: true });
+    // The renewal notice is automated mail: set aside, no client, so no badge in the heading.
+    await expect
+      .poll(async () => (await storedOf<{ key: string }>('setAside', CONVERSATION.account)).map((e) => e.key), {
+        timeout: 30_000,
+      })
+      .toContain(VENDOR);
+    expect(await gmail.locator('h2.hP keepwarm-badge').count()).toBe(0);
+
+    // One click in Keepwarm's own pages makes the vendor a client; the heading then carries its badge.
+    const panel = await browser.openExtensionPage('popup.html');
+    await sendFrom(panel, {
+      type: 'ui/set-client-override',
+      account: CONVERSATION.account,
+      clientKey: VENDOR,
+      override: { include: true },
+    });
+    await panel.close();
     const badge = gmail.locator('h2.hP keepwarm-badge');
     await badge.waitFor({ timeout: 30_000 });
     // At the end of the heading, beside its text, not over it.
@@ -364,16 +359,12 @@ describe.skipIf(!present)('the real 2025 Gmail pages', () => {
 
     // The reply is stored once, under the final id the list row already shows
     // (`data-legacy-last-message-id`); its msg-a sighting in the conversation stored nothing.
-    const [threadId] = CONVERSATION.seeded[0] ?? [];
     const stored = async () =>
       (await storedOf<{ id: string; threadId: string }>('messages', CONVERSATION.account))
-        .filter((m) => m.threadId === threadId)
+        .filter((m) => m.threadId === OPEN_THREAD)
         .map((m) => m.id)
         .sort();
-    const seededIds = [0, 1].map((n) => `<seed-${threadId}-${n}@keepwarm.test>`);
-    await expect
-      .poll(stored, { timeout: 30_000 })
-      .toEqual([...seededIds, '1828907528778129395', REPLY_FINAL_ID].sort());
+    await expect.poll(stored, { timeout: 30_000 }).toEqual([OPEN_THREAD, REPLY_FINAL_ID].sort());
     await gmail.close();
   });
 
