@@ -8,6 +8,7 @@ import { gmailExtraction } from './gmail-extraction';
 import { gmailLongTasks } from './gmail-long-tasks';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { mailboxImport } from './mailbox-import';
+import { parserVsJson } from './parser-vs-json';
 import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskQuality } from './risk-quality';
@@ -19,6 +20,7 @@ export const benchmarks: Benchmark[] = [
   crmExtraction,
   gmailBadges,
   gmailLongTasks,
+  parserVsJson,
   ingestIndexedDb,
   engineRecompute,
   recomputeIndexedDb,

@@ -7,9 +7,10 @@ import {
   MAX_RECIPIENTS,
   MAX_SNIPPET,
   MAX_SUBJECT,
+  MAX_THREAD_ENTRIES,
   MAX_THREADS,
 } from './limits';
-import type { GmailDataAddress, GmailDataMessage, GmailDataThread } from './records';
+import type { GmailDataAddress, GmailDataMessage, GmailDataShownMessage, GmailDataThread } from './records';
 
 // Every format reader hands over what it found as raw threads; this is the one
 // place that decides what becomes a record. Nothing is invented: a thread
@@ -37,6 +38,8 @@ export interface RawThread {
   subject?: string;
   labels: unknown[];
   lastActivityAt?: number;
+  lastMessageId?: string;
+  shownMessage?: GmailDataShownMessage;
   messages: RawMessage[];
 }
 
@@ -44,14 +47,24 @@ export type DropReason = 'thread-id' | 'message-id' | 'sender' | 'time' | 'recip
 
 export class Assembly {
   private readonly byId = new Map<string, { thread: GmailDataThread; messages: Map<string, GmailDataMessage> }>();
+  private examined = 0;
   dropped = 0;
   readonly droppedBy: Partial<Record<DropReason, number>> = {};
 
-  /** Counts one dropped item; recipients are counted by reason only, since they are neither threads nor messages. */
+  /** Counts dropped items; recipients are counted by reason only, since they are neither threads nor messages. */
   drop(reason: DropReason, count = 1): void {
     if (count <= 0) return;
     if (reason !== 'recipient') this.dropped += count;
     this.droppedBy[reason] = (this.droppedBy[reason] ?? 0) + count;
+  }
+
+  /** The entries of a thread list to read; those past MAX_THREAD_ENTRIES in the payload are counted `over-limit`, unread. */
+  entries<T>(items: T[]): T[] {
+    const room = Math.max(0, MAX_THREAD_ENTRIES - this.examined);
+    const kept = items.length <= room ? items : items.slice(0, room);
+    this.examined += kept.length;
+    this.drop('over-limit', items.length - kept.length);
+    return kept;
   }
 
   add(raw: RawThread): void {
@@ -77,6 +90,8 @@ export class Assembly {
     // A later copy of the same thread in one payload is the newer state: its fields win.
     if (raw.subject !== undefined) thread.subject = clip(raw.subject, MAX_SUBJECT);
     if (raw.lastActivityAt !== undefined) thread.lastActivityAt = raw.lastActivityAt;
+    if (raw.lastMessageId !== undefined) thread.lastMessageId = raw.lastMessageId;
+    if (raw.shownMessage !== undefined) thread.shownMessage = raw.shownMessage;
     const labels = new Set(thread.labels);
     addLabels(labels, raw.labels);
     for (const rawMessage of raw.messages) {

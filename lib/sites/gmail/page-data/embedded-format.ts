@@ -6,14 +6,16 @@ import { readSync } from './sync-format';
 // JSON>"]], "Cl6csf": [[…, …, "<thread JSON>"]], …})` script calls (DOM notes
 // §1.7). Each key's value holds, third in its first entry, the same sync data
 // the `bv` and `fd` requests return, as a JSON string. Other keys (settings,
-// tokens) are not read.
+// tokens) are not read, except the account path Gmail states in `w43KIf`
+// (`["sdpc", token, ik, origin, "/u/1", …]`, as on the real 2025 pages): data
+// that says it is another account's is refused whole.
 
 const CALL = '_GM_setData(';
 const THREAD_KEYS = ['a6jdv', 'Cl6csf'] as const;
 /** A page makes a handful of these calls; more is not Gmail's page. */
 const MAX_CALLS = 50;
 
-export type EmbeddedResult = 'read' | 'truncated' | 'not-gmail';
+export type EmbeddedResult = 'read' | 'truncated' | 'not-gmail' | 'other-account';
 
 export function isEmbedded(text: string): boolean {
   return text.includes(CALL);
@@ -29,7 +31,15 @@ function embeddedValue(entry: unknown): unknown {
   }
 }
 
-export function readEmbedded(text: string, assembly: Assembly): EmbeddedResult {
+/** The account index a `w43KIf` entry names, when it names one. */
+function statedAccount(data: Record<string, unknown>): number | undefined {
+  const entry = Object.hasOwn(data, 'w43KIf') ? data.w43KIf : undefined;
+  const path = Array.isArray(entry) ? entry[4] : undefined;
+  const match = typeof path === 'string' ? /^\/u\/(\d{1,2})$/.exec(path) : null;
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+export function readEmbedded(text: string, assembly: Assembly, account: number): EmbeddedResult {
   let from = 0;
   let calls = 0;
   let read = false;
@@ -50,6 +60,8 @@ export function readEmbedded(text: string, assembly: Assembly): EmbeddedResult {
       continue;
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
+    const stated = statedAccount(data as Record<string, unknown>);
+    if (stated !== undefined && stated !== account) return 'other-account';
     read = true;
     for (const key of THREAD_KEYS) {
       if (!Object.hasOwn(data, key)) continue;

@@ -42,6 +42,11 @@ export function decimalFromHex(value: unknown): string | undefined {
   return BigInt(`0x${value}`).toString(10);
 }
 
+/** The creation time Gmail codes in a message id (its value shifted right by 20 bits), when plausible. */
+export function timeOfId(decimal: string | undefined): number | undefined {
+  return decimal === undefined ? undefined : epochMs(Number(BigInt(decimal) >> 20n));
+}
+
 /** A decimal id written as digits (the sync data's numeric legacy ids). */
 export function decimalDigits(value: unknown): string | undefined {
   if (typeof value !== 'string' || !/^\d{1,25}$/.test(value)) return undefined;

@@ -8,6 +8,18 @@ export const MAX_PAYLOAD_CHARS = 4 * 1024 * 1024;
 
 /** A list page shows at most 100 threads; a batch of thread responses a few dozen. */
 export const MAX_THREADS = 500;
+/**
+ * Thread entries one payload may make the parser look at: twice the threads it
+ * may return, so a payload of a million empty entries costs no more than a
+ * real one; the entries past it are counted `over-limit`, unread.
+ */
+export const MAX_THREAD_ENTRIES = 2 * MAX_THREADS;
+/**
+ * The largest chunk in the older API's JavaScript syntax the parser rewrites to
+ * JSON. Gmail has sent JSON chunks since about 2018 (every later sample is
+ * JSON); the JavaScript form is that of 2014-era lists, some 25 KB.
+ */
+export const MAX_SCRIPT_CHUNK_CHARS = 512 * 1024;
 /** Gmail itself stops threading at 100 messages; 500 leaves room and matches the conversation schema. */
 export const MAX_MESSAGES_PER_THREAD = 500;
 export const MAX_RECIPIENTS = 100;

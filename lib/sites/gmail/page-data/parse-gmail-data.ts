@@ -3,6 +3,8 @@ import { accountIndexOf, isGmailDataUrl } from './data-url';
 import { isEmbedded, readEmbedded } from './embedded-format';
 import { field } from './fields';
 import { jsonEnd, skipSpace } from './json-scan';
+import { readLegacy } from './legacy-format';
+import { deframe, hasLegacyGuard } from './legacy-frames';
 import { MAX_PAYLOAD_CHARS } from './limits';
 import type { GmailDataHealth, GmailDataReading } from './records';
 import { readSync } from './sync-format';
@@ -68,8 +70,14 @@ function read(text: string, source: GmailDataSource): GmailDataReading {
     const refusal = readJson(text, start, source.url, assembly);
     return refusal ? refused(refusal) : reading(assembly);
   }
+  if (hasLegacyGuard(text, start)) {
+    const deframed = deframe(text, start);
+    if (typeof deframed === 'string') return refused(deframed);
+    readLegacy(deframed.chunks, assembly);
+    return reading(assembly);
+  }
   if (isEmbedded(text)) {
-    const result = readEmbedded(text, assembly);
+    const result = readEmbedded(text, assembly, account);
     return result === 'read' ? reading(assembly) : refused(result);
   }
   return refused('not-gmail');
@@ -77,7 +85,8 @@ function read(text: string, source: GmailDataSource): GmailDataReading {
 
 /**
  * Reads one payload of Gmail's own thread data: a sync `bv`/`fd` response (both
- * the object and the array encodings) or a `_GM_setData({…})` script. Refuses (counted in `health.refused`)
+ * the object and the array encodings), a `_GM_setData({…})` script, or an
+ * older API `)]}'` thread list or conversation. Refuses (counted in `health.refused`)
  * text that is none of these (`not-gmail`), longer than MAX_PAYLOAD_CHARS
  * (`too-large`), cut short (`truncated`) or from another account than
  * `source.accountPath` (`other-account`). Never throws.
@@ -93,10 +102,11 @@ export function parseGmailData(text: string, source: GmailDataSource): GmailData
 
 /** Adds one payload's health to a running total, for the page's health report. */
 export function addGmailDataHealth(total: GmailDataHealth, more: GmailDataHealth): GmailDataHealth {
+  // A Map, so a reason named like an Object property (`__proto__`) is only a key.
   const sum = (a: Record<string, number> = {}, b: Record<string, number> = {}) => {
-    const out = { ...a };
-    for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
-    return out;
+    const out = new Map(Object.entries(a));
+    for (const [key, value] of Object.entries(b)) out.set(key, (out.get(key) ?? 0) + value);
+    return Object.fromEntries(out);
   };
   const droppedBy = sum(total.droppedBy, more.droppedBy);
   return {

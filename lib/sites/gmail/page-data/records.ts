@@ -14,6 +14,13 @@ export interface GmailDataAddress {
   name: string;
 }
 
+export interface GmailDataShownMessage {
+  messageId: string;
+  /** Epoch ms coded in the id (its top bits): 0.1–0.5 s from the time Gmail gives the message in the real samples. */
+  at: number;
+  from?: GmailDataAddress;
+}
+
 export interface GmailDataMessage {
   /** `msg-f:` decimal id (the hex legacy id read as a number when only that is given). */
   messageId: string;
@@ -46,8 +53,17 @@ export interface GmailDataThread {
    * switched that tab off.
    */
   category?: GmailCategory;
-  /** Newest activity of the thread (epoch ms), when the payload gives it. */
+  /** Newest activity of the thread (epoch ms): its newest message's time, or the time coded in that message's id. */
   lastActivityAt?: number;
+  /** Decimal id of the thread's newest message (the user's own included), where a list names it without its details. */
+  lastMessageId?: string;
+  /**
+   * What an older-API list row says of the newest message it shows (the row's
+   * date is that message's; in the inbox, the newest one the user received),
+   * without the message itself: its id, the time Gmail codes in that id, and
+   * its sender, which those lists leave out when it is the user.
+   */
+  shownMessage?: GmailDataShownMessage;
   /**
    * The messages the payload describes. A thread list usually carries only some
    * (often the newest); a thread response carries all of them.

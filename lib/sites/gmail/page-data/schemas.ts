@@ -49,6 +49,10 @@ export const gmailDataThreadSchema = z.strictObject({
   labels: z.array(z.string().min(1).max(MAX_LABEL)).max(MAX_LABELS),
   category: z.enum(['primary', 'promotions', 'social', 'updates', 'forums']).optional(),
   lastActivityAt: time.optional(),
+  lastMessageId: decimalIdSchema.optional(),
+  shownMessage: z
+    .strictObject({ messageId: decimalIdSchema, at: time, from: gmailDataAddressSchema.optional() })
+    .optional(),
   messages: z.array(gmailDataMessageSchema).max(MAX_MESSAGES_PER_THREAD),
 }) satisfies z.ZodType<GmailDataThread>;
 

@@ -1,6 +1,7 @@
 import { parseDecimalId } from '../gmail-ids';
 import type { Assembly, RawMessage, RawThread } from './assemble';
 import { decimalDigits, decimalFromHex, epochMs, field, listField, syncContact, textField } from './fields';
+import { MAX_THREAD_ENTRIES } from './limits';
 
 // Gmail's "sync" data layer (GM_SPT_ENABLED): the `/sync/u/N/i/bv` thread
 // lists, the `/sync/u/N/i/fd` thread responses, and the same data embedded at
@@ -104,8 +105,8 @@ export function readSync(value: unknown, assembly: Assembly): boolean {
   ];
   for (const [items, pick, read] of candidates) {
     const shape = read === responseThread ? isThreadResponse : isDescriptor;
-    if (!items.some((item) => shape(pick(item)))) continue;
-    for (const item of items) {
+    if (!items.slice(0, MAX_THREAD_ENTRIES).some((item) => shape(pick(item)))) continue;
+    for (const item of assembly.entries(items)) {
       const node = pick(item);
       if (shape(node)) assembly.add(read(node));
       else assembly.drop('thread-id');

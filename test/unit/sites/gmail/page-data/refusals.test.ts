@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_CHARS } from '@/lib/sites/gmail/page-data/limits';
+import { MAX_PAYLOAD_CHARS, MAX_SCRIPT_CHUNK_CHARS, MAX_THREAD_ENTRIES } from '@/lib/sites/gmail/page-data/limits';
 import { addGmailDataHealth, parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import { SYNC_BV_LIST } from '../../../../fixtures/gmail/page-data/sync-bv-list';
-import { LIST_URL, PAGE_URL } from './real-payloads';
+import { LIST_URL, OLD_LIST_URL, PAGE_URL } from './real-payloads';
 
 const refusal = (text: string, url = LIST_URL, accountPath = '/mail/u/0/') =>
   parseGmailData(text, { url, accountPath }).health.refused;
@@ -31,6 +31,11 @@ describe('payloads refused whole', () => {
     expect(refusal(huge)).toEqual({ 'too-large': 1 });
   });
 
+  it('a chunk in the older JavaScript syntax longer than any Gmail sent in it', () => {
+    const chunk = `[${','.repeat(MAX_SCRIPT_CHUNK_CHARS)}]`;
+    expect(refusal(`)]}'\n\n${chunk}`, OLD_LIST_URL)).toEqual({ 'too-large': 1 });
+  });
+
   it('another account’s data', () => {
     expect(refusal(SYNC_BV_LIST, 'https://mail.google.com/sync/u/1/i/bv', '/mail/u/0/')).toEqual({
       'other-account': 1,
@@ -55,5 +60,13 @@ describe('addGmailDataHealth', () => {
       refused: { 'not-gmail': 2 },
       droppedBy: { 'message-id': 1 },
     });
+  });
+});
+
+describe('payloads read only up to their bounds', () => {
+  it('a list of a million thread entries: the first ones looked at, the rest counted, unread', () => {
+    const text = `)]}'\n\n[["tb",0,[${'[],'.repeat(1_000_000)}[]]]]`;
+    const { health } = parseGmailData(text, { url: OLD_LIST_URL });
+    expect(health.droppedBy).toEqual({ 'thread-id': MAX_THREAD_ENTRIES, 'over-limit': 1_000_001 - MAX_THREAD_ENTRIES });
   });
 });

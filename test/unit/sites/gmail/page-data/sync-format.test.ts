@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import type { GmailDataReading } from '@/lib/sites/gmail/page-data/records';
@@ -93,6 +95,16 @@ describe('our own sync payloads', () => {
   it('take a _GM_setData call without thread data as Gmail’s, with nothing in it', () => {
     const script = '_GM_setData({"zeJhX":true,"w43KIf":["sdpc","t","1a2b3c4d5e","https://mail.google.com","/u/0"]});';
     expect(parsed(script, PAGE_URL).health).toMatchObject({ recognised: 1, threads: 0, refused: {} });
+  });
+
+  it('refuse first-load data that names another account than the tab’s', () => {
+    const other = EMBEDDED_SET_DATA.replace('"/u/0"', '"/u/1"');
+    expect(other).not.toBe(EMBEDDED_SET_DATA);
+    expect(parsed(other, PAGE_URL).health.refused).toEqual({ 'other-account': 1 });
+    expect(parsed(other, 'https://mail.google.com/mail/u/1/#inbox').health.refused).toEqual({ 'other-account': 1 });
+    expect(
+      parseGmailData(other, { url: 'https://mail.google.com/mail/u/1/#inbox', accountPath: '/mail/u/1/' }).health,
+    ).toMatchObject({ recognised: 1, threads: 1 });
   });
 
   it('take an empty sync list as Gmail’s, and the same text elsewhere as not', () => {
@@ -213,4 +225,26 @@ describe.skipIf(!HAS_XHR)('the real sync payloads (gmail.js and InboxSDK capture
     expect(parsed(text, LIST_URL).health.refused).toEqual({ 'not-gmail': 1 });
     expect(parsed(text, PAGE_URL).health.refused).toEqual({ 'not-gmail': 1 });
   });
+});
+
+const DOM_2025 = path.resolve(import.meta.dirname, '../../../../../..', 'shared', 'fixtures', 'gmail', 'dom-2025');
+
+describe.skipIf(!existsSync(DOM_2025))('the real 2025 pages', () => {
+  it.each([
+    ['gmail-2025-04-consumer-inbox.html', 'https://mail.google.com/mail/u/1/#inbox', '/mail/u/1/'],
+    ['gmail-2025-04-workspace-conversation.html', 'https://mail.google.com/mail/u/0/#inbox', '/mail/u/0/'],
+  ])(
+    '%s: its inline _GM_setData carries no threads (they come by request), and names the tab’s account',
+    (name, url, accountPath) => {
+      const html = readFileSync(path.join(DOM_2025, name), 'utf8');
+      expect(html).toContain('_GM_setData({');
+      const reading = parseGmailData(html, { url, accountPath });
+      expect(reading.health).toEqual({ payloads: 1, recognised: 1, threads: 0, messages: 0, dropped: 0, refused: {} });
+      const elsewhere = accountPath === '/mail/u/1/' ? '/mail/u/0/' : '/mail/u/1/';
+      const url2 = url.replace(accountPath, elsewhere);
+      expect(parseGmailData(html, { url: url2, accountPath: elsewhere }).health.refused).toEqual({
+        'other-account': 1,
+      });
+    },
+  );
 });
