@@ -83,7 +83,9 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     }
     case 'few_contacts': {
       const n = reason.numbers;
-      return t('riskReason.few_contacts', { contactDays: n.contactDays, days: days(n.firstSeenDaysAgo) });
+      // One day of contact reads as its own sentence: "1 days" is not English.
+      const key = n.contactDays === 1 ? 'riskReason.few_contacts.one' : 'riskReason.few_contacts';
+      return t(key, { contactDays: n.contactDays, days: days(n.firstSeenDaysAgo) });
     }
     case 'low_p_alive': {
       const n = reason.numbers;
@@ -95,7 +97,8 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     }
     case 'declining': {
       const n = reason.numbers;
-      return t('riskReason.declining', { last30: n.last30, previous90: n.previous90 ?? Math.round(n.expected30 * 3) });
+      const previous90 = n.previous90 ?? Math.round(n.expected30 * 3);
+      return t(n.last30 === 1 ? 'riskReason.declining.one' : 'riskReason.declining', { last30: n.last30, previous90 });
     }
     case 'account_quiet': {
       const n = reason.numbers;

@@ -89,6 +89,14 @@ describe('risk reasons in plain words', () => {
     const t = createTranslator('en');
     const few = REASONS[8] as RiskReason;
     expect(reasonText(t, few)).toBe('only 2 days of contact so far, the first 12 days ago');
+    // One day and one message are said in the singular, in every language.
+    const one = { ...few, numbers: { ...few.numbers, contactDays: 1 } } as RiskReason;
+    expect(reasonText(t, one)).toBe('only one day of contact so far, 12 days ago');
+    expect(reasonText(createTranslator('uk'), one)).toContain('лише один день контакту');
+    expect(reasonText(createTranslator('ru'), one)).toContain('лишь один день контакта');
+    const declining = REASONS[10] as RiskReason;
+    const single = { ...declining, numbers: { ...declining.numbers, last30: 1 } } as RiskReason;
+    expect(reasonText(t, single)).toBe('1 message from them in the last 30 days and 29 in the 90 days before');
     expect(reasonText(t, REASONS[10] as RiskReason)).toBe(
       '2 messages from them in the last 30 days and 29 in the 90 days before',
     );

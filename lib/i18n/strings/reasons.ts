@@ -22,9 +22,11 @@ export const reasonStrings = defineStrings({
       'expected about every {expected}: they usually write every {usual}, your clients every {account}',
     'riskReason.silence.onlyOne': 'a single day of contact so far; your clients usually write every {account}',
     'riskReason.few_contacts': 'only {contactDays} days of contact so far, the first {days} ago',
+    'riskReason.few_contacts.one': 'only one day of contact so far, {days} ago',
     'riskReason.low_p_alive':
       'only a {percent} chance they are still active, given {contactDays} contact days and the last one {days} ago',
     'riskReason.declining': '{last30} messages from them in the last 30 days and {previous90} in the 90 days before',
+    'riskReason.declining.one': '1 message from them in the last 30 days and {previous90} in the 90 days before',
     'riskReason.account_quiet':
       'your whole mailbox is quieter: {last30} messages from clients in the last 30 days, about {expected} a month before',
     'riskReason.share': '{share}% of this chance',
@@ -75,9 +77,11 @@ export const reasonStrings = defineStrings({
       'очікувано приблизно раз на {expected}: вони зазвичай пишуть раз на {usual}, ваші клієнти — раз на {account}',
     'riskReason.silence.onlyOne': 'поки що лише один день контакту; ваші клієнти зазвичай пишуть раз на {account}',
     'riskReason.few_contacts': 'поки що днів контакту лише {contactDays}, перший — {days} тому',
+    'riskReason.few_contacts.one': 'поки що лише один день контакту, {days} тому',
     'riskReason.low_p_alive':
       'лише {percent} імовірності, що вони ще активні: {contactDays} днів контакту, останній — {days} тому',
     'riskReason.declining': 'листів від них за останні 30 днів: {last30}, за 90 днів перед тим: {previous90}',
+    'riskReason.declining.one': 'листів від них за останні 30 днів: 1, за 90 днів перед тим: {previous90}',
     'riskReason.account_quiet':
       'уся ваша пошта притихла: від клієнтів {last30} листів за останні 30 днів, раніше близько {expected} на місяць',
     'riskReason.share': '{share}% цієї ймовірності',
@@ -127,9 +131,11 @@ export const reasonStrings = defineStrings({
       'ожидается примерно раз в {expected}: они обычно пишут раз в {usual}, ваши клиенты — раз в {account}',
     'riskReason.silence.onlyOne': 'пока лишь один день контакта; ваши клиенты обычно пишут раз в {account}',
     'riskReason.few_contacts': 'пока дней контакта лишь {contactDays}, первый — {days} назад',
+    'riskReason.few_contacts.one': 'пока лишь один день контакта, {days} назад',
     'riskReason.low_p_alive':
       'лишь {percent} вероятности, что они ещё активны: {contactDays} дней контакта, последний — {days} назад',
     'riskReason.declining': 'писем от них за последние 30 дней: {last30}, за 90 дней до того: {previous90}',
+    'riskReason.declining.one': 'писем от них за последние 30 дней: 1, за 90 дней до того: {previous90}',
     'riskReason.account_quiet':
       'вся ваша почта притихла: от клиентов {last30} писем за последние 30 дней, раньше около {expected} в месяц',
     'riskReason.share': '{share}% этой вероятности',
