@@ -8,7 +8,7 @@ import type {
 import type { KeepwarmDb, StoredThread } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
-import { clientRefsFor } from './identity';
+import { clientRefsFor, participantRefs } from './identity';
 
 // Gmail's own thread data, as the content script read it in the page and the
 // router validated it: every message with its id, sender, recipients and exact
@@ -128,17 +128,7 @@ export async function storeGmailData(
   page: DataPageContext,
 ): Promise<Set<string>> {
   const messageRefsOf = clientRefsFor(page.account, page.identity);
-  const refsOf = (participants: MailAddress[]) =>
-    messageRefsOf({
-      id: '',
-      threadId: '',
-      at: 0,
-      from: { email: '' },
-      to: participants,
-      cc: [],
-      subject: '',
-      snippet: '',
-    });
+  const refsOf = (participants: MailAddress[]) => participantRefs(messageRefsOf, participants);
   const sentOf = (thread: GmailDataThread) => thread.messages.filter((m) => !m.draft);
   const mine = new Set(page.identity.addresses);
   const observations = threads.flatMap((thread) => observationsOf(thread, sentOf(thread), mine));

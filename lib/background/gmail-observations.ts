@@ -12,7 +12,7 @@ import { type GmailView, readGmailView } from '@/lib/sites/gmail/view';
 import type { KeepwarmDb, StoredAccount, StoredThread } from '@/lib/store/db';
 import { datedMessageId, ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
-import { clientRefsFor } from './identity';
+import { clientRefsFor, participantRefs } from './identity';
 
 export interface PageContext {
   account: string;
@@ -125,16 +125,7 @@ export async function storeThreadRows(
       unread: row.unread,
       messageCount: row.messageCount,
       hasDraft: row.hasDraft,
-      clientRefs: refsOf({
-        id: '',
-        threadId: '',
-        at: 0,
-        from: { email: '' },
-        to: participants,
-        cc: [],
-        subject: '',
-        snippet: '',
-      }),
+      clientRefs: participantRefs(refsOf, participants),
       seenAt: page.now,
     });
   }

@@ -1,5 +1,5 @@
 import { baseClientKey, createPartyClassifier } from '@/lib/engine/client-identity';
-import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
+import type { AccountIdentity, MailAddress, MailMessage } from '@/lib/engine/types';
 import type { AccountSettings } from '@/lib/settings/user-settings';
 
 /**
@@ -16,6 +16,20 @@ export function accountIdentity(address: string, settings?: AccountSettings): Ac
     addresses: [...new Set([own, ...(settings?.aliases ?? [])])],
     internalDomains: [...new Set([...ownDomain, ...(settings?.internalDomains ?? [])])],
   };
+}
+
+/** `<account>|<client key>` for every client among a thread's people, as Gmail lists them. */
+export function participantRefs(refsOf: (message: MailMessage) => string[], participants: MailAddress[]): string[] {
+  return refsOf({
+    id: '',
+    threadId: '',
+    at: 0,
+    from: { email: '' },
+    to: participants,
+    cc: [],
+    subject: '',
+    snippet: '',
+  });
 }
 
 /** `<account>|<client key>` for every client a message involves. */
