@@ -39,6 +39,8 @@ export async function buildCli(outdir = CLI_OUT) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const entry = await buildCli();
+  // `--outdir <dir>` builds elsewhere, as the test of the built file does.
+  const at = process.argv.indexOf('--outdir');
+  const entry = await buildCli(at > 0 ? path.resolve(process.argv[at + 1] ?? CLI_OUT) : CLI_OUT);
   console.log(`keepwarm CLI built: ${path.relative(ROOT, entry)}`);
 }
