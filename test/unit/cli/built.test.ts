@@ -47,6 +47,15 @@ describe('the built keepwarm', () => {
     expect(fromBuilt).toEqual(JSON.parse(await runSource(args)));
   });
 
+  it('reads a saved Gmail page as the source does: the page parser is bundled too', async () => {
+    const page = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');
+    const url = 'https://mail.google.com/mail/u/0/#inbox';
+    const args = ['extract', 'gmail', page, '--url', url, '--time-zone', 'UTC', '--now', '2026-11-20T12:00:00Z'];
+    const fromBuilt = JSON.parse(runBuilt(args));
+    expect(fromBuilt.threads.length).toBeGreaterThan(0);
+    expect(fromBuilt).toEqual(JSON.parse(await runSource(args)));
+  });
+
   it('fails a usage error with exit code 2, as the source does', () => {
     let status: number | null = null;
     try {
