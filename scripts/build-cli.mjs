@@ -2,14 +2,15 @@
 // Bundles the `keepwarm` command line tool into plain JavaScript, so running it
 // compiles no TypeScript. Each command is its own chunk: `keepwarm --help`
 // loads only the dispatcher, and `report` never loads the page parser that
-// `extract` needs.
+// `extract` needs. The bundle goes beside the extension's builds in .output,
+// which the Firefox sources zip leaves out.
 import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_OUT = path.join(ROOT, 'dist/cli');
+export const CLI_OUT = path.join(ROOT, '.output/cli');
 
 /** Builds the CLI into `outdir`; its entry is `<outdir>/keepwarm.mjs`. */
 export async function buildCli(outdir = CLI_OUT) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the CLI straight from its TypeScript through tsx, for development and
 // the tests that check the source. The installed `keepwarm` is the bundle that
-// `npm run build:cli` writes to dist/cli (scripts/build-cli.mjs).
+// `npm run build:cli` writes to .output/cli (scripts/build-cli.mjs).
 import { register } from 'tsx/esm/api';
 
 register();
