@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The CLI runs the extension's own TypeScript (lib/) directly through tsx, so
-// there is one engine and no separate build step for the command line.
+// Runs the CLI straight from its TypeScript through tsx, for development and
+// the tests that check the source. The installed `keepwarm` is the bundle that
+// `npm run build:cli` writes to .output/cli (scripts/build-cli.mjs).
 import { register } from 'tsx/esm/api';
 
 register();

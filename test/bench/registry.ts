@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark';
 import { bgnbdFit } from './bgnbd-fit';
 import { bundleSize } from './bundle-size';
+import { cliReport } from './cli-report';
 import { crmExtraction } from './crm-extraction';
 import { engineRecompute } from './engine-recompute';
 import { gmailBadges } from './gmail-badges';
@@ -27,6 +28,7 @@ export const benchmarks: Benchmark[] = [
   bgnbdFit,
   riskQuality,
   mailboxImport,
+  cliReport,
   popupPaint,
   scaleAccount,
 ];

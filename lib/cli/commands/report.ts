@@ -6,11 +6,11 @@ import type { ClientReport } from '@/lib/engine/report-types';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
 import { importMailbox, type ThreadMove } from '@/lib/mail-import/import-mailbox';
-import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { ImportCounts } from '@/lib/mail-import/read-mailbox';
 import { applyThreadMoves } from '@/lib/mail-import/thread-moves';
 import { type CliCommand, UsageError } from '../command';
 import { printReport } from '../report-text';
+import { mailboxSourcesForCli } from '../whole-file-sources';
 
 const HELP = `keepwarm report <mbox file or folder> --me <address> [options]
 
@@ -66,7 +66,7 @@ export interface ReportResult {
 
 /** Reads every mailbox file under `target` once, deduplicated and threaded, oldest first. */
 export async function readMailboxMessages(target: string): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
-  const run = importMailbox(await mailboxSourcesAt(target));
+  const run = importMailbox(await mailboxSourcesForCli(target));
   const read: MailMessage[] = [];
   const moves: ThreadMove[] = [];
   for await (const batch of run) {
