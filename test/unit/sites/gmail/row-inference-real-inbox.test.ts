@@ -91,15 +91,16 @@ const EXPECTED: Expected[] = [
   /* 50 */ replied('p1', '2025-02-05T01:31'),
 ];
 
-function load() {
-  if (!existsSync(PAGE)) return undefined;
+function load(): Document {
+  // A skipped suite still runs its body to list its tests: without the page, it reads an empty one.
+  if (!existsSync(PAGE)) return parseHtml('<html><head><title></title></head><body></body></html>', URL_OF_PAGE);
   // The page's own scripts try to load Gmail's code; they take no part in what is read.
   const html = readFileSync(PAGE, 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '');
   return parseHtml(html, URL_OF_PAGE);
 }
 
 describe.skipIf(!existsSync(PAGE))('row inference on the real 2025 consumer inbox', () => {
-  const document = load() as Document;
+  const document = load();
   const me = readGmailAccount(new URL(URL_OF_PAGE), document)?.address ?? '';
   const { threads } = extractThreadList(document, { myAddresses: [me], now: NOW });
   const readTitleWall = (title: string) => parseTitleTime(title, { timeZone: 'UTC', now: NOW, language: 'en' });
