@@ -8,6 +8,7 @@ import type {
 import type { KeepwarmDb, StoredThread } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
+import { touchAccount } from './gmail-observations';
 import { clientRefsFor, participantRefs } from './identity';
 
 // Gmail's own thread data, as the content script read it in the page and the
@@ -144,15 +145,7 @@ export async function storeGmailData(
     await db.threads.bulkPut(next);
     const threadRefs = [...new Set(next.flatMap((t) => t.clientRefs))];
     await markPending(db, page.account, threadRefs);
-    const existing = await db.accounts.get(page.account);
-    await db.accounts.put({
-      ...existing,
-      address: page.account,
-      accountPath: page.accountPath,
-      firstSeenAt: existing?.firstSeenAt ?? page.now,
-      lastSeenAt: page.now,
-      dataHealth: page.health,
-    });
+    await touchAccount(db, page, { dataHealth: page.health });
     const result = await ingestMessages(db, page.account, observations, messageRefsOf);
     return new Set([...result.touchedClientRefs, ...threadRefs]);
   });

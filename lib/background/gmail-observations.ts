@@ -47,10 +47,13 @@ function rowTime(row: ThreadRowRecord, page: PageContext): { at?: number; exact:
   return { at: row.dateTitle ? page.parseTitle(row.dateTitle) : undefined, exact: false };
 }
 
-async function touchAccount(
+/** Records that a Gmail page of the account was seen now, with what that page taught about the account. */
+export async function touchAccount(
   db: KeepwarmDb,
-  page: PageContext,
-  fields: Partial<Pick<StoredAccount, 'listHealth' | 'conversationHealth' | 'titleOffset' | 'repliesOutsideInboxAt'>>,
+  page: Pick<PageContext, 'account' | 'accountPath' | 'now'>,
+  fields: Partial<
+    Pick<StoredAccount, 'listHealth' | 'conversationHealth' | 'dataHealth' | 'titleOffset' | 'repliesOutsideInboxAt'>
+  >,
 ) {
   const existing = await db.accounts.get(page.account);
   await db.accounts.put({
