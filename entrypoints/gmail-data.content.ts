@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { observeGmailData } from '@/lib/content/gmail-data-observer';
 import { isGmailDataUrl } from '@/lib/sites/gmail/page-data/data-url';
 

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createImportWorker, type FromImportWorker, type ToImportWorker } from '@/lib/mail-import/import-worker';
 
 interface WorkerScope {

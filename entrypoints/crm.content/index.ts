@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runCrmContentScript } from '@/lib/content/crm';
 
 // Registered at run time, on the hosts of the CRMs the user switched on, and

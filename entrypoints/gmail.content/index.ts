@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runGmailContentScript } from '@/lib/content/gmail';
 
 export default defineContentScript({
