@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { CrmSite } from '@/lib/messaging/schemas';
+import type { CrmSite } from '@/lib/features/crm/messages';
 import type { CrmId } from '@/lib/sites/crm/types';
 import { useTranslator } from '@/lib/ui/use-translator';
 

@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import type { GmailAccountSeen } from '@/lib/messaging/schemas';
+import type { GmailAccountSeen } from '@/lib/features/status/messages';
 
 // The Gmail accounts the user has opened, kept in extension storage so the
 // popup can tell "open Gmail to start" from "watching these accounts" even

@@ -1,6 +1,6 @@
 import { baseClientKey, isPersonKey } from '@/lib/engine/client-identity';
 import { isAutomatedAddress } from '@/lib/engine/sender-kind';
-import type { CrmRecordReply } from '@/lib/messaging/schemas';
+import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import { candidateClientKeys, type OwnSide } from '@/lib/sites/crm/client-match';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
 import type { KeepwarmDb, StoredCrmLearning } from '@/lib/store/db';

@@ -1,5 +1,5 @@
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
-import type { CrmRecordReply } from '@/lib/messaging/schemas';
+import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import { candidateClientKeys, matchCrmRecord, type OwnSide } from '@/lib/sites/crm/client-match';
 import type { CrmExtraction } from '@/lib/sites/crm/types';
 import type { KeepwarmDb, StoredClient } from '@/lib/store/db';

@@ -1,4 +1,4 @@
-import type { CrmRecordReply } from '@/lib/messaging/schemas';
+import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import { CRM_TAB_PREFIX, type CrmTabClient, crmTabKey } from '@/lib/messaging/session-keys';
 
 // The side panel follows the active tab: on a CRM record it shows the record's

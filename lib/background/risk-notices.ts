@@ -1,4 +1,4 @@
-import type { RisksChangedNotice } from '@/lib/messaging/schemas';
+import type { RisksChangedNotice } from '@/lib/features/gmail/messages';
 
 export type SendToTab = (tabId: number, notice: RisksChangedNotice) => Promise<unknown>;
 

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { type ReplyTo, type ToBackground, toBackgroundSchema } from '@/lib/messaging/schemas';
+import type { HandlersOf, Sender } from '@/lib/messaging/handlers';
+import { type replySchemas, type ToBackground, toBackgroundSchema } from '@/lib/messaging/schemas';
 import { StorageFullError } from '@/lib/store/storage-problem';
 
-/** Who sent a message, as the browser reports it (runtime.MessageSender). */
-export interface Sender {
-  url?: string;
-  /** A content script's tab. */
-  tab?: { id?: number; url?: string };
-}
-
-export type Handlers = {
-  [T in ToBackground['type']]: (message: Extract<ToBackground, { type: T }>, sender: Sender) => Promise<ReplyTo<T>>;
-};
+/** One handler for every message any feature defines. */
+export type Handlers = HandlersOf<typeof toBackgroundSchema.options, typeof replySchemas>;
 
 export interface Router {
   route(raw: unknown, sender: Sender): Promise<unknown>;

@@ -1,9 +1,10 @@
 import { baseClientKey } from '@/lib/engine/client-identity';
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
 import { isAutomatedAddress } from '@/lib/engine/sender-kind';
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
-import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
+import type { ReplyTo } from '@/lib/messaging/schemas';
 import type { KeepwarmDb, StoredClient, StoredThread } from '@/lib/store/db';
 import { engineContext } from './engine-context';
 

@@ -1,4 +1,4 @@
-import type { AccountStatus } from '@/lib/messaging/schemas';
+import type { AccountStatus } from '@/lib/features/status/messages';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { listAccounts } from './account-registry';
 import { importedMessagesOf } from './imported-messages';

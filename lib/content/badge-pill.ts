@@ -1,5 +1,5 @@
 import type { RiskLevel } from '@/lib/engine/risk-types';
-import type { ThreadRisk } from '@/lib/messaging/schemas';
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { PILL_CSS } from './badge-style';
 import type { BadgeTooltip } from './badge-tooltip';
 

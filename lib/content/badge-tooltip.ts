@@ -1,4 +1,4 @@
-import type { ThreadRisk } from '@/lib/messaging/schemas';
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { TOOLTIP_CSS } from './badge-style';
 
 const GAP = 6;

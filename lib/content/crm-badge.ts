@@ -1,6 +1,6 @@
 import pillCss from '@/components/risk-pill.css?inline';
+import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import type { Translator } from '@/lib/i18n/translate';
-import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { RISK_SYMBOL } from '@/lib/ui/risk-symbols';
 
 // The risk badge beside a CRM record's title: the same pill, colours and words

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
+import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import { en, type MessageKey, ru, uk } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { interpolate, type Translator } from '@/lib/i18n/translate';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
 import { READ_PAGE_MESSAGE, type ReadPageReply } from '@/lib/messaging/read-page';
-import type { CrmRecordReply } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
 import { CRM_ADAPTERS, hostedCrmFor } from '@/lib/sites/crm/adapters';
 import { extractCrmRecord } from '@/lib/sites/crm/extract';

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import type { ContentGmailDataSeen } from '@/lib/messaging/schemas';
+import type { ContentGmailDataSeen } from '@/lib/features/gmail/messages';
 import type { GmailAccountRef } from '@/lib/sites/gmail/account';
 import { GMAIL_DATA_EVENT, GMAIL_DATA_READY_EVENT } from './gmail-data-channel';
 import { GmailDataReceiver, type GmailDataReceiverOptions } from './gmail-data-receiver';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import type { RisksChangedNotice } from '@/lib/messaging/schemas';
+import type { RisksChangedNotice } from '@/lib/features/gmail/messages';
 import { sendToBackground } from '@/lib/messaging/send';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { extractConversation } from '@/lib/sites/gmail/conversation';

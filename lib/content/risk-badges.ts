@@ -1,5 +1,6 @@
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { MAX_RISK_THREADS } from '@/lib/messaging/limits';
-import type { ReplyTo, ThreadRisk } from '@/lib/messaging/schemas';
+import type { ReplyTo } from '@/lib/messaging/schemas';
 import { BadgePill, createPillSheet } from './badge-pill';
 import { BadgeTooltip } from './badge-tooltip';
 

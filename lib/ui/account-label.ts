@@ -1,5 +1,5 @@
+import type { AccountStatus } from '@/lib/features/status/messages';
 import type { Translator } from '@/lib/i18n/translate';
-import type { AccountStatus } from '@/lib/messaging/schemas';
 
 /**
  * How a watched account is named in the popup and options: its address, where

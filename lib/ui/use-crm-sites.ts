@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { CrmChoice, CrmSitesSectionProps } from '@/components/crm-sites-section';
-import type { CrmSite } from '@/lib/messaging/schemas';
+import type { CrmSite } from '@/lib/features/crm/messages';
 import { sendToBackground } from '@/lib/messaging/send';
 import { CRM_ADAPTERS } from '@/lib/sites/crm/adapters';
 import { originsFor } from '@/lib/sites/crm/hosts';

@@ -3,7 +3,7 @@ import { type DataPageContext, storeGmailData } from '@/lib/background/gmail-dat
 import { storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
 import { accountIdentity } from '@/lib/background/identity';
 import { createRouter, type Handlers } from '@/lib/background/router';
-import type { ContentGmailDataSeen } from '@/lib/messaging/schemas';
+import type { ContentGmailDataSeen } from '@/lib/features/gmail/messages';
 import type { GmailDataHealth, GmailDataMessage, GmailDataThread } from '@/lib/sites/gmail/page-data/records';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb } from '@/lib/store/db';

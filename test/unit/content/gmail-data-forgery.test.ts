@@ -9,7 +9,7 @@ import { createRouter, type Handlers } from '@/lib/background/router';
 import { receiveGmailData } from '@/lib/content/gmail-data';
 import { encodeGmailData, GMAIL_DATA_EVENT, GMAIL_DATA_READY_EVENT } from '@/lib/content/gmail-data-channel';
 import { RATE_WINDOW_MS } from '@/lib/content/gmail-data-receiver';
-import type { ContentGmailDataSeen } from '@/lib/messaging/schemas';
+import type { ContentGmailDataSeen } from '@/lib/features/gmail/messages';
 import { readGmailAccount } from '@/lib/sites/gmail/account';
 import { isGmailDataUrl } from '@/lib/sites/gmail/page-data/data-url';
 import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conversationBadgeSpot, type RowReading, rowBadgeSpots } from '@/lib/content/badge-spots';
 import { RiskBadges } from '@/lib/content/risk-badges';
-import type { ThreadRisk } from '@/lib/messaging/schemas';
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { queryWithFallbacks } from '@/lib/sites/gmail/selectors';
 import { extractThreadRow } from '@/lib/sites/gmail/thread-rows';

@@ -14,7 +14,7 @@ import { readUserSettings, saveUserSettings } from '@/lib/background/settings-st
 import { exportBackup } from '@/lib/data/backup';
 import { type Backup, CURRENT_SCHEMA_VERSION, readBackupText, TABLE_NAMES } from '@/lib/data/backup-format';
 import { BackupPartsError, createBackupAssembler, splitBackup } from '@/lib/data/backup-parts';
-import { uiImportDataSchema } from '@/lib/messaging/schemas';
+import { uiImportDataSchema } from '@/lib/features/data/messages';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { markPending } from '@/lib/store/pending-recompute';

@@ -6,7 +6,7 @@ import { analyzeAccount } from '@/lib/engine/analyze';
 import { MboxSplitter } from '@/lib/mail-import/mbox-splitter';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import { parseMessage } from '@/lib/mail-import/parse-message';
-import { importedMessageSchema } from '@/lib/messaging/schemas';
+import { importedMessageSchema } from '@/lib/features/mailbox-import/messages';
 import { FIXTURES, fixtureBytes, importAll } from './helpers';
 
 const BULK = path.join(FIXTURES, 'bulk');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentGmailThreadsSeenSchema } from '@/lib/messaging/schemas';
+import { contentGmailThreadsSeenSchema } from '@/lib/features/gmail/messages';
 
 // The list a batch of rows was read in travels with the rows: it decides
 // whether their people are senders. A content script left behind by an update

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
+import { readUserSettings } from '@/lib/background/settings-store';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
-import { buildDigest, nextDigestAt } from '@/lib/notifications/daily-digest';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { readUserSettings } from './settings-store';
+import { buildDigest, nextDigestAt } from './digest-text';
 
 export const DIGEST_ALARM = 'keepwarm-daily-digest';
 const NOTIFICATION_PREFIX = 'keepwarm-digest:';
