@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRiskNotices } from '@/lib/background/risk-notices';
 import type { ReasonEnding, ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
+import type { RisksChangedNotice } from '@/lib/features/gmail/messages';
 import { LANGUAGES } from '@/lib/i18n/locales';
 import { chanceText, isolatePhrase, reasonEndingText, reasonShareText, reasonText } from '@/lib/i18n/risk-reason-text';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { RisksChangedNotice } from '@/lib/features/gmail/messages';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

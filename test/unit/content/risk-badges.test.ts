@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { conversationBadgeSpot, type RowReading, rowBadgeSpots } from '@/lib/content/badge-spots';
 import { RiskBadges } from '@/lib/content/risk-badges';
-import type { ReplyTo } from '@/lib/messaging/schemas';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
+import type { ReplyTo } from '@/lib/messaging/schemas';
 import { extractConversation } from '@/lib/sites/gmail/conversation';
 import { queryWithFallbacks } from '@/lib/sites/gmail/selectors';
 import { extractThreadRow } from '@/lib/sites/gmail/thread-rows';

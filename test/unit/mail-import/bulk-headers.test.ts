@@ -3,10 +3,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAccount } from '@/lib/engine/analyze';
+import { importedMessageSchema } from '@/lib/features/mailbox-import/messages';
 import { MboxSplitter } from '@/lib/mail-import/mbox-splitter';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import { parseMessage } from '@/lib/mail-import/parse-message';
-import { importedMessageSchema } from '@/lib/features/mailbox-import/messages';
 import { FIXTURES, fixtureBytes, importAll } from './helpers';
 
 const BULK = path.join(FIXTURES, 'bulk');

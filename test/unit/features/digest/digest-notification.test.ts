@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DIGEST_ALARM, showDailyDigest, syncDigestAlarm } from '@/lib/features/digest/digest-notification';
 import { saveUserSettings } from '@/lib/background/settings-store';
+import { DIGEST_ALARM, showDailyDigest, syncDigestAlarm } from '@/lib/features/digest/digest-notification';
 import { defaultUserSettings, parseUserSettings } from '@/lib/settings/user-settings';
 import { type KeepwarmDb, openKeepwarmDb, type StoredClient } from '@/lib/store/db';
 

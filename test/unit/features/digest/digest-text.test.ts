@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '@/lib/i18n/translate';
 import { buildDigest, nextDigestAt } from '@/lib/features/digest/digest-text';
+import { createTranslator } from '@/lib/i18n/translate';
 import type { StoredClient } from '@/lib/store/db';
 
 const NOW = Date.UTC(2026, 10, 20, 9);
