@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import type { StoredClientOverride } from '@/lib/data/stored-rows';
 import type { ClientTier } from '@/lib/engine/overrides';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { MessageKey } from '@/lib/i18n/catalogs';
-import type { StoredClientOverride } from '@/lib/store/db';
 import type { ClientActions } from '@/lib/ui/client-actions';
 import { type MergeTargets, mergeSuggestions } from '@/lib/ui/merge-targets';
 import { dateInput, overridePatch } from '@/lib/ui/override-patch';

@@ -1,4 +1,4 @@
-import type { StoredMessage } from '@/lib/store/db';
+import type { StoredMessage } from '@/lib/data/stored-rows';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StoredCrmLearning } from '@/lib/store/db';
+import type { StoredCrmLearning } from '@/lib/data/stored-rows';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 interface Props {

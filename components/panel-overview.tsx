@@ -1,4 +1,4 @@
-import type { StoredClient, StoredSetAside } from '@/lib/store/db';
+import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskRow } from './risk-row';
 import { SetAsideList } from './set-aside-list';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/store/storage-problem';
+import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
 import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';

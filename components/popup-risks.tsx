@@ -1,4 +1,4 @@
-import type { StoredClient } from '@/lib/store/db';
+import type { StoredClient } from '@/lib/data/stored-rows';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskRow } from './risk-row';
 

@@ -1,5 +1,5 @@
+import type { StoredClient } from '@/lib/data/stored-rows';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
-import type { StoredClient } from '@/lib/store/db';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskPill } from './risk-pill';
 import './client-row.css';

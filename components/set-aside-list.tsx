@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { StoredSetAside } from '@/lib/data/stored-rows';
 import { senderSignalText } from '@/lib/i18n/sender-signal-text';
-import type { StoredSetAside } from '@/lib/store/db';
 import { searchSetAside } from '@/lib/ui/set-aside';
 import { useTranslator } from '@/lib/ui/use-translator';
 

@@ -1,4 +1,4 @@
-import type { StorageProblem } from '@/lib/store/storage-problem';
+import type { StorageProblem } from '@/lib/data/storage-problem';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 export interface StorageFullNoticeProps {

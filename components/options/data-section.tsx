@@ -1,5 +1,5 @@
 import { type ChangeEvent, useMemo, useState } from 'react';
-import { exportBackup } from '@/lib/data/backup';
+import { exportBackup } from '@/lib/data/backup-export';
 import { type Backup, type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
 import { splitBackup } from '@/lib/data/backup-parts';
 import { clientsCsv } from '@/lib/data/clients-csv';

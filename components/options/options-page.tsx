@@ -1,9 +1,9 @@
 import { type ComponentType, useEffect, useMemo } from 'react';
+import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
 import type { MessageKey } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { UserSettings } from '@/lib/settings/user-settings';
-import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/store/storage-problem';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { TranslatorContext, useTranslator } from '@/lib/ui/use-translator';
 import { useUserSettings } from '@/lib/ui/use-user-settings';

@@ -1,4 +1,4 @@
-import type { RetentionRun } from '@/lib/store/retention-run';
+import type { RetentionRun } from '@/lib/data/retention-run';
 import type { StorageEstimate } from '@/lib/ui/use-storage-estimate';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { Field } from './field';

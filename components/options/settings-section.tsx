@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { RETENTION_RUN_KEY, retentionRunSchema } from '@/lib/data/retention-run';
 import type { UserSettings } from '@/lib/settings/user-settings';
-import { RETENTION_RUN_KEY, retentionRunSchema } from '@/lib/store/retention-run';
 import { timeZones } from '@/lib/ui/calendar-labels';
 import { releaseNotifications } from '@/lib/ui/notification-permission';
 import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib/ui/settings-form';

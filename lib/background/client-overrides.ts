@@ -1,5 +1,6 @@
+import type { StoredClientOverride } from '@/lib/data/stored-rows';
 import { parseClientOverrides } from '@/lib/engine/overrides';
-import type { KeepwarmDb, StoredClientOverride } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 
 type Patch<T> = { [K in keyof T]?: T[K] | null };
 export type OverridePatch = Patch<Omit<StoredClientOverride, 'account' | 'key' | 'split' | 'updatedAt'>>;

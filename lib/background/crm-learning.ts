@@ -1,9 +1,10 @@
+import type { StoredCrmLearning } from '@/lib/data/stored-rows';
 import { baseClientKey, isPersonKey } from '@/lib/engine/client-identity';
 import { isAutomatedAddress } from '@/lib/engine/sender-kind';
 import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import { candidateClientKeys, type OwnSide } from '@/lib/sites/crm/client-match';
 import type { CrmExtraction, CrmRecord } from '@/lib/sites/crm/types';
-import type { KeepwarmDb, StoredCrmLearning } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { ownSideOf } from './crm-records';
 
 // What a CRM record of a known client adds to what mail says. Cautious by

@@ -1,8 +1,9 @@
+import type { StoredClient } from '@/lib/data/stored-rows';
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
 import type { CrmRecordReply } from '@/lib/features/crm/messages';
 import { candidateClientKeys, matchCrmRecord, type OwnSide } from '@/lib/sites/crm/client-match';
 import type { CrmExtraction } from '@/lib/sites/crm/types';
-import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { engineContext } from './engine-context';
 import { readUserSettings } from './settings-store';
 

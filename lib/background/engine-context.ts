@@ -1,11 +1,12 @@
+import type { StoredClientOverride, StoredCrmLearning } from '@/lib/data/stored-rows';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import { HOUR } from '@/lib/engine/business-hours';
 import type { OutsideContact } from '@/lib/engine/outside-contact';
 import type { ClientOverride, ClientOverrides } from '@/lib/engine/overrides';
 import type { EngineSettings } from '@/lib/engine/settings';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
-import type { KeepwarmDb, StoredClientOverride, StoredCrmLearning } from '@/lib/store/db';
-import { accountIdentity } from './identity';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { readUserSettings } from './settings-store';
 
 /** What the engine needs to know of the user for one account, read from storage. */

@@ -1,3 +1,5 @@
+import type { StoredThread } from '@/lib/data/stored-rows';
+import { clientRefsFor, participantRefs } from '@/lib/engine/account-identity';
 import type { AccountIdentity, BulkEvidence, MailAddress } from '@/lib/engine/types';
 import type {
   GmailDataAddress,
@@ -5,11 +7,10 @@ import type {
   GmailDataMessage,
   GmailDataThread,
 } from '@/lib/sites/gmail/page-data/records';
-import type { KeepwarmDb, StoredThread } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
 import { touchAccount } from './gmail-observations';
-import { clientRefsFor, participantRefs } from './identity';
 
 // Gmail's own thread data, as the content script read it in the page and the
 // router validated it: every message with its id, sender, recipients and exact

@@ -1,3 +1,5 @@
+import type { StoredAccount, StoredThread } from '@/lib/data/stored-rows';
+import { clientRefsFor, participantRefs } from '@/lib/engine/account-identity';
 import type { AccountIdentity, MailAddress } from '@/lib/engine/types';
 import type { ConversationRecord, Health, Participant, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import {
@@ -9,10 +11,9 @@ import {
 import { chooseOffset, type ReadTitleWall, voteOffsets } from '@/lib/sites/gmail/title-offset';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { type GmailView, readGmailView } from '@/lib/sites/gmail/view';
-import type { KeepwarmDb, StoredAccount, StoredThread } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { datedMessageId, ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
-import { clientRefsFor, participantRefs } from './identity';
 
 export interface PageContext {
   account: string;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import type { KeepwarmDb, StoredAccount } from '@/lib/store/db';
+import type { StoredAccount } from '@/lib/data/stored-rows';
+import type { KeepwarmDb } from '@/lib/store/db';
 
 /**
  * How many messages the imports stored for an account. Kept on the account as

@@ -1,7 +1,9 @@
 // Reading one account's messages a client at a time, for the full recompute:
 // it holds the messages of one client (and one chunk), never the account's.
+
+import type { StoredMessage } from '@/lib/data/stored-rows';
 import { byTime } from '@/lib/engine/conversation';
-import type { KeepwarmDb, StoredMessage } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 
 /** Messages per read: few round trips, and little held at once. */
 const CHUNK = 2000;

@@ -1,9 +1,10 @@
+import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
 import { analyzeOneClient } from '@/lib/engine/analyze';
 import { analyzeClientByClient } from '@/lib/engine/analyze-by-client';
 import { createClientResolver } from '@/lib/engine/overrides';
 import type { PopulationModel } from '@/lib/engine/report-types';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
-import type { KeepwarmDb, StoredClient, StoredSetAside } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { clearPending, pendingOf } from '@/lib/store/pending-recompute';
 import { type EngineContext, engineContext } from './engine-context';
 import { forEachRefOfAccount, messagesFiledUnder } from './messages-by-client';

@@ -1,6 +1,6 @@
+import { clientRefsFor } from '@/lib/engine/account-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { clientRefsFor } from './identity';
 
 const CHUNK = 2000;
 

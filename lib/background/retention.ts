@@ -1,9 +1,9 @@
 import { subMonths } from 'date-fns';
 import { z } from 'zod';
+import type { RetentionRun } from '@/lib/data/retention-run';
 import { type Retention, retentionSchema } from '@/lib/settings/user-settings';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { markPending } from '@/lib/store/pending-recompute';
-import type { RetentionRun } from '@/lib/store/retention-run';
 
 export const RETENTION_ALARM = 'keepwarm-retention';
 export const RETENTION_PERIOD_MINUTES = 24 * 60;

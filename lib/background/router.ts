@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { StorageFullError } from '@/lib/data/storage-problem';
 import type { HandlersOf, Sender } from '@/lib/messaging/handlers';
 import { type replySchemas, type ToBackground, toBackgroundSchema } from '@/lib/messaging/schemas';
-import { StorageFullError } from '@/lib/store/storage-problem';
 
 /** One handler for every message any feature defines. */
 export type Handlers = HandlersOf<typeof toBackgroundSchema.options, typeof replySchemas>;

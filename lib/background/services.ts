@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
+import { STORAGE_PROBLEM_KEY } from '@/lib/data/storage-problem';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
-import { STORAGE_PROBLEM_KEY } from '@/lib/store/storage-problem';
 import { createReports, type Reports } from './reports';
 import { createStorageHealth, type StorageHealth } from './storage-health';
 

@@ -4,7 +4,7 @@ import {
   type StorageOperation,
   type StorageProblem,
   storageProblemSchema,
-} from '@/lib/store/storage-problem';
+} from '@/lib/data/storage-problem';
 
 /** Where the last problem is kept; `storage.local` in the extension. */
 export interface ProblemStore {

@@ -1,3 +1,4 @@
+import type { StoredClient, StoredThread } from '@/lib/data/stored-rows';
 import { baseClientKey } from '@/lib/engine/client-identity';
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
 import { isAutomatedAddress } from '@/lib/engine/sender-kind';
@@ -5,7 +6,7 @@ import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
 import type { ReplyTo } from '@/lib/messaging/schemas';
-import type { KeepwarmDb, StoredClient, StoredThread } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { engineContext } from './engine-context';
 
 /** The tooltip shows this many reasons; the side panel has them all. */

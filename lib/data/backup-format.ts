@@ -3,8 +3,8 @@
 // store them (their keys and indexed fields, with their types); the rest of a
 // row is kept as written, so a backup restores exactly what it saved.
 import { z } from 'zod';
+import { SCHEMA_VERSIONS } from '@/lib/data/schema-versions';
 import { SENDER_EVIDENCE } from '@/lib/sites/gmail/row-inference';
-import { SCHEMA_VERSIONS } from '@/lib/store/db';
 
 export const BACKUP_FORMAT = 'keepwarm-backup';
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length;

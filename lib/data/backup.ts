@@ -1,19 +1,7 @@
 import type { Table } from 'dexie';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { BACKUP_FORMAT, type Backup, CURRENT_SCHEMA_VERSION, TABLE_NAMES } from './backup-format';
-
-function tablesOf(db: KeepwarmDb): Table[] {
-  return TABLE_NAMES.map((name) => db.table(name));
-}
-
-/** Every row of every table, read in one transaction so the backup is one consistent moment. */
-export async function exportBackup(db: KeepwarmDb, now: number): Promise<Backup> {
-  const tables = await db.transaction('r', tablesOf(db), async () => {
-    const entries = await Promise.all(TABLE_NAMES.map(async (name) => [name, await db.table(name).toArray()]));
-    return Object.fromEntries(entries);
-  });
-  return { format: BACKUP_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now, tables };
-}
+import { tablesOf } from './backup-export';
+import { type Backup, TABLE_NAMES } from './backup-format';
 
 /** Replaces everything stored with the backup, in one transaction: it all lands, or nothing changes. */
 export async function restoreBackup(db: KeepwarmDb, backup: Backup): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 // Clients as a spreadsheet: one row per client, the numbers in plain units
 // (hours, ISO times) so any spreadsheet reads them without a format.
-import type { StoredClient } from '@/lib/store/db';
+import type { StoredClient } from '@/lib/data/stored-rows';
 
 export const CLIENT_CSV_COLUMNS = [
   'account',

@@ -1,6 +1,7 @@
+import type { MessageSource, StoredMessage } from '@/lib/data/stored-rows';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { SenderEvidence } from '@/lib/sites/gmail/row-inference';
-import type { KeepwarmDb, MessageSource, StoredMessage } from './db';
+import type { KeepwarmDb } from './db';
 import { markPending } from './pending-recompute';
 
 /** One message as a page or an import saw it, before it meets what is stored. */

@@ -1,4 +1,5 @@
-import type { KeepwarmDb, PendingRecompute } from './db';
+import type { PendingRecompute } from '@/lib/data/stored-rows';
+import type { KeepwarmDb } from './db';
 
 /**
  * Marks clients whose report is out of date. Call it inside the transaction

@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
-import { accountIdentity, clientRefsFor } from '@/lib/background/identity';
+import type { StoredMessage, StoredSettings } from '@/lib/data/stored-rows';
+import { accountIdentity, clientRefsFor } from '@/lib/engine/account-identity';
 import type { MailMessage } from '@/lib/engine/types';
-import type { StoredMessage, StoredSettings } from './db';
 
 /**
  * The upgrade to schema v5. Before it, mail from automated senders (no-reply,

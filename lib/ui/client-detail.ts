@@ -4,8 +4,10 @@
 // A client can have thousands of threads, so the messages are read thread by
 // thread, newest first, only as far as shown. The clients it could be merged
 // into are not read here: an account has thousands (see merge-targets).
+
+import type { StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/data/stored-rows';
 import { byTime } from '@/lib/engine/conversation';
-import type { KeepwarmDb, StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { type ActivityWeek, activitySeries } from './activity-series';
 
 export const TIMELINE_SHOWN = 40;

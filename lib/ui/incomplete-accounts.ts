@@ -1,4 +1,4 @@
-import type { StoredAccount } from '@/lib/store/db';
+import type { StoredAccount } from '@/lib/data/stored-rows';
 
 /** An account whose data may be incomplete, and which of its Gmail views read badly. */
 export interface IncompleteAccount {

@@ -1,8 +1,9 @@
 // The side panel's client settings form, turned into the `ui/set-client-override`
 // patch: only what changed, a cleared field as `null`, and input the
 // background would refuse caught here first with a message, nothing sent.
+
+import type { StoredClientOverride } from '@/lib/data/stored-rows';
 import type { ClientTier } from '@/lib/engine/overrides';
-import type { StoredClientOverride } from '@/lib/store/db';
 import type { OverridePatch } from './client-actions';
 
 export interface OverrideForm {

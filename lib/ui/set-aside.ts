@@ -1,7 +1,9 @@
 // Reading the clients set aside as automated or bulk mail for the side panel
 // and the options page, most recent first, and the click that includes one.
+
+import type { StoredSetAside } from '@/lib/data/stored-rows';
 import { sendToBackground } from '@/lib/messaging/send';
-import type { KeepwarmDb, StoredSetAside } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 
 /** The `limit` most recent over every account (all when absent), and how many there are. */
 export async function readSetAside(

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { openKeepwarmDb, type StoredAccount } from '@/lib/store/db';
+import type { StoredAccount } from '@/lib/data/stored-rows';
+import { openKeepwarmDb } from '@/lib/store/db';
 import { type IncompleteAccount, incompleteAccounts } from './incomplete-accounts';
 import { type LiveState, useLiveQuery } from './use-live-query';
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { openKeepwarmDb, type StoredSetAside } from '@/lib/store/db';
+import type { StoredSetAside } from '@/lib/data/stored-rows';
+import { openKeepwarmDb } from '@/lib/store/db';
 import { readSetAside } from './set-aside';
 import { type LiveState, useLiveQuery } from './use-live-query';
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
+import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
-import { openKeepwarmDb, type StoredClient, type StoredSetAside } from '@/lib/store/db';
+import { openKeepwarmDb } from '@/lib/store/db';
 import { type ClientDetail, clientDetail, riskiestClients, watchedClients } from './client-detail';
 import { type MergeTargets, mergeTargets } from './merge-targets';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';

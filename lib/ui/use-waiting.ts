@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { openKeepwarmDb, type StoredClient } from '@/lib/store/db';
+import type { StoredClient } from '@/lib/data/stored-rows';
+import { openKeepwarmDb } from '@/lib/store/db';
 import { riskiestClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { type LiveState, useLiveQuery } from './use-live-query';

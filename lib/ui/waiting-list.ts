@@ -3,9 +3,11 @@
 // from the engine's reasons (`waiting_on_us`, `waiting_on_them`), so the popup
 // says exactly what the risk explains. Reads only clients that can carry those
 // reasons, through the indexes: never the whole table.
+
+import type { StoredClient } from '@/lib/data/stored-rows';
 import type { ClientTier } from '@/lib/engine/overrides';
 import type { RiskReason } from '@/lib/engine/risk-types';
-import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 
 type Reason<K extends RiskReason['kind']> = Extract<RiskReason, { kind: K }>;
 

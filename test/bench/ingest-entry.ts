@@ -1,8 +1,10 @@
 // Bundled into a page by the ingest benchmark: the store's own ingest, the
 // synthetic mailbox, and the same records written with raw IndexedDB calls.
-import { clientRefsFor } from '@/lib/background/identity';
+
 import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
-import { openKeepwarmDb, type StoredMessage } from '@/lib/store/db';
+import type { StoredMessage } from '@/lib/data/stored-rows';
+import { clientRefsFor } from '@/lib/engine/account-identity';
+import { openKeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { identity, ME, syntheticMailbox } from '../unit/engine/mail-builders';
 

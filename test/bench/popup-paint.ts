@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { StoredClient } from '@/lib/store/db';
+import type { StoredClient } from '@/lib/data/stored-rows';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/chromium';
 import { account, NOW, storedClients } from '../unit/ui/demo-clients';
 import type { Benchmark } from './benchmark';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { accountIdentity } from '@/lib/background/identity';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
 import { baseClientKey } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';

@@ -5,9 +5,9 @@ import { answerCrmRecord } from '@/lib/background/crm-records';
 import { type CrmSitesApi, createCrmSites } from '@/lib/background/crm-sites';
 import { rememberCrmRecord, tabsShowing } from '@/lib/background/crm-tabs';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
+import { StorageFullError } from '@/lib/data/storage-problem';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
 import type { HandlersOf } from '@/lib/messaging/handlers';
-import { StorageFullError } from '@/lib/store/storage-problem';
 import type { crmMessages, crmReplies } from './messages';
 
 type CrmHandlers = HandlersOf<typeof crmMessages, typeof crmReplies>;

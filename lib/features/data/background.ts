@@ -1,8 +1,8 @@
 import { eraseAccountData, eraseAllData, importBackup } from '@/lib/background/data-admin';
+import { syncDigestAlarm } from '@/lib/background/digest-notification';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
 import { readUserSettings } from '@/lib/background/settings-store';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
-import { syncDigestAlarm } from '@/lib/features/digest/digest-notification';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import type { dataMessages, dataReplies } from './messages';
 

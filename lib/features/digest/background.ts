@@ -1,6 +1,11 @@
+import {
+  DIGEST_ALARM,
+  listenToDigestClicks,
+  showDailyDigest,
+  syncDigestAlarm,
+} from '@/lib/background/digest-notification';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
 import { readUserSettings } from '@/lib/background/settings-store';
-import { DIGEST_ALARM, listenToDigestClicks, showDailyDigest, syncDigestAlarm } from './digest-notification';
 
 /** The daily notification of who waits on the user and who is at risk, at the hour the settings say. */
 export function digestFeature({ db }: BackgroundServices): BackgroundFeature<Record<never, never>> {

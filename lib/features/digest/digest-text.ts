@@ -2,8 +2,8 @@
 // a notification can show. Pure: the background passes the clients, the clock
 // and a translator in the user's language.
 import { TZDate } from '@date-fns/tz';
+import type { StoredClient } from '@/lib/data/stored-rows';
 import type { Translator } from '@/lib/i18n/translate';
-import type { StoredClient } from '@/lib/store/db';
 
 /** Lines a notification shows before it cuts the text. */
 const MAX_LINES = 4;

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { recomputeClients } from '@/lib/background/recompute';
 import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES, runRetention } from '@/lib/background/retention';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
-import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
+import { RETENTION_RUN_KEY } from '@/lib/data/retention-run';
 
 export interface RetentionFeature extends BackgroundFeature<Record<never, never>> {
   /** Clears old snippets and forgets old mail as the settings say; the outcome is kept for the options page. */

@@ -1,9 +1,9 @@
+import { syncDigestAlarm } from '@/lib/background/digest-notification';
 import { engineContext } from '@/lib/background/engine-context';
 import { reindexClientRefs } from '@/lib/background/reindex';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
 import { changesReports } from '@/lib/background/settings-change';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
-import { syncDigestAlarm } from '@/lib/features/digest/digest-notification';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import type { settingsMessages, settingsReplies } from './messages';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type DataPageContext, storeGmailData } from '@/lib/background/gmail-data';
 import { storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
 import { createRouter, type Handlers } from '@/lib/background/router';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import type { ContentGmailDataSeen } from '@/lib/features/gmail/messages';
 import type { GmailDataHealth, GmailDataMessage, GmailDataThread } from '@/lib/sites/gmail/page-data/records';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';

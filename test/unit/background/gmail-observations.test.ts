@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
 import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from '@/lib/background/recompute';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { freshDbPerTest } from '../store/fresh-db';

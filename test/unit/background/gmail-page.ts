@@ -1,5 +1,5 @@
 import type { PageContext } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
+import { accountIdentity } from '@/lib/engine/account-identity';
 
 /** A healthy Gmail page of `account` at `now`, as the background sees one. */
 export function gmailPage(account: string, now: number): PageContext {

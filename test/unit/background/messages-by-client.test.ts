@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forEachRefOfAccount, messagesFiledUnder } from '@/lib/background/messages-by-client';
-import type { KeepwarmDb, StoredMessage } from '@/lib/store/db';
+import type { StoredMessage } from '@/lib/data/stored-rows';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';

@@ -1,13 +1,13 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountIdentity } from '@/lib/background/identity';
 import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/background/retention';
 import { readUserSettings } from '@/lib/background/settings-store';
 import { startBackground } from '@/lib/background/start';
+import { RETENTION_RUN_KEY } from '@/lib/data/retention-run';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import { DB_NAME, openKeepwarmDb } from '@/lib/store/db';
-import { RETENTION_RUN_KEY } from '@/lib/store/retention-run';
 import { DAY, ME } from './exchange';
 
 // The cleanup runs from a daily alarm, made once so a worker started again

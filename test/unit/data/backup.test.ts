@@ -8,12 +8,12 @@ import { eraseAccountData, eraseAllData, importBackup } from '@/lib/background/d
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { storeGmailData } from '@/lib/background/gmail-data';
 import { listContext, type PageContext, storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
-import { accountIdentity } from '@/lib/background/identity';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
-import { exportBackup } from '@/lib/data/backup';
+import { exportBackup } from '@/lib/data/backup-export';
 import { type Backup, CURRENT_SCHEMA_VERSION, readBackupText, TABLE_NAMES } from '@/lib/data/backup-format';
 import { BackupPartsError, createBackupAssembler, splitBackup } from '@/lib/data/backup-parts';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import { uiImportDataSchema } from '@/lib/features/data/messages';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';

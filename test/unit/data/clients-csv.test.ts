@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_CSV_COLUMNS, clientsCsv, csvField } from '@/lib/data/clients-csv';
-import type { StoredClient } from '@/lib/store/db';
+import type { StoredClient } from '@/lib/data/stored-rows';
 
 const HOUR = 3_600_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountIdentity } from '@/lib/background/identity';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
 import { generateMailbox } from '../../demo/mailbox/generate';
 import { mailMessagesOf } from '../../demo/mailbox/mail-messages';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountIdentity } from '@/lib/background/identity';
 import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { buildReport } from '@/lib/cli/commands/report';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { startMailboxImport } from '@/lib/ui/mailbox-import';

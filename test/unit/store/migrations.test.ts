@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openKeepwarmDb, SCHEMA_VERSIONS } from '@/lib/store/db';
+import { SCHEMA_VERSIONS } from '@/lib/data/schema-versions';
+import { openKeepwarmDb } from '@/lib/store/db';
 
 // Every version upgrade keeps every record: for each version, a database made by
 // the version before it, with data in every table, opens under the current code

@@ -1,8 +1,10 @@
 // The demo mailbox run through the engine and stored the way the background
 // stores it: the ground truth the popup and side panel queries are tested on.
-import { accountIdentity } from '@/lib/background/identity';
+
+import type { StoredClient, StoredMessage } from '@/lib/data/stored-rows';
+import { accountIdentity } from '@/lib/engine/account-identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import type { KeepwarmDb, StoredClient, StoredMessage } from '@/lib/store/db';
+import type { KeepwarmDb } from '@/lib/store/db';
 import { generateMailbox } from '../../demo/mailbox/generate';
 import { mailMessagesOf } from '../../demo/mailbox/mail-messages';
 

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { IncompleteDataNotice } from '@/components/incomplete-data-notice';
+import type { StoredAccount } from '@/lib/data/stored-rows';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { StoredAccount } from '@/lib/store/db';
 import { type IncompleteAccount, incompleteAccounts } from '@/lib/ui/incomplete-accounts';
 import { TranslatorContext } from '@/lib/ui/use-translator';
 

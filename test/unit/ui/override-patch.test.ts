@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredClientOverride } from '@/lib/store/db';
+import type { StoredClientOverride } from '@/lib/data/stored-rows';
 import { dateInput, overridePatch } from '@/lib/ui/override-patch';
 
 const empty = { name: '', tier: '', value: '', quietUntil: '' };

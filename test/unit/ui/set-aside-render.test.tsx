@@ -3,10 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PanelOverview } from '@/components/panel-overview';
 import { SetAsideList } from '@/components/set-aside-list';
+import type { StoredSetAside } from '@/lib/data/stored-rows';
 import type { Language } from '@/lib/i18n/locales';
 import { senderSignalText } from '@/lib/i18n/sender-signal-text';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { StoredSetAside } from '@/lib/store/db';
 import { searchSetAside } from '@/lib/ui/set-aside';
 import { TranslatorContext } from '@/lib/ui/use-translator';
 

@@ -2,10 +2,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RetentionFields } from '@/components/options/retention-fields';
 import { StorageFullNotice } from '@/components/storage-full-notice';
+import type { RetentionRun } from '@/lib/data/retention-run';
+import { storageOperationSchema } from '@/lib/data/storage-problem';
 import { createTranslator } from '@/lib/i18n/translate';
 import { defaultUserSettings } from '@/lib/settings/user-settings';
-import type { RetentionRun } from '@/lib/store/retention-run';
-import { storageOperationSchema } from '@/lib/store/storage-problem';
 import { draftOf } from '@/lib/ui/settings-form';
 import { TranslatorContext } from '@/lib/ui/use-translator';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KeepwarmDb, StoredClient } from '@/lib/store/db';
+import type { StoredClient } from '@/lib/data/stored-rows';
+import type { KeepwarmDb } from '@/lib/store/db';
 import {
   rankWaitingOnYou,
   searchWaiting,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredClient } from '@/lib/data/stored-rows';
 import { buildDigest, nextDigestAt } from '@/lib/features/digest/digest-text';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { StoredClient } from '@/lib/store/db';
 
 const NOW = Date.UTC(2026, 10, 20, 9);
 const HOUR = 3_600_000;

@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DIGEST_ALARM, showDailyDigest, syncDigestAlarm } from '@/lib/background/digest-notification';
 import { saveUserSettings } from '@/lib/background/settings-store';
-import { DIGEST_ALARM, showDailyDigest, syncDigestAlarm } from '@/lib/features/digest/digest-notification';
+import type { StoredClient } from '@/lib/data/stored-rows';
 import { defaultUserSettings, parseUserSettings } from '@/lib/settings/user-settings';
-import { type KeepwarmDb, openKeepwarmDb, type StoredClient } from '@/lib/store/db';
+import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 
 const NOW = Date.UTC(2026, 10, 20, 6);
 const ME = 'olena@brightpath.studio';

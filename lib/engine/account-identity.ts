@@ -1,6 +1,11 @@
-import { baseClientKey, createPartyClassifier } from '@/lib/engine/client-identity';
-import type { AccountIdentity, MailAddress, MailMessage } from '@/lib/engine/types';
-import type { AccountSettings } from '@/lib/settings/user-settings';
+import { baseClientKey, createPartyClassifier } from './client-identity';
+import type { AccountIdentity, MailAddress, MailMessage } from './types';
+
+/** What the user said of an account: its aliases and the domains of their colleagues. */
+interface AccountSettings {
+  aliases?: readonly string[];
+  internalDomains?: readonly string[];
+}
 
 /**
  * Who the user is for one Gmail account: its address and aliases, and its

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { readUserSettings } from '@/lib/background/settings-store';
+import { buildDigest, nextDigestAt } from '@/lib/features/digest/digest-text';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { buildDigest, nextDigestAt } from './digest-text';
+import { readUserSettings } from './settings-store';
 
 export const DIGEST_ALARM = 'keepwarm-daily-digest';
 const NOTIFICATION_PREFIX = 'keepwarm-digest:';

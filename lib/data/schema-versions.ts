@@ -1,0 +1,22 @@
+// The database's tables and indexes by version, apart from the database library,
+// so a backup's format knows the current version without opening storage.
+// Versions are append-only: a new version adds its stores here and its upgrade
+// function in lib/store/db.ts, and never edits an old one.
+
+/** Every version's stores, oldest first. Append a version; never edit one that shipped. */
+export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
+  {
+    accounts: '&address',
+    messages: '[account+id], [account+threadId], [account+at], *clientRefs',
+    threads: '[account+threadId], [account+lastActivityAt], *clientRefs',
+    clients: '[account+key], [account+riskScore], [account+waitingOnUsSince]',
+  },
+  // v2: the user's follow-up decisions, kept apart from the recomputed reports so a recompute never loses them.
+  { followUpStates: '[account+key], [account+clientKey]' },
+  // v3: the user's settings and client corrections, and the clients waiting for a recompute.
+  { settings: '&id', clientOverrides: '[account+key]', pendingRecompute: '&ref, account' },
+  // v4: what the user's CRM pages taught about clients, and the clients the user watches.
+  { crmLearned: '[account+clientKey]' },
+  // v5: the clients set aside as automated or bulk mail, listed most recent first.
+  { setAside: '[account+key], [account+lastAt]' },
+];
