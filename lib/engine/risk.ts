@@ -114,7 +114,3 @@ export function assessRisk(
     model: modelTag,
   };
 }
-
-/** Days in the model's horizon, for sentences. */
-export const HORIZON_DAYS = SHIPPED_MODEL.horizonDays;
-export const HORIZON_MS = HORIZON_DAYS * DAY;

@@ -74,7 +74,6 @@ export const userSettingsSchema = z.strictObject({
 
 export type UserSettings = z.output<typeof userSettingsSchema>;
 export type UserSettingsInput = z.input<typeof userSettingsSchema>;
-export type AccountSettings = z.output<typeof accountSettingsSchema>;
 
 /** The defaults, with the working day in the browser's own time zone. */
 export function defaultUserSettings(timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): UserSettings {

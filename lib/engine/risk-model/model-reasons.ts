@@ -7,13 +7,6 @@ import type { RiskReason } from '../risk-types';
 import { expectedGapDays, type FeatureInput, lastExchangeAt } from './risk-features';
 
 type ModelReasonKind = 'silence' | 'few_contacts' | 'declining' | 'low_p_alive' | 'account_quiet';
-export const MODEL_REASON_KINDS: readonly string[] = [
-  'silence',
-  'few_contacts',
-  'declining',
-  'low_p_alive',
-  'account_quiet',
-] satisfies ModelReasonKind[];
 
 function silence({ metrics: m, population, now }: FeatureInput): RiskReason | undefined {
   const last = lastExchangeAt(m);

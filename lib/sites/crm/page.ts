@@ -129,20 +129,6 @@ export function timedEntries(root: ParentNode, itemCss: string, labelCss: string
   });
 }
 
-/** The first element a list of selectors finds, in order. */
-export function firstOf(root: ParentNode, ...selectors: string[]): Element | null {
-  for (const css of selectors) {
-    const found = root.querySelector(css);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The page title minus a product suffix ("Jane Doe | HubSpot" → "Jane Doe"). */
-export function titleWithout(document: Document, suffix: RegExp): string {
-  return (document.title ?? '').replace(suffix, '').replace(/\s+/g, ' ').trim();
-}
-
 /** Visible text including what open shadow roots render (Lightning puts field values there). */
 export function deepText(element: Element | null | undefined): string {
   if (!element) return '';

@@ -1,0 +1,86 @@
+// The house's folder boundaries, checked on every `npm test` (npm run lint).
+// `npm run deps` prints the folder-to-folder import graph.
+const BROWSER = '^(node_modules/(wxt|webextension-polyfill|@wxt-dev)/|wxt/browser$|#imports$)';
+const STORAGE = '^(lib/store/|node_modules/dexie/)';
+// Modules that write history or what the user decided: the background and its features' handlers only.
+const WRITERS =
+  '^(lib/background/|lib/features/[^/]+/background\\.ts$|lib/store/(ingest|pending-recompute|refile-senders)\\.ts$|lib/data/backup\\.ts$)';
+const BACKGROUND_SIDE = '^(lib/background/|lib/features/[^/]+/background\\.ts$|entrypoints/background\\.ts$)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'engine-pure',
+      comment: 'The engine is plain TypeScript with an explicit clock: no DOM, browser API, storage or UI.',
+      severity: 'error',
+      from: { path: '^lib/engine/' },
+      to: {
+        path: '^(lib/(?!engine/)|components/|entrypoints/|node_modules/(dexie|react|react-dom|wxt|webextension-polyfill|happy-dom)/)|^(wxt/|#imports$)',
+      },
+    },
+    {
+      name: 'sites-pure',
+      comment: 'Site extractors are pure functions of a page: no browser API, storage, messaging or UI.',
+      severity: 'error',
+      from: { path: '^lib/sites/' },
+      to: {
+        path: `${BROWSER}|${STORAGE}|^(lib/(background|content|features|messaging|ui|cli)/|components/|entrypoints/)`,
+      },
+    },
+    {
+      name: 'components-props-only',
+      comment: "Components take props and render: data and browser calls belong to the pages' containers.",
+      severity: 'error',
+      from: { path: '^components/' },
+      to: { path: `${BROWSER}|${STORAGE}|^(lib/(background|messaging/send)|lib/features/[^/]+/background)` },
+    },
+    {
+      name: 'components-reach-no-storage',
+      comment: 'Nothing a component imports reaches storage or a browser API either.',
+      severity: 'error',
+      from: { path: '^components/' },
+      to: { path: `${BROWSER}|${STORAGE}`, reachable: true },
+    },
+    {
+      name: 'content-never-store',
+      comment: 'Content scripts run in pages we do not control: they report to the background and never open storage.',
+      severity: 'error',
+      from: { path: '^(lib/content/|entrypoints/[^/]+\\.content)' },
+      to: { path: `${STORAGE}|^lib/(background|features/[^/]+/background)`, reachable: true },
+    },
+    {
+      name: 'only-background-writes',
+      comment: 'Only the background writes history: its modules are imported by the background alone.',
+      severity: 'error',
+      from: { path: '^(lib|components|entrypoints)/', pathNot: `${BACKGROUND_SIDE}|^lib/(store|data)/` },
+      to: { path: WRITERS },
+    },
+    {
+      name: 'no-circular',
+      comment: 'A cycle makes two modules one: merge them or move what they share.',
+      severity: 'error',
+      // The risk model's evaluation and its shipped model call each other (a refit checks the shipped numbers).
+      from: { pathNot: '^lib/engine/risk-model/' },
+      // A cycle of types alone costs nothing at run time.
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      // WXT's virtual module, resolved by its build.
+      to: { couldNotResolve: true, pathNot: '^#imports$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(\\.output|\\.wxt|node_modules)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
