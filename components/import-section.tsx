@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
+import { type ImportState, importRates } from '@/lib/features/mailbox-import/import-run';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
-import { type ImportState, importRates } from '@/lib/ui/mailbox-import';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 export interface ImportSectionProps {

@@ -1,5 +1,5 @@
 import type { RiskLevel } from '@/lib/engine/risk-types';
-import { RISK_SYMBOL } from '@/lib/ui/risk-symbols';
+import { RISK_SYMBOL } from '@/lib/i18n/risk-symbols';
 import { useTranslator } from '@/lib/ui/use-translator';
 import './risk-pill.css';
 

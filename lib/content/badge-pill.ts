@@ -1,10 +1,7 @@
-import type { RiskLevel } from '@/lib/engine/risk-types';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
+import { RISK_SYMBOL } from '@/lib/i18n/risk-symbols';
 import { PILL_CSS } from './badge-style';
 import type { BadgeTooltip } from './badge-tooltip';
-
-// The level as a symbol and a word besides the colour: never colour alone.
-const SYMBOL: Record<RiskLevel, string> = { low: '✓', watch: '•', high: '▲', critical: '◆' };
 
 export const BADGE_TAG = 'keepwarm-badge';
 
@@ -110,7 +107,7 @@ export class BadgePill {
     if (key === this.key) return false;
     this.key = key;
     this.button.className = risk.level;
-    this.symbol.textContent = SYMBOL[risk.level];
+    this.symbol.textContent = RISK_SYMBOL[risk.level];
     this.word.textContent = risk.levelText;
     this.button.setAttribute('aria-label', risk.label);
     this.host.setAttribute('data-level', risk.level);

@@ -1,7 +1,7 @@
 import pillCss from '@/components/risk-pill.css?inline';
 import type { CrmRecordReply } from '@/lib/features/crm/messages';
+import { RISK_SYMBOL } from '@/lib/i18n/risk-symbols';
 import type { Translator } from '@/lib/i18n/translate';
-import { RISK_SYMBOL } from '@/lib/ui/risk-symbols';
 
 // The risk badge beside a CRM record's title: the same pill, colours and words
 // as everywhere else, in a shadow root so neither the CRM's styles nor ours

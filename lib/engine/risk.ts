@@ -18,7 +18,6 @@
 // Levels are thresholds on the chance: below 25% low, below 50% watch, below
 // 75% high, else critical. The client's tier or value never changes the
 // chance; it weighs what to act on first (valueFactor).
-import { DAY } from './business-hours';
 import type { ClientOverride } from './overrides';
 import type { ClientMetrics, PopulationModel } from './report-types';
 import { modelReason } from './risk-model/model-reasons';

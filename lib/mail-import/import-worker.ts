@@ -6,7 +6,7 @@
 
 import { detectMailboxFormat, SNIFF_BYTES } from './detect-format';
 import { NotAMailboxError } from './errors';
-import { type ImportedMailMessage, importMailbox, type ThreadMove } from './import-mailbox';
+import { type ImportedMailMessage, importMailbox, type ThreadMove } from './mailbox-batches';
 import type { ImportCounts, ImportProgress, MailboxSource } from './read-mailbox';
 
 export interface PickedFile {

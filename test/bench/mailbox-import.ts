@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { importMailbox } from '@/lib/mail-import/mailbox-batches';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { Benchmark } from './benchmark';
 import { chromiumImport } from './mailbox-import/chromium-import';

@@ -5,7 +5,7 @@ import { baseClientKey } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
-import { importMailbox, type ThreadMove } from '@/lib/mail-import/import-mailbox';
+import { importMailbox, type ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { ImportCounts } from '@/lib/mail-import/read-mailbox';
 import { applyThreadMoves } from '@/lib/mail-import/thread-moves';
 import { type CliCommand, UsageError } from '../command';

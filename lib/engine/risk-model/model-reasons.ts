@@ -6,8 +6,6 @@ import { formatDays, formatPercent } from '../format';
 import type { RiskReason } from '../risk-types';
 import { expectedGapDays, type FeatureInput, lastExchangeAt } from './risk-features';
 
-type ModelReasonKind = 'silence' | 'few_contacts' | 'declining' | 'low_p_alive' | 'account_quiet';
-
 function silence({ metrics: m, population, now }: FeatureInput): RiskReason | undefined {
   const last = lastExchangeAt(m);
   if (last === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { engineContext } from '@/lib/background/engine-context';
-import { storeImportBatch } from '@/lib/background/mailbox-import';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
+import { storeImportBatch } from '@/lib/background/store-import-batch';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import { pendingOf } from '@/lib/store/pending-recompute';
 import type { mailboxImportMessages, mailboxImportReplies } from './messages';

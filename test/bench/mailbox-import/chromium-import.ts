@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type ImportBatch, importMailbox } from '@/lib/mail-import/import-mailbox';
+import { type ImportBatch, importMailbox } from '@/lib/mail-import/mailbox-batches';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import { launchWithExtension } from '../../e2e/chromium';
 

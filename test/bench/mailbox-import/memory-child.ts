@@ -3,7 +3,7 @@
 // it would, and prints the peak live memory (after a collection at every
 // progress report) and the peak resident set size. Live memory is the JS heap
 // plus ArrayBuffers, which hold the import's typed-array indexes outside the heap.
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { importMailbox } from '@/lib/mail-import/mailbox-batches';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 
 const file = process.argv[2];

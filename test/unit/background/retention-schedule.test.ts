@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/background/retention';
 import { readUserSettings } from '@/lib/background/settings-store';
 import { startBackground } from '@/lib/background/start';
+import { storeImportBatch } from '@/lib/background/store-import-batch';
 import { RETENTION_RUN_KEY } from '@/lib/data/retention-run';
 import { accountIdentity } from '@/lib/engine/account-identity';
 import { DB_NAME, openKeepwarmDb } from '@/lib/store/db';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordFollowUpDecision } from '@/lib/background/follow-up-decisions';
 import { storeConversation, storeThreadRows } from '@/lib/background/gmail-observations';
-import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import { applyRetention, retentionCutoffs, runRetention } from '@/lib/background/retention';
 import { readUserSettings, saveUserSettings } from '@/lib/background/settings-store';
+import { storeImportBatch } from '@/lib/background/store-import-batch';
 import { exportBackup } from '@/lib/data/backup-export';
 import { accountIdentity } from '@/lib/engine/account-identity';
 import type { MailMessage } from '@/lib/engine/types';

@@ -6,7 +6,7 @@ import { recomputeAccount, recomputeClients } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
 import { threadRisks } from '@/lib/background/thread-risks';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { ImportedMailMessage } from '@/lib/mail-import/import-mailbox';
+import type { ImportedMailMessage } from '@/lib/mail-import/mailbox-batches';
 import { DB_NAME, openKeepwarmDb } from '@/lib/store/db';
 import { DAY, HOUR, ME, NOW } from './exchange';
 

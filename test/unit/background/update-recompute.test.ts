@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
 import { startBackground } from '@/lib/background/start';
+import { storeImportBatch } from '@/lib/background/store-import-batch';
 import { accountIdentity } from '@/lib/engine/account-identity';
 import { DB_NAME, openKeepwarmDb } from '@/lib/store/db';
 import { DAY, HOUR, ME } from './exchange';

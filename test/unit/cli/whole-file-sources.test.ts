@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mailboxSourcesForCli } from '@/lib/cli/whole-file-sources';
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { importMailbox } from '@/lib/mail-import/mailbox-batches';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { MailboxInput } from '@/lib/mail-import/read-mailbox';
 

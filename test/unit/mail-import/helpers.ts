@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MailMessage } from '@/lib/engine/types';
-import { type ImportOptions, importMailbox, type ThreadMove } from '@/lib/mail-import/import-mailbox';
+import { type ImportOptions, importMailbox, type ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { ImportCounts, MailboxInput } from '@/lib/mail-import/read-mailbox';
 import { applyThreadMoves } from '@/lib/mail-import/thread-moves';
 

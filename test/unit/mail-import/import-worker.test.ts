@@ -1,10 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '@/lib/engine/types';
+import {
+  type ImportState,
+  importRates,
+  RESEND_DELAYS_MS,
+  startMailboxImport,
+} from '@/lib/features/mailbox-import/import-run';
 import { byPath, createImportWorker, type FromImportWorker } from '@/lib/mail-import/import-worker';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';
-import { type ImportState, importRates, RESEND_DELAYS_MS, startMailboxImport } from '@/lib/ui/mailbox-import';
 import { FIXTURES, importAll } from './helpers';
 import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';
 

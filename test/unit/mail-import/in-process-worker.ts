@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { WorkerPort } from '@/lib/features/mailbox-import/import-run';
 import { createImportWorker, type FromImportWorker, type PickedFile } from '@/lib/mail-import/import-worker';
-import type { WorkerPort } from '@/lib/ui/mailbox-import';
 
 /** The worker's logic behind a port, as the page sees a real Worker; messages are delivered asynchronously. */
 export function inProcessWorker(onPost?: (message: FromImportWorker) => void): WorkerPort & { terminated: boolean } {

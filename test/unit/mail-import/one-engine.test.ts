@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storeImportBatch } from '@/lib/background/mailbox-import';
 import { recomputeAccount } from '@/lib/background/recompute';
+import { storeImportBatch } from '@/lib/background/store-import-batch';
 import { buildReport } from '@/lib/cli/commands/report';
 import { accountIdentity } from '@/lib/engine/account-identity';
+import { startMailboxImport } from '@/lib/features/mailbox-import/import-run';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { startMailboxImport } from '@/lib/ui/mailbox-import';
 import { freshDbPerTest } from '../store/fresh-db';
 import { FIXTURES } from './helpers';
 import { inProcessWorker, pickFile, pickFolder } from './in-process-worker';

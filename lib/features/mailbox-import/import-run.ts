@@ -2,7 +2,6 @@
 // background and acknowledges it to the worker only once the background has
 // stored it, and keeps the state the progress bar shows.
 
-import type { ImportedMailMessage, ThreadMove } from '@/lib/mail-import/import-mailbox';
 import type {
   FromImportWorker,
   ImportFailure,
@@ -10,6 +9,7 @@ import type {
   ToImportWorker,
   WorkerProgress,
 } from '@/lib/mail-import/import-worker';
+import type { ImportedMailMessage, ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { ReplyTo } from '@/lib/messaging/schemas';
 import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NotAMailboxError } from '@/lib/mail-import/errors';
-import { importMailbox } from '@/lib/mail-import/import-mailbox';
+import { importMailbox } from '@/lib/mail-import/mailbox-batches';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { ImportProgress, MailboxSource, SkippedMessage } from '@/lib/mail-import/read-mailbox';
 import { cutAt, FIXTURES, fixtureBytes, importAll, inChunks } from './helpers';

@@ -1,6 +1,6 @@
 import { clientRefsFor } from '@/lib/engine/account-identity';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
-import type { ThreadMove } from '@/lib/mail-import/import-mailbox';
+import type { ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { ingestMessages, type MessageObservation } from '@/lib/store/ingest';
 import { markPending } from '@/lib/store/pending-recompute';
