@@ -108,7 +108,7 @@ export const cliReport: Benchmark = {
     const dir = mkdtempSync(path.join(tmpdir(), 'keepwarm-bench-cli-'));
     try {
       execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs'), '--outdir', dir], { cwd: ROOT });
-      const cli = path.join(dir, 'keepwarm.mjs');
+      const cli = path.join(dir, 'keepwarm.cjs');
       const python = spawnSync('python3', ['--version']).status === 0;
       const out: Record<string, unknown> = {
         targets: { keepwarmHelpMs: '< 100', speedupOverPythonParseOnly: '> 1' },
