@@ -7,9 +7,10 @@
 
 import type { Address } from 'postal-mime';
 
-// Printable ASCII without what makes an address list more than comma-separated
-// addresses: quotes, comments, groups, escapes, and encoded words' `=?`.
-const PLAIN = /^[\x20-\x7e]*$/;
+// Printable ASCII and tabs (folded long lists keep them) without what makes an
+// address list more than comma-separated addresses: quotes, comments, groups,
+// escapes, and encoded words' `=?`.
+const PLAIN = /^[\t\x20-\x7e]*$/;
 const STRUCTURED = /["()\\:;]|=\?/;
 const BARE = /^[^@\s<>,]+@[^@\s<>,]+$/;
 const NAMED = /^([^<>@]*)<\s*([^@\s<>]+@[^@\s<>]+?)\s*>$/;

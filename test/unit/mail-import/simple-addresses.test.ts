@@ -35,6 +35,7 @@ describe('simpleAddressList', () => {
   it.each([
     'a@x.com',
     'a@x.com, b@y.org',
+    'a@x.com,\tb@y.org,\tJane\tDoe <\tjane@x.com>',
     ' a@x.com ,, b@y.org , ',
     'Jane Doe <jane@x.com>',
     'Jane   Doe <jane@x.com>, <bob@y.org>, carol@z.net',
