@@ -75,17 +75,17 @@ function compactLogLikelihood(p: BgNbdParams, data: CompactData): number {
   const xs = data.distinctX;
   const common = new Float64Array(xs.length);
   const logOdds = new Float64Array(xs.length);
+  // The terms that do not depend on x, once; each sum keeps its order.
+  const logGammaR = logGamma(r);
+  const rLogAlpha = r * Math.log(alpha);
+  const logGammaAB = logGamma(a + b);
+  const logGammaB = logGamma(b);
+  const logA = Math.log(a);
   for (let k = 0; k < xs.length; k++) {
     const x = xs[k] as number;
     common[k] =
-      logGamma(r + x) -
-      logGamma(r) +
-      r * Math.log(alpha) +
-      logGamma(a + b) +
-      logGamma(b + x) -
-      logGamma(b) -
-      logGamma(a + b + x);
-    logOdds[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+      logGamma(r + x) - logGammaR + rLogAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGamma(a + b + x);
+    logOdds[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
   }
   const logAlphaT = logsOfAlphaPlus(alpha, data.distinctT);
   const logAlphaTx = logsOfAlphaPlus(alpha, data.distinctTx);
