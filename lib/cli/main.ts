@@ -1,37 +1,31 @@
-import { type CliCommand, UsageError } from './command';
+import type { CliCommand } from './command';
+import { type CommandName, printUsageIfAsked, USAGE } from './usage';
 
-// One entry per subcommand; each lives in its own file under commands/.
-const commands: Record<string, () => Promise<CliCommand>> = {
+// One entry per subcommand; each lives in its own file under commands/ and is
+// loaded only when it runs.
+const commands: Record<CommandName, () => Promise<CliCommand>> = {
   bgnbd: () => import('./commands/bgnbd').then((m) => m.command),
   evaluate: () => import('./commands/evaluate').then((m) => m.command),
   extract: () => import('./commands/extract').then((m) => m.command),
   report: () => import('./commands/report').then((m) => m.command),
 };
 
-const USAGE = `keepwarm <command> [options]
-
-Commands:
-${Object.keys(commands)
-  .map((name) => `  ${name}`)
-  .join('\n')}
-
-Run "keepwarm <command> --help" for a command's options.`;
+const isCommand = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    console.log(USAGE);
-    return name ? 0 : 2;
-  }
-  const load = commands[name];
-  if (!load) {
+  const usage = printUsageIfAsked(argv);
+  if (usage !== undefined) return usage;
+  const [name = '', ...rest] = argv;
+  if (!isCommand(name)) {
     console.error(`keepwarm: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  const command = await load();
+  const command = await commands[name]();
   try {
     return await command.run(rest);
   } catch (error) {
+    // Loaded here, not up front: the commands already hold it, and help never needs it.
+    const { UsageError } = await import('./command');
     if (error instanceof UsageError) {
       console.error(`keepwarm ${name}: ${error.message}`);
       return 2;

@@ -13,13 +13,20 @@ export interface BgNbdFit {
 
 export class NotEnoughDataError extends Error {}
 
-/** Distinct (x, t_x, T) rows with their counts; many clients share a row, so this shrinks each evaluation. */
+/**
+ * Distinct (x, t_x, T) rows with their counts; many clients share a row, so this
+ * shrinks each evaluation. t_x and T are whole days in some unit, so far fewer
+ * distinct values than rows: each row points at its own in `distinctTx` and
+ * `distinctT`, and an evaluation takes one logarithm per distinct value.
+ */
 interface CompactData {
   xIndex: Int32Array;
-  tx: Float64Array;
-  T: Float64Array;
+  txIndex: Int32Array;
+  TIndex: Int32Array;
   count: Float64Array;
   distinctX: number[];
+  distinctTx: Float64Array;
+  distinctT: Float64Array;
 }
 
 function compact(customers: readonly BgNbdCustomer[]): CompactData {
@@ -31,40 +38,68 @@ function compact(customers: readonly BgNbdCustomer[]): CompactData {
     if (row) row.n += 1;
     else rows.set(key, { c, n: 1 });
   });
-  const distinctX = [...new Set([...rows.values()].map((row) => row.c.x))].sort((p, q) => p - q);
-  const position = new Map(distinctX.map((x, i) => [x, i]));
   const list = [...rows.values()];
+  const indexed = (values: number[]) => {
+    const distinct = [...new Set(values)].sort((p, q) => p - q);
+    const position = new Map(distinct.map((value, i) => [value, i]));
+    return { distinct, index: Int32Array.from(values, (value) => position.get(value) ?? 0) };
+  };
+  const x = indexed(list.map((row) => row.c.x));
+  const tx = indexed(list.map((row) => row.c.tx));
+  const T = indexed(list.map((row) => row.c.T));
   return {
-    xIndex: Int32Array.from(list, (row) => position.get(row.c.x) ?? 0),
-    tx: Float64Array.from(list, (row) => row.c.tx),
-    T: Float64Array.from(list, (row) => row.c.T),
+    xIndex: x.index,
+    txIndex: tx.index,
+    TIndex: T.index,
     count: Float64Array.from(list, (row) => row.n),
-    distinctX,
+    distinctX: x.distinct,
+    distinctTx: Float64Array.from(tx.distinct),
+    distinctT: Float64Array.from(T.distinct),
   };
 }
 
-/** Same sum as logLikelihood() in bgnbd.ts, with the lnΓ terms computed once per distinct x. */
+/** ln(α + v) for each value. */
+function logsOfAlphaPlus(alpha: number, values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.log(alpha + (values[i] as number));
+  return out;
+}
+
+/**
+ * Same sum as logLikelihood() in bgnbd.ts, with the lnΓ terms computed once per
+ * distinct x. The loop over rows runs some thousand times per fit, so it reads
+ * typed arrays only; the arithmetic is the same, in the same order.
+ */
 function compactLogLikelihood(p: BgNbdParams, data: CompactData): number {
   const { r, alpha, a, b } = p;
-  const perX = data.distinctX.map((x) => ({
-    x,
-    common:
-      logGamma(r + x) -
-      logGamma(r) +
-      r * Math.log(alpha) +
-      logGamma(a + b) +
-      logGamma(b + x) -
-      logGamma(b) -
-      logGamma(a + b + x),
-    logOdds: x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY,
-  }));
+  const xs = data.distinctX;
+  const common = new Float64Array(xs.length);
+  const logOdds = new Float64Array(xs.length);
+  // The terms that do not depend on x, once; each sum keeps its order.
+  const logGammaR = logGamma(r);
+  const rLogAlpha = r * Math.log(alpha);
+  const logGammaAB = logGamma(a + b);
+  const logGammaB = logGamma(b);
+  const logA = Math.log(a);
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k] as number;
+    common[k] =
+      logGamma(r + x) - logGammaR + rLogAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGamma(a + b + x);
+    logOdds[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+  }
+  const logAlphaT = logsOfAlphaPlus(alpha, data.distinctT);
+  const logAlphaTx = logsOfAlphaPlus(alpha, data.distinctTx);
+  const { xIndex, TIndex, txIndex, count } = data;
   let sum = 0;
-  for (let i = 0; i < data.count.length; i++) {
-    const g = perX[data.xIndex[i] ?? 0];
-    if (!g) continue;
-    const a3 = -(r + g.x) * Math.log(alpha + (data.T[i] ?? 0));
-    const a4 = g.x > 0 ? g.logOdds - (r + g.x) * Math.log(alpha + (data.tx[i] ?? 0)) : Number.NEGATIVE_INFINITY;
-    sum += (data.count[i] ?? 0) * (g.common + logSumExp(a3, a4));
+  for (let i = 0; i < count.length; i++) {
+    const k = xIndex[i] as number;
+    const x = xs[k] as number;
+    const a3 = -(r + x) * (logAlphaT[TIndex[i] as number] as number);
+    const a4 =
+      x > 0
+        ? (logOdds[k] as number) - (r + x) * (logAlphaTx[txIndex[i] as number] as number)
+        : Number.NEGATIVE_INFINITY;
+    sum += (count[i] as number) * ((common[k] as number) + logSumExp(a3, a4));
   }
   return sum;
 }

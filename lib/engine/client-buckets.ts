@@ -86,19 +86,27 @@ export function groupByClient(
   for (const { message: m, parties } of usable) {
     const direction = parties.direction === 'in' ? 'in' : 'out';
     const at = Math.min(m.at, now);
+    // The clients already counted for this message; rarely more than one.
     const counted: string[] = [];
-    parties.counterparts.forEach((address, party) => {
+    const { counterparts } = parties;
+    for (let party = 0; party < counterparts.length; party++) {
+      const address = counterparts[party] as string;
       const key = resolver.keyOf(address);
-      if (key === undefined) return;
+      if (key === undefined) continue;
       const name = nameOf(m, direction, address);
-      const standing = {
-        correspondent: correspondents.has(address),
-        included: resolver.override(key).include === true,
-      };
-      const signal = setAsideSignal(signalOf(address), standing, m.bulk);
+      const addressKind = signalOf(address);
+      // Without a signal of its address or its message, nothing sets it aside.
+      const signal =
+        addressKind === undefined && m.bulk === undefined
+          ? undefined
+          : setAsideSignal(
+              addressKind,
+              { correspondent: correspondents.has(address), included: resolver.override(key).include === true },
+              m.bulk,
+            );
       if (signal) {
         noteSetAside(setAside, key, address, name, signal, at);
-        return;
+        continue;
       }
       let bucket = buckets.get(key);
       if (!bucket) {
@@ -107,7 +115,7 @@ export function groupByClient(
       }
       noteName(bucket, address, name, m.at);
       // Two people of one organisation on the same message count once for it.
-      if (counted.includes(key)) return;
+      if (counted.includes(key)) continue;
       counted.push(key);
       bucket.messages.push({
         id: m.id,
@@ -117,7 +125,7 @@ export function groupByClient(
         subject: m.subject ?? '',
         snippet: m.snippet ?? '',
       });
-    });
+    }
   }
   return { buckets, setAside, issues };
 }

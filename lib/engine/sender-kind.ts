@@ -121,7 +121,9 @@ export function findCorrespondents(entries: readonly { message: MailMessage; par
         const from = parties.counterparts[0];
         if (from !== undefined && writtenTo.has(from)) found.add(from);
       }
-      for (const party of [message.from, ...message.to, ...message.cc]) present.add(party.email.trim().toLowerCase());
+      present.add(message.from.email.trim().toLowerCase());
+      for (const party of message.to) present.add(party.email.trim().toLowerCase());
+      for (const party of message.cc) present.add(party.email.trim().toLowerCase());
     }
   }
   return found;

@@ -60,6 +60,9 @@ export class SettingsError extends Error {}
 
 /** Fills missing fields from the defaults and throws a SettingsError naming every bad field. */
 export function parseEngineSettings(input: Partial<EngineSettings> | undefined): EngineSettings {
+  // The defaults are valid as they stand: validating them costs a report that
+  // has no settings (the command line's) the schema's first, slowest run.
+  if (input === undefined) return { ...DEFAULT_SETTINGS, workingDays: [...DEFAULT_SETTINGS.workingDays] };
   const result = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...input });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`);

@@ -18,10 +18,19 @@ export interface ThreadState {
 
 export function threadState(thread: readonly ClientMessage[], open: OpenTurn | undefined): ThreadState {
   const last = thread[thread.length - 1];
-  const subject = thread.find((m) => m.subject.trim() !== '')?.subject ?? '';
-  const base = { threadId: last?.threadId ?? '', subject, messageCount: thread.length, lastAt: last?.at ?? 0 };
-  if (!open) return { ...base, turn: 'none' };
-  return { ...base, turn: open.side === 'in' ? 'us' : 'them', since: open.since, messageId: open.messageId };
+  // Built field by field, not spread from a base: one state per thread of every client.
+  const state: ThreadState = {
+    threadId: last?.threadId ?? '',
+    subject: thread.find((m) => m.subject.trim() !== '')?.subject ?? '',
+    messageCount: thread.length,
+    lastAt: last?.at ?? 0,
+    turn: 'none',
+  };
+  if (!open) return state;
+  state.turn = open.side === 'in' ? 'us' : 'them';
+  state.since = open.since;
+  state.messageId = open.messageId;
+  return state;
 }
 
 export interface WaitingSide {

@@ -116,7 +116,7 @@ function decodeTransfer(body: Uint8Array, encoding: string | undefined): Uint8Ar
     case 'base64':
       return decodeBase64(binaryString(body));
     case 'quoted-printable':
-      return decodeQuotedPrintable(binaryString(body));
+      return decodeQuotedPrintable(body);
     default:
       return body;
   }
@@ -129,21 +129,52 @@ function decodeBase64(text: string): Uint8Array {
   return binaryBytes(atob(whole));
 }
 
-function decodeQuotedPrintable(text: string): Uint8Array {
-  const unwrapped = text.replace(/=\r?\n/g, '');
-  const out = new Uint8Array(unwrapped.length);
+function decodeQuotedPrintable(body: Uint8Array): Uint8Array {
+  // Byte by byte, as every body of an export may pass here: soft line breaks
+  // (`=` at a line's end) go first, then each `=XX` becomes its byte.
+  const unwrapped = new Uint8Array(body.length);
   let length = 0;
-  for (let i = 0; i < unwrapped.length; i++) {
-    const char = unwrapped.charCodeAt(i);
-    const hex = char === 0x3d ? unwrapped.slice(i + 1, i + 3) : '';
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      out[length++] = Number.parseInt(hex, 16);
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i] as number;
+    if (byte === EQUALS) {
+      if (body[i + 1] === LF) {
+        i += 1;
+        continue;
+      }
+      if (body[i + 1] === CR && body[i + 2] === LF) {
+        i += 2;
+        continue;
+      }
+    }
+    unwrapped[length++] = byte;
+  }
+  const out = new Uint8Array(length);
+  let written = 0;
+  for (let i = 0; i < length; i++) {
+    const byte = unwrapped[i] as number;
+    const high = byte === EQUALS ? hexValue(unwrapped[i + 1]) : -1;
+    const low = high >= 0 && i + 2 < length ? hexValue(unwrapped[i + 2]) : -1;
+    if (low >= 0) {
+      out[written++] = (high << 4) | low;
       i += 2;
     } else {
-      out[length++] = char & 0xff;
+      out[written++] = byte;
     }
   }
-  return out.subarray(0, length);
+  return out.subarray(0, written);
+}
+
+const EQUALS = 0x3d;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** The value of one hex digit's byte, or -1. */
+function hexValue(byte: number | undefined): number {
+  if (byte === undefined) return -1;
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
+  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
+  return -1;
 }
 
 function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {

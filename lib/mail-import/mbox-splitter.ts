@@ -48,6 +48,8 @@ const F = 0x46;
 const FROM_SPACE = [0x46, 0x72, 0x6f, 0x6d, 0x20];
 // `From <sender> <asctime>`: the sender may be empty or "-" (Thunderbird); a time of day is always there.
 const SEPARATOR = /^From \S*\s.*\d{1,2}:\d\d/;
+// One decoder for every check: a new one per separator line costs more than the check.
+const latin1 = new TextDecoder('latin1');
 
 type State = 'before-first' | 'header' | 'body';
 
@@ -243,7 +245,7 @@ export class MboxSplitter {
 
 function isSeparator(bytes: Uint8Array, start: number, end: number): boolean {
   if (end - start > MAX_SEPARATOR_BYTES || !startsWithFromSpace(bytes, start, end)) return false;
-  return SEPARATOR.test(new TextDecoder('latin1').decode(bytes.subarray(start, end)));
+  return SEPARATOR.test(latin1.decode(bytes.subarray(start, end)));
 }
 
 /** mboxrd: a body line `>From `, `>>From `... was written with one extra `>`. */

@@ -1,7 +1,8 @@
 // Turns one raw message (header block + start of body) into a plain record.
 // postal-mime's header utilities decode RFC 2047 words (in any charset the
-// platform's TextDecoder knows) and address lists. Its full parser is not used:
-// on a header-and-snippet budget it costs ten times the rest of the import.
+// platform's TextDecoder knows) and address lists, those that are more than
+// plain addresses (simple-addresses.ts reads the rest). Its full parser is not
+// used: on a header-and-snippet budget it costs ten times the rest of the import.
 
 import { type Address, addressParser, decodeWords } from 'postal-mime';
 import type { BulkEvidence, MailAddress } from '@/lib/engine/types';
@@ -12,6 +13,7 @@ import { HeaderBlock } from './header-block';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from './limits';
 import type { RawMessage } from './mbox-splitter';
 import { parseMailDate } from './parse-date';
+import { simpleAddressList } from './simple-addresses';
 import { makeSnippet } from './snippet';
 
 export interface ImportedMessage {
@@ -91,7 +93,7 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
 }
 
 function addresses(values: string[]): Address[] {
-  return values.flatMap((value) => addressParser(value));
+  return values.flatMap((value) => simpleAddressList(value) ?? addressParser(value));
 }
 
 function toMailAddress(address: string, name: string): MailAddress | undefined {

@@ -62,10 +62,17 @@ export function hashText(text: string): string {
   return hexOfPair(a, b);
 }
 
+// Every message hashes several short strings (ids, keys, its subject): they are
+// encoded into one reused buffer rather than a new one each.
+let scratch = new Uint8Array(1024);
+
 /** `hashText` as two unsigned 32-bit halves. */
 export function hashTextPair(text: string): [number, number] {
+  // UTF-8 takes at most three bytes per UTF-16 code unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
   const hash = new StreamingHash();
-  hash.updateText(encoder.encode(text));
+  hash.updateText(scratch, 0, written);
   return hash.digestPair();
 }
 

@@ -164,7 +164,9 @@ export async function ingestMessages(
       // One object per stored record, however it was read: it is how a record is told to be stored already.
       const message = storedById.get(read.id) ?? read;
       storedById.set(message.id, message);
-      threadMessages.set(message.threadId, [...(threadMessages.get(message.threadId) ?? []), message]);
+      const siblings = threadMessages.get(message.threadId);
+      if (siblings) siblings.push(message);
+      else threadMessages.set(message.threadId, [message]);
     }
     const originals = new Map<string, StoredMessage>();
     const pending = new Map<string, StoredMessage>();

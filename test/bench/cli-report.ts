@@ -24,6 +24,7 @@ const MAILBOXES = [
   ['enron-more/hayslett-r', 'rod.hayslett@enron.com'],
 ] as const;
 const REPEAT = 3;
+const TARGET_HELP_MS = 100;
 const HELP_REPEAT = 9;
 const PYTHON_MAILBOX = path.join(import.meta.dirname, 'mailbox-import/python-mailbox.py');
 
@@ -48,7 +49,13 @@ function help(cli: string) {
     node.push(timed(process.execPath, ['-e', '0']).ms);
   }
   // `report --help` loads the report's code (engine, reader) and stops: the report's startup.
-  return { keepwarmHelpMs: median(keepwarm), reportStartupMs: median(report), nodeDoingNothingMs: median(node) };
+  const keepwarmHelpMs = median(keepwarm);
+  return {
+    keepwarmHelpMs,
+    withinTarget: keepwarmHelpMs < TARGET_HELP_MS,
+    reportStartupMs: median(report),
+    nodeDoingNothingMs: median(node),
+  };
 }
 
 /** Reading, analysis and JSON of the report, in this process, on the mailbox's messages. */
@@ -96,6 +103,7 @@ async function mailbox(cli: string, folder: string, me: string, python: boolean)
           pythonMailboxParseOnlyMs: median(pythonParse),
           speedupOverPythonWhole: median(pythonWhole) / keepwarmMs,
           speedupOverPythonParseOnly: median(pythonParse) / keepwarmMs,
+          withinTarget: keepwarmMs < median(pythonParse),
         }
       : {}),
     inProcess: await phases(folder, me),
@@ -108,10 +116,10 @@ export const cliReport: Benchmark = {
     const dir = mkdtempSync(path.join(tmpdir(), 'keepwarm-bench-cli-'));
     try {
       execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs'), '--outdir', dir], { cwd: ROOT });
-      const cli = path.join(dir, 'keepwarm.mjs');
+      const cli = path.join(dir, 'keepwarm.cjs');
       const python = spawnSync('python3', ['--version']).status === 0;
       const out: Record<string, unknown> = {
-        targets: { keepwarmHelpMs: '< 100', speedupOverPythonParseOnly: '> 1' },
+        targets: { keepwarmHelpMs: `< ${TARGET_HELP_MS}`, speedupOverPythonParseOnly: '> 1' },
         help: help(cli),
       };
       if (!python) out.pythonSkipped = 'python3 is not installed: no Python baseline';

@@ -7,11 +7,12 @@ import type { Benchmark } from './benchmark';
 // The popup, opened on an extension with 10 clients and with 5,000, in
 // Chromium: time from navigation to the first client waiting on the user
 // painted. The 5,000 are the demo's clients over and over, so waiting and
-// risk come in the demo's proportions. Target: within 1.5× of 10 clients.
+// risk come in the demo's proportions. Target: within 1.3× of 10 clients.
 
 const SIZES = [10, 5000] as const;
 const REPEAT = 7;
 const MARK = '[data-side="onYou"] .kw-row';
+const TARGET_RATIO = 1.3;
 
 // The demo's waiting clients come first, so even 10 clients have someone waiting.
 const demo = [...storedClients].sort(
@@ -83,8 +84,8 @@ export const popupPaint: Benchmark = {
       return {
         ...figures,
         ratio: Math.round(ratio * 100) / 100,
-        target: 'clients5000Ms within 1.5× of clients10Ms',
-        withinTarget: ratio <= 1.5,
+        target: `clients5000Ms within ${TARGET_RATIO}× of clients10Ms`,
+        withinTarget: ratio <= TARGET_RATIO,
         repeat: REPEAT,
       };
     } finally {

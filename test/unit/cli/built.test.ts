@@ -16,7 +16,7 @@ let built = '';
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'keepwarm-cli-'));
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs'), '--outdir', dir], { cwd: ROOT });
-  built = path.join(dir, 'keepwarm.mjs');
+  built = path.join(dir, 'keepwarm.cjs');
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());

@@ -9,6 +9,16 @@ describe('the streaming hash', () => {
     expect(hashText('elizabeth.sager@enron.com')).toBe('341b79ba86c2453e');
   });
 
+  it('hashes a string as its UTF-8 bytes, whatever was hashed before it', () => {
+    const encoder = new TextEncoder();
+    const texts = ['Привіт ✓ 😀', 'x'.repeat(5000), 'lone \ud800 surrogate', 'short'];
+    for (const text of texts) {
+      const bytes = new StreamingHash();
+      bytes.updateText(encoder.encode(text));
+      expect(hashText(text)).toBe(bytes.digest());
+    }
+  });
+
   it('hashes a body fed in pieces as text: CRLF as LF, trailing blank lines once content follows', () => {
     const encoder = new TextEncoder();
     const pieces = new StreamingHash();
