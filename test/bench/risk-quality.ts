@@ -17,12 +17,13 @@ function summary(report: EvaluationReport) {
   const byMailbox = Object.fromEntries(
     Object.entries(report.byMailbox).map(([name, t]: [string, Table]) => [
       name,
-      { samples: t.samples, positives: t.positives, auc: t.auc, brier: t.brier },
+      { samples: t.samples, positives: t.positives, auc: t.auc, withinCutAuc: t.withinCutAuc, brier: t.brier },
     ]),
   );
   const firstThree = FIRST_THREE.map((name) => report.byMailbox[name]).filter((t) => t !== undefined);
   return {
     pooled: report.pooled,
+    pooledAucOfRecencyRefitted: report.pooledAucOfRecencyRefitted,
     mailboxesRanked: report.mailboxesRanked,
     winsOverDaysSinceLastContact: report.winsOverDaysSince,
     winsOverEveryBaseline: report.winsOverEveryBaseline,
