@@ -24,6 +24,7 @@ function summary(report: EvaluationReport) {
   return {
     pooled: report.pooled,
     pooledAucOfRecencyRefitted: report.pooledAucOfRecencyRefitted,
+    riskMinusRecency: report.riskMinusRecency,
     mailboxesRanked: report.mailboxesRanked,
     winsOverDaysSinceLastContact: report.winsOverDaysSince,
     winsOverEveryBaseline: report.winsOverEveryBaseline,

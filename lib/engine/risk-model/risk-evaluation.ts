@@ -3,6 +3,7 @@
 // a model fitted on the others only), and per mailbox and pooled, the AUC of
 // that chance and of each simple baseline, calibration by decile and the Brier
 // score, on both labels.
+import { type Interval, mailboxBootstrap } from './evaluation-bootstrap';
 import {
   auc,
   brierScore,
@@ -135,6 +136,8 @@ export interface EvaluationReport {
    * costs the pooled AUC of any fitted score and not the raw baseline's.
    */
   pooledAucOfRecencyRefitted: number;
+  /** The risk's AUC minus that of days since the last contact, pooled and within cuts, over mailboxes resampled (evaluation-bootstrap.ts). */
+  riskMinusRecency: { pooled: Interval; withinCut: Interval };
 }
 
 export function evaluateRisk(
@@ -166,6 +169,15 @@ export function evaluateRisk(
     deciles100OffBy5Points: pooled.calibration.filter(
       (b) => b.count >= 100 && Math.abs(b.predicted - b.observed) > 0.05,
     ).length,
+    riskMinusRecency: mailboxBootstrap(
+      predictions.map((p) => ({
+        mailbox: p.sample.mailbox,
+        cut: p.sample.cut,
+        risk: p.chance,
+        baseline: BASELINES.daysSinceLastContact(p.sample),
+        positive: p.sample[label],
+      })),
+    ),
     pooledAucOfRecencyRefitted: round(
       auc(
         crossValidate(samples, { features: ['silence'], lambda: spec.lambda }, label).map((p) => ({
