@@ -34,7 +34,7 @@ export interface Prediction {
   chance: number;
 }
 
-const columnsOf = (spec: ModelSpec) => spec.features.map((name) => FEATURE_NAMES.indexOf(name));
+export const columnsOf = (spec: ModelSpec) => spec.features.map((name) => FEATURE_NAMES.indexOf(name));
 export const rowOf = (sample: Sample, columns: readonly number[]) => columns.map((c) => sample.features[c] ?? 0);
 
 /** Fits a model of `label` on the samples, with the spec's features. */
@@ -146,7 +146,16 @@ export function evaluateRisk(
   label: Label,
   fitModel?: Fit,
 ): EvaluationReport {
-  const predictions = crossValidate(samples, spec, label, fitModel);
+  return reportOf(crossValidate(samples, spec, label, fitModel), samples, spec, label);
+}
+
+/** The report on held-out predictions of every sample, however they were made. */
+export function reportOf(
+  predictions: readonly Prediction[],
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label,
+): EvaluationReport {
   const byMailbox: Record<string, Table> = {};
   for (const name of [...new Set(samples.map((s) => s.mailbox))]) {
     byMailbox[name] = table(
