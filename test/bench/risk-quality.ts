@@ -1,5 +1,12 @@
 import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
-import { type EvaluationReport, evaluateRisk, type Label, type Table } from '@/lib/engine/risk-model/risk-evaluation';
+import { crossValidateOwnPast, REFIT_STRENGTHS } from '@/lib/engine/risk-model/own-past-refit';
+import {
+  type EvaluationReport,
+  evaluateRisk,
+  type Label,
+  reportOf,
+  type Table,
+} from '@/lib/engine/risk-model/risk-evaluation';
 import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
 import { specOf } from '@/lib/engine/risk-model/shipped-model';
 import { loadAllMailboxes } from '../risk-data/enron-mailboxes';
@@ -17,12 +24,14 @@ function summary(report: EvaluationReport) {
   const byMailbox = Object.fromEntries(
     Object.entries(report.byMailbox).map(([name, t]: [string, Table]) => [
       name,
-      { samples: t.samples, positives: t.positives, auc: t.auc, brier: t.brier },
+      { samples: t.samples, positives: t.positives, auc: t.auc, withinCutAuc: t.withinCutAuc, brier: t.brier },
     ]),
   );
   const firstThree = FIRST_THREE.map((name) => report.byMailbox[name]).filter((t) => t !== undefined);
   return {
     pooled: report.pooled,
+    pooledAucOfRecencyRefitted: report.pooledAucOfRecencyRefitted,
+    riskMinusRecency: report.riskMinusRecency,
     mailboxesRanked: report.mailboxesRanked,
     winsOverDaysSinceLastContact: report.winsOverDaysSince,
     winsOverEveryBaseline: report.winsOverEveryBaseline,
@@ -48,6 +57,22 @@ export const riskQuality: Benchmark = {
       mailboxesWithSamples: new Set(samples.map((s) => s.mailbox)).size,
       primaryNothingFromThemIn60Days: evaluate('quiet'),
       secondaryNoContactEitherWayIn60Days: evaluate('noContact'),
+      // Whether learning each account's own past would help: the primary label
+      // with each held-out mailbox's model refitted on its earlier cuts.
+      primaryRefittedOnOwnPast: REFIT_STRENGTHS.map((strength) => {
+        const { predictions, refitted } = crossValidateOwnPast(samples, spec, 'quiet', strength);
+        const report = reportOf(predictions, samples, spec, 'quiet');
+        return {
+          strength,
+          refittedPredictions: refitted,
+          auc: report.pooled.auc.risk,
+          withinCutAuc: report.pooled.withinCutAuc.risk,
+          brier: report.pooled.brier,
+          logLoss: report.pooled.logLoss,
+          winsOverDaysSinceLastContact: report.winsOverDaysSince,
+          calibrationDecilesOf100OffBy5Points: report.deciles100OffBy5Points,
+        };
+      }),
     };
   },
 };

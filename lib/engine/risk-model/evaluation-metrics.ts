@@ -29,6 +29,34 @@ export function auc(scored: readonly Scored[]): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
+/**
+ * AUC within groups: of the pairs of one positive and one negative from the
+ * same group, the share the score orders right (ties half). With the group a
+ * mailbox's cut date, it asks what the user sees: of two clients of one
+ * account at one moment, does the one who goes quiet rank higher? Swings of
+ * the share going quiet from one cut or mailbox to the next, which no signal
+ * of one client can know, move the pooled AUC but not this. NaN without a
+ * group holding both outcomes.
+ */
+export function withinGroupAuc(scored: readonly (Scored & { group: string })[]): number {
+  const groups = new Map<string, Scored[]>();
+  for (const s of scored) {
+    const group = groups.get(s.group);
+    if (group) group.push(s);
+    else groups.set(s.group, [s]);
+  }
+  let won = 0;
+  let pairs = 0;
+  for (const group of groups.values()) {
+    const positives = group.filter((s) => s.positive).length;
+    const groupPairs = positives * (group.length - positives);
+    if (groupPairs === 0) continue;
+    won += auc(group) * groupPairs;
+    pairs += groupPairs;
+  }
+  return pairs > 0 ? won / pairs : Number.NaN;
+}
+
 export interface CalibrationBin {
   /** Mean predicted chance in the bin. */
   predicted: number;

@@ -43,27 +43,23 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /**
- * Fits P(label) = σ(b + Σ w·(x − mean)/scale), minimising the log-loss plus
- * λ/2·Σ w² (the intercept unpenalised). Throws FitError without rows of both labels.
+ * Newton's method on standardised rows (a leading 1 for the intercept):
+ * minimises the log-loss plus Σ penalty/2·(β − centre)², from `start`.
  */
-export function fitLogistic(rows: readonly number[][], labels: readonly boolean[], lambda: number): LogisticModel {
-  const n = rows.length;
-  const p = rows[0]?.length ?? 0;
-  const positives = labels.filter(Boolean).length;
-  if (n === 0 || positives === 0 || positives === n) throw new FitError('a fit needs samples of both outcomes');
-  const means = Array.from({ length: p }, (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / n);
-  const scales = means.map((mean, j) => {
-    const sd = Math.sqrt(rows.reduce((s, r) => s + ((r[j] ?? 0) - mean) ** 2, 0) / n);
-    return sd > 1e-9 ? sd : 1;
-  });
-  const z = rows.map((r) => [1, ...r.map((v, j) => (v - (means[j] ?? 0)) / (scales[j] ?? 1))]);
-  let beta = new Array<number>(p + 1).fill(0);
-  beta[0] = Math.log(positives / (n - positives));
+function newton(
+  z: readonly number[][],
+  labels: readonly boolean[],
+  start: readonly number[],
+  penalty: readonly number[],
+  centre: readonly number[],
+): number[] {
+  const p = start.length - 1;
+  let beta = [...start];
   for (let iteration = 0; iteration < 50; iteration++) {
     const hessian = Array.from({ length: p + 1 }, (_, i) =>
-      new Array<number>(p + 1).fill(0).map((_, j) => (i === j && i > 0 ? lambda * n : 0)),
+      new Array<number>(p + 1).fill(0).map((_, j) => (i === j ? (penalty[i] ?? 0) : 0)),
     );
-    const gradient = beta.map((b, i) => (i > 0 ? lambda * n * b : 0));
+    const gradient = beta.map((b, i) => (penalty[i] ?? 0) * (b - (centre[i] ?? 0)));
     z.forEach((row, k) => {
       const mu = sigmoid(row.reduce((s, v, i) => s + v * (beta[i] ?? 0), 0));
       const w = Math.max(mu * (1 - mu), 1e-10);
@@ -79,10 +75,63 @@ export function fitLogistic(rows: readonly number[][], labels: readonly boolean[
     beta = beta.map((b, i) => b - (step[i] ?? 0));
     if (Math.max(...step.map(Math.abs)) < 1e-10) break;
   }
-  return {
-    intercept: beta[0] ?? 0,
-    columns: means.map((mean, j) => ({ mean, scale: scales[j] ?? 1, weight: beta[j + 1] ?? 0 })),
-  };
+  return beta;
+}
+
+const standardise = (rows: readonly number[][], columns: readonly { mean: number; scale: number }[]) =>
+  rows.map((r) => [1, ...r.map((v, j) => (v - (columns[j]?.mean ?? 0)) / (columns[j]?.scale ?? 1))]);
+
+const bothOutcomes = (labels: readonly boolean[]) => {
+  const positives = labels.filter(Boolean).length;
+  if (labels.length === 0 || positives === 0 || positives === labels.length)
+    throw new FitError('a fit needs samples of both outcomes');
+  return positives;
+};
+
+/**
+ * Fits P(label) = σ(b + Σ w·(x − mean)/scale), minimising the log-loss plus
+ * λ/2·Σ w² (the intercept unpenalised). Throws FitError without rows of both labels.
+ */
+export function fitLogistic(rows: readonly number[][], labels: readonly boolean[], lambda: number): LogisticModel {
+  const n = rows.length;
+  const p = rows[0]?.length ?? 0;
+  const positives = bothOutcomes(labels);
+  const means = Array.from({ length: p }, (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / n);
+  const scales = means.map((mean, j) => {
+    const sd = Math.sqrt(rows.reduce((s, r) => s + ((r[j] ?? 0) - mean) ** 2, 0) / n);
+    return sd > 1e-9 ? sd : 1;
+  });
+  const columns = means.map((mean, j) => ({ mean, scale: scales[j] ?? 1 }));
+  const start = new Array<number>(p + 1).fill(0);
+  start[0] = Math.log(positives / (n - positives));
+  const penalty = start.map((_, i) => (i > 0 ? lambda * n : 0));
+  const beta = newton(standardise(rows, columns), labels, start, penalty, new Array<number>(p + 1).fill(0));
+  return { intercept: beta[0] ?? 0, columns: columns.map((c, j) => ({ ...c, weight: beta[j + 1] ?? 0 })) };
+}
+
+/**
+ * Refits `prior` on new rows, every coefficient (the intercept too) pulled
+ * toward the prior's as strongly as `strength` rows would pull it: a few rows
+ * move it little, many rows nearly as far as a free fit. The prior's
+ * standardisation is kept, so the weights stay comparable with it. Throws
+ * FitError without rows of both labels.
+ */
+export function fitToward(
+  prior: LogisticModel,
+  rows: readonly number[][],
+  labels: readonly boolean[],
+  strength: number,
+): LogisticModel {
+  bothOutcomes(labels);
+  const centre = [prior.intercept, ...prior.columns.map((c) => c.weight)];
+  const beta = newton(
+    standardise(rows, prior.columns),
+    labels,
+    centre,
+    centre.map(() => strength),
+    centre,
+  );
+  return { intercept: beta[0] ?? 0, columns: prior.columns.map((c, j) => ({ ...c, weight: beta[j + 1] ?? 0 })) };
 }
 
 /** The log-odds of one row. */

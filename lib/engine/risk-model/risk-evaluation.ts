@@ -3,7 +3,15 @@
 // a model fitted on the others only), and per mailbox and pooled, the AUC of
 // that chance and of each simple baseline, calibration by decile and the Brier
 // score, on both labels.
-import { auc, brierScore, type CalibrationBin, calibrationByDecile, logLoss } from './evaluation-metrics';
+import { type Interval, mailboxBootstrap } from './evaluation-bootstrap';
+import {
+  auc,
+  brierScore,
+  type CalibrationBin,
+  calibrationByDecile,
+  logLoss,
+  withinGroupAuc,
+} from './evaluation-metrics';
 import type { Sample } from './evaluation-samples';
 import { chanceOf, fitLogistic, type LogisticModel } from './logistic-fit';
 import { FEATURE_NAMES, type FeatureName } from './risk-features';
@@ -26,7 +34,7 @@ export interface Prediction {
   chance: number;
 }
 
-const columnsOf = (spec: ModelSpec) => spec.features.map((name) => FEATURE_NAMES.indexOf(name));
+export const columnsOf = (spec: ModelSpec) => spec.features.map((name) => FEATURE_NAMES.indexOf(name));
 export const rowOf = (sample: Sample, columns: readonly number[]) => columns.map((c) => sample.features[c] ?? 0);
 
 /** Fits a model of `label` on the samples, with the spec's features. */
@@ -73,6 +81,8 @@ export interface Table {
   samples: number;
   positives: number;
   auc: { risk: number } & Record<BaselineName, number>;
+  /** The same, counting only pairs of clients of one mailbox at one cut date (evaluation-metrics.ts, withinGroupAuc). */
+  withinCutAuc: { risk: number } & Record<BaselineName, number>;
   brier: number;
   logLoss: number;
   calibration: CalibrationBin[];
@@ -80,18 +90,23 @@ export interface Table {
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+const cutOf = (sample: Sample) => `${sample.mailbox}\u0000${sample.cut}`;
+
 export function table(predictions: readonly Prediction[], label: Label): Table {
   const outcomes = predictions.map((p) => ({ chance: p.chance, positive: p.sample[label] }));
-  const baselineAuc = Object.fromEntries(
-    Object.entries(BASELINES).map(([name, score]) => [
-      name,
-      round(auc(predictions.map((p) => ({ score: score(p.sample), positive: p.sample[label] })))),
-    ]),
-  ) as Record<BaselineName, number>;
+  const aucs = (measure: typeof withinGroupAuc) => {
+    const of = (score: (p: Prediction) => number) =>
+      round(measure(predictions.map((p) => ({ score: score(p), positive: p.sample[label], group: cutOf(p.sample) }))));
+    const baselines = Object.fromEntries(
+      Object.entries(BASELINES).map(([name, score]) => [name, of((p) => score(p.sample))]),
+    ) as Record<BaselineName, number>;
+    return { risk: of((p) => p.chance), ...baselines };
+  };
   return {
     samples: predictions.length,
     positives: outcomes.filter((o) => o.positive).length,
-    auc: { risk: round(auc(outcomes.map((o) => ({ score: o.chance, positive: o.positive })))), ...baselineAuc },
+    auc: aucs(auc),
+    withinCutAuc: aucs(withinGroupAuc),
     brier: round(brierScore(outcomes)),
     logLoss: round(logLoss(outcomes)),
     calibration: calibrationByDecile(outcomes).map((b) => ({
@@ -113,6 +128,16 @@ export interface EvaluationReport {
   winsOverEveryBaseline: number;
   /** Deciles holding at least 100 samples whose predicted and observed shares differ by more than 5 points. */
   deciles100OffBy5Points: number;
+  /**
+   * Pooled AUC of days since the last contact put through the same protocol
+   * as the risk: a one-signal model of it refitted with each mailbox held out.
+   * Each refit's intercept leans away from the held-out mailbox's share going
+   * quiet (leaving out a quiet mailbox makes the rest look less quiet), which
+   * costs the pooled AUC of any fitted score and not the raw baseline's.
+   */
+  pooledAucOfRecencyRefitted: number;
+  /** The risk's AUC minus that of days since the last contact, pooled and within cuts, over mailboxes resampled (evaluation-bootstrap.ts). */
+  riskMinusRecency: { pooled: Interval; withinCut: Interval };
 }
 
 export function evaluateRisk(
@@ -121,7 +146,16 @@ export function evaluateRisk(
   label: Label,
   fitModel?: Fit,
 ): EvaluationReport {
-  const predictions = crossValidate(samples, spec, label, fitModel);
+  return reportOf(crossValidate(samples, spec, label, fitModel), samples, spec, label);
+}
+
+/** The report on held-out predictions of every sample, however they were made. */
+export function reportOf(
+  predictions: readonly Prediction[],
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label,
+): EvaluationReport {
   const byMailbox: Record<string, Table> = {};
   for (const name of [...new Set(samples.map((s) => s.mailbox))]) {
     byMailbox[name] = table(
@@ -144,6 +178,23 @@ export function evaluateRisk(
     deciles100OffBy5Points: pooled.calibration.filter(
       (b) => b.count >= 100 && Math.abs(b.predicted - b.observed) > 0.05,
     ).length,
+    riskMinusRecency: mailboxBootstrap(
+      predictions.map((p) => ({
+        mailbox: p.sample.mailbox,
+        cut: p.sample.cut,
+        risk: p.chance,
+        baseline: BASELINES.daysSinceLastContact(p.sample),
+        positive: p.sample[label],
+      })),
+    ),
+    pooledAucOfRecencyRefitted: round(
+      auc(
+        crossValidate(samples, { features: ['silence'], lambda: spec.lambda }, label).map((p) => ({
+          score: p.chance,
+          positive: p.sample[label],
+        })),
+      ),
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import { auc, brierScore, calibrationByDecile } from '@/lib/engine/risk-model/evaluation-metrics';
+import { auc, brierScore, calibrationByDecile, withinGroupAuc } from '@/lib/engine/risk-model/evaluation-metrics';
 import { cutDates, mailboxSamples, type Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import type { EvaluationMailbox } from '@/lib/engine/risk-model/evaluation-types';
 import { FitError, fitLogistic, type LogisticModel } from '@/lib/engine/risk-model/logistic-fit';
@@ -45,6 +45,27 @@ describe('evaluation metrics', () => {
     expect(auc(scored.map((s) => ({ ...s, score: 0 })))).toBe(0.5);
     expect(auc(scored.map((s) => ({ ...s, score: -s.score })))).toBeCloseTo(1 / 6, 12);
     expect(auc([{ score: 1, positive: true }])).toBeNaN();
+  });
+
+  it('ranks within groups only, each group weighed by its pairs (hand-computed)', () => {
+    // Group a: one positive above two negatives (2 of 2 pairs). Group b: a positive
+    // tied with one negative and below another (0.5 of 2). Across the groups the
+    // scores would disagree (b's positive scores below a's negatives), but no pair
+    // across groups counts: 2.5 of 4. A group of one outcome holds no pair.
+    const scored = [
+      { group: 'a', score: 10, positive: true },
+      { group: 'a', score: 8, positive: false },
+      { group: 'a', score: 9, positive: false },
+      { group: 'b', score: 1, positive: true },
+      { group: 'b', score: 1, positive: false },
+      { group: 'b', score: 2, positive: false },
+      { group: 'c', score: 5, positive: true },
+    ];
+    expect(withinGroupAuc(scored)).toBeCloseTo(2.5 / 4, 12);
+    expect(withinGroupAuc(scored.filter((s) => s.group === 'c'))).toBeNaN();
+    // One group is the plain AUC.
+    const one = scored.map((s) => ({ ...s, group: 'x' }));
+    expect(withinGroupAuc(one)).toBeCloseTo(auc(one), 12);
   });
 
   it('bins chances into deciles of equal size, with the mean chance and the observed share', () => {
@@ -165,6 +186,16 @@ describe('samples and cross-validation', () => {
     expect(report.pooled.calibration.reduce((s, b) => s + b.count, 0)).toBe(samples.length);
     expect(report.pooled.auc.risk).toBeGreaterThan(0.5);
     expect(report.winsOverDaysSince).toBeLessThanOrEqual(report.mailboxesRanked);
+    expect(report.pooled.withinCutAuc.risk).toBeGreaterThan(0.5);
+    expect(report.pooledAucOfRecencyRefitted).toBeGreaterThan(0.5);
+  });
+
+  it('ranks within a cut as days since the last contact does when the model reads only that', () => {
+    // One cut lies in one mailbox, scored by one refit, increasing in the silence:
+    // within cuts the order is the baseline's, whatever the refits' intercepts do to the pooled one.
+    const report = evaluateRisk(samples, { features: ['silence'], lambda: 0.01 }, 'quiet');
+    expect(report.pooled.withinCutAuc.risk).toBe(report.pooled.withinCutAuc.daysSinceLastContact);
+    expect(report.pooledAucOfRecencyRefitted).toBe(report.pooled.auc.risk);
   });
 });
 
