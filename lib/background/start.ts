@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
+import { dashboardHandlers } from '@/lib/features/dashboard/handlers';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
@@ -310,6 +311,7 @@ export function startBackground(): void {
         await riskNotices.notify(account);
         return { saved: true as const };
       },
+      ...dashboardHandlers(db),
     },
     browser.runtime.getURL('/'),
   );
