@@ -40,7 +40,7 @@ export function DashboardView({ dashboard, account, timeZone, empty, onExport, o
   const { t } = translator;
   const format = useMemo(() => dashboardFormat(translator, timeZone), [translator, timeZone]);
   return (
-    <main className="kw-page kw-dashboard" data-testid="dashboard" data-now={dashboard.now}>
+    <main className="kw-page kw-dashboard" data-testid="dashboard" data-now={dashboard.now} data-time-zone={timeZone}>
       <header className="kw-dash-header">
         <div>
           <h1>
