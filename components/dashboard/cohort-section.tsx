@@ -49,7 +49,13 @@ export function CohortSection({ cohorts, months, format }: CohortSectionProps) {
     cell: (c) => format.count(pick(c)),
   });
   return (
-    <ChartSection id="cohort" title={t('dashboard.cohort.title')} hint={t('dashboard.cohort.hint')} chart={chart}>
+    <ChartSection
+      id="cohort"
+      title={t('dashboard.cohort.title')}
+      hint={t('dashboard.cohort.hint')}
+      chart={chart}
+      monthLabel={t('dashboard.col.firstContact')}
+    >
       <FiguresTable
         caption={t('dashboard.cohort.title')}
         testId="table-cohort"

@@ -61,6 +61,14 @@ export function DashboardView({ dashboard, account, timeZone, empty, onExport, o
           {t('dashboard.empty')}
         </p>
       )}
+      {dashboard.historyStartsAt !== undefined && dashboard.historyStartsAt >= (dashboard.months[0]?.start ?? 0) && (
+        <p className="kw-muted" data-testid="history-starts">
+          {t('dashboard.historyStarts', {
+            date: translator.date(dashboard.historyStartsAt),
+            month: format.month(dashboard.historyStartsAt),
+          })}
+        </p>
+      )}
       <Definitions />
       <MonthSections months={dashboard.months} format={format} />
       <AtRiskSection clients={dashboard.atRisk} format={format} onOpenClient={onOpenClient} />

@@ -14,6 +14,8 @@ export interface ChartSeries {
 interface MonthChartProps {
   /** The months' names, oldest first. */
   labels: string[];
+  /** What the legend calls the month under the cursor. */
+  monthLabel: string;
   series: ChartSeries[];
   /** How a value reads on the vertical axis and in the legend. */
   format: (value: number) => string;
@@ -24,7 +26,7 @@ const AXIS = '#80868b';
 const GRID = 'rgba(127, 127, 127, 0.2)';
 
 function options(props: MonthChartProps, width: number): uPlot.Options {
-  const { labels, series, format } = props;
+  const { labels, monthLabel, series, format } = props;
   const bars = uPlot.paths.bars;
   return {
     width,
@@ -45,7 +47,7 @@ function options(props: MonthChartProps, width: number): uPlot.Options {
     ],
     cursor: { drag: { x: false, y: false } },
     series: [
-      { label: '' },
+      { label: monthLabel, value: (_u, i) => (i === null ? '—' : (labels[i] ?? '—')) },
       ...series.map(
         (s): uPlot.Series => ({
           label: s.label,
@@ -65,19 +67,19 @@ function options(props: MonthChartProps, width: number): uPlot.Options {
  * The chart of a dashboard section, drawn by uPlot on a canvas. Hidden from
  * screen readers: the section's table beside it carries the same numbers.
  */
-export function MonthChart({ labels, series, format }: MonthChartProps) {
+export function MonthChart({ labels, monthLabel, series, format }: MonthChartProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
     if (!element) return;
     const data: uPlot.AlignedData = [labels.map((_, i) => i), ...series.map((s) => s.values)];
-    const plot = new uPlot(options({ labels, series, format }, element.clientWidth || 600), data, element);
+    const plot = new uPlot(options({ labels, monthLabel, series, format }, element.clientWidth || 600), data, element);
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth || 600, height: HEIGHT }));
     resize.observe(element);
     return () => {
       resize.disconnect();
       plot.destroy();
     };
-  }, [labels, series, format]);
+  }, [labels, monthLabel, series, format]);
   return <div className="kw-chart" ref={box} aria-hidden="true" />;
 }

@@ -9,6 +9,7 @@ import { csvField } from './clients-csv';
 type Cell = string | number | undefined;
 
 const hours = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((ms / 3_600_000) * 100) / 100);
+const iso = (at: number) => new Date(at).toISOString();
 const money = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100) / 100);
 
 function section(title: string, header: readonly string[], rows: readonly Cell[][]): string[] {
@@ -20,8 +21,17 @@ export function dashboardCsv(dashboard: Dashboard, account: string, timeZone: st
   const sections = [
     section(
       'dashboard',
-      ['account', 'as_of', 'time_zone', 'active_now', 'quiet_after_days'],
-      [[account, new Date(dashboard.now).toISOString(), timeZone, dashboard.activeNow, QUIET_AFTER_DAYS]],
+      ['account', 'as_of', 'time_zone', 'active_now', 'quiet_after_days', 'history_starts'],
+      [
+        [
+          account,
+          iso(dashboard.now),
+          timeZone,
+          dashboard.activeNow,
+          QUIET_AFTER_DAYS,
+          dashboard.historyStartsAt === undefined ? undefined : iso(dashboard.historyStartsAt),
+        ],
+      ],
     ),
     section(
       'active_clients',

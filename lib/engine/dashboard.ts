@@ -82,6 +82,12 @@ export interface CohortFigures {
 
 export interface Dashboard {
   now: number;
+  /**
+   * The earliest mail with a client the histories hold. Clients already in
+   * touch before it count as gained in its month: the history begins there,
+   * not their relationship.
+   */
+  historyStartsAt?: number;
   activeNow: number;
   months: MonthFigures[];
   atRisk: AtRiskClient[];
@@ -231,12 +237,25 @@ function cohorts(
   });
 }
 
+/** Their first contact, or the message our first reply answered, whichever is earlier. */
+function historyStart(clients: readonly DashboardClient[], now: number): number | undefined {
+  let start: number | undefined;
+  for (const client of clients) {
+    const first = client.theirContactAt[0];
+    if (first !== undefined && first <= now) start = Math.min(start ?? first, first);
+    for (const reply of client.replies) start = Math.min(start ?? reply.at - reply.wallMs, reply.at - reply.wallMs);
+  }
+  return start;
+}
+
 export function buildDashboard(input: DashboardInput): Dashboard {
   const { now } = input;
   const clients = mergeByKey(input.clients, now);
   const months = lastMonths(now, input.months ?? DASHBOARD_MONTHS, input.timeZone);
+  const historyStartsAt = historyStart(input.clients, now);
   return {
     now,
+    ...(historyStartsAt !== undefined && { historyStartsAt }),
     activeNow: clients.filter((c) => activeAt(c.spans, now)).length,
     months: months.map((month) => monthFigures(clients, month, now)),
     atRisk: atRisk(clients, input.atRiskLimit ?? AT_RISK_LIMIT),

@@ -14,6 +14,8 @@ export const dashboardStrings = defineStrings({
     'dashboard.noAccount': 'This page shows one account: open it from the popup or the options page.',
     'dashboard.empty': 'No client has written to this account yet: the months fill in as Keepwarm reads your mail.',
     'dashboard.definitions': 'How clients are counted',
+    'dashboard.historyStarts':
+      'Keepwarm’s history of this account begins on {date}: clients already in touch before then count as gained in {month}. Import older mail to see earlier months as they were.',
     'dashboard.def.active':
       'Active: the client wrote to you, or your CRM recorded an activity with them, in the last {days} days.',
     'dashboard.def.gained': 'Gained: in touch for the first time.',
@@ -74,6 +76,8 @@ export const dashboardStrings = defineStrings({
     'dashboard.empty':
       'Цьому акаунту ще не писав жоден клієнт: місяці заповняться, щойно Keepwarm прочитає вашу пошту.',
     'dashboard.definitions': 'Як рахуються клієнти',
+    'dashboard.historyStarts':
+      'Історія цього акаунта в Keepwarm починається {date}: клієнти, що були на звʼязку раніше, рахуються новими в місяці «{month}». Імпортуйте старішу пошту, щоб побачити попередні місяці такими, якими вони були.',
     'dashboard.def.active': 'Активний: клієнт писав вам або ваша CRM записала з ним активність за останні {days} днів.',
     'dashboard.def.gained': 'Новий: вперше на звʼязку.',
     'dashboard.def.returned': 'Повернувся: знову на звʼязку після того, як замовк.',
@@ -133,6 +137,8 @@ export const dashboardStrings = defineStrings({
     'dashboard.empty':
       'Этому аккаунту ещё не писал ни один клиент: месяцы заполнятся, когда Keepwarm прочтёт вашу почту.',
     'dashboard.definitions': 'Как считаются клиенты',
+    'dashboard.historyStarts':
+      'История этого аккаунта в Keepwarm начинается {date}: клиенты, бывшие на связи раньше, считаются новыми в месяце «{month}». Импортируйте более старую почту, чтобы увидеть прежние месяцы такими, какими они были.',
     'dashboard.def.active':
       'Активный: клиент писал вам или ваша CRM записала с ним активность за последние {days} дней.',
     'dashboard.def.gained': 'Новый: впервые на связи.',

@@ -74,8 +74,8 @@ describe('the dashboard as CSV', () => {
       'first_90_days',
     ]);
     expect(sections.get('dashboard')).toEqual([
-      ['account', 'as_of', 'time_zone', 'active_now', 'quiet_after_days'],
-      ['me@studio.example', new Date(NOW).toISOString(), 'Europe/Kyiv', '1', '60'],
+      ['account', 'as_of', 'time_zone', 'active_now', 'quiet_after_days', 'history_starts'],
+      ['me@studio.example', new Date(NOW).toISOString(), 'Europe/Kyiv', '1', '60', new Date(at(6, 1)).toISOString()],
     ]);
     for (const name of ['active_clients', 'gained_and_gone_quiet', 'value', 'reply_times', 'first_90_days']) {
       expect(sections.get(name)?.length, name).toBe(13);

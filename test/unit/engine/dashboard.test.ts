@@ -200,6 +200,26 @@ describe('the dashboard of gains and losses', () => {
     );
   });
 
+  it('says where the history begins: the earliest contact, or the message a reply answered', () => {
+    const d = buildDashboard({
+      clients: [
+        client('a.example', [at(3, 10)], { replies: [theirs(at(3, 10), 48)] }),
+        client('b.example', [at(2, 1)]),
+      ],
+      now: NOW,
+      timeZone: 'UTC',
+    });
+    expect(d.historyStartsAt).toBe(at(2, 1));
+    expect(
+      buildDashboard({
+        clients: [client('c.example', [at(3, 10)], { replies: [theirs(at(3, 10), 48)] })],
+        now: NOW,
+        timeZone: 'UTC',
+      }).historyStartsAt,
+    ).toBe(at(3, 8));
+    expect(buildDashboard({ clients: [], now: NOW, timeZone: 'UTC' }).historyStartsAt).toBeUndefined();
+  });
+
   it('ignores contact recorded after now', () => {
     const d = buildDashboard({ clients: [client('future.example', [NOW + DAY])], now: NOW, timeZone: 'UTC' });
     expect(d.activeNow).toBe(0);
