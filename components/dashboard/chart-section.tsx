@@ -20,11 +20,13 @@ export function ChartSection({ id, title, hint, chart, monthLabel, children }: C
     <section aria-labelledby={id} className="kw-dash-section" data-testid={`section-${id}`}>
       <h2 id={id}>{title}</h2>
       {hint && <p className="kw-muted">{hint}</p>}
-      <MonthChart {...chart} monthLabel={monthLabel ?? t('dashboard.col.month')} />
-      <details className="kw-dash-table" open>
-        <summary>{t('dashboard.tableOf', { chart: title })}</summary>
-        {children}
-      </details>
+      <div className="kw-dash-body">
+        <MonthChart {...chart} monthLabel={monthLabel ?? t('dashboard.col.month')} />
+        <details className="kw-dash-table" open>
+          <summary>{t('dashboard.tableOf', { chart: title })}</summary>
+          {children}
+        </details>
+      </div>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { dashboardCsv } from '../../lib/data/dashboard-csv';
 import { clientHistories } from '../../lib/engine/client-history';
 import { buildDashboard, type Dashboard } from '../../lib/engine/dashboard';
 import type { ClientOverride } from '../../lib/engine/overrides';
-import type { MailAddress, MailMessage } from '../../lib/engine/types';
+import { demoImportBatches } from '../demo/import-demo-mail';
 import { generateMailbox } from '../demo/mailbox/generate';
 import { mailMessagesOf } from '../demo/mailbox/mail-messages';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
@@ -16,7 +16,6 @@ import { countStored, sendFrom } from './extension-page';
 // given values and a tier: every number its tables show, and its CSV, must be
 // what the engine gives in Node on the same mail with the same corrections.
 
-const BATCH = 1000;
 let browser: ExtensionBrowser;
 let dashboardPage: Page;
 let expected: Dashboard;
@@ -33,31 +32,6 @@ const corrections: Record<string, ClientOverride> = {
   [small]: { value: 1_500 },
   [keyClient]: { tier: 'key' },
 };
-
-const address = ({ email, name }: MailAddress) => (name ? { email, name } : { email });
-
-/** The demo's mail as the options page's import sends it. */
-function importBatches(mail: readonly MailMessage[]) {
-  const batches = [];
-  for (let first = 0; first < mail.length; first += BATCH) {
-    batches.push({
-      type: 'ui/import-batch',
-      account: me,
-      messages: mail.slice(first, first + BATCH).map((m, i) => ({
-        id: m.id,
-        threadId: m.threadId,
-        at: m.at,
-        from: address(m.from),
-        to: m.to.map(address),
-        cc: m.cc.map(address),
-        subject: m.subject,
-        snippet: m.snippet.slice(0, 1000),
-        copyKey: (first + i).toString(16).padStart(16, '0'),
-      })),
-    });
-  }
-  return batches;
-}
 
 interface StoredSummary {
   key: string;
@@ -106,7 +80,7 @@ const byMonth = <T extends { month: string }>(rows: T[], pick: (row: T) => (numb
 beforeAll(async () => {
   browser = await launchWithExtension({ hosts: {} });
   const options = await browser.openExtensionPage('options.html');
-  for (const batch of importBatches(messages)) await sendFrom(options, batch);
+  for (const batch of demoImportBatches(account)) await sendFrom(options, batch);
   await sendFrom(options, { type: 'ui/import-ended', account: me });
   // Each correction recomputes the account before it answers.
   for (const [clientKey, override] of Object.entries(corrections)) {
