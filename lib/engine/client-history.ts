@@ -5,7 +5,7 @@
 // client, what counts as their contact, or how long a reply took.
 
 import type { AnalyzeAccountInput } from './analyze';
-import { createBusinessClock } from './business-hours';
+import { type BusinessClock, createBusinessClock } from './business-hours';
 import { type ClientBucket, groupByClient } from './client-buckets';
 import { threadsAndSamples } from './client-draft';
 import { byTime, type Side } from './conversation';
@@ -47,8 +47,7 @@ export interface HistoryWalk {
   historyOf(key: string, messages: readonly MailMessage[]): ClientHistory | undefined;
 }
 
-function historyOfBucket(bucket: ClientBucket, context: HistoryContext): ClientHistory {
-  const clock = createBusinessClock(parseEngineSettings(context.settings));
+function historyOfBucket(bucket: ClientBucket, clock: BusinessClock): ClientHistory {
   const messages = [...bucket.messages].sort(byTime);
   const contact = new Set(bucket.events);
   for (const m of messages) if (m.side === 'in') contact.add(m.at);
@@ -65,6 +64,7 @@ function historyOfBucket(bucket: ClientBucket, context: HistoryContext): ClientH
 /** Walks an account a client at a time, as the background's recompute does (see analyze-by-client.ts). */
 export function historyWalk(context: HistoryContext): HistoryWalk {
   const resolver = createClientResolver(context.overrides);
+  const clock = createBusinessClock(parseEngineSettings(context.settings));
   const outside = new Map<string, ClientBucket>();
   addOutsideContact(outside, context, resolver, context.now);
   return {
@@ -75,7 +75,7 @@ export function historyWalk(context: HistoryContext): HistoryWalk {
       const mail = groupByClient(messages, context.identity, resolver, context.now).buckets.get(key);
       const events = outside.get(key);
       const bucket = mail && events ? { ...mail, events: events.events } : (mail ?? events);
-      return bucket && historyOfBucket(bucket, context);
+      return bucket && historyOfBucket(bucket, clock);
     },
   };
 }
@@ -85,5 +85,6 @@ export function clientHistories(input: AnalyzeAccountInput): ClientHistory[] {
   const resolver = createClientResolver(input.overrides);
   const { buckets } = groupByClient(input.messages, input.identity, resolver, input.now);
   addOutsideContact(buckets, input, resolver, input.now);
-  return [...buckets.values()].map((bucket) => historyOfBucket(bucket, input)).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const clock = createBusinessClock(parseEngineSettings(input.settings));
+  return [...buckets.values()].map((bucket) => historyOfBucket(bucket, clock)).sort((a, b) => (a.key < b.key ? -1 : 1));
 }
