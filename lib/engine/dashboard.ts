@@ -146,9 +146,29 @@ function mergeByKey(clients: readonly DashboardClient[], now: number): Merged[] 
 
 const within = (at: number, from: number, to: number) => at >= from && at < to;
 
-function monthFigures(clients: readonly Merged[], month: { key: string; start: number; end: number }, now: number) {
+type Month = { key: string; start: number; end: number };
+
+/** Each side's reply times by the month they were sent in, in one pass over the replies. */
+function repliesByMonth(clients: readonly Merged[], months: readonly Month[], now: number) {
+  const ours = months.map((): number[] => []);
+  const theirs = months.map((): number[] => []);
+  const from = months[0]?.start ?? now;
+  const to = Math.min(months.at(-1)?.end ?? now, now + 1);
+  for (const client of clients) {
+    for (const reply of client.replies) {
+      if (!within(reply.at, from, to)) continue;
+      const i = months.findIndex((month) => reply.at < month.end);
+      (reply.by === 'out' ? ours : theirs)[i]?.push(reply.wallMs);
+    }
+  }
+  return { ours, theirs };
+}
+
+function monthFigures(clients: readonly Merged[], month: Month, now: number, ours: number[], theirs: number[]) {
   // The current month ends now: nothing after it has happened yet.
   const cut = Math.min(month.end, now + 1);
+  const our = spread(ours);
+  const their = spread(theirs);
   const figures: MonthFigures = {
     month: month.key,
     start: month.start,
@@ -159,11 +179,11 @@ function monthFigures(clients: readonly Merged[], month: { key: string; start: n
     gainedValue: 0,
     returnedValue: 0,
     quietValue: 0,
-    ourReplies: 0,
-    theirReplies: 0,
+    ourReplies: our.count,
+    theirReplies: their.count,
   };
-  const ours: number[] = [];
-  const theirs: number[] = [];
+  if (our.median !== undefined) figures.ourMedianReplyMs = our.median;
+  if (their.median !== undefined) figures.theirMedianReplyMs = their.median;
   for (const client of clients) {
     const value = client.value ?? 0;
     client.spans.forEach((span, i) => {
@@ -182,17 +202,7 @@ function monthFigures(clients: readonly Merged[], month: { key: string; start: n
       }
       if (span.start < cut && span.end >= cut) figures.active += 1;
     });
-    for (const reply of client.replies) {
-      if (!within(reply.at, month.start, cut)) continue;
-      (reply.by === 'out' ? ours : theirs).push(reply.wallMs);
-    }
   }
-  const our = spread(ours);
-  const their = spread(theirs);
-  figures.ourReplies = our.count;
-  figures.theirReplies = their.count;
-  if (our.median !== undefined) figures.ourMedianReplyMs = our.median;
-  if (their.median !== undefined) figures.theirMedianReplyMs = their.median;
   return figures;
 }
 
@@ -253,11 +263,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const clients = mergeByKey(input.clients, now);
   const months = lastMonths(now, input.months ?? DASHBOARD_MONTHS, input.timeZone);
   const historyStartsAt = historyStart(input.clients, now);
+  const replies = repliesByMonth(clients, months, now);
   return {
     now,
     ...(historyStartsAt !== undefined && { historyStartsAt }),
     activeNow: clients.filter((c) => activeAt(c.spans, now)).length,
-    months: months.map((month) => monthFigures(clients, month, now)),
+    months: months.map((month, i) => monthFigures(clients, month, now, replies.ours[i] ?? [], replies.theirs[i] ?? [])),
     atRisk: atRisk(clients, input.atRiskLimit ?? AT_RISK_LIMIT),
     cohorts: cohorts(clients, months, now),
   };
