@@ -7,6 +7,7 @@ import { useStatus } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
 import { AccountStatus } from './account-status';
+import { DashboardLinks } from './dashboard/dashboard-links';
 import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PopupRisks } from './popup-risks';
@@ -78,6 +79,9 @@ export function PopupApp() {
             {status.status.accounts.map((account) => accountLabel(account, translator)).join(', ')}
           </span>
         ) : null}
+        {status.kind === 'ready' && (
+          <DashboardLinks accounts={status.status.accounts.flatMap((account) => account.address ?? [])} />
+        )}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           {t('popup.settings')}
         </a>

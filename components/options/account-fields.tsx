@@ -1,6 +1,7 @@
 import type { UserSettings } from '@/lib/settings/user-settings';
 import { type AccountDraft, accountDraftOf } from '@/lib/ui/settings-form';
 import { useTranslator } from '@/lib/ui/use-translator';
+import { DashboardLinks } from '../dashboard/dashboard-links';
 import type { DraftProps } from './hours-fields';
 import { ListField } from './list-field';
 
@@ -30,6 +31,7 @@ export function AccountFields({
         return (
           <div key={account} className="kw-account">
             <h3 translate="no">{account}</h3>
+            <DashboardLinks accounts={[account]} />
             <ListField
               id={`${id}.aliases`}
               label={t('options.accounts.aliases', { account })}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { clientCorrectionsFeature } from '@/lib/features/client-corrections/background';
 import { crmFeature } from '@/lib/features/crm/background';
+import { dashboardFeature } from '@/lib/features/dashboard/background';
 import { dataFeature } from '@/lib/features/data/background';
 import { digestFeature } from '@/lib/features/digest/background';
 import { followUpsFeature } from '@/lib/features/follow-ups/background';
@@ -30,6 +31,7 @@ export function startBackground(): void {
   const corrections = clientCorrectionsFeature(services);
   const mailboxImport = mailboxImportFeature(services);
   const data = dataFeature(services);
+  const dashboard = dashboardFeature(services);
   const features = [
     gmail,
     crm,
@@ -40,6 +42,7 @@ export function startBackground(): void {
     corrections,
     mailboxImport,
     data,
+    dashboard,
     retention,
     digestFeature(services),
     reportsFeature(services),
@@ -56,6 +59,7 @@ export function startBackground(): void {
       ...corrections.handlers,
       ...mailboxImport.handlers,
       ...data.handlers,
+      ...dashboard.handlers,
     },
     browser.runtime.getURL('/'),
   );

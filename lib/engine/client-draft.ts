@@ -29,7 +29,8 @@ export interface ClientDraft
   ourReplyBusinessMs: number[];
 }
 
-function threadsAndSamples(messages: readonly ClientMessage[], clock: BusinessClock) {
+/** Each thread's state and every reply matched in it; the dashboard's reply times come from here too. */
+export function threadsAndSamples(messages: readonly ClientMessage[], clock: BusinessClock) {
   const byThread = new Map<string, ClientMessage[]>();
   for (const m of messages) {
     const list = byThread.get(m.threadId);

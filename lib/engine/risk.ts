@@ -27,6 +27,9 @@ import { REASON_THRESHOLD, whatEndsIt } from './risk-model/what-ends-it';
 import type { ReasonKind, Risk, RiskLevel, RiskReason } from './risk-types';
 import { urgentReasons } from './risk-urgency';
 
+/** How far ahead the chance of going quiet looks, in days: the shipped model's horizon. */
+export const HORIZON_DAYS = SHIPPED_MODEL.horizonDays;
+
 export { ACTIONABLE_WAIT_ON_US } from './risk-urgency';
 
 const TIER_FACTOR = { key: 1.3, standard: 1, minor: 0.75 } as const;

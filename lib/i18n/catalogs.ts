@@ -3,6 +3,7 @@ import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
 import { crmPanelStrings } from './strings/crm-panel';
+import { dashboardStrings } from './strings/dashboard';
 import { digestStrings } from './strings/digest';
 import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
@@ -28,6 +29,7 @@ export const STRING_AREAS = [
   crmPanelStrings,
   setAsideStrings,
   accessStrings,
+  dashboardStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientCorrectionMessages, clientCorrectionReplies } from '@/lib/features/client-corrections/messages';
 import { crmMessages, crmReplies } from '@/lib/features/crm/messages';
+import { dashboardMessages, dashboardReplies } from '@/lib/features/dashboard/messages';
 import { dataMessages, dataReplies } from '@/lib/features/data/messages';
 import { followUpMessages, followUpReplies } from '@/lib/features/follow-ups/messages';
 import { gmailMessages, gmailReplies } from '@/lib/features/gmail/messages';
@@ -25,6 +26,7 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   ...clientCorrectionMessages,
   ...mailboxImportMessages,
   ...dataMessages,
+  ...dashboardMessages,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -39,6 +41,7 @@ export const replySchemas = {
   ...clientCorrectionReplies,
   ...mailboxImportReplies,
   ...dataReplies,
+  ...dashboardReplies,
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -1,14 +1,17 @@
 // `npm run store-assets`: the stores' listing screenshots (1280×800) from the
 // demo mailbox, in English, Ukrainian and Russian: the Gmail inbox with its
 // risk badges; the popup and the side panel on a client, each over the dimmed
-// inbox the way the user sees them beside Gmail; and the options page.
+// inbox the way the user sees them beside Gmail; the options page; and the
+// dashboard of gains and losses.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/chromium';
+import { countStored, sendFrom } from '../e2e/extension-page';
 import { openThreadsOf } from './browse';
 import { CHROMIUM, ensureBrowser } from './find-browser';
+import { demoImportBatches } from './import-demo-mail';
 import { startDemoServer } from './server';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'store/screenshots' } } });
@@ -88,7 +91,27 @@ for (const language of LANGUAGES) {
   await options.waitForTimeout(300);
   await options.screenshot({ path: path.join(outDir, `${language}-4-options.png`) });
   await options.close();
+
   console.log(`${language}: 4 screenshots`);
+}
+
+// The dashboard counts months: it is shown on the demo's whole year, imported
+// as a mailbox export would be, once the other screenshots are taken.
+const demoAccount = server.mailbox.accounts[0];
+if (!demoAccount) throw new Error('the demo has no account');
+for (const batch of demoImportBatches(demoAccount)) await sendFrom(popup, batch);
+await sendFrom(popup, { type: 'ui/import-ended', account: demoAccount.address });
+while ((await countStored(popup, { store: 'pendingRecompute' })) > 0) await popup.waitForTimeout(200);
+const dashboard = await browser.context.newPage();
+await dashboard.setViewportSize(SIZE);
+for (const language of LANGUAGES) {
+  await setLanguage(popup, language);
+  await dashboard.goto(
+    `chrome-extension://${browser.extensionId}/dashboard.html?account=${encodeURIComponent(demoAccount.address)}`,
+  );
+  await dashboard.waitForSelector('.kw-chart canvas');
+  await dashboard.screenshot({ path: path.join(outDir, `${language}-5-dashboard.png`) });
+  console.log(`${language}: the dashboard`);
 }
 
 console.log(`Listing screenshots (1280×800) written to ${outDir}`);

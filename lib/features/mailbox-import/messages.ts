@@ -40,7 +40,7 @@ export const importedMessageSchema = z.strictObject({
   bulk: bulkEvidenceSchema.optional(),
 });
 
-const IMPORT_BATCH_MAX = 1000;
+export const IMPORT_BATCH_MAX = 1000;
 
 /** Only the import's own thread ids move: Gmail's are shared with the messages Gmail showed. */
 const importedThreadIdSchema = z.string().regex(/^t:[0-9a-f]{16}$/);
