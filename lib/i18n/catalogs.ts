@@ -4,6 +4,7 @@ import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
 import { crmPanelStrings } from './strings/crm-panel';
 import { digestStrings } from './strings/digest';
+import { followUpStrings } from './strings/follow-ups';
 import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
 import { popupStrings } from './strings/popup';
@@ -28,6 +29,7 @@ export const STRING_AREAS = [
   crmPanelStrings,
   setAsideStrings,
   accessStrings,
+  followUpStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
