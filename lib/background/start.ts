@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
+import { backtestHandlers } from '@/lib/features/backtest/handlers';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
@@ -134,6 +135,7 @@ export function startBackground(): void {
 
   const router = createRouter(
     {
+      ...backtestHandlers({ db }),
       'content/crm-record-seen': async (message, sender) => {
         const reply = await answerCrmRecord(db, message.extraction);
         await rememberCrmRecord(browser.storage.session, sender.tab, reply);

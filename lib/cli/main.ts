@@ -2,6 +2,7 @@ import { type CliCommand, UsageError } from './command';
 
 // One entry per subcommand; each lives in its own file under commands/.
 const commands: Record<string, () => Promise<CliCommand>> = {
+  backtest: () => import('./commands/backtest').then((m) => m.command),
   bgnbd: () => import('./commands/bgnbd').then((m) => m.command),
   evaluate: () => import('./commands/evaluate').then((m) => m.command),
   extract: () => import('./commands/extract').then((m) => m.command),

@@ -1,4 +1,5 @@
 import { accessStrings } from './strings/access';
+import { backtestStrings } from './strings/backtest';
 import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
@@ -30,6 +31,7 @@ export const STRING_AREAS = [
   setAsideStrings,
   accessStrings,
   followUpStrings,
+  backtestStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
