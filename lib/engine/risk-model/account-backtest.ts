@@ -75,6 +75,10 @@ export interface Backtest {
   /** Clients newly flagged who then wrote within 60 days, in all and per month (F). */
   falseAlarms: number;
   falseAlarmsPerMonth?: number;
+  /** Who went quiet: their last message, and the first cut that flagged them in time, if any. */
+  quiet: { client: string; lastMessageAt: number; flaggedAt?: number }[];
+  /** Each false alarm: the client and the cut it was raised at. */
+  alarms: { client: string; at: number }[];
   /** Set when the figures say nothing: see BacktestNote. */
   note?: BacktestNote;
 }
@@ -138,7 +142,7 @@ export function startBacktest(input: BacktestInput): BacktestRun {
 
   const episodes = new Map<string, Episode>();
   let flaggedBefore = new Set<string>();
-  let falseAlarms = 0;
+  const alarms: { client: string; at: number }[] = [];
   let eligibleSamples = 0;
   let stayed = 0;
 
@@ -164,7 +168,7 @@ export function startBacktest(input: BacktestInput): BacktestRun {
       const quiet = !wroteWithin(client.key, cut, cut + HORIZON);
       if (!quiet) {
         stayed += 1;
-        if (flagged && !flaggedBefore.has(client.key)) falseAlarms += 1;
+        if (flagged && !flaggedBefore.has(client.key)) alarms.push({ client: client.key, at: cut });
         continue;
       }
       const lastTheirs = m.lastInboundAt;
@@ -179,9 +183,15 @@ export function startBacktest(input: BacktestInput): BacktestRun {
   };
 
   const result = (): Backtest => {
-    const quiet = [...episodes.values()];
+    const quiet = [...episodes.entries()]
+      .map(([client, e]) => ({
+        client,
+        lastMessageAt: e.lastTheirs,
+        ...(e.firstFlag !== undefined && { flaggedAt: e.firstFlag }),
+      }))
+      .sort((a, b) => a.lastMessageAt - b.lastMessageAt || (a.client < b.client ? -1 : 1));
     const leads = quiet.flatMap((e) =>
-      e.firstFlag === undefined ? [] : [(e.lastTheirs + HORIZON - e.firstFlag) / DAY],
+      e.flaggedAt === undefined ? [] : [(e.lastMessageAt + HORIZON - e.flaggedAt) / DAY],
     );
     const firstCut = cuts[0];
     const lastCut = cuts.at(-1);
@@ -208,8 +218,10 @@ export function startBacktest(input: BacktestInput): BacktestRun {
       wentQuiet: quiet.length,
       flaggedInTime: leads.length,
       ...(leads.length > 0 && { medianLeadDays: Math.round(median(leads)) }),
-      falseAlarms,
-      ...(months > 0 && { falseAlarmsPerMonth: round1(falseAlarms / months) }),
+      falseAlarms: alarms.length,
+      ...(months > 0 && { falseAlarmsPerMonth: round1(alarms.length / months) }),
+      quiet,
+      alarms: [...alarms],
       ...(note && { note }),
     };
   };

@@ -24,6 +24,8 @@ export const backtestReplySchema = z.object({
   medianLeadDays: z.number().optional(),
   falseAlarms: z.number().int().nonnegative(),
   falseAlarmsPerMonth: z.number().optional(),
+  quiet: z.array(z.object({ client: z.string(), lastMessageAt: z.number(), flaggedAt: z.number().optional() })),
+  alarms: z.array(z.object({ client: z.string(), at: z.number() })),
   note: z.enum(['too-little-history', 'no-clients', 'no-one-went-quiet', 'no-one-stayed']).optional(),
 });
 export type BacktestReply = z.infer<typeof backtestReplySchema>;
