@@ -13,6 +13,7 @@ import { reasonStrings } from './strings/reasons';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
+import { urgencyStrings } from './strings/urgency';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
@@ -32,6 +33,7 @@ export const STRING_AREAS = [
   accessStrings,
   followUpStrings,
   backtestStrings,
+  urgencyStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
