@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeAccount } from '@/lib/engine/analyze';
 import {
   checkInReason,
   type FollowUpState,
@@ -9,7 +10,7 @@ import {
 import type { ClientMetrics } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
 import type { ThreadState } from '@/lib/engine/waiting';
-import { DAY, HOUR } from './mail-builders';
+import { DAY, HOUR, identity, ME, mail } from './mail-builders';
 
 const now = 1_000 * DAY;
 
@@ -285,5 +286,21 @@ describe('reconcileFollowUps', () => {
     expect(followUps).toHaveLength(1);
     expect(followUps[0]).toMatchObject({ status: 'done', dueAt: now - HOUR });
     expect(reconcileFollowUps([], [], now)).toEqual({ followUps: [], states: [] });
+  });
+});
+
+describe('the conversations we start', () => {
+  it('are read from each thread’s first message, for the proactive check-in', () => {
+    const at = 1_000 * DAY;
+    const messages = [
+      mail({ threadId: 'theirs', from: 'anna@acme.example', at: at - 50 * DAY }),
+      mail({ threadId: 'theirs', from: ME, to: ['anna@acme.example'], at: at - 49 * DAY }),
+      mail({ threadId: 'ours', from: ME, to: ['anna@acme.example'], at: at - 120 * DAY }),
+      mail({ threadId: 'ours', from: 'anna@acme.example', at: at - 119 * DAY }),
+    ];
+    const [acme] = analyzeAccount({ messages, identity, now: at }).clients;
+    expect(acme?.metrics.lastStartedByUsAt).toBe(at - 120 * DAY);
+    const [never] = analyzeAccount({ messages: messages.slice(0, 2), identity, now: at }).clients;
+    expect(never?.metrics.lastStartedByUsAt).toBeUndefined();
   });
 });
