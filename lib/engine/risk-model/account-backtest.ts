@@ -43,10 +43,11 @@ const modelTag = { commit: SHIPPED_MODEL.fitted.commit, horizonDays: SHIPPED_MOD
 
 /** The levels at which the badge says a client is at risk. */
 export const FLAGGED_LEVELS: readonly RiskLevel[] = ['high', 'critical'];
-/** The lowest chance, in percent, whose level is flagged. */
-export const FLAGGED_FROM_PERCENT = Array.from({ length: 101 }, (_, p) => p).find((p) =>
-  FLAGGED_LEVELS.includes(riskLevel(p)),
-) as number;
+/** The lowest chance, in percent, whose level is flagged: read from the levels, so it follows them. */
+export const FLAGGED_FROM_PERCENT = (() => {
+  for (let percent = 0; percent < 100; percent++) if (FLAGGED_LEVELS.includes(riskLevel(percent))) return percent;
+  return 100;
+})();
 
 export interface BacktestInput {
   messages: readonly MailMessage[];
