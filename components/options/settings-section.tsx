@@ -9,6 +9,7 @@ import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStorageEstimate } from '@/lib/ui/use-storage-estimate';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { AccountFields } from './account-fields';
+import { CheckInField } from './check-in-field';
 import { Field } from './field';
 import { HoursFields } from './hours-fields';
 import { LanguageField } from './language-field';
@@ -91,6 +92,7 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
           />
         </Field>
       </fieldset>
+      <CheckInField {...props} />
       <fieldset className="kw-group">
         <legend>{t('options.ignore.title')}</legend>
         <ListField

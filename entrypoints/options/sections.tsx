@@ -1,14 +1,29 @@
 import { CrmSitesSection } from '@/components/crm-sites-section';
+import { BacktestPanel } from '@/components/options/backtest-panel';
 import { DataSection } from '@/components/options/data-section';
 import type { OptionsSection } from '@/components/options/options-page';
 import { SetAsideSection } from '@/components/options/set-aside-section';
 import { SettingsSection } from '@/components/options/settings-section';
+import { useBacktest } from '@/lib/features/backtest/use-backtest';
 import { ImportPanel } from '@/lib/ui/import-panel';
+import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useCrmSites } from '@/lib/ui/use-crm-sites';
 import { useStatus } from '@/lib/ui/use-status';
 
 function MailboxImport() {
   return <ImportPanel status={useStatus()} />;
+}
+
+function Backtest() {
+  const known = useKnownAccounts();
+  const { state, run } = useBacktest();
+  return (
+    <BacktestPanel
+      accounts={known.kind === 'ready' ? known.value.map((a) => a.address) : []}
+      state={state}
+      onRun={run}
+    />
+  );
 }
 
 function CrmSites() {
@@ -20,6 +35,7 @@ function CrmSites() {
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'settings', titleKey: 'options.section.settings', Component: SettingsSection },
   { id: 'import', titleKey: 'import.title', Component: MailboxImport, ownSection: true },
+  { id: 'backtest', titleKey: 'backtest.title', Component: Backtest },
   { id: 'crm', titleKey: 'crm.title', Component: CrmSites, ownSection: true },
   { id: 'set-aside', titleKey: 'setAside.title', Component: SetAsideSection, ownSection: true },
   { id: 'data', titleKey: 'options.section.data', Component: DataSection },

@@ -87,7 +87,11 @@ export async function engineContext(db: KeepwarmDb, account: string): Promise<En
   const learned = await accountLearningOf(db, account);
   return {
     identity: accountIdentity(account, settings.accounts[account]),
-    settings: { ...settings.businessHours, replyTargetBusinessMs: settings.replyTargetHours * HOUR },
+    settings: {
+      ...settings.businessHours,
+      replyTargetBusinessMs: settings.replyTargetHours * HOUR,
+      checkInPercent: settings.checkInPercent,
+    },
     overrides: withCrmLearning(toClientOverrides(await accountOverridesOf(db, account), settings), learned, settings),
     ...outsideContactOf(learned),
   };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { backtestFeature } from '@/lib/features/backtest/background';
 import { clientCorrectionsFeature } from '@/lib/features/client-corrections/background';
 import { crmFeature } from '@/lib/features/crm/background';
 import { dashboardFeature } from '@/lib/features/dashboard/background';
@@ -32,6 +33,7 @@ export function startBackground(): void {
   const mailboxImport = mailboxImportFeature(services);
   const data = dataFeature(services);
   const dashboard = dashboardFeature(services);
+  const backtest = backtestFeature(services);
   const features = [
     gmail,
     crm,
@@ -43,6 +45,7 @@ export function startBackground(): void {
     mailboxImport,
     data,
     dashboard,
+    backtest,
     retention,
     digestFeature(services),
     reportsFeature(services),
@@ -60,6 +63,7 @@ export function startBackground(): void {
       ...mailboxImport.handlers,
       ...data.handlers,
       ...dashboard.handlers,
+      ...backtest.handlers,
     },
     browser.runtime.getURL('/'),
   );

@@ -2,6 +2,7 @@ import type { StoredClient, StoredThread } from '@/lib/data/stored-rows';
 import { baseClientKey } from '@/lib/engine/client-identity';
 import { type ClientResolver, createClientResolver } from '@/lib/engine/overrides';
 import { isAutomatedAddress } from '@/lib/engine/sender-kind';
+import { urgencyMark } from '@/lib/engine/urgency-mark';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
@@ -65,6 +66,12 @@ function toThreadRisk(threadId: string, client: StoredClient, t: Translator): Th
     .slice(0, TOP_REASONS)
     .map((reason) => ({ kind: reason.kind, text: reasonText(t, reason, client.report) }));
   const reasonsText = reasons.length > 0 ? reasons.map((r) => `${r.text}.`).join(' ') : t.t('badge.noReasons');
+  const mark = urgencyMark(risk.reasons);
+  const urgent = mark && {
+    kind: mark.kind,
+    word: t.t(`badge.urgent.${mark.kind}`),
+    text: reasonText(t, mark, client.report),
+  };
   return {
     threadId,
     clientKey: client.key,
@@ -74,8 +81,11 @@ function toThreadRisk(threadId: string, client: StoredClient, t: Translator): Th
     levelText,
     scoreText: t.t('overview.score', { score }),
     reasons,
+    ...(urgent && { urgent }),
     // Isolated, so a right-to-left override in a name cannot reorder the rest of the sentence.
-    label: t.t('badge.label', { client: `\u2068${name}\u2069`, level: levelText, score, reasons: reasonsText }),
+    label:
+      t.t('badge.label', { client: `\u2068${name}\u2069`, level: levelText, score, reasons: reasonsText }) +
+      (urgent ? ` ${t.t('badge.urgent.label', { reason: urgent.text })}` : ''),
   };
 }
 

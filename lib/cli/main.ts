@@ -4,6 +4,7 @@ import { type CommandName, printUsageIfAsked, USAGE } from './usage';
 // One entry per subcommand; each lives in its own file under commands/ and is
 // loaded only when it runs.
 const commands: Record<CommandName, () => Promise<CliCommand>> = {
+  backtest: () => import('./commands/backtest').then((m) => m.command),
   bgnbd: () => import('./commands/bgnbd').then((m) => m.command),
   evaluate: () => import('./commands/evaluate').then((m) => m.command),
   extract: () => import('./commands/extract').then((m) => m.command),

@@ -50,7 +50,7 @@ function adoptStyle(root: ShadowRoot, sheet: CSSStyleSheet | undefined): void {
 }
 
 function riskKey(risk: ThreadRisk): string {
-  return JSON.stringify([risk.level, risk.levelText, risk.score, risk.name, risk.label, risk.reasons]);
+  return JSON.stringify([risk.level, risk.levelText, risk.score, risk.name, risk.label, risk.reasons, risk.urgent]);
 }
 
 /**
@@ -63,6 +63,8 @@ export class BadgePill {
   private readonly button: HTMLButtonElement;
   private readonly symbol: HTMLElement;
   private readonly word: HTMLElement;
+  /** A reason to act now, apart from the level: "! cancelling?". */
+  private readonly urgent: HTMLElement;
   private key = '';
   risk: ThreadRisk | undefined;
 
@@ -78,7 +80,10 @@ export class BadgePill {
     this.symbol.className = 'icon';
     this.symbol.setAttribute('aria-hidden', 'true');
     this.word = doc.createElement('span');
-    this.button.append(this.symbol, this.word);
+    this.urgent = doc.createElement('span');
+    this.urgent.className = 'urgent';
+    this.urgent.hidden = true;
+    this.button.append(this.symbol, this.word, this.urgent);
     root.append(this.button);
 
     for (const type of SWALLOWED) this.host.addEventListener(type, (event) => event.stopPropagation());
@@ -109,8 +114,12 @@ export class BadgePill {
     this.button.className = risk.level;
     this.symbol.textContent = RISK_SYMBOL[risk.level];
     this.word.textContent = risk.levelText;
+    this.urgent.hidden = risk.urgent === undefined;
+    this.urgent.textContent = risk.urgent ? `! ${risk.urgent.word}` : '';
     this.button.setAttribute('aria-label', risk.label);
     this.host.setAttribute('data-level', risk.level);
+    if (risk.urgent) this.host.setAttribute('data-urgent', risk.urgent.kind);
+    else this.host.removeAttribute('data-urgent');
     return true;
   }
 }

@@ -14,7 +14,7 @@ export const PILL_CSS = `
 }
 button {
   all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 3px;
-  height: 16px; max-width: 96px; padding: 0 6px; border-radius: 8px; cursor: pointer;
+  height: 16px; max-width: 180px; padding: 0 6px; border-radius: 8px; cursor: pointer;
   font: 600 11px/16px Roboto, "Segoe UI", Arial, sans-serif; white-space: nowrap; overflow: hidden;
 }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
@@ -23,6 +23,8 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .high { background: #fce8e6; color: #a50e0e; }
 .critical { background: #a50e0e; color: #ffffff; }
 .icon { font-size: 9px; }
+.urgent { margin-left: 2px; padding: 0 4px; border-radius: 6px; background: #c5221f; color: #ffffff; }
+.urgent[hidden] { display: none; }
 `;
 
 export const TOOLTIP_CSS = `
@@ -39,4 +41,5 @@ export const TOOLTIP_CSS = `
 ul { margin: 4px 0; padding-left: 16px; }
 li { unicode-bidi: isolate; }
 .hint { color: #bdc1c6; }
+.urgent { display: block; margin-top: 4px; font-weight: 700; color: #f28b82; unicode-bidi: isolate; }
 `;

@@ -43,6 +43,7 @@ export class BadgeTooltip {
     this.box.replaceChildren(
       line(this.doc, 'span', 'name', risk.name),
       line(this.doc, 'span', 'score', `${risk.levelText} · ${risk.scoreText}`),
+      ...(risk.urgent ? [line(this.doc, 'span', 'urgent', `! ${risk.urgent.text}`)] : []),
       list,
       line(this.doc, 'span', 'hint', hint),
     );

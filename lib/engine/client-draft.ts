@@ -48,6 +48,15 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   return { samples, threads };
 }
 
+/** The start of the latest thread whose first message is ours (messages in time order). */
+function lastStartedByUs(messages: readonly ClientMessage[]): number | undefined {
+  const first = new Map<string, ClientMessage>();
+  for (const m of messages) if (!first.has(m.threadId)) first.set(m.threadId, m);
+  let latest: number | undefined;
+  for (const m of first.values()) if (m.side === 'out' && (latest === undefined || m.at > latest)) latest = m.at;
+  return latest;
+}
+
 function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {
   const days = new Set<number>();
   // An activity outside mail is a day of contact like a message from them: cadence and P(alive) see it.
@@ -76,6 +85,7 @@ export function draftClient(
   for (const m of messages) if (m.side === 'out') lastOutInThread.set(m.threadId, m.at);
   const lastInboundAt = inbound.at(-1)?.at;
   const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
+  const lastStartedByUsAt = lastStartedByUs(messages);
   const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
   const ours = samples.filter((s) => s.by === 'out');
   const waiting = summarizeWaiting(threads, lastInboundAt, lastOutboundAt);
@@ -102,6 +112,7 @@ export function draftClient(
   };
   if (lastInboundAt !== undefined) metrics.lastInboundAt = lastInboundAt;
   if (lastOutboundAt !== undefined) metrics.lastOutboundAt = lastOutboundAt;
+  if (lastStartedByUsAt !== undefined) metrics.lastStartedByUsAt = lastStartedByUsAt;
   if (waiting.onUs) metrics.waitingOnUsBusinessMs = clock.businessMillisBetween(waiting.onUs.since, now);
   if (override.quietUntil !== undefined) metrics.quietUntil = override.quietUntil;
   const lastEventAt = bucket.events.at(-1);

@@ -37,6 +37,8 @@ export function reportClient(
     metrics,
     reasons: risk.reasons,
     threads: draft.threads,
+    chance: risk.score,
+    ...(settings.checkInPercent !== undefined && { checkInPercent: settings.checkInPercent }),
     now,
   });
   const followUps = reconcileFollowUps(suggested, states ?? [], now).followUps;

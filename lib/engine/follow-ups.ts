@@ -6,13 +6,22 @@
 // key. `anchorAt` is the time of the latest activity that made it relevant: a
 // closed or snoozed follow-up reopens when its anchor moves past the moment the
 // user decided — new activity makes it relevant again, under the same key.
+//
+// A check-in follows the model: it is suggested once the chance of going quiet
+// reaches the user's threshold (by default 50%, where the level turns "high"),
+// not after a fixed gap. An onboarding check-in is due on its milestone day and
+// leaves a week later (or when the next milestone comes up), since a "day 7"
+// check-in on day 19 is no longer what the relationship needs. A client we
+// only ever answer gets a proactive check-in once we have not started a
+// conversation with them for a quarter.
 import { DAY, HOUR } from './business-hours';
 import { formatDays, formatDuration } from './format';
 import type { ClientMetrics } from './report-types';
+import { HORIZON_DAYS } from './risk';
 import type { RiskReason } from './risk-types';
 import type { ThreadState } from './waiting';
 
-export type FollowUpKind = 'reply' | 'nudge' | 'check_in' | 'acknowledge' | 'onboarding';
+export type FollowUpKind = 'reply' | 'nudge' | 'check_in' | 'acknowledge' | 'onboarding' | 'proactive';
 
 export interface SuggestedFollowUp {
   key: string;
@@ -25,6 +34,10 @@ export interface SuggestedFollowUp {
   threadId?: string;
   /** Day of the relationship for onboarding check-ins (7, 30, 60 or 90). */
   milestoneDay?: number;
+  /** For a check-in: the chance of going quiet (percent) and the user's threshold it reached. */
+  chance?: { percent: number; threshold: number };
+  /** For a proactive check-in: when we last started a conversation, if ever. */
+  lastStartedByUsAt?: number;
 }
 
 export type FollowUpStatus = 'open' | 'snoozed' | 'done' | 'dismissed';
@@ -43,6 +56,14 @@ export interface FollowUp extends SuggestedFollowUp {
 }
 
 export const ONBOARDING_MILESTONES = [7, 30, 60, 90] as const;
+/** An onboarding check-in shows this long before its day… */
+const ONBOARDING_LEAD = 2 * DAY;
+/** …and leaves this long after it, or when the next milestone shows, whichever comes first. */
+const ONBOARDING_USEFUL_FOR = 7 * DAY;
+/** The chance of going quiet (percent) a check-in is suggested at unless the user chose another: the level "high". */
+export const DEFAULT_CHECK_IN_PERCENT = 50;
+/** Not starting a conversation with a client for this long asks for a proactive check-in. */
+export const PROACTIVE_AFTER = 90 * DAY;
 const REPLY_HORIZON = 30 * DAY;
 const NUDGE_HORIZON = 60 * DAY;
 /** States of follow-ups no longer suggested are kept this long, so a done item does not come back unchanged. */
@@ -53,21 +74,91 @@ export interface FollowUpInput {
   metrics: ClientMetrics;
   reasons: readonly RiskReason[];
   threads: readonly ThreadState[];
+  /** The client's chance of going quiet, in percent (Risk.score). */
+  chance: number;
+  /** The chance, in percent, at which a check-in is suggested. */
+  checkInPercent?: number;
   now: number;
 }
 
-/**
- * The fading reasons that ask for a check-in: silence only once longer than
- * expected, little mail only when it fell to under half their usual rate from
- * at least six messages (a client who rarely writes is not fading), and a low P(alive).
- */
-export function asksForCheckIn(r: RiskReason): boolean {
-  if (r.kind === 'silence') return r.numbers.silenceDays >= r.numbers.expectedGapDays;
-  if (r.kind === 'declining') return (r.numbers.previous90 ?? 0) >= 6 && (r.numbers.ratio ?? 1) < 0.5;
-  return r.kind === 'low_p_alive';
+/** The reason a check-in names: the strongest part of the chance that is not a reason to act now. */
+export function checkInReason(reasons: readonly RiskReason[]): RiskReason | undefined {
+  return reasons.find((r) => r.weight > 0 && !r.urgent);
 }
 
-export function suggestFollowUps({ clientKey, metrics, reasons, threads, now }: FollowUpInput): SuggestedFollowUp[] {
+function checkIn(input: FollowUpInput): SuggestedFollowUp | undefined {
+  const { clientKey, metrics, reasons, chance, now } = input;
+  const threshold = input.checkInPercent ?? DEFAULT_CHECK_IN_PERCENT;
+  if (chance < threshold || metrics.lastInboundAt === undefined) return undefined;
+  if (metrics.quietUntil !== undefined && now < metrics.quietUntil) return undefined;
+  const named = checkInReason(reasons);
+  return {
+    key: `check-in:${clientKey}`,
+    clientKey,
+    kind: 'check_in',
+    reason: `Check in: ${chance}% chance they go quiet in ${HORIZON_DAYS} days, at or over your ${threshold}%${named ? ` — ${named.text}` : ''}`,
+    dueAt: now,
+    anchorAt: metrics.lastInboundAt,
+    chance: { percent: chance, threshold },
+  };
+}
+
+/**
+ * A relationship we only answer is one we do not tend: a client of at least a
+ * quarter, who wrote to us in the last quarter, with no conversation started
+ * by us in it, and not waiting on our reply. Ends when we start one; comes
+ * back a quarter after that.
+ */
+function proactive({ clientKey, metrics, now }: FollowUpInput): SuggestedFollowUp | undefined {
+  const since = metrics.lastStartedByUsAt ?? metrics.firstSeenAt;
+  if (now - metrics.firstSeenAt < PROACTIVE_AFTER || now - since < PROACTIVE_AFTER) return undefined;
+  if (metrics.lastInboundAt === undefined || now - metrics.lastInboundAt > PROACTIVE_AFTER) return undefined;
+  if (metrics.quietUntil !== undefined && now < metrics.quietUntil) return undefined;
+  // While they wait on our reply, the reply is the contact to make.
+  if (metrics.waiting.onUs) return undefined;
+  const started = metrics.lastStartedByUsAt;
+  return {
+    key: `proactive:${clientKey}`,
+    clientKey,
+    kind: 'proactive',
+    reason:
+      started === undefined
+        ? `Check in: you have never started a conversation with them in ${formatDays((now - metrics.firstSeenAt) / DAY)}`
+        : `Check in: you have not started a conversation with them for ${formatDays((now - started) / DAY)}`,
+    dueAt: since + PROACTIVE_AFTER,
+    anchorAt: since,
+    ...(started !== undefined && { lastStartedByUsAt: started }),
+  };
+}
+
+/** Onboarding check-ins due within ONBOARDING_LEAD, and none past its use. */
+function onboarding({ clientKey, metrics, now }: FollowUpInput): SuggestedFollowUp[] {
+  const out: SuggestedFollowUp[] = [];
+  for (const [i, day] of ONBOARDING_MILESTONES.entries()) {
+    const due = metrics.firstSeenAt + day * DAY;
+    const next = ONBOARDING_MILESTONES[i + 1];
+    const leaves = Math.min(
+      due + ONBOARDING_USEFUL_FOR,
+      next === undefined ? Number.POSITIVE_INFINITY : metrics.firstSeenAt + next * DAY - ONBOARDING_LEAD,
+    );
+    const current = due <= now + ONBOARDING_LEAD && now < leaves;
+    const contactedAround = metrics.lastOutboundAt !== undefined && metrics.lastOutboundAt >= due - 3 * DAY;
+    if (!current || contactedAround) continue;
+    out.push({
+      key: `onboarding-${day}:${clientKey}`,
+      clientKey,
+      kind: 'onboarding',
+      reason: `Onboarding check-in: day ${day} of the relationship (first contact ${formatDays((now - metrics.firstSeenAt) / DAY)} ago)`,
+      dueAt: due,
+      anchorAt: metrics.firstSeenAt,
+      milestoneDay: day,
+    });
+  }
+  return out;
+}
+
+export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
+  const { clientKey, metrics, reasons, threads, now } = input;
   const out: SuggestedFollowUp[] = [];
   const acknowledged = new Set<string>();
   for (const r of reasons) {
@@ -114,33 +205,10 @@ export function suggestFollowUps({ clientKey, metrics, reasons, threads, now }: 
       });
     }
   }
-  const fading = reasons.find(asksForCheckIn);
-  if (fading && metrics.lastInboundAt !== undefined) {
-    const threshold = (metrics.cadence?.unusualGapDays ?? 0) * DAY;
-    out.push({
-      key: `check-in:${clientKey}`,
-      clientKey,
-      kind: 'check_in',
-      reason: `Check in: ${fading.text}`,
-      dueAt: Math.min(now, metrics.lastInboundAt + threshold),
-      anchorAt: metrics.lastInboundAt,
-    });
-  }
-  for (const day of ONBOARDING_MILESTONES) {
-    const due = metrics.firstSeenAt + day * DAY;
-    const soon = due <= now + 2 * DAY && due >= now - 14 * DAY;
-    const contactedAround = metrics.lastOutboundAt !== undefined && metrics.lastOutboundAt >= due - 3 * DAY;
-    if (!soon || contactedAround) continue;
-    out.push({
-      key: `onboarding-${day}:${clientKey}`,
-      clientKey,
-      kind: 'onboarding',
-      reason: `Onboarding check-in: day ${day} of the relationship (first contact ${formatDays((now - metrics.firstSeenAt) / DAY)} ago)`,
-      dueAt: due,
-      anchorAt: metrics.firstSeenAt,
-      milestoneDay: day,
-    });
-  }
+  // One check-in at a time: the chance's, else the proactive one.
+  const checkInNow = checkIn(input) ?? proactive(input);
+  if (checkInNow) out.push(checkInNow);
+  out.push(...onboarding(input));
   return out.sort(byDue);
 }
 

@@ -46,6 +46,8 @@ export interface ClientMetrics {
   onboarding: { active: boolean; daysSinceFirstSeen: number };
   /** Silence is expected until then (user override); silence signals are off before it. */
   quietUntil?: number;
+  /** The latest conversation we started (its first message ours); absent when we never did. */
+  lastStartedByUsAt?: number;
   /** Activities outside mail (from a CRM): how many, and the latest. */
   outsideContact?: { count: number; lastAt: number };
 }

@@ -12,6 +12,8 @@ export interface EngineSettings {
   endHour: number;
   /** The reply time, in business time, the user wants to keep: waiting past it counts even when they are usually slower. */
   replyTargetBusinessMs?: number;
+  /** The chance of going quiet, in percent, at which a check-in is suggested (follow-ups.ts; 50 when absent). */
+  checkInPercent?: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -53,7 +55,11 @@ export function startsBeforeEnd<T extends z.ZodType<{ startHour: number; endHour
 }
 
 const settingsSchema = startsBeforeEnd(
-  z.object({ ...workingDayFields, replyTargetBusinessMs: z.number().positive().optional() }),
+  z.object({
+    ...workingDayFields,
+    replyTargetBusinessMs: z.number().positive().optional(),
+    checkInPercent: z.number().min(1).max(99).optional(),
+  }),
 );
 
 export class SettingsError extends Error {}

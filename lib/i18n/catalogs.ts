@@ -1,10 +1,12 @@
 import { accessStrings } from './strings/access';
+import { backtestStrings } from './strings/backtest';
 import { badgeStrings } from './strings/badges';
 import { coreStrings } from './strings/core';
 import { crmStrings } from './strings/crm';
 import { crmPanelStrings } from './strings/crm-panel';
 import { dashboardStrings } from './strings/dashboard';
 import { digestStrings } from './strings/digest';
+import { followUpStrings } from './strings/follow-ups';
 import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
 import { popupStrings } from './strings/popup';
@@ -12,6 +14,7 @@ import { reasonStrings } from './strings/reasons';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
+import { urgencyStrings } from './strings/urgency';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
@@ -30,6 +33,9 @@ export const STRING_AREAS = [
   setAsideStrings,
   accessStrings,
   dashboardStrings,
+  followUpStrings,
+  backtestStrings,
+  urgencyStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

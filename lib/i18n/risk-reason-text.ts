@@ -2,7 +2,7 @@
 // engine's structured kind and numbers (its English `text` is the source
 // wording these translate). The one renderer of reasons: the side panel, the
 // popup and the Gmail badge's tooltip all say them the same way.
-import { asksForCheckIn, type FollowUp } from '@/lib/engine/follow-ups';
+import { checkInReason, type FollowUp } from '@/lib/engine/follow-ups';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
 import type { Translator } from './translate';
@@ -169,10 +169,21 @@ export function followUpText(tr: Translator, followUp: FollowUp, report: FollowU
     case 'nudge':
       return t('followUp.nudge', { subject, waiting });
     case 'check_in': {
-      // The same reason the engine's check-in rests on (follow-ups.ts).
-      const fading = report.risk.reasons.find(asksForCheckIn);
-      return fading ? t('followUp.checkIn', { reason: reasonText(tr, fading, report) }) : t('followUp.checkInPlain');
+      // The same reason the engine's check-in names (follow-ups.ts).
+      const named = checkInReason(report.risk.reasons);
+      if (!followUp.chance)
+        return named ? t('followUp.checkIn', { reason: reasonText(tr, named, report) }) : t('followUp.checkInPlain');
+      const checkIn = t('followUp.checkInChance', {
+        percent: `${followUp.chance.percent}%`,
+        days: report.risk.model?.horizonDays ?? 60,
+        threshold: `${followUp.chance.threshold}%`,
+      });
+      return named ? t('followUp.checkInChance.reason', { checkIn, reason: reasonText(tr, named, report) }) : checkIn;
     }
+    case 'proactive':
+      return followUp.lastStartedByUsAt === undefined
+        ? t('followUp.proactive.never', { days: tr.days((now - report.metrics.firstSeenAt) / 86_400_000) })
+        : t('followUp.proactive', { days: tr.days((now - followUp.lastStartedByUsAt) / 86_400_000) });
     case 'acknowledge': {
       const cue = report.risk.reasons.find((r) => r.threadId === followUp.threadId && r.phrase !== undefined);
       return cue

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backtestMessages, backtestReplies } from '@/lib/features/backtest/messages';
 import { clientCorrectionMessages, clientCorrectionReplies } from '@/lib/features/client-corrections/messages';
 import { crmMessages, crmReplies } from '@/lib/features/crm/messages';
 import { dashboardMessages, dashboardReplies } from '@/lib/features/dashboard/messages';
@@ -27,6 +28,7 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   ...mailboxImportMessages,
   ...dataMessages,
   ...dashboardMessages,
+  ...backtestMessages,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -42,6 +44,7 @@ export const replySchemas = {
   ...mailboxImportReplies,
   ...dataReplies,
   ...dashboardReplies,
+  ...backtestReplies,
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -54,6 +54,8 @@ export const userSettingsSchema = z.strictObject({
     .positive()
     .max(24 * 14)
     .default(8),
+  /** The chance of going quiet, in percent, at which a client gets a check-in follow-up; 50 is where the level turns "high". */
+  checkInPercent: z.number().int().min(5).max(95).default(50),
   /** Per signed-in Gmail address. */
   accounts: z.record(emailSchema, accountSettingsSchema).default({}),
   /** Senders and domains that are never clients (a supplier, a personal contact). */

@@ -18,6 +18,7 @@ export interface SettingsDraft {
   start: string;
   end: string;
   replyTargetHours: string;
+  checkInPercent: string;
   /** Per account address; an account without an entry shows its stored settings. */
   accounts: Record<string, AccountDraft>;
   ignoredSenders: string;
@@ -74,6 +75,7 @@ export function draftOf(settings: UserSettings): SettingsDraft {
     start: hourToTime(hours.startHour),
     end: hourToTime(hours.endHour),
     replyTargetHours: String(settings.replyTargetHours),
+    checkInPercent: String(settings.checkInPercent),
     accounts: Object.fromEntries(Object.keys(settings.accounts).map((a) => [a, accountDraftOf(settings, a)])),
     ignoredSenders: settings.ignoredSenders.join('\n'),
     ignoredDomains: settings.ignoredDomains.join('\n'),
@@ -108,6 +110,7 @@ export function recordOf(draft: SettingsDraft, saved: UserSettings): UserSetting
       endHour: timeToHour(draft.end),
     },
     replyTargetHours: draft.replyTargetHours.trim() === '' ? Number.NaN : Number(draft.replyTargetHours),
+    checkInPercent: draft.checkInPercent.trim() === '' ? Number.NaN : Number(draft.checkInPercent),
     accounts,
     ignoredSenders: splitEntries(draft.ignoredSenders),
     ignoredDomains: splitEntries(draft.ignoredDomains),
@@ -156,6 +159,8 @@ function fieldErrorOf(issue: z.core.$ZodIssue, record: UserSettingsInput): [stri
       return [field, { key: issue.code === 'custom' ? 'options.error.endBeforeStart' : 'options.error.time' }];
     case 'replyTargetHours':
       return [field, { key: 'options.error.replyTarget', params: { max: 24 * 14 } }];
+    case 'checkInPercent':
+      return [field, { key: 'options.error.checkInPercent', params: { min: 5, max: 95 } }];
     case 'retention.snippetMonths':
       return [field, { key: 'options.error.snippetMonths' }];
     case 'retention.forgetMonths':

@@ -96,6 +96,7 @@ describe('options page', () => {
     await aliases.fill('hello@brightpath.studio');
     await page.getByLabel('Ignored domains').fill('supplier.com\nNewsletter.example');
     await page.getByLabel('Reply-time target (working hours)').fill('4');
+    await page.getByLabel('Suggest a check-in from this chance of going quiet (%)').fill('35');
     await page.getByLabel('Friday').uncheck();
     await page.getByLabel('Day starts at').fill('08:30');
     await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
@@ -112,6 +113,7 @@ describe('options page', () => {
       .toBe('hello@brightpath.studio');
     expect(await page.getByLabel('Ignored domains').inputValue()).toBe('supplier.com\nnewsletter.example');
     expect(await page.getByLabel('Reply-time target (working hours)').inputValue()).toBe('4');
+    expect(await page.getByLabel('Suggest a check-in from this chance of going quiet (%)').inputValue()).toBe('35');
     expect(await page.getByLabel('Friday').isChecked()).toBe(false);
     expect(await page.getByLabel('Monday').isChecked()).toBe(true);
     expect(await page.getByLabel('Day starts at').inputValue()).toBe('08:30');
@@ -136,6 +138,7 @@ describe('options page', () => {
     await page.waitForSelector('#settings form');
     expect(await page.getByLabel('Ignored senders').inputValue()).toBe('');
     expect(await page.getByLabel('Reply-time target (working hours)').inputValue()).toBe('4');
+    expect(await page.getByLabel('Suggest a check-in from this chance of going quiet (%)').inputValue()).toBe('35');
     await page.close();
   });
 
@@ -171,6 +174,7 @@ describe('options page', () => {
     await page.reload();
     await page.waitForSelector('#settings form');
     expect(await page.getByLabel('Reply-time target (working hours)').inputValue()).toBe('4');
+    expect(await page.getByLabel('Suggest a check-in from this chance of going quiet (%)').inputValue()).toBe('35');
     await page.close();
   });
 
@@ -204,6 +208,21 @@ describe('options page', () => {
     expect(await rowsOf(account)).toBe(0);
     expect(await rowsOf(second)).toBe(secondBefore);
     await expect.poll(() => page.getByRole('button', { name: `Delete the data of ${account}…` }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('runs the backtest of an account in the background and says its figures or why there are none', async () => {
+    const page = await openOptions();
+    const section = page.locator('#backtest');
+    // Whichever account the earlier tests left: every known account is offered, the first chosen.
+    expect(await section.getByLabel('Account').inputValue()).toMatch(/@/);
+    await section.getByRole('button', { name: 'Run the backtest' }).click();
+    const summary = section.getByTestId('backtest-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toMatch(
+      /^(Clients who went quiet in your past: \d+\.|Too little history to backtest|No client has enough history|No client went quiet|Every client went quiet)/,
+    );
+    expect(await section.textContent()).toContain('Flagged: the level “High” or “Critical”');
     await page.close();
   });
 

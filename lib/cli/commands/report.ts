@@ -48,7 +48,7 @@ function parse(args: string[]) {
   }
 }
 
-function identityFor(me: string[], internal: string[] | undefined): AccountIdentity {
+export function identityFor(me: string[], internal: string[] | undefined): AccountIdentity {
   const addresses = me.map((a) => a.toLowerCase());
   if (internal?.includes('none')) return { addresses, internalDomains: [] };
   if (internal?.length) return { addresses, internalDomains: internal.map((d) => d.toLowerCase()) };

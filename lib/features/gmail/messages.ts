@@ -84,6 +84,8 @@ const threadRiskSchema = z.object({
   scoreText: z.string(),
   /** The strongest reasons first, in plain words. */
   reasons: z.array(z.object({ kind: z.string(), text: z.string() })),
+  /** A reason to act now, marked beside the level whatever the chance (lib/engine/urgency-mark.ts): its word on the pill and its reason. */
+  urgent: z.object({ kind: z.string(), word: z.string(), text: z.string() }).optional(),
   /** Everything above in one sentence, for screen readers. */
   label: z.string(),
 });

@@ -100,6 +100,20 @@ describe('thread risks for Gmail badges', () => {
     expect(reply.openHint).toMatch(/Keepwarm/);
   });
 
+  it('marks a reason to act now beside the level, with its reason, whatever the chance', async () => {
+    await storeThreadRows(db, [row(acmeThread(), [acme]), row('333', [globex])], page);
+    const reply = await threadRisks(db, ME, [acmeThread(), '333'], en);
+    expect(() => replySchemas['content/get-thread-risks'].parse(reply)).not.toThrow();
+    const acmeRisk = reply.threads.find((t) => t.threadId === acmeThread());
+    expect(acmeRisk?.urgent).toMatchObject({ kind: 'waiting_on_us', word: 'waiting' });
+    expect(acmeRisk?.urgent?.text).toMatch(/^waiting 4 days for your reply/);
+    expect(acmeRisk?.label).toContain(`Act now, whatever the chance: ${acmeRisk?.urgent?.text}.`);
+    expect(reply.threads.find((t) => t.threadId === '333')?.urgent).toBeUndefined();
+    const [uk] = (await threadRisks(db, ME, [acmeThread()], createTranslator('uk'))).threads;
+    expect(uk?.urgent?.word).toBe('чекає');
+    expect(uk?.label).toContain('Дійте зараз');
+  });
+
   it('speaks the chosen language', async () => {
     await storeThreadRows(db, [row(acmeThread(), [acme])], page);
     const [uk] = (await threadRisks(db, ME, [acmeThread()], createTranslator('uk'))).threads;

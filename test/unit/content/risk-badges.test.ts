@@ -146,6 +146,33 @@ describe('risk badges on Gmail rows', () => {
     expect(button.textContent).toContain('critical');
   });
 
+  it('shows a reason to act now apart from the level, and takes it away when it is gone', async () => {
+    loadPage();
+    let urgent: ThreadRisk['urgent'] = {
+      kind: 'cancellation',
+      word: 'cancelling?',
+      text: 'they asked about cancelling today',
+    };
+    const { source } = fakeSource((id) =>
+      clientThreads.has(id) ? risk(id, { level: 'low', levelText: 'Low', ...(urgent && { urgent }) }) : undefined,
+    );
+    const badges = new RiskBadges(document, source);
+    badges.render(spots().spots);
+    await flush();
+    const badge = badgeOf(rows().find((r) => clientThreads.has(threadIdOf(r))) as Element) as HTMLElement;
+    const button = badge.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    expect(button.textContent).toBe('✓Low! cancelling?');
+    expect(badge.getAttribute('data-urgent')).toBe('cancellation');
+    button.dispatchEvent(new Event('focus'));
+    const tooltip = document.querySelector('keepwarm-tooltip')?.shadowRoot;
+    expect(tooltip?.querySelector('.urgent')?.textContent).toBe('! they asked about cancelling today');
+    urgent = undefined;
+    badges.refresh();
+    await flush();
+    expect(badge.shadowRoot?.querySelector<HTMLElement>('.urgent')?.hidden).toBe(true);
+    expect(badge.hasAttribute('data-urgent')).toBe(false);
+  });
+
   it('reads a row with its badge drawn exactly as without it', async () => {
     await drawnInbox();
     const badged = rows().filter((row) => badgeOf(row));

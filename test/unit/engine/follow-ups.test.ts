@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeAccount } from '@/lib/engine/analyze';
 import {
+  checkInReason,
   type FollowUpState,
   reconcileFollowUps,
   type SuggestedFollowUp,
@@ -8,7 +10,7 @@ import {
 import type { ClientMetrics } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
 import type { ThreadState } from '@/lib/engine/waiting';
-import { DAY, HOUR } from './mail-builders';
+import { DAY, HOUR, identity, ME, mail } from './mail-builders';
 
 const now = 1_000 * DAY;
 
@@ -17,6 +19,7 @@ function metrics(overrides: Partial<ClientMetrics> = {}): ClientMetrics {
     firstSeenAt: now - 400 * DAY,
     lastInboundAt: now - 3 * DAY,
     lastOutboundAt: now - 10 * DAY,
+    lastStartedByUsAt: now - 10 * DAY,
     inbound: 10,
     outbound: 10,
     latency: { ours: { count: 4, medianMs: 5 * HOUR }, theirs: { count: 4, p90Ms: DAY } },
@@ -50,6 +53,7 @@ describe('suggestFollowUps', () => {
         thread('b', 'them', now - 10 * DAY),
         thread('old', 'us', now - 90 * DAY),
       ],
+      chance: 10,
       now,
     });
     // The client wrote 3 days ago, after our message in b: no nudge while they are talking to us.
@@ -63,6 +67,7 @@ describe('suggestFollowUps', () => {
       metrics: metrics({ lastInboundAt: now - 12 * DAY }),
       reasons: [],
       threads: [thread('b', 'them', now - 10 * DAY), thread('fresh', 'them', now - DAY)],
+      chance: 10,
       now,
     });
     expect(silent.map((f) => [f.key, f.kind, f.dueAt, f.anchorAt])).toEqual([
@@ -98,59 +103,130 @@ describe('suggestFollowUps', () => {
       }),
       reasons: [reason],
       threads: [thread('a', 'us', now - HOUR)],
+      chance: 10,
       now,
     });
     expect(out.map((f) => f.key)).toEqual(['acknowledge:acme.example:a']);
     expect(out[0]?.dueAt).toBe(now - HOUR);
   });
 
-  it('suggests a check-in after unusual silence and onboarding check-ins at their milestones', () => {
-    const silence: RiskReason = {
-      kind: 'silence',
-      weight: 40,
-      text: 'no message from them for 60 days — they usually write every 7 days, rarely more than 20 days apart',
-      numbers: {
-        silenceDays: 60,
-        usualGapDays: 7,
-        unusualGapDays: 20,
-        expectedGapDays: 8,
-        accountGapDays: 9,
-        lastFromThem: true,
-      },
-    };
-    const fading = suggestFollowUps({
+  const silence: RiskReason = {
+    kind: 'silence',
+    weight: 40,
+    text: 'no message from them for 60 days — they usually write every 7 days, rarely more than 20 days apart',
+    numbers: {
+      silenceDays: 60,
+      usualGapDays: 7,
+      unusualGapDays: 20,
+      expectedGapDays: 8,
+      accountGapDays: 9,
+      lastFromThem: true,
+    },
+  };
+  const quietClient = metrics({ lastInboundAt: now - 60 * DAY, lastOutboundAt: now - 60 * DAY });
+  const checkIns = (chance: number, checkInPercent?: number, m = quietClient) =>
+    suggestFollowUps({
       clientKey: 'k',
-      metrics: metrics({
-        lastInboundAt: now - 60 * DAY,
-        cadence: {
-          contactDays: 9,
-          lastContactDay: 940,
-          gaps: 8,
-          usualGapDays: 7,
-          unusualGapDays: 20,
-          silenceDays: 60,
-          silenceRatio: 3,
-        },
-      }),
+      metrics: m,
       reasons: [silence],
       threads: [],
+      chance,
+      ...(checkInPercent !== undefined && { checkInPercent }),
       now,
     });
-    expect(fading).toMatchObject([
-      { key: 'check-in:k', kind: 'check_in', dueAt: now - 40 * DAY, anchorAt: now - 60 * DAY },
-    ]);
 
-    const fresh = metrics({ firstSeenAt: now - 29 * DAY, lastOutboundAt: now - 20 * DAY });
-    const onboarding = suggestFollowUps({ clientKey: 'k', metrics: fresh, reasons: [], threads: [], now });
-    expect(onboarding.map((f) => [f.key, f.milestoneDay, f.dueAt])).toEqual([['onboarding-30:k', 30, now + DAY]]);
-    const contacted = suggestFollowUps({
+  it('suggests a check-in once the chance reaches the threshold, 50% unless the user moved it', () => {
+    expect(checkIns(49)).toEqual([]);
+    expect(checkIns(50)).toMatchObject([
+      {
+        key: 'check-in:k',
+        kind: 'check_in',
+        dueAt: now,
+        anchorAt: now - 60 * DAY,
+        chance: { percent: 50, threshold: 50 },
+      },
+    ]);
+    expect(checkIns(50)[0]?.reason).toBe(
+      `Check in: 50% chance they go quiet in 60 days, at or over your 50% — ${silence.text}`,
+    );
+    // The same silence, with the threshold moved: a fixed gap no longer decides.
+    expect(checkIns(35, 30).map((f) => f.chance)).toEqual([{ percent: 35, threshold: 30 }]);
+    expect(checkIns(65, 70)).toEqual([]);
+    // While the user expects silence, no check-in.
+    expect(checkIns(80, 50, { ...quietClient, quietUntil: now + DAY })).toEqual([]);
+  });
+
+  it('names the strongest reason of the chance, never a reason to act now', () => {
+    const urgent: RiskReason = { ...silence, weight: 90, urgent: true };
+    const out = suggestFollowUps({
       clientKey: 'k',
-      metrics: { ...fresh, lastOutboundAt: now - DAY },
-      reasons: [],
+      metrics: quietClient,
+      reasons: [urgent, silence],
       threads: [],
+      chance: 60,
       now,
     });
-    expect(contacted).toEqual([]);
+    expect(out[0]?.reason).toContain(silence.text);
+    expect(checkInReason([urgent])).toBeUndefined();
+  });
+
+  it('suggests an onboarding check-in on its day and drops it once past its use', () => {
+    const onboarding = (day: number, m: Partial<ClientMetrics> = {}) =>
+      suggestFollowUps({
+        clientKey: 'k',
+        metrics: metrics({ firstSeenAt: now - day * DAY, lastOutboundAt: undefined, ...m }),
+        reasons: [],
+        threads: [],
+        chance: 10,
+        now,
+      }).filter((f) => f.kind === 'onboarding');
+    const days = (day: number) => onboarding(day).map((f) => f.milestoneDay);
+    expect(days(4)).toEqual([]);
+    expect(days(5)).toEqual([7]);
+    expect(onboarding(7)[0]?.dueAt).toBe(now);
+    expect(days(13)).toEqual([7]);
+    // Day 19: the day-7 check-in is past its use, and day 30 is not near yet.
+    expect(days(14)).toEqual([]);
+    expect(days(19)).toEqual([]);
+    expect(days(29)).toEqual([30]);
+    // From day 58 the day-60 one shows, and day 30's is gone.
+    expect(days(58)).toEqual([60]);
+    expect(days(97)).toEqual([]);
+    // Written to around its day: done.
+    expect(onboarding(29, { lastOutboundAt: now - 2 * DAY })).toEqual([]);
+  });
+
+  it('suggests a proactive check-in when we have not started a conversation for a quarter', () => {
+    const proactive = (m: Partial<ClientMetrics>, chance = 10) =>
+      suggestFollowUps({ clientKey: 'k', metrics: metrics(m), reasons: [], threads: [], chance, now }).filter(
+        (f) => f.kind === 'proactive' || f.kind === 'check_in',
+      );
+    expect(proactive({ lastStartedByUsAt: now - 100 * DAY })).toMatchObject([
+      {
+        key: 'proactive:k',
+        kind: 'proactive',
+        dueAt: now - 10 * DAY,
+        anchorAt: now - 100 * DAY,
+        lastStartedByUsAt: now - 100 * DAY,
+        reason: 'Check in: you have not started a conversation with them for 100 days',
+      },
+    ]);
+    expect(proactive({ lastStartedByUsAt: undefined })).toMatchObject([
+      {
+        kind: 'proactive',
+        dueAt: now - 310 * DAY,
+        reason: 'Check in: you have never started a conversation with them in 400 days',
+      },
+    ]);
+    expect(proactive({ lastStartedByUsAt: now - 80 * DAY })).toEqual([]);
+    // While they wait on our reply, answering is the contact to make.
+    const onUs = { since: now - DAY, threadId: 't', messageId: 'm', threads: 1 };
+    expect(proactive({ lastStartedByUsAt: undefined, waiting: { onUs } })).toEqual([]);
+    // A client of less than a quarter, or one silent for a quarter (the chance speaks for them), gets none.
+    expect(proactive({ firstSeenAt: now - 60 * DAY })).toEqual([]);
+    expect(proactive({ lastInboundAt: now - 120 * DAY })).toEqual([]);
+    // One check-in at a time: the chance's wins.
+    expect(proactive({ lastStartedByUsAt: undefined }, 70).map((f) => f.kind)).toEqual(['check_in']);
   });
 });
 
@@ -210,5 +286,21 @@ describe('reconcileFollowUps', () => {
     expect(followUps).toHaveLength(1);
     expect(followUps[0]).toMatchObject({ status: 'done', dueAt: now - HOUR });
     expect(reconcileFollowUps([], [], now)).toEqual({ followUps: [], states: [] });
+  });
+});
+
+describe('the conversations we start', () => {
+  it('are read from each thread’s first message, for the proactive check-in', () => {
+    const at = 1_000 * DAY;
+    const messages = [
+      mail({ threadId: 'theirs', from: 'anna@acme.example', at: at - 50 * DAY }),
+      mail({ threadId: 'theirs', from: ME, to: ['anna@acme.example'], at: at - 49 * DAY }),
+      mail({ threadId: 'ours', from: ME, to: ['anna@acme.example'], at: at - 120 * DAY }),
+      mail({ threadId: 'ours', from: 'anna@acme.example', at: at - 119 * DAY }),
+    ];
+    const [acme] = analyzeAccount({ messages, identity, now: at }).clients;
+    expect(acme?.metrics.lastStartedByUsAt).toBe(at - 120 * DAY);
+    const [never] = analyzeAccount({ messages: messages.slice(0, 2), identity, now: at }).clients;
+    expect(never?.metrics.lastStartedByUsAt).toBeUndefined();
   });
 });
