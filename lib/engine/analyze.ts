@@ -10,9 +10,9 @@ import { reportClient } from './client-report';
 import type { FollowUpState } from './follow-ups';
 import { addOutsideContact, type OutsideContact } from './outside-contact';
 import { type ClientOverrides, createClientResolver } from './overrides';
-import type { ShippedModel } from './risk-model/shipped-model';
 import { fitPopulation } from './population';
 import type { ClientReport, InputIssue, PopulationModel } from './report-types';
+import type { ShippedModel } from './risk-model/shipped-model';
 import { type SetAsideClient, setAsideClient, setAsideClients } from './set-aside';
 import { type EngineSettings, parseEngineSettings } from './settings';
 import type { AccountIdentity, MailMessage } from './types';
@@ -54,9 +54,7 @@ export function analyzeAccount(input: AnalyzeAccountInput): AccountAnalysis {
   );
   const population = fitPopulation(drafts, clock.localDay(input.now));
   const clients = drafts
-    .map((draft) =>
-      reportClient(draft, population, clock, settings, input.now, input.followUpStates, input.riskModel),
-    )
+    .map((draft) => reportClient(draft, population, clock, settings, input.now, input.followUpStates, input.riskModel))
     .sort(byRisk);
   return {
     clients,
