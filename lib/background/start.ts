@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
+import { modelRefitFeature } from '@/lib/features/model-refit/background';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
@@ -97,6 +98,7 @@ export function startBackground(): void {
     await updateBadge();
     await riskNotices.notify(account);
   };
+  const modelRefit = modelRefitFeature({ db, alarms: browser.alarms, recompute: recomputeAndNotify });
   const refreshAccount = (account: string) =>
     recomputeAndNotify(account).catch((error: unknown) =>
       console.error('Keepwarm: could not recompute after a CRM page', error),
@@ -246,6 +248,7 @@ export function startBackground(): void {
         // From the stored marks, so batches stored before a stopped worker started again count too.
         const refs = (await pendingOf(db, account)).map((p) => p.ref);
         if (refs.length > 0) recompute.schedule(account, refs);
+        modelRefit.afterImport(account);
         return { scheduled: true as const };
       },
       'ui/get-settings': async () => ({ settings: await readUserSettings(db) }),
@@ -333,7 +336,9 @@ export function startBackground(): void {
     if (alarm.name === REFRESH_ALARM) await recomputeAll();
     if (alarm.name === DIGEST_ALARM) await showDailyDigest(db, Date.now());
     if (alarm.name === RETENTION_ALARM) await applyRetention();
+    await modelRefit.onAlarm(alarm.name);
   });
+  modelRefit.start().catch((error: unknown) => console.error('Keepwarm: could not set the weekly refit', error));
   // Created once: making it again at every worker start would push the daily run back each time.
   browser.alarms
     .get(RETENTION_ALARM)

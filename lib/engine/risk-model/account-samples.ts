@@ -55,7 +55,7 @@ function after(messages: readonly MailMessage[], at: number): number {
 
 export function accountSampleBuilder(
   account: string,
-  context: AccountContext,
+  context: Omit<AccountContext, 'now'>,
   cuts: readonly number[],
   maxSamples = ACCOUNT_SAMPLE_LIMITS.maxSamples,
 ): AccountSampleBuilder {
