@@ -4,7 +4,12 @@
 // of the cut and whether it wrote in the 60 days after. The same engine and
 // the same sample rule as the evaluation (evaluation-samples.ts), read a
 // client at a time so a large account is never held whole: one analysis per
-// cut keeps only each client's draft, and the messages pass through.
+// cut keeps only each client's draft, and the messages pass through. A large
+// account is read through a fixed subset of its clients, chosen by a hash of
+// their keys: the refit's time and memory then stay bounded whatever the
+// account's size, and the account-wide part of the features (the usual gap
+// between contact days, the trend of the whole account's mail) is read from
+// that subset, as a sample of the same account.
 import { type AccountContext, analyzeClientByClient } from '../analyze-by-client';
 import { DAY } from '../business-hours';
 import type { MailMessage } from '../types';
@@ -13,11 +18,30 @@ import { clientSample, HORIZON_DAYS, type Sample, STEP, WARM_UP } from './evalua
 const HORIZON = HORIZON_DAYS * DAY;
 
 export const ACCOUNT_SAMPLE_LIMITS = {
-  /** The most recent cut dates, a month apart: two years of the account's past at most. */
-  maxCuts: 24,
+  /** The most recent cut dates, a month apart: a year of the account's past at most. */
+  maxCuts: 12,
+  /** Clients read, at most. */
+  maxClients: 400,
   /** Samples kept, newest cut dates first. */
   maxSamples: 6000,
 };
+
+/** 32-bit FNV-1a: the same key always falls on the same side of the subset. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** The clients the refit reads: every one up to `max`, else the `max` whose keys hash lowest. */
+export function clientsToRead(keys: readonly string[], max = ACCOUNT_SAMPLE_LIMITS.maxClients): string[] {
+  if (keys.length <= max) return [...keys];
+  return keys
+    .map((key) => ({ key, hash: hashOf(key) }))
+    .sort((a, b) => a.hash - b.hash || (a.key < b.key ? -1 : 1))
+    .slice(0, max)
+    .map((c) => c.key);
+}
 
 /**
  * Cut dates a month apart, newest first, the newest a horizon before now (so
@@ -31,9 +55,7 @@ export function accountCutDates(start: number, now: number, maxCuts = ACCOUNT_SA
 }
 
 export interface AccountSampleBuilder {
-  /** As ClientByClientAnalysis: which clients messages filed under a base key count for, and where a client's are filed. */
-  clientsOf(base: string): string[];
-  outsideClients(): string[];
+  /** As ClientByClientAnalysis: the base keys under which messages of the client can be filed. */
   sourceKeys(key: string): string[];
   /** Every message of the client, by time then id, each once. */
   addClient(key: string, messages: readonly MailMessage[]): void;
@@ -76,8 +98,6 @@ export function accountSampleBuilder(
   }));
   const first = perCut[0]?.analysis;
   return {
-    clientsOf: (base) => first?.clientsOf(base) ?? [],
-    outsideClients: () => first?.outsideClients() ?? [],
     sourceKeys: (key) => first?.sourceKeys(key) ?? [],
     addClient(key, messages) {
       for (const { cut, analysis, wrote, reached } of perCut) {

@@ -1,11 +1,12 @@
 // The refit of one account's chance on its own past, in the background: its
-// samples read a client at a time from the store (lib/engine/risk-model/
+// samples read a client at a time from the store, a bounded subset of a large
+// account's clients (lib/engine/risk-model/
 // account-samples.ts), the adoption rule run on them, and the choice stored
 // beside the account. The work yields between chunks of the walk and between
 // cut dates, and gives up past its time limit; a refit that fails or gives up
 // leaves the previous choice in place and records only that it failed.
 import { engineContext } from '@/lib/background/engine-context';
-import { forEachRefOfAccount, messagesFiledUnder } from '@/lib/background/messages-by-client';
+import { messagesFiledUnder } from '@/lib/background/messages-by-client';
 import {
   decideOnAccount,
   readStoredRiskModel,
@@ -13,7 +14,7 @@ import {
   storedChoice,
   withFailure,
 } from '@/lib/engine/risk-model/account-model';
-import { accountCutDates, accountSampleBuilder } from '@/lib/engine/risk-model/account-samples';
+import { accountCutDates, accountSampleBuilder, clientsToRead } from '@/lib/engine/risk-model/account-samples';
 import type { KeepwarmDb } from '@/lib/store/db';
 
 export const REFIT_LIMITS = {
@@ -78,22 +79,11 @@ export async function refitAccount(
     const start = await historyStart(db, account);
     const context = await engineContext(db, account);
     const builder = accountSampleBuilder(account, context, start === undefined ? [] : accountCutDates(start, now));
-    const drafted = new Set<string>();
-    const left = new Set(builder.outsideClients());
-    // The walk of the full recompute (recompute.ts): each client's messages whole, merged and split clients read apart.
-    await forEachRefOfAccount(db, account, (base, messages) => {
-      check();
-      for (const key of builder.clientsOf(base)) {
-        const sources = builder.sourceKeys(key);
-        if (sources.length === 1 && sources[0] === base) {
-          builder.addClient(key, messages);
-          drafted.add(key);
-        } else left.add(key);
-      }
-    });
-    for (const key of left) {
+    // The clients of the last full recompute: a client without a report yet joins at the next refit.
+    const keys = await db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).primaryKeys();
+    for (const key of clientsToRead(keys.map(([, key]) => key))) {
       await pause();
-      if (!drafted.has(key)) builder.addClient(key, await messagesFiledUnder(db, account, builder.sourceKeys(key)));
+      builder.addClient(key, await messagesFiledUnder(db, account, builder.sourceKeys(key)));
     }
     const samples = await builder.finish(pause);
     await pause();
