@@ -8,6 +8,7 @@ import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
 import { popupStrings } from './strings/popup';
 import { reasonStrings } from './strings/reasons';
+import { riskModelStrings } from './strings/risk-model';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
@@ -28,6 +29,7 @@ export const STRING_AREAS = [
   crmPanelStrings,
   setAsideStrings,
   accessStrings,
+  riskModelStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

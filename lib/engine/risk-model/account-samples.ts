@@ -21,7 +21,7 @@ export const ACCOUNT_SAMPLE_LIMITS = {
   /** The most recent cut dates, a month apart: a year of the account's past at most. */
   maxCuts: 12,
   /** Clients read, at most. */
-  maxClients: 400,
+  maxClients: 250,
   /** Samples kept, newest cut dates first. */
   maxSamples: 6000,
 };
