@@ -7,10 +7,17 @@ import {
   storedRiskModelSchema,
   withFailure,
 } from '@/lib/engine/risk-model/account-model';
+import {
+  ACCOUNT_SAMPLE_LIMITS,
+  accountCutDates,
+  accountSampleBuilder,
+  clientsToRead,
+} from '@/lib/engine/risk-model/account-samples';
 import { ADOPTION, decideAccountModel, splitByTime } from '@/lib/engine/risk-model/adoption-rule';
-import type { Sample } from '@/lib/engine/risk-model/evaluation-samples';
+import { cutDates, mailboxSamples, type Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import { type LogisticModel, logOdds } from '@/lib/engine/risk-model/logistic-fit';
 import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
+import { identity, ME, syntheticMailbox } from './mail-builders';
 
 // The rule that lets an account's own refit replace the shipped model only
 // when it earns it on the account's later months, and the record it leaves.
@@ -148,5 +155,43 @@ describe('the stored choice of model', () => {
     const first = withFailure(undefined, 'failed', NOW);
     expect(first.choice).toEqual({ source: 'shipped' });
     expect(riskModelOf(first)).toBe(SHIPPED_MODEL);
+  });
+});
+
+describe('an account’s own samples', () => {
+  it('are the evaluation’s samples of the same mail, read a client at a time', async () => {
+    // Free-mail correspondents only: each one person, a client of its own in both readings.
+    const messages = syntheticMailbox(60, 4000, NOW).filter((m) =>
+      [m.from, ...m.to].some((a) => a.email.endsWith('@gmail.com')),
+    );
+    const mailbox = { name: ME, me: identity.addresses, messages };
+    const expected = mailboxSamples(mailbox);
+    const cuts = cutDates([...messages].sort((a, b) => a.at - b.at));
+    const builder = accountSampleBuilder(ME, { identity }, [...cuts].reverse());
+    const clients = new Set(messages.flatMap((m) => [m.from, ...m.to].map((a) => a.email)).filter((e) => e !== ME));
+    const byTime = [...messages].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+    for (const key of clientsToRead([...clients])) {
+      builder.addClient(
+        key,
+        byTime.filter((m) => [m.from, ...m.to].some((a) => a.email === key)),
+      );
+    }
+    const samples = await builder.finish(async () => undefined);
+    const order = (s: Sample) => `${s.cut} ${s.client}`;
+    const sorted = (list: Sample[]) => [...list].sort((a, b) => (order(a) < order(b) ? -1 : 1));
+    expect(samples.length).toBeGreaterThan(100);
+    expect(sorted(samples)).toEqual(sorted(expected));
+  });
+
+  it('are read at monthly cuts whose outcome is known, a year at most, and from a bounded set of clients', () => {
+    const cuts = accountCutDates(NOW - 5 * 365 * DAY, NOW);
+    expect(cuts).toHaveLength(ACCOUNT_SAMPLE_LIMITS.maxCuts);
+    expect(cuts[0]).toBe(NOW - 60 * DAY);
+    expect(accountCutDates(NOW - 100 * DAY, NOW)).toEqual([]);
+    const keys = Array.from({ length: 1000 }, (_, i) => `client${i}.example`);
+    const read = clientsToRead(keys);
+    expect(read).toHaveLength(ACCOUNT_SAMPLE_LIMITS.maxClients);
+    expect(clientsToRead([...keys].reverse())).toEqual(read);
+    expect(clientsToRead(keys.slice(0, 10))).toEqual(keys.slice(0, 10));
   });
 });
