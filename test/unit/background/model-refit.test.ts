@@ -126,7 +126,8 @@ describe('the refit of one account', () => {
 });
 
 describe('when the background refits', () => {
-  const feature = (refit = vi.fn(async () => ({ record: adopted, changed: true }))) => {
+  const stub = (changed: boolean) => vi.fn<typeof refitAccount>(async () => ({ record: adopted, changed }));
+  const feature = (refit = stub(true)) => {
     const recompute = vi.fn(async () => undefined);
     return {
       refit,
@@ -162,7 +163,7 @@ describe('when the background refits', () => {
     ]);
     await store('fresh@studio.example', two);
     await db.accounts.update('fresh@studio.example', { riskModel: adopted });
-    const { it: refits, refit } = feature(vi.fn(async () => ({ record: adopted, changed: false })));
+    const { it: refits, refit } = feature(stub(false));
     await refits.onAlarm(REFIT_ALARM);
     expect(refit.mock.calls.map(([, account]) => account)).toEqual([ME]);
   });
