@@ -18,8 +18,13 @@ import { accountCutDates, accountSampleBuilder, clientsToRead } from '@/lib/engi
 import type { KeepwarmDb } from '@/lib/store/db';
 
 export const REFIT_LIMITS = {
-  /** Past this, the refit gives up and the previous model stays. */
-  timeLimitMs: 60_000,
+  /**
+   * Past this, the refit gives up and the previous model stays: inside the 30
+   * seconds a service worker is left alive without an extension event, so a
+   * refit too long for the worker ends as one that ran too long, not as a
+   * worker stopped halfway.
+   */
+  timeLimitMs: 25_000,
   /** The longest the refit holds the worker between two yields, as near as a client's messages allow. */
   sliceMs: 50,
 };
