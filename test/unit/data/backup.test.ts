@@ -215,9 +215,12 @@ describe('backup', () => {
     expect((await readUserSettings(db)).language).toBe('uk');
     expect(before.messages?.some((m) => m.source === 'gmail-data')).toBe(true);
     expect(before.accounts?.find((a) => a.address === OLENA)?.dataHealth).toBeDefined();
-    expect(before.accounts?.find((a) => a.address === OLENA)?.riskModel?.choice).toEqual({
-      source: 'shipped',
-      reason: 'few-samples',
+    // Not a field the backup's schema names: it travels as an unknown one, and the engine validates it when it reads it.
+    expect((before.accounts?.find((a) => a.address === OLENA) as { riskModel?: unknown })?.riskModel).toMatchObject({
+      choice: {
+        source: 'shipped',
+        reason: 'few-samples',
+      },
     });
   });
 
