@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { clientActions, watchClient } from '@/lib/ui/client-actions';
 import { includeClient } from '@/lib/ui/set-aside';
-import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
+import { useIncompleteAccounts, useKnownAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
 import { useTranslator } from '@/lib/ui/use-translator';
@@ -10,6 +10,7 @@ import { CrmCandidate } from './crm-candidate';
 import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PanelOverview } from './panel-overview';
+import { RiskModelNote } from './risk-model-note';
 import './client-row.css';
 import './side-panel.css';
 
@@ -19,6 +20,7 @@ export function SidePanelApp() {
   const { target, picked, choose } = usePanelTarget();
   const { view, openThread, mergeTargets } = useSidePanel(target);
   const incomplete = useIncompleteAccounts();
+  const known = useKnownAccounts();
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
   const account = client?.account;
   const clientKey = client?.key;
@@ -66,6 +68,11 @@ export function SidePanelApp() {
       ) : null}
       <IncompleteDataNotice accounts={incomplete} />
       {body}
+      {view.kind === 'ready' && (view.value.kind === 'overview' || client) ? (
+        <RiskModelNote
+          accounts={(known.kind === 'ready' ? known.value : []).filter((a) => !account || a.address === account)}
+        />
+      ) : null}
     </PageShell>
   );
 }

@@ -3,6 +3,8 @@ import { accountIdentity } from '@/lib/engine/account-identity';
 import { HOUR } from '@/lib/engine/business-hours';
 import type { OutsideContact } from '@/lib/engine/outside-contact';
 import type { ClientOverride, ClientOverrides } from '@/lib/engine/overrides';
+import { riskModelOf } from '@/lib/engine/risk-model/account-model';
+import type { ShippedModel } from '@/lib/engine/risk-model/shipped-model';
 import type { EngineSettings } from '@/lib/engine/settings';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
@@ -14,6 +16,8 @@ export interface EngineContext extends OutsideContact {
   identity: AccountIdentity;
   settings: EngineSettings;
   overrides: ClientOverrides;
+  /** The account's own model when it adopted one, else the shipped one. */
+  riskModel: ShippedModel;
 }
 
 export function accountOverridesOf(db: KeepwarmDb, account: string): Promise<StoredClientOverride[]> {
@@ -94,5 +98,6 @@ export async function engineContext(db: KeepwarmDb, account: string): Promise<En
     },
     overrides: withCrmLearning(toClientOverrides(await accountOverridesOf(db, account), settings), learned, settings),
     ...outsideContactOf(learned),
+    riskModel: riskModelOf((await db.accounts.get(account))?.riskModel),
   };
 }

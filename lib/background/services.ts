@@ -28,5 +28,7 @@ export interface BackgroundFeature<H> {
   handlers: H;
   /** By alarm name. */
   alarms?: Record<string, () => Promise<void>>;
+  /** Alarms whose names carry a key (one per account): each is offered every alarm, and runs those it owns. */
+  onAlarm?(name: string): Promise<unknown>;
   start?(): void;
 }

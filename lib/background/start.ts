@@ -8,6 +8,7 @@ import { digestFeature } from '@/lib/features/digest/background';
 import { followUpsFeature } from '@/lib/features/follow-ups/background';
 import { gmailFeature } from '@/lib/features/gmail/background';
 import { mailboxImportFeature } from '@/lib/features/mailbox-import/background';
+import { modelRefitFeature } from '@/lib/features/model-refit/background';
 import { reportsFeature } from '@/lib/features/reports/background';
 import { retentionFeature } from '@/lib/features/retention/background';
 import { settingsFeature } from '@/lib/features/settings/background';
@@ -15,7 +16,7 @@ import { sidePanelFeature } from '@/lib/features/side-panel/background';
 import { statusFeature } from '@/lib/features/status/background';
 import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
 import { createRouter } from './router';
-import { createBackgroundServices } from './services';
+import { type BackgroundFeature, createBackgroundServices } from './services';
 
 // The background is the list of its features: each brings its handlers, the
 // work its alarms start and what it does when the worker starts
@@ -30,11 +31,16 @@ export function startBackground(): void {
   const followUps = followUpsFeature(services);
   const settings = settingsFeature(services, retention.apply);
   const corrections = clientCorrectionsFeature(services);
-  const mailboxImport = mailboxImportFeature(services);
+  const modelRefit = modelRefitFeature({
+    db: services.db,
+    alarms: browser.alarms,
+    recompute: (account) => services.reports.refreshAccount(account),
+  });
+  const mailboxImport = mailboxImportFeature(services, modelRefit.afterImport);
   const data = dataFeature(services);
   const dashboard = dashboardFeature(services);
   const backtest = backtestFeature(services);
-  const features = [
+  const features: BackgroundFeature<unknown>[] = [
     gmail,
     crm,
     sidePanel,
@@ -46,6 +52,7 @@ export function startBackground(): void {
     data,
     dashboard,
     backtest,
+    modelRefit,
     retention,
     digestFeature(services),
     reportsFeature(services),
@@ -82,6 +89,7 @@ export function startBackground(): void {
   );
   browser.alarms.onAlarm.addListener(async (alarm) => {
     await alarms[alarm.name]?.();
+    for (const feature of features) await feature.onAlarm?.(alarm.name);
   });
   for (const feature of features) feature.start?.();
 }

@@ -1,6 +1,7 @@
 import type { FollowUpState } from '@/lib/engine/follow-ups';
 import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
+import type { StoredRiskModel } from '@/lib/engine/risk-model/account-model';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { UserSettings } from '@/lib/settings/user-settings';
@@ -35,6 +36,12 @@ export interface StoredAccount {
   dataHealth?: GmailDataHealth;
   /** The account-wide model of the last full recompute, reused to recompute one client at a time. */
   population?: PopulationModel;
+  /**
+   * Which model the account's chance is scored with, and why: the shipped one or
+   * the account's own refit (lib/engine/risk-model/account-model.ts). Read through
+   * its schema, so a damaged record scores with the shipped model. Not indexed.
+   */
+  riskModel?: StoredRiskModel;
   /**
    * The offset from UTC (minutes) that Gmail's list date titles were last seen
    * written in, learnt from a page's rows, so a batch of a few changed rows can

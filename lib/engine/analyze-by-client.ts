@@ -83,7 +83,9 @@ export function analyzeClientByClient(context: AccountContext): ClientByClientAn
       const all = [...drafts.values()].sort((a, b) => firstSeenFirst(a.seen, b.seen)).map(({ draft }) => draft);
       const population = fitPopulation(all, clock.localDay(context.now));
       const clients = all
-        .map((draft) => reportClient(draft, population, clock, settings, context.now, context.followUpStates))
+        .map((draft) =>
+          reportClient(draft, population, clock, settings, context.now, context.followUpStates, context.riskModel),
+        )
         .sort(byRisk);
       return { clients, population, setAside: setAside.sort(bySetAsideOrder) };
     },

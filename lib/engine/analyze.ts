@@ -12,6 +12,7 @@ import { addOutsideContact, type OutsideContact } from './outside-contact';
 import { type ClientOverrides, createClientResolver } from './overrides';
 import { fitPopulation } from './population';
 import type { ClientReport, InputIssue, PopulationModel } from './report-types';
+import type { ShippedModel } from './risk-model/shipped-model';
 import { type SetAsideClient, setAsideClient, setAsideClients } from './set-aside';
 import { type EngineSettings, parseEngineSettings } from './settings';
 import type { AccountIdentity, MailMessage } from './types';
@@ -24,6 +25,8 @@ export interface AnalyzeAccountInput extends OutsideContact {
   now: number;
   /** Stored follow-up decisions; when given, each report's follow-ups carry their status. */
   followUpStates?: readonly FollowUpState[];
+  /** The chance's model when the account adopted one of its own (account-model.ts); the shipped one otherwise. */
+  riskModel?: ShippedModel;
 }
 
 export interface AccountAnalysis {
@@ -51,7 +54,7 @@ export function analyzeAccount(input: AnalyzeAccountInput): AccountAnalysis {
   );
   const population = fitPopulation(drafts, clock.localDay(input.now));
   const clients = drafts
-    .map((draft) => reportClient(draft, population, clock, settings, input.now, input.followUpStates))
+    .map((draft) => reportClient(draft, population, clock, settings, input.now, input.followUpStates, input.riskModel))
     .sort(byRisk);
   return {
     clients,
@@ -85,7 +88,9 @@ export function analyzeOneClient(input: AnalyzeClientInput): { report?: ClientRe
     return senders ? { setAside: setAsideClient(input.clientKey, senders) } : {};
   }
   const draft = draftClient(bucket, resolver.override(bucket.key), clock, input.now);
-  return { report: reportClient(draft, input.population, clock, settings, input.now, input.followUpStates) };
+  return {
+    report: reportClient(draft, input.population, clock, settings, input.now, input.followUpStates, input.riskModel),
+  };
 }
 
 /** Recomputes one client with the population fitted by analyzeAccount; undefined when it is not (or no longer) a client. */

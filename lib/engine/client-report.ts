@@ -7,6 +7,7 @@ import type { ClientDraft } from './client-draft';
 import { type FollowUpState, reconcileFollowUps, suggestFollowUps } from './follow-ups';
 import type { ClientMetrics, ClientReport, PopulationModel } from './report-types';
 import { assessRisk } from './risk';
+import type { ShippedModel } from './risk-model/shipped-model';
 import type { EngineSettings } from './settings';
 
 export function reportClient(
@@ -16,6 +17,7 @@ export function reportClient(
   settings: EngineSettings,
   now: number,
   states: readonly FollowUpState[] | undefined,
+  riskModel?: ShippedModel,
 ): ClientReport {
   const { override } = draft;
   const today = clock.localDay(now);
@@ -31,7 +33,7 @@ export function reportClient(
       metrics.bgnbd.expectedNext30Days = expectedTransactions(model, 30 / 7, summary.x, summary.tx, summary.T);
     }
   }
-  const risk = assessRisk(metrics, override, population, now, settings.replyTargetBusinessMs);
+  const risk = assessRisk(metrics, override, population, now, settings.replyTargetBusinessMs, riskModel);
   const suggested = suggestFollowUps({
     clientKey: draft.key,
     metrics,

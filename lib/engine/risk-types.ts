@@ -95,8 +95,11 @@ export interface Risk {
   reasons: RiskReason[];
   /** Multiplier from the client's tier or value (1 when neither is set): orders what to act on, never the chance. */
   valueFactor: number;
-  /** The model that gave the chance: the shipped one, fitted at this commit (absent in reports stored before it). */
-  model?: { commit: string; horizonDays: number };
+  /**
+   * The model that gave the chance: the shipped one fitted at this commit, or
+   * (`account`) that one refitted on the account's own past (absent in reports stored before it).
+   */
+  model?: { commit: string; horizonDays: number; account?: true };
 }
 
 export const CUE_REASON_KINDS: readonly CueKind[] = ['cancellation', 'competitor', 'complaint', 'price'];

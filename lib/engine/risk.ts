@@ -23,6 +23,7 @@ import type { ClientMetrics, PopulationModel } from './report-types';
 import { modelReason } from './risk-model/model-reasons';
 import { type FeatureInput, lastExchangeAt, riskFeatures } from './risk-model/risk-features';
 import { modelledReasons, SHIPPED_MODEL, scoreFeatures } from './risk-model/risk-score';
+import type { ShippedModel } from './risk-model/shipped-model';
 import { REASON_THRESHOLD, whatEndsIt } from './risk-model/what-ends-it';
 import type { ReasonKind, Risk, RiskLevel, RiskReason } from './risk-types';
 import { urgentReasons } from './risk-urgency';
@@ -64,17 +65,21 @@ function modelInput(m: ClientMetrics, population: PopulationModel, now: number):
   return { metrics: quiet ? { ...m, lastInboundAt: now } : m, population, now };
 }
 
-/** Deterministic: the same metrics, override and now give the same risk. */
+/** Deterministic: the same metrics, override, now and model give the same risk. */
 export function assessRisk(
   m: ClientMetrics,
   override: ClientOverride,
   population: PopulationModel,
   now: number,
   replyTargetBusinessMs?: number,
+  model: ShippedModel = SHIPPED_MODEL,
 ): Risk {
-  const model = SHIPPED_MODEL;
   const factor = valueFactor(override, population.medianValue);
-  const modelTag = { commit: model.fitted.commit, horizonDays: model.horizonDays };
+  const modelTag = {
+    commit: model.fitted.commit,
+    horizonDays: model.horizonDays,
+    ...(model.fitted.account && { account: true as const }),
+  };
   // A client watched before any exchange has nothing to go quiet from yet.
   if (lastExchangeAt(m) === undefined)
     return { score: 0, level: 'low', reasons: [], valueFactor: factor, model: modelTag };

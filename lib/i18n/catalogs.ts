@@ -11,6 +11,7 @@ import { importStrings } from './strings/import';
 import { optionsStrings } from './strings/options';
 import { popupStrings } from './strings/popup';
 import { reasonStrings } from './strings/reasons';
+import { riskModelStrings } from './strings/risk-model';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
@@ -36,6 +37,7 @@ export const STRING_AREAS = [
   followUpStrings,
   backtestStrings,
   urgencyStrings,
+  riskModelStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

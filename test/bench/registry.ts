@@ -9,6 +9,7 @@ import { gmailExtraction } from './gmail-extraction';
 import { gmailLongTasks } from './gmail-long-tasks';
 import { ingestIndexedDb } from './ingest-indexeddb';
 import { mailboxImport } from './mailbox-import';
+import { modelRefit } from './model-refit';
 import { parserVsJson } from './parser-vs-json';
 import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
@@ -27,6 +28,7 @@ export const benchmarks: Benchmark[] = [
   recomputeIndexedDb,
   bgnbdFit,
   riskQuality,
+  modelRefit,
   mailboxImport,
   cliReport,
   popupPaint,

@@ -1,3 +1,5 @@
+import { crossValidateAdoption } from '@/lib/engine/risk-model/adoption-evaluation';
+import { ADOPTION } from '@/lib/engine/risk-model/adoption-rule';
 import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
 import { crossValidateOwnPast, REFIT_STRENGTHS } from '@/lib/engine/risk-model/own-past-refit';
 import {
@@ -73,6 +75,29 @@ export const riskQuality: Benchmark = {
           calibrationDecilesOf100OffBy5Points: report.deciles100OffBy5Points,
         };
       }),
+      // The extension's rule: a refit on the earlier months adopted only when
+      // it beats the prior on the later ones by a margin; each cut date scored
+      // by what the rule chose from the months before it, beside the prior alone.
+      primaryAccountModelRule: (() => {
+        const run = crossValidateAdoption(samples, spec, 'quiet');
+        const of = (predictions: typeof run.rule) => {
+          const pooled = reportOf(predictions, samples, spec, 'quiet').pooled;
+          return {
+            auc: pooled.auc.risk,
+            withinCutAuc: pooled.withinCutAuc.risk,
+            logLoss: pooled.logLoss,
+            brier: pooled.brier,
+          };
+        };
+        return {
+          rule: ADOPTION,
+          adoptedSamples: run.adoptedSamples,
+          adoptedCutDates: run.adoptedCuts,
+          keptCutDates: run.kept,
+          withTheRule: of(run.rule),
+          priorAlone: of(run.shipped),
+        };
+      })(),
     };
   },
 };

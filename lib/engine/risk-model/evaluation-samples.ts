@@ -5,15 +5,16 @@
 import { analyzeAccount } from '../analyze';
 import { DAY } from '../business-hours';
 import { baseClientKey } from '../client-identity';
+import type { ClientReport, PopulationModel } from '../report-types';
 import type { MailMessage } from '../types';
 import type { EvaluationMailbox } from './evaluation-types';
 import { FEATURE_NAMES, lastExchangeAt, riskFeatures } from './risk-features';
 
 export const HORIZON_DAYS = 60;
 const HORIZON = HORIZON_DAYS * DAY;
-const STEP = 30 * DAY;
+export const STEP = 30 * DAY;
 /** The first cut leaves this much history before it. */
-const WARM_UP = 90 * DAY;
+export const WARM_UP = 90 * DAY;
 /** A correspondent counts from this many days on which they wrote, before the cut. */
 export const MIN_CONTACT_DAYS = 3;
 /** …and with an exchange either way in the 180 days before it (a relationship still going). */
@@ -81,27 +82,46 @@ export function mailboxSamples(mailbox: EvaluationMailbox): Sample[] {
       overrides: { splitAddresses },
     });
     for (const client of analysis.clients) {
-      const m = client.metrics;
-      const last = lastExchangeAt(m);
-      if ((m.cadence?.contactDays ?? 0) < MIN_CONTACT_DAYS || last === undefined || cut - last > ACTIVE_WITHIN)
-        continue;
-      const features = riskFeatures({ metrics: m, population: analysis.population, now: cut });
-      const quiet = !client.addresses.some((a) => wrote.has(a));
-      samples.push({
-        mailbox: mailbox.name,
-        cut,
-        client: client.key,
-        features: FEATURE_NAMES.map((name) => features[name]),
-        baselines: {
-          daysSinceLastContact: (cut - last) / DAY,
-          contactDays: m.cadence?.contactDays ?? 0,
-          pAliveGap: 1 - (m.bgnbd?.pAlive ?? 1),
-          silenceRatio: m.cadence?.silenceRatio ?? 0,
-        },
-        quiet,
-        noContact: quiet && !client.addresses.some((a) => reached.has(a)),
-      });
+      const sample = clientSample(client, analysis.population, { mailbox: mailbox.name, cut, wrote, reached });
+      if (sample) samples.push(sample);
     }
   }
   return samples;
+}
+
+/** Who wrote in the horizon after a cut, and whom we wrote to. */
+export interface Outcomes {
+  mailbox: string;
+  cut: number;
+  wrote: ReadonlySet<string>;
+  reached: ReadonlySet<string>;
+}
+
+/** One client's sample at a cut, or undefined when it has too little history or none recent enough. */
+export function clientSample(
+  client: ClientReport,
+  population: PopulationModel,
+  outcomes: Outcomes,
+): Sample | undefined {
+  const { cut, wrote, reached } = outcomes;
+  const m = client.metrics;
+  const last = lastExchangeAt(m);
+  if ((m.cadence?.contactDays ?? 0) < MIN_CONTACT_DAYS || last === undefined || cut - last > ACTIVE_WITHIN)
+    return undefined;
+  const features = riskFeatures({ metrics: m, population, now: cut });
+  const quiet = !client.addresses.some((a) => wrote.has(a));
+  return {
+    mailbox: outcomes.mailbox,
+    cut,
+    client: client.key,
+    features: FEATURE_NAMES.map((name) => features[name]),
+    baselines: {
+      daysSinceLastContact: (cut - last) / DAY,
+      contactDays: m.cadence?.contactDays ?? 0,
+      pAliveGap: 1 - (m.bgnbd?.pAlive ?? 1),
+      silenceRatio: m.cadence?.silenceRatio ?? 0,
+    },
+    quiet,
+    noContact: quiet && !client.addresses.some((a) => reached.has(a)),
+  };
 }

@@ -26,8 +26,12 @@ export interface ShippedModel {
     crossValidatedLogLoss: number;
     dropped: string[];
   };
-  /** The commit whose code and data fitted these numbers, and the command that refits them. */
-  fitted: { commit: string; command: string };
+  /**
+   * The commit whose code and data fitted these numbers, and the command that
+   * refits them; `account` when the weights were refitted on one account's own
+   * past, pulled toward the shipped model of that commit (account-model.ts).
+   */
+  fitted: { commit: string; command: string; account?: true };
 }
 
 export function specOf(model: ShippedModel): ModelSpec {

@@ -14,11 +14,11 @@ const IMPORT_RECOMPUTE_DELAY_MS = 10_000;
 
 type MailboxImportHandlers = HandlersOf<typeof mailboxImportMessages, typeof mailboxImportReplies>;
 
-export function mailboxImportFeature({
-  db,
-  storage,
-  reports,
-}: BackgroundServices): BackgroundFeature<MailboxImportHandlers> {
+export function mailboxImportFeature(
+  { db, storage, reports }: BackgroundServices,
+  /** What else follows an import's end: the refit of the account's own model. */
+  afterImport: (account: string) => void,
+): BackgroundFeature<MailboxImportHandlers> {
   return {
     handlers: {
       'ui/import-batch': async ({ account, messages, moves }) => {
@@ -33,6 +33,7 @@ export function mailboxImportFeature({
         // From the stored marks, so batches stored before a stopped worker started again count too.
         const refs = (await pendingOf(db, account)).map((p) => p.ref);
         if (refs.length > 0) reports.schedule(account, refs);
+        afterImport(account);
         return { scheduled: true as const };
       },
     },

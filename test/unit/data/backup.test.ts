@@ -14,6 +14,7 @@ import { exportBackup } from '@/lib/data/backup-export';
 import { type Backup, CURRENT_SCHEMA_VERSION, readBackupText, TABLE_NAMES } from '@/lib/data/backup-format';
 import { BackupPartsError, createBackupAssembler, splitBackup } from '@/lib/data/backup-parts';
 import { accountIdentity } from '@/lib/engine/account-identity';
+import { storedChoice } from '@/lib/engine/risk-model/account-model';
 import { uiImportDataSchema } from '@/lib/features/data/messages';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
@@ -103,6 +104,8 @@ async function fill(db: KeepwarmDb): Promise<void> {
     }
     await recomputeAccount(db, account, NOW);
   }
+  // The choice of the chance's model, kept beside the account.
+  await db.accounts.update(OLENA, { riskModel: storedChoice({ adopt: false, reason: 'few-samples' }, NOW) });
   // Gmail's own data: a message of that source, its bulk evidence and the account's data health.
   const offerAt = NOW - 2 * DAY;
   await storeGmailData(
@@ -212,6 +215,13 @@ describe('backup', () => {
     expect((await readUserSettings(db)).language).toBe('uk');
     expect(before.messages?.some((m) => m.source === 'gmail-data')).toBe(true);
     expect(before.accounts?.find((a) => a.address === OLENA)?.dataHealth).toBeDefined();
+    // Not a field the backup's schema names: it travels as an unknown one, and the engine validates it when it reads it.
+    expect((before.accounts?.find((a) => a.address === OLENA) as { riskModel?: unknown })?.riskModel).toMatchObject({
+      choice: {
+        source: 'shipped',
+        reason: 'few-samples',
+      },
+    });
   });
 
   it('refuses a broken file, another file and a newer version with a clear reason, changing nothing', async () => {
