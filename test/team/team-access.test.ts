@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -81,13 +81,14 @@ describe('team server access', () => {
   it('keeps a member from writing another member’s document', async () => {
     const [olena, petro] = team.members as [Team['members'][0], Team['members'][0]];
     const doc = new Y.Doc();
+    const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
     const forger = new HocuspocusProvider({
-      url: `ws://127.0.0.1:${port}`,
-      WebSocketPolyfill: WebSocket,
+      websocketProvider: socket,
       name: documentName({ teamId: team.teamId, kind: 'member', memberId: petro.id }),
       document: doc,
       token: olena.token,
     });
+    forger.attach();
     await until('the forger has Petro’s document', () => forger.isSynced);
     doc.getMap(SUMMARIES_MAP).set('forged.example', summary('forged.example', 99));
     // The server answers the write with a refusal and applies nothing.
@@ -96,5 +97,6 @@ describe('team server access', () => {
     await until('Petro has synced', () => reader.synced());
     expect(summariesSeen(reader, petro.id).has('forged.example')).toBe(false);
     forger.destroy();
+    socket.destroy();
   });
 });
