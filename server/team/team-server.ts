@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
@@ -88,10 +89,19 @@ export async function startTeamServer(options: TeamServerOptions): Promise<{ por
       ...(options.redis ? [redisExtension(options.redis)] : []),
     ],
   });
+  // Upgraded sockets leave the HTTP server's hands: kept here, so a stop ends them as a process exit would.
+  const sockets = new Set<Socket>();
+  server.httpServer.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await server.listen();
   return {
     port: server.address.port,
-    stop: () => server.destroy(),
+    async stop() {
+      await server.destroy();
+      for (const socket of sockets) socket.destroy();
+    },
   };
 }
 
