@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
+import { createTeamFeature } from '@/lib/features/team/handlers';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
@@ -58,7 +59,16 @@ export function startBackground(): void {
         : browser.storage.local.remove(STORAGE_PROBLEM_KEY),
   });
 
+  const team = createTeamFeature({
+    local: browser.storage.local,
+    reports: async () => (await db.clients.toArray()).map((client) => client.report),
+    hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+  });
+  team.start().catch((error: unknown) => console.error('Keepwarm: could not connect to the team server', error));
+
   const updateBadge = async () => {
+    // Every recompute ends here: the team's copy of the summaries follows.
+    team.publishSoon();
     const waiting = await countClientsWaitingOnUs(db);
     await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#c5221f' });
@@ -134,6 +144,7 @@ export function startBackground(): void {
 
   const router = createRouter(
     {
+      ...team.handlers,
       'content/crm-record-seen': async (message, sender) => {
         const reply = await answerCrmRecord(db, message.extraction);
         await rememberCrmRecord(browser.storage.session, sender.tab, reply);

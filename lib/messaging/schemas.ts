@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { backupSchema } from '@/lib/data/backup-format';
+import {
+  teamReplySchemas,
+  uiTeamConnectSchema,
+  uiTeamLeaveSchema,
+  uiTeamStatusSchema,
+} from '@/lib/features/team/messages';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
@@ -300,6 +306,9 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   uiImportDataSchema,
   uiDeleteAllDataSchema,
   uiDeleteAccountDataSchema,
+  uiTeamConnectSchema,
+  uiTeamStatusSchema,
+  uiTeamLeaveSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -391,6 +400,7 @@ export const replySchemas = {
   ]),
   'ui/delete-all-data': z.object({ saved: z.literal(true) }),
   'ui/delete-account-data': z.object({ saved: z.literal(true) }),
+  ...teamReplySchemas,
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -108,8 +108,14 @@ function lastFrom(inbound?: number, outbound?: number): ClientSummary['lastFrom'
   return (inbound ?? -1) > (outbound ?? -1) ? 'client' : 'member';
 }
 
+/** What a summary is made from: the report's fields that hold no text of the mail itself. */
+export type SummarySource = Pick<
+  ClientReport,
+  'key' | 'displayName' | 'kind' | 'tier' | 'value' | 'metrics' | 'risk' | 'followUps'
+>;
+
 /** The summary of one client report; undefined keys are left out so the replicated JSON stays small. */
-export function summarizeClient(report: ClientReport, computedAt: number): ClientSummary {
+export function summarizeClient(report: SummarySource, computedAt: number): ClientSummary {
   const { metrics } = report;
   const summary: ClientSummary = {
     clientKey: report.key,
