@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackupAssembler } from '@/lib/data/backup-parts';
 import { createTeamFeature } from '@/lib/features/team/handlers';
+import { createTeamView } from '@/lib/features/team/team-view-handlers';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { CRM_CHANGED_NOTICE } from '@/lib/messaging/crm-changed';
@@ -59,7 +60,9 @@ export function startBackground(): void {
         : browser.storage.local.remove(STORAGE_PROBLEM_KEY),
   });
 
+  const teamView = createTeamView({ db, local: browser.storage.local });
   const team = createTeamFeature({
+    openReplica: teamView.openReplica,
     local: browser.storage.local,
     reports: async () => (await db.clients.toArray()).map((client) => client.report),
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
@@ -145,6 +148,7 @@ export function startBackground(): void {
   const router = createRouter(
     {
       ...team.handlers,
+      ...teamView.handlers,
       'content/crm-record-seen': async (message, sender) => {
         const reply = await answerCrmRecord(db, message.extraction);
         await rememberCrmRecord(browser.storage.session, sender.tab, reply);
@@ -211,7 +215,8 @@ export function startBackground(): void {
         riskNotices.remember(account, sender.tab?.id);
         const { language } = await readUserSettings(db);
         const translator = createTranslator(resolveLanguage(language, navigator.languages));
-        return threadRisks(db, account, threadIds, translator);
+        const risks = await threadRisks(db, account, threadIds, translator);
+        return { ...risks, threads: await teamView.badgesInScope(risks.threads, translator) };
       },
       // No await before openClientPanel: it must call sidePanel.open within the click's user gesture.
       'content/open-client-panel': async ({ account, clientKey }, sender) => ({

@@ -6,6 +6,7 @@ import {
   uiTeamLeaveSchema,
   uiTeamStatusSchema,
 } from '@/lib/features/team/messages';
+import { teamViewReplySchemas, uiSetViewScopeSchema, uiTeamScopeSchema } from '@/lib/features/team/team-view-messages';
 import { IMPORTED_ADDRESS, MAX_ID_LENGTH, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from '@/lib/mail-import/limits';
 import { userSettingsSchema } from '@/lib/settings/user-settings';
 import { crmExtractionSchema, crmIdSchema } from '@/lib/sites/crm/schemas';
@@ -309,6 +310,8 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   uiTeamConnectSchema,
   uiTeamStatusSchema,
   uiTeamLeaveSchema,
+  uiTeamScopeSchema,
+  uiSetViewScopeSchema,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -401,6 +404,7 @@ export const replySchemas = {
   'ui/delete-all-data': z.object({ saved: z.literal(true) }),
   'ui/delete-account-data': z.object({ saved: z.literal(true) }),
   ...teamReplySchemas,
+  ...teamViewReplySchemas,
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;
