@@ -11,6 +11,7 @@ import { reasonStrings } from './strings/reasons';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
+import { teamStrings } from './strings/team';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
 // their union, so adding a surface is one file and one line here.
@@ -28,6 +29,7 @@ export const STRING_AREAS = [
   crmPanelStrings,
   setAsideStrings,
   accessStrings,
+  teamStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
