@@ -12,6 +12,7 @@ import {
   SUMMARIES_MAP,
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
+import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
 // every document. The member writes their own summaries and the team's
@@ -60,12 +61,6 @@ interface OpenDocument {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   copy?: LocalCopy;
-}
-
-/** The member id the token starts with (`<member>.<secret>`, as the server issues them). */
-export function memberIdOfToken(token: string): string | undefined {
-  const [id, secret] = token.split('.');
-  return id && secret && /^[a-z0-9]{6,40}$/.test(id) ? id : undefined;
 }
 
 export function createTeamReplica(options: ReplicaOptions) {

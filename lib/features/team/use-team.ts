@@ -4,8 +4,8 @@ import type { TeamSectionProps } from '@/components/team-section';
 import { sendToBackground } from '@/lib/messaging/send';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { permissionOrigin, serverUrl } from './connection-settings';
+import { memberIdOfToken } from './member-token';
 import type { TeamStatus } from './messages';
-import { memberIdOfToken } from './team-replica';
 
 /** The state of sync changes on its own (the server comes and goes): the section asks again this often. */
 const STATUS_EVERY_MS = 2000;
