@@ -3,12 +3,18 @@ import { DataSection } from '@/components/options/data-section';
 import type { OptionsSection } from '@/components/options/options-page';
 import { SetAsideSection } from '@/components/options/set-aside-section';
 import { SettingsSection } from '@/components/options/settings-section';
+import { TeamSection } from '@/components/team-section';
+import { useTeam } from '@/lib/features/team/use-team';
 import { ImportPanel } from '@/lib/ui/import-panel';
 import { useCrmSites } from '@/lib/ui/use-crm-sites';
 import { useStatus } from '@/lib/ui/use-status';
 
 function MailboxImport() {
   return <ImportPanel status={useStatus()} />;
+}
+
+function Team() {
+  return <TeamSection {...useTeam()} />;
 }
 
 function CrmSites() {
@@ -21,6 +27,7 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'settings', titleKey: 'options.section.settings', Component: SettingsSection },
   { id: 'import', titleKey: 'import.title', Component: MailboxImport, ownSection: true },
   { id: 'crm', titleKey: 'crm.title', Component: CrmSites, ownSection: true },
+  { id: 'team', titleKey: 'team.title', Component: Team, ownSection: true },
   { id: 'set-aside', titleKey: 'setAside.title', Component: SetAsideSection, ownSection: true },
   { id: 'data', titleKey: 'options.section.data', Component: DataSection },
 ];

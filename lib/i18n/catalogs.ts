@@ -11,6 +11,7 @@ import { reasonStrings } from './strings/reasons';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
+import { teamStrings } from './strings/team';
 import { teamViewStrings } from './strings/team-view';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
@@ -29,6 +30,7 @@ export const STRING_AREAS = [
   crmPanelStrings,
   setAsideStrings,
   accessStrings,
+  teamStrings,
   teamViewStrings,
 ] as const;
 

@@ -5,7 +5,17 @@ import type { MailMessage } from '@/lib/engine/types';
 import type { TeamReplica } from '@/lib/features/team/team-replica';
 import { summarizeClient } from '@/lib/team/summary';
 import { DAY, HOUR, identity, ME, mail } from '../unit/engine/mail-builders';
-import { freePort, makeTeam, member, removeTeam, serve, summariesSeen, summary, type Team, until } from './harness';
+import {
+  freePort,
+  makeTeam,
+  member,
+  removeTeam,
+  serve as start,
+  summariesSeen,
+  summary,
+  type Team,
+  until,
+} from './harness';
 
 // The server going away and coming back, a member away for a while, and what
 // the server's database ends up holding.
@@ -13,6 +23,13 @@ import { freePort, makeTeam, member, removeTeam, serve, summariesSeen, summary, 
 let team: Team;
 let port: number;
 const open: TeamReplica[] = [];
+const running: { stop(): Promise<void> }[] = [];
+/** A server this test stops, or afterEach does when the test failed first. */
+const serve = async (team: Team, port: number) => {
+  const server = await start(team, port);
+  running.push(server);
+  return server;
+};
 const connect = (token: string, profile?: string) => {
   const replica = member(port, team, token, { profile });
   open.push(replica);
@@ -25,6 +42,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await Promise.all(open.splice(0).map((r) => r.stop({ forget: true })));
+  for (const server of running.splice(0)) await server.stop();
   await removeTeam(team);
 });
 

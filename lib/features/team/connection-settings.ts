@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { teamIdSchema } from '@/lib/team/documents';
-import { memberIdOfToken } from './team-replica';
+import { memberIdOfToken } from './member-token';
 
 // Where the member's team server is and the token that opens it. Kept in
 // storage.local under one key only: never in a backup (those hold the

@@ -8,8 +8,9 @@ import {
   TEAM_CONNECTION_KEY,
   type TeamConnection,
 } from './connection-settings';
+import { memberIdOfToken } from './member-token';
 import type { TeamStatus } from './messages';
-import { createTeamReplica, memberIdOfToken, type TeamReplica } from './team-replica';
+import { createTeamReplica, type TeamReplica } from './team-replica';
 
 // The background's side of team sync: connects when the user gave a server,
 // publishes the member's summaries a moment after each recompute, answers the

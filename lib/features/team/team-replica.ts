@@ -12,6 +12,7 @@ import {
   SUMMARIES_MAP,
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
+import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
 // every document. The member writes their own summaries and the team's
@@ -56,16 +57,12 @@ export interface TeamView {
   invalid: number;
 }
 
+const KEEP_ALIVE_MS = 20_000;
+
 interface OpenDocument {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   copy?: LocalCopy;
-}
-
-/** The member id the token starts with (`<member>.<secret>`, as the server issues them). */
-export function memberIdOfToken(token: string): string | undefined {
-  const [id, secret] = token.split('.');
-  return id && secret && /^[a-z0-9]{6,40}$/.test(id) ? id : undefined;
 }
 
 export function createTeamReplica(options: ReplicaOptions) {
@@ -90,7 +87,7 @@ export function createTeamReplica(options: ReplicaOptions) {
   const open = new Map<string, OpenDocument>();
   const changed = () => options.onChange?.();
 
-  const openDocument = (name: string): OpenDocument => {
+  const openDocument = (name: string, keepAlive = false): OpenDocument => {
     const held = open.get(name);
     if (held) return held;
     const doc = new Y.Doc();
@@ -102,6 +99,10 @@ export function createTeamReplica(options: ReplicaOptions) {
       token: options.token,
       // Awareness (who is online) is not shared: summaries are all a member publishes.
       awareness: null,
+      // With no awareness, nothing else crosses an idle socket: the member's own document asks the
+      // server for what it misses this often, so the provider sees the link alive (it reconnects
+      // after 30 s of silence) and Chrome keeps the service worker holding it.
+      ...(keepAlive ? { forceSyncInterval: KEEP_ALIVE_MS } : {}),
       onAuthenticationFailed: ({ reason }) => {
         state = 'refused';
         refusal = reason;
@@ -115,7 +116,7 @@ export function createTeamReplica(options: ReplicaOptions) {
     return entry;
   };
 
-  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }));
+  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), true);
   const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }));
   const roster = openDocument(documentName({ teamId: options.teamId, kind: 'roster' }));
   // A colleague's document is opened once the roster names them.
@@ -216,7 +217,11 @@ export function createTeamReplica(options: ReplicaOptions) {
       for (const { provider, copy } of open.values()) {
         provider.destroy();
         if (forget) await copy?.clearData();
-        else await copy?.destroy();
+        else {
+          // What arrived before the local store opened is written once it has: wait for that, or it is lost.
+          await copy?.whenSynced;
+          await copy?.destroy();
+        }
       }
       open.clear();
       socket.destroy();
