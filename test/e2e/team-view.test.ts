@@ -246,6 +246,27 @@ describe('two members of one team', () => {
     await popup.close();
   });
 
+  it('badge Ann’s Gmail rows of that client with the team’s level in the team scope', async () => {
+    const threads = new Map(demo.mailbox.accounts[0]?.threads.map((t) => [t.token, t]));
+    const gmail = await ann.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#sent');
+    await gmail.waitForSelector('tr.zA[data-demo-token]');
+    const levels = () =>
+      gmail.$$eval('[gh=tl] tr.zA[data-demo-token]', (rows) =>
+        rows.map((row) => [
+          row.getAttribute('data-demo-token') ?? '',
+          row.querySelector('keepwarm-badge')?.getAttribute('data-level') ?? '',
+        ]),
+      );
+    const ofClient = async () =>
+      (await levels())
+        .filter(([token]) => threads.get(token ?? '')?.clientKey === quietWithAnn.key)
+        .map(([, level]) => level);
+    await expect.poll(async () => (await ofClient()).filter(Boolean).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const level of await ofClient()) expect(['low', 'watch', '']).toContain(level);
+    await gmail.close();
+  });
+
   it('leave no subject, snippet or body of Ann’s mail on the server or in Bob’s browser', async () => {
     const account = demo.mailbox.accounts[0];
     const texts = new Set<string>();
