@@ -16,7 +16,7 @@ export interface TeamServerOptions {
   port: number;
   /** `redis://host:port` of the Redis that several instances share; absent for one instance. */
   redis?: string;
-  /** Seconds of quiet after a change before a document is written to the database. */
+  /** Milliseconds of quiet after a change before a document is written to the database. */
   storeDelayMs?: number;
 }
 
@@ -28,7 +28,7 @@ export interface MemberContext {
 /** What a refusal tells the member's browser: the close code and reason Hocuspocus sends. */
 const refused = (reason: string) => Object.assign(new Error(reason), { code: 4403, reason });
 
-export function access(store: TeamStore, token: string, name: string): MemberContext & { readOnly: boolean } {
+function access(store: TeamStore, token: string, name: string): MemberContext & { readOnly: boolean } {
   const ref = parseDocumentName(name);
   if (ref === undefined) throw refused('unknown-document');
   const member = store.memberByToken(token);
