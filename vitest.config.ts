@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: fast unit tests (fake browser, fake IndexedDB), end-to-end
+// Four projects: fast unit tests (fake browser, fake IndexedDB), the team
+// server's integration tests (the real server on loopback, real Redis), end-to-end
 // tests that drive the built extension in a real Chromium, and a short smoke
 // suite of the Firefox build in Firefox ESR.
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -20,6 +21,19 @@ export default defineConfig({
           // The machine is shared and has two cores: tests get room, never a deadline. A test
           // that hangs still fails, with the line it waited on when it sets its own shorter wait.
           testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias: { '@': ROOT } },
+        test: {
+          name: 'team',
+          include: ['test/team/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file starts its own servers on loopback; one at a time keeps the shared machine calm.
+          fileParallelism: false,
         },
       },
       {

@@ -4,6 +4,7 @@ import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStatus } from '@/lib/ui/use-status';
+import { useTeamScope } from '@/lib/ui/use-team-scope';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
 import { AccountStatus } from './account-status';
@@ -11,7 +12,9 @@ import { DashboardLinks } from './dashboard/dashboard-links';
 import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PopupRisks } from './popup-risks';
+import { ScopeSwitch } from './scope-switch';
 import { StorageFullNotice } from './storage-full-notice';
+import { TeamLists } from './team-lists';
 import { WaitingPopup } from './waiting-popup';
 
 function ImportLink() {
@@ -34,10 +37,14 @@ export function PopupApp() {
   const incomplete = useIncompleteAccounts();
   const storageProblem = useExtensionStorage(STORAGE_PROBLEM_KEY, storageProblemSchema);
   const { onYou, stopped, riskiest, clientCount, open, openClient } = useWaiting();
+  const { team, scope, choose } = useTeamScope();
   const noAccounts = status.kind === 'ready' && status.status.accounts.length === 0;
   const noClients = clientCount === 0;
   let body: React.ReactNode;
-  if (onYou.kind === 'failed') body = <p role="alert">{onYou.error}</p>;
+  if (team.connected && scope === 'team') {
+    const { stale, future, invalid } = team.ignored;
+    body = <TeamLists clients={team.clients} now={team.computedAt} ignored={stale + future + invalid} />;
+  } else if (onYou.kind === 'failed') body = <p role="alert">{onYou.error}</p>;
   else if (noClients && (noAccounts || status.kind !== 'ready')) {
     body = <AccountStatus state={status} importLink />;
   } else if (noClients) {
@@ -71,6 +78,7 @@ export function PopupApp() {
     <PageShell title={t('app.name')}>
       <StorageFullNotice problem={storageProblem} optionsHref={browser.runtime.getURL('/options.html#storage')} />
       <IncompleteDataNotice accounts={incomplete} />
+      {team.connected ? <ScopeSwitch scope={scope} onChange={choose} /> : null}
       {body}
       <footer className="kw-footer">
         {status.kind === 'ready' && status.status.accounts.length > 0 ? (

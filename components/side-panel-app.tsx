@@ -4,6 +4,7 @@ import { includeClient } from '@/lib/ui/set-aside';
 import { useIncompleteAccounts, useKnownAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
+import { useTeamScope } from '@/lib/ui/use-team-scope';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { ClientView } from './client-view';
 import { CrmCandidate } from './crm-candidate';
@@ -11,6 +12,9 @@ import { IncompleteDataNotice } from './incomplete-data-notice';
 import { PageShell } from './page-shell';
 import { PanelOverview } from './panel-overview';
 import { RiskModelNote } from './risk-model-note';
+import { ScopeSwitch } from './scope-switch';
+import { TeamClientCard } from './team-client-card';
+import { TeamLists } from './team-lists';
 import './client-row.css';
 import './side-panel.css';
 
@@ -21,6 +25,8 @@ export function SidePanelApp() {
   const { view, openThread, mergeTargets } = useSidePanel(target);
   const incomplete = useIncompleteAccounts();
   const known = useKnownAccounts();
+  const { team, scope, choose: chooseScope } = useTeamScope();
+  const inTeam = team.connected && scope === 'team' ? team : undefined;
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
   const account = client?.account;
   const clientKey = client?.key;
@@ -36,7 +42,10 @@ export function SidePanelApp() {
     else if (value.kind === 'candidate')
       body = <CrmCandidate candidate={value.candidate} accounts={value.accounts} onWatch={watchClient} />;
     else if (value.kind === 'unknown-thread') body = <p data-testid="no-client">{t('panel.noClientForThread')}</p>;
-    else if (value.kind === 'overview')
+    else if (value.kind === 'overview' && inTeam) {
+      const { stale, future, invalid } = inTeam.ignored;
+      body = <TeamLists clients={inTeam.clients} now={inTeam.computedAt} ignored={stale + future + invalid} />;
+    } else if (value.kind === 'overview')
       body = (
         <PanelOverview
           riskiest={value.riskiest}
@@ -45,6 +54,13 @@ export function SidePanelApp() {
           setAside={value.setAside}
           onPick={(picked) => choose({ account: picked.account, clientKey: picked.key })}
           onInclude={(entry) => void includeClient(entry.account, entry.key)}
+        />
+      );
+    else if (actions && mergeTargets && inTeam)
+      body = (
+        <TeamClientCard
+          client={inTeam.clients.find((c) => c.key === value.detail.client.key)}
+          now={inTeam.computedAt}
         />
       );
     else if (actions && mergeTargets)
@@ -67,6 +83,7 @@ export function SidePanelApp() {
         </button>
       ) : null}
       <IncompleteDataNotice accounts={incomplete} />
+      {team.connected ? <ScopeSwitch scope={scope} onChange={chooseScope} /> : null}
       {body}
       {view.kind === 'ready' && (view.value.kind === 'overview' || client) ? (
         <RiskModelNote

@@ -4,7 +4,9 @@ import { DataSection } from '@/components/options/data-section';
 import type { OptionsSection } from '@/components/options/options-page';
 import { SetAsideSection } from '@/components/options/set-aside-section';
 import { SettingsSection } from '@/components/options/settings-section';
+import { TeamSection } from '@/components/team-section';
 import { useBacktest } from '@/lib/features/backtest/use-backtest';
+import { useTeam } from '@/lib/features/team/use-team';
 import { ImportPanel } from '@/lib/ui/import-panel';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useCrmSites } from '@/lib/ui/use-crm-sites';
@@ -26,6 +28,10 @@ function Backtest() {
   );
 }
 
+function Team() {
+  return <TeamSection {...useTeam()} />;
+}
+
 function CrmSites() {
   return <CrmSitesSection {...useCrmSites()} />;
 }
@@ -37,6 +43,7 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'import', titleKey: 'import.title', Component: MailboxImport, ownSection: true },
   { id: 'backtest', titleKey: 'backtest.title', Component: Backtest },
   { id: 'crm', titleKey: 'crm.title', Component: CrmSites, ownSection: true },
+  { id: 'team', titleKey: 'team.title', Component: Team, ownSection: true },
   { id: 'set-aside', titleKey: 'setAside.title', Component: SetAsideSection, ownSection: true },
   { id: 'data', titleKey: 'options.section.data', Component: DataSection },
 ];

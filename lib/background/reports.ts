@@ -24,6 +24,8 @@ export interface Reports {
   changed(account?: string): Promise<void>;
   /** The tab showed this account: it hears when the account's risks change. */
   rememberTab(account: string, tabId: number | undefined): void;
+  /** Called after every change of stored reports (the team's copy of the summaries follows them). */
+  afterChange(listener: () => void): void;
 }
 
 export function createReports(db: KeepwarmDb, storage: StorageHealth): Reports {
@@ -33,7 +35,9 @@ export function createReports(db: KeepwarmDb, storage: StorageHealth): Reports {
     await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#c5221f' });
   };
+  const listeners: (() => void)[] = [];
   const changed = async (account?: string) => {
+    for (const listener of listeners) listener();
     await updateBadge();
     if (account === undefined) await riskNotices.notifyAll();
     else await riskNotices.notify(account);
@@ -56,5 +60,6 @@ export function createReports(db: KeepwarmDb, storage: StorageHealth): Reports {
     },
     changed,
     rememberTab: (account, tabId) => riskNotices.remember(account, tabId),
+    afterChange: (listener) => listeners.push(listener),
   };
 }

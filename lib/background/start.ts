@@ -14,6 +14,7 @@ import { retentionFeature } from '@/lib/features/retention/background';
 import { settingsFeature } from '@/lib/features/settings/background';
 import { sidePanelFeature } from '@/lib/features/side-panel/background';
 import { statusFeature } from '@/lib/features/status/background';
+import { teamFeature } from '@/lib/features/team/background';
 import { forgetClosedTabs, rememberOpenConversation } from './open-conversations';
 import { createRouter } from './router';
 import { type BackgroundFeature, createBackgroundServices } from './services';
@@ -24,7 +25,8 @@ import { type BackgroundFeature, createBackgroundServices } from './services';
 export function startBackground(): void {
   const services = createBackgroundServices();
   const retention = retentionFeature(services);
-  const gmail = gmailFeature(services);
+  const team = teamFeature(services);
+  const gmail = gmailFeature(services, team.badgesInScope);
   const crm = crmFeature(services);
   const sidePanel = sidePanelFeature();
   const status = statusFeature(services, () => router.rejectedCount);
@@ -53,6 +55,7 @@ export function startBackground(): void {
     dashboard,
     backtest,
     modelRefit,
+    team,
     retention,
     digestFeature(services),
     reportsFeature(services),
@@ -71,6 +74,7 @@ export function startBackground(): void {
       ...data.handlers,
       ...dashboard.handlers,
       ...backtest.handlers,
+      ...team.handlers,
     },
     browser.runtime.getURL('/'),
   );

@@ -15,6 +15,8 @@ import { riskModelStrings } from './strings/risk-model';
 import { setAsideStrings } from './strings/set-aside';
 import { sidePanelStrings } from './strings/side-panel';
 import { storageStrings } from './strings/storage';
+import { teamStrings } from './strings/team';
+import { teamViewStrings } from './strings/team-view';
 import { urgencyStrings } from './strings/urgency';
 
 // Each surface keeps its texts in its own file under strings/; the catalogs are
@@ -38,6 +40,8 @@ export const STRING_AREAS = [
   backtestStrings,
   urgencyStrings,
   riskModelStrings,
+  teamStrings,
+  teamViewStrings,
 ] as const;
 
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -10,6 +10,8 @@ import { mailboxImportMessages, mailboxImportReplies } from '@/lib/features/mail
 import { settingsMessages, settingsReplies } from '@/lib/features/settings/messages';
 import { sidePanelMessages, sidePanelReplies } from '@/lib/features/side-panel/messages';
 import { statusMessages, statusReplies } from '@/lib/features/status/messages';
+import { teamMessages, teamReplySchemas } from '@/lib/features/team/messages';
+import { teamViewMessages, teamViewReplySchemas } from '@/lib/features/team/team-view-messages';
 
 // Every message that crosses into the background is parsed with these schemas:
 // content scripts run inside pages we do not control, so what they send is
@@ -29,6 +31,8 @@ export const toBackgroundSchema = z.discriminatedUnion('type', [
   ...dataMessages,
   ...dashboardMessages,
   ...backtestMessages,
+  ...teamMessages,
+  ...teamViewMessages,
 ]);
 export type ToBackground = z.infer<typeof toBackgroundSchema>;
 
@@ -45,6 +49,8 @@ export const replySchemas = {
   ...dataReplies,
   ...dashboardReplies,
   ...backtestReplies,
+  ...teamReplySchemas,
+  ...teamViewReplySchemas,
 } satisfies Record<ToBackground['type'], z.ZodType>;
 
 export type ReplyTo<T extends ToBackground['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -6,15 +6,19 @@ import type { BackgroundFeature, BackgroundServices } from '@/lib/background/ser
 import { readUserSettings } from '@/lib/background/settings-store';
 import { threadRisks } from '@/lib/background/thread-risks';
 import { resolveLanguage } from '@/lib/i18n/locales';
-import { createTranslator } from '@/lib/i18n/translate';
+import { createTranslator, type Translator } from '@/lib/i18n/translate';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
-import type { gmailMessages, gmailReplies } from './messages';
+import type { gmailMessages, gmailReplies, ThreadRisk } from './messages';
 
 type GmailHandlers = HandlersOf<typeof gmailMessages, typeof gmailReplies>;
 
 /** What Gmail pages report is stored, and its clients recomputed once the page is quiet; their badges are answered. */
-export function gmailFeature({ db, storage, reports }: BackgroundServices): BackgroundFeature<GmailHandlers> {
+export function gmailFeature(
+  { db, storage, reports }: BackgroundServices,
+  /** The badges as the scope the user chose shows them (their own mail, or the team's). */
+  inScope: (threads: ThreadRisk[], t: Translator) => Promise<ThreadRisk[]>,
+): BackgroundFeature<GmailHandlers> {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const pageContext = async (
     account: { accountPath: string; address: string },
@@ -76,7 +80,8 @@ export function gmailFeature({ db, storage, reports }: BackgroundServices): Back
       reports.rememberTab(account, sender.tab?.id);
       const { language } = await readUserSettings(db);
       const translator = createTranslator(resolveLanguage(language, navigator.languages));
-      return threadRisks(db, account, threadIds, translator);
+      const risks = await threadRisks(db, account, threadIds, translator);
+      return { ...risks, threads: await inScope(risks.threads, translator) };
     },
   };
   return { handlers };

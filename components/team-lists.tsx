@@ -1,0 +1,81 @@
+import type { TeamClientView } from '@/lib/features/team/team-view-messages';
+import { reasonText } from '@/lib/i18n/risk-reason-text';
+import { memberName } from '@/lib/ui/team-member-name';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { RiskPill } from './risk-pill';
+import './team-view.css';
+
+const RISKIEST_SHOWN = 5;
+
+interface Props {
+  clients: readonly TeamClientView[];
+  now: number;
+  /** Summaries the team view left out (stale, dated ahead, invalid). */
+  ignored: number;
+}
+
+/** The team scope of the popup and the side panel's overview: who waits on anyone in the team, then the riskiest. */
+export function TeamLists({ clients, now, ignored }: Props) {
+  const tr = useTranslator();
+  const { t, duration } = tr;
+  const waiting = clients
+    .flatMap((client) => (client.waits[0] ? [{ client, wait: client.waits[0] }] : []))
+    .sort((a, b) => a.wait.since - b.wait.since);
+  const riskiest = clients.filter((c) => c.risk.level !== 'low').slice(0, RISKIEST_SHOWN);
+  return (
+    <>
+      <section aria-labelledby="kw-team-waiting">
+        <h2 id="kw-team-waiting">{t('team.waitingOnTeam')}</h2>
+        {waiting.length === 0 ? (
+          <p className="kw-muted">{t('team.nobodyWaiting')}</p>
+        ) : (
+          <ul className="kw-team-list" data-testid="team-waiting">
+            {waiting.map(({ client, wait }) => (
+              <li key={client.key} data-client={client.key} data-member={wait.memberId}>
+                <span className="kw-team-list__top">
+                  <bdi>{client.name}</bdi>
+                  <RiskPill level={client.risk.level} score={client.risk.score} />
+                </span>
+                <span>
+                  {t('team.waitingOn', {
+                    waited: duration(Math.max(0, now - wait.since)),
+                    member: memberName(t, wait),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="kw-team-risks">
+        <h2 id="kw-team-risks">{t('team.atRisk')}</h2>
+        {riskiest.length === 0 ? (
+          <p className="kw-muted">{t('team.noneAtRisk')}</p>
+        ) : (
+          <ul className="kw-team-list" data-testid="team-risks">
+            {riskiest.map((client) => {
+              const reason = client.risk.reasons[0];
+              const member = reason && client.reasonMembers[reason.kind];
+              return (
+                <li key={client.key} data-client={client.key} data-level={client.risk.level}>
+                  <span className="kw-team-list__top">
+                    <bdi>{client.name}</bdi>
+                    <RiskPill level={client.risk.level} score={client.risk.score} />
+                  </span>
+                  {reason ? (
+                    <span className="kw-muted">
+                      {member
+                        ? t('team.reasonOf', { reason: reasonText(tr, reason), member: memberName(t, member) })
+                        : reasonText(tr, reason)}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {ignored > 0 ? <p className="kw-muted">{t('team.ignored', { count: ignored })}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
+import type { HandlersOf } from '@/lib/messaging/handlers';
+import { createTeamFeature } from './handlers';
+import type { teamMessages, teamReplySchemas } from './messages';
+import { createTeamView } from './team-view-handlers';
+import type { teamViewMessages, teamViewReplySchemas } from './team-view-messages';
+
+type TeamHandlers = HandlersOf<typeof teamMessages, typeof teamReplySchemas> &
+  HandlersOf<typeof teamViewMessages, typeof teamViewReplySchemas>;
+
+/**
+ * The team: the member's summaries published after every change of the
+ * reports, the others' read into one local replica, and the team scope the
+ * popup, side panel and Gmail badges show. Without a server configured it
+ * makes no request at all.
+ */
+export function teamFeature({ db, reports }: BackgroundServices) {
+  const view = createTeamView({ db, local: browser.storage.local });
+  const sync = createTeamFeature({
+    openReplica: view.openReplica,
+    local: browser.storage.local,
+    reports: async () => (await db.clients.toArray()).map((client) => client.report),
+    hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+  });
+  reports.afterChange(() => sync.publishSoon());
+  const feature: BackgroundFeature<TeamHandlers> = {
+    handlers: { ...sync.handlers, ...view.handlers },
+    start: () => {
+      sync.start().catch((error: unknown) => console.error('Keepwarm: could not connect to the team server', error));
+    },
+  };
+  return { ...feature, badgesInScope: view.badgesInScope };
+}

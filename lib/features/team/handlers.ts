@@ -1,0 +1,130 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { type ClientSummary, type SummarySource, summarizeClient } from '@/lib/team/summary';
+import {
+  type LocalArea,
+  permissionOrigin,
+  readConnection,
+  serverUrl,
+  TEAM_CONNECTION_KEY,
+  type TeamConnection,
+} from './connection-settings';
+import { memberIdOfToken } from './member-token';
+import type { TeamStatus } from './messages';
+import { createTeamReplica, type TeamReplica } from './team-replica';
+
+// The background's side of team sync: connects when the user gave a server,
+// publishes the member's summaries a moment after each recompute, answers the
+// options page, and leaves. With no server configured it opens nothing at all.
+
+/** Recomputes come in bursts (a page, then an import): publish once they settle. */
+const PUBLISH_DELAY_MS = 2000;
+/** How long leaving waits for the server to take the emptied document before going on without it. */
+const DELETE_WAIT_MS = 10_000;
+
+export interface TeamDeps {
+  local: LocalArea;
+  /** Every stored client report, of every account. */
+  reports(): Promise<SummarySource[]>;
+  hasPermission(origin: string): Promise<boolean>;
+  openReplica?(connection: TeamConnection): TeamReplica;
+  now?(): number;
+}
+
+function openReplica(connection: TeamConnection): TeamReplica {
+  return createTeamReplica({
+    ...connection,
+    localCopy: (name, doc) => new IndexeddbPersistence(`keepwarm-team:${name}`, doc),
+  });
+}
+
+/** One summary per client: with several accounts, the one whose contact is most recent. */
+export function summariesOf(reports: readonly SummarySource[], now: number): ClientSummary[] {
+  const latest = (s: ClientSummary) => Math.max(s.lastInboundAt ?? 0, s.lastOutboundAt ?? 0, s.firstContactAt);
+  const byKey = new Map<string, ClientSummary>();
+  for (const report of reports) {
+    const summary = summarizeClient(report, now);
+    const held = byKey.get(summary.clientKey);
+    if (!held || latest(summary) > latest(held)) byKey.set(summary.clientKey, summary);
+  }
+  return [...byKey.values()];
+}
+
+export function createTeamFeature(deps: TeamDeps) {
+  const open = deps.openReplica ?? openReplica;
+  const now = deps.now ?? Date.now;
+  let replica: TeamReplica | undefined;
+  let connection: TeamConnection | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const publishNow = async () => {
+    if (replica) replica.publish(summariesOf(await deps.reports(), now()));
+  };
+  const connect = async (next: TeamConnection) => {
+    await replica?.stop();
+    connection = next;
+    replica = open(next);
+    await replica.loaded();
+    await publishNow();
+  };
+
+  const status = (): TeamStatus => {
+    if (!replica || !connection) return { connected: false, synced: false, members: [], invalid: 0 };
+    const view = replica.view();
+    return {
+      connected: true,
+      url: connection.url,
+      teamId: connection.teamId,
+      state: replica.state().state,
+      synced: replica.synced(),
+      members: view.members.map((m) => ({ name: m.name, self: m.self, revoked: m.revoked, clients: m.summaries.size })),
+      invalid: view.invalid,
+    };
+  };
+
+  return {
+    /** Reconnects to the configured server, if any: a browser without one makes no request. */
+    async start(): Promise<void> {
+      const stored = await readConnection(deps.local);
+      if (stored) await connect(stored);
+    },
+
+    /** Called after every recompute; cheap when no team is configured. */
+    publishSoon(): void {
+      if (!replica) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        publishNow().catch((error: unknown) => console.error('Keepwarm: could not publish to the team', error));
+      }, PUBLISH_DELAY_MS);
+    },
+
+    handlers: {
+      'ui/team-connect': async ({ address, teamId, token }: { address: string; teamId: string; token: string }) => {
+        const url = serverUrl(address);
+        if (url === undefined) return { problem: 'address' as const };
+        if (memberIdOfToken(token) === undefined) return { problem: 'token' as const };
+        // The page asked the browser for this host within the user's click; without it, nothing connects.
+        if (!(await deps.hasPermission(permissionOrigin(url)))) return { problem: 'permission' as const };
+        const next = { url, teamId, token };
+        await deps.local.set({ [TEAM_CONNECTION_KEY]: next });
+        await connect(next);
+        return { connected: true as const };
+      },
+      'ui/team-status': async () => status(),
+      'ui/team-leave': async ({ deleteOwnDocument }: { deleteOwnDocument: boolean }) => {
+        clearTimeout(timer);
+        let deletedOnServer = false;
+        if (replica && deleteOwnDocument) {
+          deletedOnServer = await Promise.race([
+            replica.deleteOwnDocument().then(() => true),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DELETE_WAIT_MS)),
+          ]);
+        }
+        await replica?.stop({ forget: true });
+        replica = undefined;
+        connection = undefined;
+        await deps.local.remove(TEAM_CONNECTION_KEY);
+        return { left: true as const, deletedOnServer };
+      },
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { type Correction, correctionSchema } from '@/lib/team/corrections';
+import {
+  CORRECTIONS_ARRAY,
+  checkEntries,
+  checkRoster,
+  checkSummaries,
+  documentName,
+  ROSTER_MAP,
+  type RosterEntry,
+  SUMMARIES_MAP,
+} from '@/lib/team/documents';
+import type { ClientSummary } from '@/lib/team/summary';
+import { memberIdOfToken } from './member-token';
+
+// The member's side of team sync: one WebSocket to the team's server carrying
+// every document. The member writes their own summaries and the team's
+// corrections; the roster tells whose documents to read. Each document is
+// also kept in a local store (IndexedDB in the extension) so the team view
+// works offline and a reconnect sends only what changed. Nothing here touches
+// the extension's APIs: the background gives it the socket and the store.
+
+/** A local copy of one document: y-indexeddb's IndexeddbPersistence fits. */
+export interface LocalCopy {
+  whenSynced: Promise<unknown>;
+  destroy(): unknown;
+  clearData(): Promise<void>;
+}
+
+export interface ReplicaOptions {
+  /** `wss://…`, or `ws://` to the user's own machine (connection-settings.ts checks it). */
+  url: string;
+  teamId: string;
+  token: string;
+  /** The WebSocket class where the global one is missing (Node). */
+  WebSocket?: unknown;
+  localCopy?: (name: string, doc: Y.Doc) => LocalCopy;
+  /** Called after any document changed, locally or from the server. */
+  onChange?: () => void;
+}
+
+export type ReplicaState = 'connecting' | 'connected' | 'refused' | 'offline';
+
+export interface MemberView {
+  memberId: string;
+  name: string;
+  revoked: boolean;
+  self: boolean;
+  summaries: Map<string, ClientSummary>;
+}
+
+export interface TeamView {
+  members: MemberView[];
+  corrections: Correction[];
+  /** Replicated values that failed validation and were dropped. */
+  invalid: number;
+}
+
+const KEEP_ALIVE_MS = 20_000;
+
+interface OpenDocument {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  copy?: LocalCopy;
+}
+
+export function createTeamReplica(options: ReplicaOptions) {
+  const memberId = memberIdOfToken(options.token);
+  if (memberId === undefined) throw new Error('not-a-token');
+  const socket = new HocuspocusProviderWebsocket({
+    url: options.url,
+    ...(options.WebSocket ? { WebSocketPolyfill: options.WebSocket } : {}),
+    // Back off to a minute between tries, for as long as the member stays connected.
+    delay: 1000,
+    factor: 2,
+    maxDelay: 60_000,
+    maxAttempts: 0,
+  });
+  let state: ReplicaState = 'connecting';
+  let refusal: string | undefined;
+  socket.on('status', ({ status }: { status: string }) => {
+    if (state === 'refused') return;
+    state = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline';
+    options.onChange?.();
+  });
+  const open = new Map<string, OpenDocument>();
+  const changed = () => options.onChange?.();
+
+  const openDocument = (name: string, keepAlive = false): OpenDocument => {
+    const held = open.get(name);
+    if (held) return held;
+    const doc = new Y.Doc();
+    const copy = options.localCopy?.(name, doc);
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name,
+      document: doc,
+      token: options.token,
+      // Awareness (who is online) is not shared: summaries are all a member publishes.
+      awareness: null,
+      // With no awareness, nothing else crosses an idle socket: the member's own document asks the
+      // server for what it misses this often, so the provider sees the link alive (it reconnects
+      // after 30 s of silence) and Chrome keeps the service worker holding it.
+      ...(keepAlive ? { forceSyncInterval: KEEP_ALIVE_MS } : {}),
+      onAuthenticationFailed: ({ reason }) => {
+        state = 'refused';
+        refusal = reason;
+        changed();
+      },
+    });
+    provider.attach();
+    doc.on('update', changed);
+    const entry = { doc, provider, copy };
+    open.set(name, entry);
+    return entry;
+  };
+
+  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), true);
+  const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }));
+  const roster = openDocument(documentName({ teamId: options.teamId, kind: 'roster' }));
+  // A colleague's document is opened once the roster names them.
+  const followRoster = () => {
+    for (const id of checkRoster(roster.doc.getMap(ROSTER_MAP).entries()).valid.keys()) {
+      if (id !== memberId) openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId: id }));
+    }
+  };
+  roster.doc.getMap(ROSTER_MAP).observe(followRoster);
+  followRoster();
+
+  const summariesOf = (doc: Y.Doc) => doc.getMap<unknown>(SUMMARIES_MAP);
+
+  return {
+    memberId,
+    state: (): { state: ReplicaState; refusal?: string } => ({ state, ...(refusal ? { refusal } : {}) }),
+
+    /** Waits until the local copies are read (what the team view shows offline). */
+    async loaded(): Promise<void> {
+      await Promise.all([...open.values()].map((d) => d.copy?.whenSynced));
+    },
+
+    /** True once every open document matches the server and no local change waits to be sent. */
+    synced(): boolean {
+      return [...open.values()].every((d) => d.provider.isSynced && !d.provider.hasUnsyncedChanges);
+    },
+
+    /**
+     * Makes the member's document hold exactly these summaries. A summary that
+     * differs only in when it was computed is left as it is: a recompute that
+     * changed nothing sends nothing, and the document does not grow.
+     */
+    publish(summaries: readonly ClientSummary[]): void {
+      const map = summariesOf(own.doc);
+      const next = new Map(summaries.map((s) => [s.clientKey, s]));
+      const unchanged = (held: unknown, summary: ClientSummary) =>
+        JSON.stringify({ ...(held as object), computedAt: 0 }) === JSON.stringify({ ...summary, computedAt: 0 });
+      own.doc.transact(() => {
+        for (const key of [...map.keys()]) if (!next.has(key)) map.delete(key);
+        for (const [key, summary] of next) if (!unchanged(map.get(key), summary)) map.set(key, summary);
+      });
+    },
+
+    correct(correction: Correction): void {
+      team.doc.getArray<unknown>(CORRECTIONS_ARRAY).push([correctionSchema.parse(correction)]);
+    },
+
+    /** Everything replicated, each value checked; a member's document counts only if the roster names them. */
+    view(): TeamView {
+      const checkedRoster = checkRoster(roster.doc.getMap(ROSTER_MAP).entries());
+      let invalid = checkedRoster.invalid;
+      const members: MemberView[] = [];
+      const entries: [string, RosterEntry][] = [...checkedRoster.valid];
+      if (!checkedRoster.valid.has(memberId)) entries.push([memberId, { name: '', revoked: false }]);
+      for (const [id, entry] of entries) {
+        const doc = open.get(documentName({ teamId: options.teamId, kind: 'member', memberId: id }))?.doc;
+        const checked = checkSummaries(doc ? summariesOf(doc).entries() : []);
+        invalid += checked.invalid;
+        members.push({
+          memberId: id,
+          name: entry.name,
+          revoked: entry.revoked,
+          self: id === memberId,
+          summaries: checked.valid,
+        });
+      }
+      const corrections = checkEntries(
+        team.doc
+          .getArray<unknown>(CORRECTIONS_ARRAY)
+          .toArray()
+          .map((c, i): [string, unknown] => [String(i), c]),
+        correctionSchema,
+      );
+      invalid += corrections.invalid;
+      return { members, corrections: [...corrections.valid.values()], invalid };
+    },
+
+    /** Empties the member's own document on the server; resolves once the server has it. */
+    async deleteOwnDocument(): Promise<void> {
+      const map = summariesOf(own.doc);
+      own.doc.transact(() => {
+        for (const key of [...map.keys()]) map.delete(key);
+      });
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (!own.provider.hasUnsyncedChanges) {
+            own.provider.off('unsyncedChanges', check);
+            resolve();
+          }
+        };
+        own.provider.on('unsyncedChanges', check);
+        check();
+      });
+    },
+
+    /** Stops sync; with `forget`, also removes every local copy (the others' data and the member's own). */
+    async stop({ forget = false } = {}): Promise<void> {
+      for (const { provider, copy } of open.values()) {
+        provider.destroy();
+        if (forget) await copy?.clearData();
+        else {
+          // What arrived before the local store opened is written once it has: wait for that, or it is lost.
+          await copy?.whenSynced;
+          await copy?.destroy();
+        }
+      }
+      open.clear();
+      socket.destroy();
+    },
+  };
+}
+
+export type TeamReplica = ReturnType<typeof createTeamReplica>;

@@ -1,0 +1,140 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
+import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
+import { reasonText } from '@/lib/i18n/risk-reason-text';
+import type { Translator } from '@/lib/i18n/translate';
+import type { KeepwarmDb } from '@/lib/store/db';
+import { type TeamScope, teamScope } from '@/lib/team/team-scope';
+import type { LocalArea, TeamConnection } from './connection-settings';
+import { createTeamReplica, type TeamReplica } from './team-replica';
+import { type TeamScopeReply, VIEW_SCOPE_KEY, type ViewScope, viewScopeSchema } from './team-view-messages';
+
+// The background's side of the team view: it opens the replica for the team
+// feature (so both read one copy), merges what it holds into the team scope
+// on request, and keeps which scope the user chose. The scope is computed
+// from the replica alone, IndexedDB included, so it answers offline too.
+
+export interface TeamViewDeps {
+  db: KeepwarmDb;
+  local: LocalArea;
+  now?(): number;
+}
+
+const lastContactOf = (m: ClientMetrics) => Math.max(m.lastInboundAt ?? 0, m.lastOutboundAt ?? 0, m.firstSeenAt);
+
+export function createTeamView(deps: TeamViewDeps) {
+  const now = deps.now ?? Date.now;
+  let replica: TeamReplica | undefined;
+  let changes = 0;
+  let cached: { stamp: string; scope: TeamScope } | undefined;
+
+  /** The member's own account to measure the team's chance against, and their own metrics of each client. */
+  const ownSide = async () => {
+    const accounts = await deps.db.accounts.toArray();
+    const population: PopulationModel = accounts.find((a) => a.population)?.population ?? {
+      cadence: DEFAULT_CADENCE_PRIOR,
+      ourReplyBusinessMs: {},
+    };
+    const metrics = new Map<string, ClientMetrics>();
+    // With several accounts, the one in the latest contact, as the member's summary does.
+    for (const { key, report } of await deps.db.clients.toArray()) {
+      const held = metrics.get(key);
+      if (!held || lastContactOf(report.metrics) > lastContactOf(held)) metrics.set(key, report.metrics);
+    }
+    return { population, metrics };
+  };
+
+  const scope = async (): Promise<TeamScope | undefined> => {
+    if (!replica) return undefined;
+    const at = now();
+    // A changed replica (a colleague's summary, or the member's own after a recompute) or a new minute recomputes.
+    const stamp = `${changes}:${Math.floor(at / 60_000)}`;
+    if (cached?.stamp === stamp) return cached.scope;
+    const { population, metrics } = await ownSide();
+    const merged = teamScope({ view: replica.view(), population, ownMetrics: (key) => metrics.get(key), now: at });
+    cached = { stamp, scope: merged };
+    return merged;
+  };
+
+  const chosenScope = async (): Promise<ViewScope> => {
+    const parsed = viewScopeSchema.safeParse((await deps.local.get(VIEW_SCOPE_KEY))[VIEW_SCOPE_KEY]);
+    return parsed.success ? parsed.data : 'mine';
+  };
+
+  return {
+    /** Opens the replica the team feature asks for, and follows it until it stops. */
+    openReplica(connection: TeamConnection): TeamReplica {
+      const opened = createTeamReplica({
+        ...connection,
+        localCopy: (name, doc) => new IndexeddbPersistence(`keepwarm-team:${name}`, doc),
+        onChange: () => {
+          changes += 1;
+        },
+      });
+      replica = opened;
+      cached = undefined;
+      return {
+        ...opened,
+        stop: async (options?: { forget?: boolean }) => {
+          if (replica === opened) replica = undefined;
+          cached = undefined;
+          await opened.stop(options);
+        },
+      };
+    },
+
+    /**
+     * The Gmail badges in the scope the user chose: with the team's, a thread's
+     * client speaks with the team's chance and reasons, named members included.
+     */
+    async badgesInScope(threads: ThreadRisk[], t: Translator): Promise<ThreadRisk[]> {
+      if ((await chosenScope()) !== 'team') return threads;
+      const merged = await scope();
+      if (!merged) return threads;
+      const byKey = new Map(merged.clients.map((c) => [c.key, c]));
+      return threads.map((thread) => {
+        const client = byKey.get(thread.clientKey);
+        if (!client) return thread;
+        const { risk } = client;
+        const score = Math.round(risk.score);
+        const levelText = t.t(`risk.${risk.level}`);
+        const reasons = risk.reasons.slice(0, 3).map((reason) => {
+          const member = client.reasonMembers[reason.kind];
+          const text = reasonText(t, reason);
+          return {
+            kind: reason.kind,
+            text: member ? t.t('team.reasonOf', { reason: text, member: member.name }) : text,
+          };
+        });
+        const reasonsText = reasons.length > 0 ? reasons.map((r) => `${r.text}.`).join(' ') : t.t('badge.noReasons');
+        return {
+          ...thread,
+          level: risk.level,
+          score,
+          levelText,
+          scoreText: t.t('team.badgeScore', { score }),
+          reasons,
+          label: t.t('badge.label', {
+            client: `\u2068${thread.name}\u2069`,
+            level: levelText,
+            score,
+            reasons: reasonsText,
+          }),
+        };
+      });
+    },
+
+    handlers: {
+      'ui/team-scope': async (): Promise<TeamScopeReply> => {
+        const merged = await scope();
+        if (!merged) return { connected: false };
+        return { connected: true, clients: merged.clients, ignored: merged.ignored, computedAt: now() };
+      },
+      'ui/set-view-scope': async ({ scope: chosen }: { scope: ViewScope }) => {
+        await deps.local.set({ [VIEW_SCOPE_KEY]: chosen });
+        return { saved: true as const };
+      },
+    },
+  };
+}

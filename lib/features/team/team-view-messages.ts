@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { RiskReason } from '@/lib/engine/risk-types';
+
+// The team view's messages from Keepwarm's own pages to the background: the
+// merged team scope to show, and which scope (the member's own, or the team's)
+// the popup, side panel and Gmail badges follow.
+
+export const VIEW_SCOPE_KEY = 'keepwarm-view-scope';
+export const viewScopeSchema = z.enum(['mine', 'team']);
+export type ViewScope = z.infer<typeof viewScopeSchema>;
+
+export const uiTeamScopeSchema = z.strictObject({ type: z.literal('ui/team-scope') });
+export const uiSetViewScopeSchema = z.strictObject({ type: z.literal('ui/set-view-scope'), scope: viewScopeSchema });
+
+const memberRefSchema = z.object({ memberId: z.string(), name: z.string(), self: z.boolean() });
+const reasonKindSchema = z.enum([
+  'waiting_on_us',
+  'slow_replies',
+  'waiting_on_them',
+  'silence',
+  'few_contacts',
+  'low_p_alive',
+  'declining',
+  'account_quiet',
+  'complaint',
+  'cancellation',
+  'price',
+  'competitor',
+]);
+
+/** The background's own reasons, made by the engine: the pages render them as they do a member's. */
+const reasonSchema = z.custom<RiskReason>(
+  (raw) => reasonKindSchema.safeParse((raw as { kind?: unknown } | null)?.kind).success,
+);
+
+export const teamClientSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(['org', 'person']),
+  tier: z.enum(['key', 'standard', 'minor']).optional(),
+  value: z.number().optional(),
+  contacts: z.array(
+    memberRefSchema.extend({
+      lastInboundAt: z.number().optional(),
+      lastOutboundAt: z.number().optional(),
+      lastAt: z.number(),
+      waitingOnMemberSince: z.number().optional(),
+      chance: z.number(),
+    }),
+  ),
+  waits: z.array(memberRefSchema.extend({ since: z.number() })),
+  risk: z.object({
+    score: z.number(),
+    level: z.enum(['low', 'watch', 'high', 'critical']),
+    reasons: z.array(reasonSchema),
+    valueFactor: z.number(),
+    model: z.object({ commit: z.string(), horizonDays: z.number() }).optional(),
+  }),
+  reasonMembers: z.partialRecord(reasonKindSchema, memberRefSchema),
+  owner: memberRefSchema.extend({ rule: z.enum(['correction', 'two-way-contact']) }).optional(),
+  ownerOverruled: z.number().int().nonnegative(),
+});
+export type TeamClientView = z.infer<typeof teamClientSchema>;
+
+export const teamScopeReplySchema = z.union([
+  z.object({ connected: z.literal(false) }),
+  z.object({
+    connected: z.literal(true),
+    clients: z.array(teamClientSchema),
+    /** Summaries not shown: stale, dated ahead of this browser's clock, or failing validation. */
+    ignored: z.object({ stale: z.number(), future: z.number(), invalid: z.number() }),
+    computedAt: z.number(),
+  }),
+]);
+export type TeamScopeReply = z.infer<typeof teamScopeReplySchema>;
+
+export const teamViewMessages = [uiTeamScopeSchema, uiSetViewScopeSchema] as const;
+
+export const teamViewReplySchemas = {
+  'ui/team-scope': teamScopeReplySchema,
+  'ui/set-view-scope': z.object({ saved: z.literal(true) }),
+};

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { TeamSectionProps } from '@/components/team-section';
+import { sendToBackground } from '@/lib/messaging/send';
+import { useTranslator } from '@/lib/ui/use-translator';
+import { permissionOrigin, serverUrl } from './connection-settings';
+import { memberIdOfToken } from './member-token';
+import type { TeamStatus } from './messages';
+
+/** The state of sync changes on its own (the server comes and goes): the section asks again this often. */
+const STATUS_EVERY_MS = 2000;
+
+/**
+ * The options page's team section. The browser shows its permission prompt
+ * only during the user's click, so the server's host is asked for here,
+ * first; the background connects only to a host the browser granted.
+ */
+export function useTeam(): TeamSectionProps {
+  const { t } = useTranslator();
+  const [status, setStatus] = useState<TeamStatus>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+
+  const reload = useCallback(async () => setStatus(await sendToBackground({ type: 'ui/team-status' })), []);
+  useEffect(() => {
+    const ask = () => reload().catch((e: unknown) => setError(t('status.unreachable', { error: String(e) })));
+    void ask();
+    const timer = setInterval(ask, STATUS_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [reload, t]);
+
+  const run = (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    work()
+      .catch((e: unknown) => setError(t('team.failed', { error: String(e) })))
+      .finally(() => setBusy(false));
+  };
+
+  return {
+    status,
+    busy,
+    error,
+    notice,
+    onConnect: (address, teamId, token) => {
+      const url = serverUrl(address);
+      if (url === undefined) return setError(t('team.badAddress'));
+      if (memberIdOfToken(token) === undefined) return setError(t('team.badToken'));
+      const origin = permissionOrigin(url);
+      const granted = browser.permissions.request({ origins: [origin] });
+      run(async () => {
+        if (!(await granted)) return setError(t('team.denied', { host: new URL(url).host }));
+        const reply = await sendToBackground({ type: 'ui/team-connect', address, teamId, token });
+        if ('problem' in reply) {
+          const host = new URL(url).host;
+          setError(
+            reply.problem === 'permission'
+              ? t('team.denied', { host })
+              : t(`team.bad${reply.problem === 'address' ? 'Address' : 'Token'}`),
+          );
+        }
+        await reload();
+      });
+    },
+    onLeave: (deleteOwnDocument) =>
+      run(async () => {
+        const reply = await sendToBackground({ type: 'ui/team-leave', deleteOwnDocument });
+        if (deleteOwnDocument && !reply.deletedOnServer) setNotice(t('team.leftNotDeleted'));
+        await reload();
+      }),
+  };
+}

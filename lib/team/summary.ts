@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { ClientReport } from '@/lib/engine/report-types';
+import type { ReasonKind } from '@/lib/engine/risk-types';
+
+// What one member shares of one client with the team: when each side wrote,
+// whose turn it is, the usual rhythm and the risk with its reasons as kinds
+// and numbers. Built field by field from the engine's report, so nothing the
+// report carries beside these reaches the server: no subject, snippet, cue
+// phrase, reason sentence (they quote numbers only, but are English prose
+// another release may enrich), thread or message id, and no address at all
+// but the client key (a domain, or the address of the client themself).
+
+const REASON_KINDS = [
+  'waiting_on_us',
+  'slow_replies',
+  'waiting_on_them',
+  'silence',
+  'few_contacts',
+  'low_p_alive',
+  'declining',
+  'account_quiet',
+  'complaint',
+  'cancellation',
+  'price',
+  'competitor',
+] as const satisfies readonly ReasonKind[];
+
+const time = z.number().int().min(0).max(8.64e15);
+const duration = z.number().finite().min(0).max(1e13);
+
+const replyTimesSchema = z.strictObject({
+  count: z.number().int().min(0).max(1e7),
+  medianMs: duration.optional(),
+  p90Ms: duration.optional(),
+  medianBusinessMs: duration.optional(),
+  p90BusinessMs: duration.optional(),
+});
+
+const reasonSchema = z.strictObject({
+  kind: z.enum(REASON_KINDS),
+  /** Its share of the chance, in percent. */
+  weight: z.number().finite().min(-1000).max(1000),
+  urgent: z.boolean().optional(),
+  /** The reason's numbers by name (days, counts, durations, flags): never text. */
+  numbers: z
+    .record(z.string().regex(/^[a-zA-Z0-9]{1,40}$/), z.union([z.number().finite(), z.boolean()]))
+    .refine((numbers) => Object.keys(numbers).length <= 12, 'too many numbers'),
+});
+
+const followUpSchema = z.strictObject({
+  kind: z.enum(['reply', 'nudge', 'check_in', 'acknowledge', 'onboarding', 'proactive']),
+  dueAt: time,
+  status: z.enum(['open', 'snoozed']),
+  snoozedUntil: time.optional(),
+});
+
+export const clientSummarySchema = z.strictObject({
+  /** The client key: a registrable domain, or the address of a client who is a person. */
+  clientKey: z.string().min(1).max(400),
+  name: z.string().max(200),
+  kind: z.enum(['org', 'person']),
+  tier: z.enum(['key', 'standard', 'minor']).optional(),
+  value: z.number().finite().min(0).max(1e12).optional(),
+  firstContactAt: time,
+  lastInboundAt: time.optional(),
+  lastOutboundAt: time.optional(),
+  /** Who wrote last: the client, or the member who publishes the summary. */
+  lastFrom: z.enum(['client', 'member']).optional(),
+  /** The oldest message of the client still unanswered by this member. */
+  waitingOnMemberSince: time.optional(),
+  /** The oldest message of this member the client has not answered. */
+  waitingOnClientSince: time.optional(),
+  usualGapDays: z.number().finite().min(0).max(1e5).optional(),
+  unusualGapDays: z.number().finite().min(0).max(1e5).optional(),
+  replyTimes: z.strictObject({ member: replyTimesSchema, client: replyTimesSchema }),
+  risk: z.strictObject({
+    /** The chance, in percent, that the client sends this member nothing in the next 60 days. */
+    chance: z.number().finite().min(0).max(100),
+    level: z.enum(['low', 'watch', 'high', 'critical']),
+    reasons: z.array(reasonSchema).max(REASON_KINDS.length),
+  }),
+  /** The member's open and snoozed follow-ups: the member whose document holds them took them. */
+  followUps: z.array(followUpSchema).max(20),
+  computedAt: time,
+});
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
+
+function numbersOf(numbers: object): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  for (const [name, value] of Object.entries(numbers)) {
+    if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') out[name] = value;
+  }
+  return out;
+}
+
+function replyTimes(stats: ClientReport['metrics']['latency']['ours']) {
+  return {
+    count: stats.count,
+    medianMs: stats.medianMs,
+    p90Ms: stats.p90Ms,
+    medianBusinessMs: stats.medianBusinessMs,
+    p90BusinessMs: stats.p90BusinessMs,
+  };
+}
+
+function lastFrom(inbound?: number, outbound?: number): ClientSummary['lastFrom'] {
+  if (inbound === undefined && outbound === undefined) return undefined;
+  return (inbound ?? -1) > (outbound ?? -1) ? 'client' : 'member';
+}
+
+/** What a summary is made from: the report's fields that hold no text of the mail itself. */
+export type SummarySource = Pick<
+  ClientReport,
+  'key' | 'displayName' | 'kind' | 'tier' | 'value' | 'metrics' | 'risk' | 'followUps'
+>;
+
+/** The summary of one client report; undefined keys are left out so the replicated JSON stays small. */
+export function summarizeClient(report: SummarySource, computedAt: number): ClientSummary {
+  const { metrics } = report;
+  const summary: ClientSummary = {
+    clientKey: report.key,
+    name: report.displayName.slice(0, 200),
+    kind: report.kind,
+    tier: report.tier,
+    value: report.value,
+    firstContactAt: metrics.firstSeenAt,
+    lastInboundAt: metrics.lastInboundAt,
+    lastOutboundAt: metrics.lastOutboundAt,
+    lastFrom: lastFrom(metrics.lastInboundAt, metrics.lastOutboundAt),
+    waitingOnMemberSince: metrics.waiting.onUs?.since,
+    waitingOnClientSince: metrics.waiting.onThem?.since,
+    usualGapDays: metrics.cadence?.usualGapDays,
+    unusualGapDays: metrics.cadence?.unusualGapDays,
+    replyTimes: { member: replyTimes(metrics.latency.ours), client: replyTimes(metrics.latency.theirs) },
+    risk: {
+      chance: report.risk.score,
+      level: report.risk.level,
+      reasons: report.risk.reasons.map((reason) => ({
+        kind: reason.kind,
+        weight: reason.weight,
+        urgent: reason.urgent,
+        numbers: numbersOf(reason.numbers),
+      })),
+    },
+    followUps: report.followUps
+      .filter((f) => f.status === 'open' || f.status === 'snoozed')
+      .slice(0, 20)
+      .map((f) => ({
+        kind: f.kind,
+        dueAt: f.dueAt,
+        status: f.status as 'open' | 'snoozed',
+        snoozedUntil: f.snoozedUntil,
+      })),
+    computedAt,
+  };
+  return JSON.parse(JSON.stringify(summary)) as ClientSummary;
+}

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ThreadRisk } from '@/lib/features/gmail/messages';
+import { createTeamView } from '@/lib/features/team/team-view-handlers';
+import { VIEW_SCOPE_KEY } from '@/lib/features/team/team-view-messages';
+import { createTranslator } from '@/lib/i18n/translate';
+import { openKeepwarmDb } from '@/lib/store/db';
+
+function memoryArea(initial: Record<string, unknown> = {}) {
+  const items = { ...initial };
+  return {
+    items,
+    get: async (key: string) => (key in items ? { [key]: items[key] } : {}),
+    set: async (more: Record<string, unknown>) => void Object.assign(items, more),
+    remove: async (key: string) => void delete items[key],
+  };
+}
+
+const badge: ThreadRisk = {
+  threadId: 't1',
+  clientKey: 'acme.com',
+  name: 'Acme',
+  level: 'high',
+  score: 60,
+  levelText: 'High',
+  scoreText: '60% chance of going quiet',
+  reasons: [],
+  label: 'Acme',
+};
+
+describe('the team view without a team', () => {
+  const sockets = vi.fn();
+  beforeEach(() => vi.stubGlobal('WebSocket', sockets));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says no team is connected, opens nothing, and leaves the badges as the member’s own', async () => {
+    const local = memoryArea({ [VIEW_SCOPE_KEY]: 'team' });
+    const view = createTeamView({ db: openKeepwarmDb(), local });
+    expect(await view.handlers['ui/team-scope']()).toEqual({ connected: false });
+    expect(await view.badgesInScope([badge], createTranslator('en'))).toEqual([badge]);
+    expect(sockets).not.toHaveBeenCalled();
+  });
+
+  it('keeps the scope the user chose', async () => {
+    const local = memoryArea();
+    const view = createTeamView({ db: openKeepwarmDb(), local });
+    expect(await view.handlers['ui/set-view-scope']({ scope: 'team' })).toEqual({ saved: true });
+    expect(local.items[VIEW_SCOPE_KEY]).toBe('team');
+  });
+});
