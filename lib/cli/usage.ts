@@ -1,7 +1,7 @@
 // What `keepwarm --help` prints, apart from the commands' code: the installed
 // entry answers it without loading anything else.
 
-export const COMMAND_NAMES = ['backtest', 'bgnbd', 'evaluate', 'extract', 'report'] as const;
+const COMMAND_NAMES = ['backtest', 'bgnbd', 'evaluate', 'extract', 'report'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const USAGE = `keepwarm <command> [options]

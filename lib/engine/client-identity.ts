@@ -36,12 +36,12 @@ export interface MessageParties {
   counterparts: string[];
 }
 
-/** Classifies messages for one account; keeps per-address answers so a mailbox is classified in one pass. */
-export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
+/** Whether an address is the user's or a colleague's (internal), for one account; remembers its answers. */
+export function createOurSideTest(identity: AccountIdentity): (email: string) => boolean {
   const own = new Set(identity.addresses.map((a) => a.trim().toLowerCase()));
   const internal = new Set(identity.internalDomains.map((d) => d.trim().toLowerCase()));
   const ourSide = new Map<string, boolean>();
-  const isOurSide = (email: string): boolean => {
+  return (email) => {
     let answer = ourSide.get(email);
     if (answer === undefined) {
       const domain = domainOf(email);
@@ -50,6 +50,11 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
     }
     return answer;
   };
+}
+
+/** Classifies messages for one account; keeps per-address answers so a mailbox is classified in one pass. */
+export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
+  const isOurSide = createOurSideTest(identity);
 
   return (message) => {
     const from = message.from.email.trim().toLowerCase();

@@ -46,7 +46,8 @@ export type ParseOutcome =
   | { kind: 'no-date'; reason: string }
   | { kind: 'corrupt'; reason: string };
 
-export function parseMessage(raw: RawMessage): ParseOutcome {
+/** `snippetFrom`: whether a message from this sender needs its snippet (else it is empty); all do by default. */
+export function parseMessage(raw: RawMessage, snippetFrom?: (sender: string) => boolean): ParseOutcome {
   if (raw.headerTooLarge) return { kind: 'corrupt', reason: 'the header block is too large' };
   const headers = new HeaderBlock(raw.header);
   if (!headers.wellFormed) return { kind: 'corrupt', reason: 'it does not start with a mail header' };
@@ -67,10 +68,13 @@ export function parseMessage(raw: RawMessage): ParseOutcome {
   const messageId = messageIds(headers.get('message-id'))[0];
   const threadHeader = headers.get('x-gm-thrid');
   const gmailThreadId = threadHeader && /^\d+$/.test(threadHeader) ? detached(threadHeader) : undefined;
-  const body = bodyText(
-    { contentType: headers.get('content-type'), transferEncoding: headers.get('content-transfer-encoding') },
-    raw.bodyStart,
-  );
+  const body =
+    snippetFrom === undefined || snippetFrom(from.email)
+      ? bodyText(
+          { contentType: headers.get('content-type'), transferEncoding: headers.get('content-transfer-encoding') },
+          raw.bodyStart,
+        )
+      : {};
   const bulk = bulkEvidence(headers, raw.bodyStart);
   return {
     kind: 'message',

@@ -61,6 +61,12 @@ export interface ReadOptions extends SplitterLimits {
   onSkip?: (skipped: SkippedMessage) => void;
   /** Stops the import between two messages; the iteration then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Whether a message from this sender (a lower-cased address) needs its
+   * snippet; every message does by default. A report that reads snippets only
+   * for the client's own messages (cues) skips decoding the user's bodies.
+   */
+  snippetFrom?: (sender: string) => boolean;
 }
 
 interface OpenableSource {
@@ -81,7 +87,7 @@ export async function* readMailbox(
   counts: ImportCounts,
   options: ReadOptions = {},
 ): AsyncGenerator<ImportedMessage> {
-  const { signal, onProgress, onSkip } = options;
+  const { signal, onProgress, onSkip, snippetFrom } = options;
   const sources = openable(input);
   const formats: MailboxFormat[] = [];
   for (const source of sources) {
@@ -104,7 +110,7 @@ export async function* readMailbox(
         for (const raw of chunk ? splitter.push(chunk) : splitter.end()) {
           signal?.throwIfAborted();
           counts.read++;
-          const outcome = parseMessage(raw);
+          const outcome = parseMessage(raw, snippetFrom);
           if (outcome.kind === 'message') {
             yield outcome.message;
             continue;

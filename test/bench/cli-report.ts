@@ -60,12 +60,13 @@ function help(cli: string) {
 
 /** Reading, analysis and JSON of the report, in this process, on the mailbox's messages. */
 async function phases(folder: string, me: string) {
+  const identity = { addresses: [me], internalDomains: ['enron.com'] };
   const start = performance.now();
-  const { messages } = await readMailboxMessages(folder);
+  const { messages } = await readMailboxMessages(folder, identity);
   const read = performance.now();
   const analysis = analyzeAccount({
     messages,
-    identity: { addresses: [me], internalDomains: ['enron.com'] },
+    identity,
     now: Math.max(0, ...messages.map((m) => m.at)),
   });
   const analysed = performance.now();

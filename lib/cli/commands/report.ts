@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { accountIdentity } from '@/lib/engine/account-identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import { baseClientKey } from '@/lib/engine/client-identity';
+import { baseClientKey, createOurSideTest } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
@@ -64,9 +64,20 @@ export interface ReportResult {
   setAside: SetAsideClient[];
 }
 
-/** Reads every mailbox file under `target` once, deduplicated and threaded, oldest first. */
-export async function readMailboxMessages(target: string): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
-  const run = importMailbox(await mailboxSourcesForCli(target));
+/**
+ * Reads every mailbox file under `target` once, deduplicated and threaded,
+ * oldest first. Given the account's identity, the messages of the user's side
+ * are read without a snippet: the report reads only its clients' (for cues).
+ */
+export async function readMailboxMessages(
+  target: string,
+  identity?: AccountIdentity,
+): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
+  const isOurSide = identity && createOurSideTest(identity);
+  const run = importMailbox(
+    await mailboxSourcesForCli(target),
+    isOurSide ? { snippetFrom: (sender) => !isOurSide(sender) } : {},
+  );
   const read: MailMessage[] = [];
   const moves: ThreadMove[] = [];
   for await (const batch of run) {
@@ -88,7 +99,7 @@ export async function buildReport(
   target: string,
   options: { identity: AccountIdentity; asOf?: number; groupBy: 'domain' | 'person' },
 ): Promise<ReportResult> {
-  const { messages: all, counts } = await readMailboxMessages(target);
+  const { messages: all, counts } = await readMailboxMessages(target, options.identity);
   const messages = options.asOf === undefined ? all : all.filter((m) => m.at <= (options.asOf ?? 0));
   const asOf = options.asOf ?? Math.max(0, ...messages.map((m) => m.at));
   const analysis = analyzeAccount({
