@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { StoredSetAside } from '@/lib/data/stored-rows';
 import { openKeepwarmDb } from '@/lib/store/db';
-import { readSetAside } from './set-aside';
+import { readSetAside } from './set-aside-reads';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
 /** Every client set aside as automated, over every account, most recent first; live. */

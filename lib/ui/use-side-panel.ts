@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
 import { openKeepwarmDb } from '@/lib/store/db';
-import { type ClientDetail, clientDetail, riskiestClients, watchedClients } from './client-detail';
-import { type MergeTargets, mergeTargets } from './merge-targets';
+import { clientDetail, riskiestClients, watchedClients } from './client-detail';
+import type { ClientDetail } from './client-detail-type';
+import { mergeTargets } from './merge-target-reads';
+import type { MergeTargets } from './merge-targets';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
-import { readSetAside } from './set-aside';
+import { readSetAside } from './set-aside-reads';
 import { clientOfThread, type PanelTarget } from './side-panel-target';
 import { type LiveState, useLiveQuery } from './use-live-query';
 

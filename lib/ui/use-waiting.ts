@@ -4,7 +4,8 @@ import { openKeepwarmDb } from '@/lib/store/db';
 import { riskiestClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { type LiveState, useLiveQuery } from './use-live-query';
-import { stoppedAnswering, type WaitingEntry, waitingOnYou, waitingOnYouFirst } from './waiting-list';
+import type { WaitingEntry } from './waiting-list';
+import { stoppedAnswering, waitingOnYou, waitingOnYouFirst } from './waiting-reads';
 
 /** More than a popup shows at once: the rest loads after the first paint. */
 const FIRST_SHOWN = 12;

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useMemo, useState } from 'react';
+import { ConfirmDialog, type ConfirmRequest } from '@/components/options/confirm-dialog';
 import { exportBackup } from '@/lib/data/backup-export';
 import { type Backup, type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
 import { splitBackup } from '@/lib/data/backup-parts';
@@ -9,7 +10,6 @@ import { dateTimeLabel } from '@/lib/ui/calendar-labels';
 import { datedFileName, saveFile } from '@/lib/ui/save-file';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 
 type Outcome = { ok: boolean; text: string } | undefined;
 

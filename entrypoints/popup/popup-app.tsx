@@ -1,4 +1,10 @@
 import { browser } from 'wxt/browser';
+import { AccountStatus } from '@/components/account-status';
+import { IncompleteDataNotice } from '@/components/incomplete-data-notice';
+import { PageShell } from '@/components/page-shell';
+import { PopupRisks } from '@/components/popup-risks';
+import { StorageFullNotice } from '@/components/storage-full-notice';
+import { WaitingPopup } from '@/components/waiting-popup';
 import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
 import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
@@ -6,12 +12,6 @@ import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStatus } from '@/lib/ui/use-status';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
-import { AccountStatus } from './account-status';
-import { IncompleteDataNotice } from './incomplete-data-notice';
-import { PageShell } from './page-shell';
-import { PopupRisks } from './popup-risks';
-import { StorageFullNotice } from './storage-full-notice';
-import { WaitingPopup } from './waiting-popup';
 
 function ImportLink() {
   const { t } = useTranslator();

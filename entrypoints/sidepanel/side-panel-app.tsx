@@ -1,17 +1,16 @@
 import { useMemo } from 'react';
-import { clientActions, watchClient } from '@/lib/ui/client-actions';
-import { includeClient } from '@/lib/ui/set-aside';
+import { ClientView } from '@/components/client-view';
+import { CrmCandidate } from '@/components/crm-candidate';
+import { IncompleteDataNotice } from '@/components/incomplete-data-notice';
+import { PageShell } from '@/components/page-shell';
+import { PanelOverview } from '@/components/panel-overview';
+import { clientActions, includeClient, watchClient } from '@/lib/ui/client-actions';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { ClientView } from './client-view';
-import { CrmCandidate } from './crm-candidate';
-import { IncompleteDataNotice } from './incomplete-data-notice';
-import { PageShell } from './page-shell';
-import { PanelOverview } from './panel-overview';
-import './client-row.css';
-import './side-panel.css';
+import '@/components/client-row.css';
+import '@/components/side-panel.css';
 
 /** The side panel: follows the active Gmail conversation or CRM record, a clicked badge, or shows the clients at risk. */
 export function SidePanelApp() {
