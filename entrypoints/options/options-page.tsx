@@ -3,10 +3,8 @@ import type { OptionsSection, OptionsSectionProps } from '@/components/options/o
 import { PageShell } from '@/components/page-shell';
 import { StorageFullNotice } from '@/components/storage-full-notice';
 import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
-import type { MessageKey } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { UserSettings } from '@/lib/settings/user-settings';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { TranslatorContext, useTranslator } from '@/lib/ui/use-translator';
 import { useUserSettings } from '@/lib/ui/use-user-settings';

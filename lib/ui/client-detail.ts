@@ -5,7 +5,7 @@
 // thread, newest first, only as far as shown. The clients it could be merged
 // into are not read here: an account has thousands (see merge-targets).
 
-import type { StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/data/stored-rows';
+import type { StoredClient, StoredMessage } from '@/lib/data/stored-rows';
 import { byTime } from '@/lib/engine/conversation';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { activitySeries } from './activity-series';

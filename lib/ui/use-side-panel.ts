@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
-import { openKeepwarmDb } from '@/lib/store/db';
+import { useDatabase } from '@/lib/ui/database';
 import { clientDetail, riskiestClients, watchedClients } from './client-detail';
 import type { ClientDetail } from './client-detail-type';
 import { mergeTargets } from './merge-target-reads';
@@ -31,7 +31,7 @@ export type PanelView =
 
 /** What the panel shows for a target, live: a recompute after new mail re-renders it. */
 export function useSidePanel(target: PanelTarget) {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const view: LiveState<PanelView> = useLiveQuery(async (): Promise<PanelView> => {
     const now = Date.now();
     if (target.kind === 'reading') return { kind: 'reading' };

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StoredClient } from '@/lib/data/stored-rows';
-import { openKeepwarmDb } from '@/lib/store/db';
+import { useDatabase } from '@/lib/ui/database';
 import { riskiestClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { type LiveState, useLiveQuery } from './use-live-query';
@@ -36,7 +36,7 @@ const later = <T>(state: LiveState<T>) => (state.kind === 'ready' ? state.value 
  * (for scrolling and search), then the clients who stopped answering.
  */
 export function useWaiting() {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const first = useLiveQuery(() => waitingOnYouFirst(db, Date.now(), FIRST_SHOWN), [db]);
   const firstReady = usePaintedAfter(first.kind === 'ready');
   const all = useLiveQuery(async () => (firstReady ? waitingOnYou(db, Date.now()) : undefined), [db, firstReady]);

@@ -2,13 +2,7 @@
 // background and acknowledges it to the worker only once the background has
 // stored it, and keeps the state the progress bar shows.
 
-import type {
-  FromImportWorker,
-  ImportFailure,
-  PickedFile,
-  ToImportWorker,
-  WorkerProgress,
-} from '@/lib/mail-import/import-worker';
+import type { FromImportWorker, PickedFile, ToImportWorker } from '@/lib/mail-import/import-worker';
 import type { ImportedMailMessage, ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { ReplyTo } from '@/lib/messaging/schemas';
 import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';
