@@ -57,7 +57,8 @@ for (const top of ROOTS) {
     const text = readFileSync(path, 'utf8');
     const name = relative(root, path);
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    if (lines > MAX_FILE_LINES && !allowed(name, lines)) problems.push(`${name}: ${lines} lines (at most ${MAX_FILE_LINES})`);
+    if (lines > MAX_FILE_LINES && !allowed(name, lines))
+      problems.push(`${name}: ${lines} lines (at most ${MAX_FILE_LINES})`);
     const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
     const visit = (node) => {
       if (isFunction(node)) {
