@@ -42,6 +42,14 @@ module.exports = {
       to: { path: `${BROWSER}|${STORAGE}`, reachable: true },
     },
     {
+      name: 'lib-not-components',
+      comment:
+        "Components are rendered by the pages; lib gives them data and never imports them (the badge's CSS aside).",
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^components/', pathNot: '\\.css$' },
+    },
+    {
       name: 'content-never-store',
       comment: 'Content scripts run in pages we do not control: they report to the background and never open storage.',
       severity: 'error',

@@ -1,11 +1,11 @@
 import { CrmSitesSection } from '@/components/crm-sites-section';
 import type { OptionsSection } from '@/components/options/options-section';
-import { ImportPanel } from '@/lib/ui/import-panel';
-import { useCrmSites } from '@/lib/ui/use-crm-sites';
 import { useStatus } from '@/lib/ui/use-status';
 import { DataSection } from './data-section';
+import { ImportPanel } from './import-panel';
 import { SetAsideSection } from './set-aside-section';
 import { SettingsSection } from './settings-section';
+import { useCrmSites } from './use-crm-sites';
 
 function MailboxImport() {
   return <ImportPanel status={useStatus()} />;
