@@ -4,8 +4,9 @@ const BROWSER = '^(node_modules/(wxt|webextension-polyfill|@wxt-dev)/|wxt/browse
 const STORAGE = '^(lib/store/|node_modules/dexie/)';
 // Modules that write history or what the user decided: the background and its features' handlers only.
 const WRITERS =
-  '^(lib/background/|lib/features/[^/]+/background\\.ts$|lib/store/(ingest|pending-recompute|refile-senders)\\.ts$|lib/data/backup\\.ts$)';
-const BACKGROUND_SIDE = '^(lib/background/|lib/features/[^/]+/background\\.ts$|entrypoints/background\\.ts$)';
+  '^(lib/background/|lib/features/[^/]+/background(\\.ts$|/)|lib/store/(ingest|pending-recompute|refile-senders)\\.ts$|lib/data/backup\\.ts$)';
+// A feature's background side: its background.ts, and what only it uses beside it in background/.
+const BACKGROUND_SIDE = '^(lib/background/|lib/features/[^/]+/background(\\.ts$|/)|entrypoints/background\\.ts$)';
 
 module.exports = {
   forbidden: [
@@ -40,6 +41,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^components/' },
       to: { path: `${BROWSER}|${STORAGE}`, reachable: true },
+    },
+    {
+      name: 'lib-not-components',
+      comment:
+        "Components are rendered by the pages; lib gives them data and never imports them (the badge's CSS aside).",
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^components/', pathNot: '\\.css$' },
     },
     {
       name: 'content-never-store',

@@ -1,5 +1,5 @@
 import { accountLabel } from '@/lib/ui/account-label';
-import type { StatusState } from '@/lib/ui/use-status';
+import type { StatusState } from '@/lib/ui/status-state';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 /** `importLink`: the first-run state also offers the options page's mailbox import (the popup and side panel). */

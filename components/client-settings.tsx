@@ -3,7 +3,7 @@ import type { StoredClientOverride } from '@/lib/data/stored-rows';
 import type { ClientTier } from '@/lib/engine/overrides';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { MessageKey } from '@/lib/i18n/catalogs';
-import type { ClientActions } from '@/lib/ui/client-actions';
+import type { ClientActions } from '@/lib/ui/client-action-types';
 import { type MergeTargets, mergeSuggestions } from '@/lib/ui/merge-targets';
 import { dateInput, overridePatch } from '@/lib/ui/override-patch';
 import { useTranslator } from '@/lib/ui/use-translator';

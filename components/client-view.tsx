@@ -1,5 +1,5 @@
-import type { ClientActions } from '@/lib/ui/client-actions';
-import type { ClientDetail } from '@/lib/ui/client-detail';
+import type { ClientActions } from '@/lib/ui/client-action-types';
+import type { ClientDetail } from '@/lib/ui/client-detail-type';
 import type { MergeTargets } from '@/lib/ui/merge-targets';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { ActivityChart } from './activity-chart';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClientReport } from '@/lib/engine/report-types';
 import { type FollowUpReport, followUpText } from '@/lib/i18n/risk-reason-text';
-import type { FollowUpDecision } from '@/lib/ui/client-actions';
+import type { FollowUpDecision } from '@/lib/ui/client-action-types';
 import { useTranslator } from '@/lib/ui/use-translator';
 
 const DAY = 86_400_000;

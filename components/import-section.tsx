@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { type ImportState, importRates } from '@/lib/features/mailbox-import/import-run';
+import { type ImportState, importRates } from '@/lib/features/mailbox-import/import-progress';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
 import { useTranslator } from '@/lib/ui/use-translator';
 

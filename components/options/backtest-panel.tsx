@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Backtest } from '@/lib/engine/risk-model/account-backtest';
-import type { BacktestState } from '@/lib/features/backtest/use-backtest';
+import type { BacktestState } from '@/lib/features/backtest/backtest-state';
 import { backtestText } from '@/lib/i18n/backtest-text';
 import { useTranslator } from '@/lib/ui/use-translator';
 

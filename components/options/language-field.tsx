@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LANGUAGES, type Language } from '@/lib/i18n/locales';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { Field } from './field';
-import type { OptionsSectionProps } from './options-page';
+import type { OptionsSectionProps } from './options-section';
 
 /** Each language in its own words, so a reader finds theirs whatever the page's language is. */
 const ENDONYMS: Record<Language, string> = { en: 'English', uk: 'Українська', ru: 'Русский' };

@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import { hourLabel } from '@/lib/ui/calendar-labels';
-import { requestNotifications } from '@/lib/ui/notification-permission';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { Field } from './field';
 import type { DraftProps } from './hours-fields';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
-/** The optional daily digest: switching it on asks for the notifications permission there and then. */
-export function NotificationFields({ draft, errors, update }: DraftProps) {
+/**
+ * The optional daily digest: switching it on asks for the notifications
+ * permission there and then (`requestNotifications`, called inside the click).
+ */
+export function NotificationFields({
+  draft,
+  errors,
+  update,
+  requestNotifications,
+}: DraftProps & { requestNotifications(): Promise<boolean> }) {
   const { t, language } = useTranslator();
   const [denied, setDenied] = useState(false);
   const toggle = (on: boolean) => {

@@ -1,5 +1,5 @@
-import { OptionsPage } from '@/components/options/options-page';
 import { mountPage } from '@/lib/ui/mount';
+import { OptionsPage } from './options-page';
 import { OPTIONS_SECTIONS } from './sections';
 
 mountPage(<OptionsPage sections={OPTIONS_SECTIONS} />);

@@ -1,16 +1,16 @@
 import { CrmSitesSection } from '@/components/crm-sites-section';
 import { BacktestPanel } from '@/components/options/backtest-panel';
-import { DataSection } from '@/components/options/data-section';
-import type { OptionsSection } from '@/components/options/options-page';
-import { SetAsideSection } from '@/components/options/set-aside-section';
-import { SettingsSection } from '@/components/options/settings-section';
+import type { OptionsSection } from '@/components/options/options-section';
 import { TeamSection } from '@/components/team-section';
 import { useBacktest } from '@/lib/features/backtest/use-backtest';
-import { useTeam } from '@/lib/features/team/use-team';
-import { ImportPanel } from '@/lib/ui/import-panel';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
-import { useCrmSites } from '@/lib/ui/use-crm-sites';
 import { useStatus } from '@/lib/ui/use-status';
+import { DataSection } from './data-section';
+import { ImportPanel } from './import-panel';
+import { SetAsideSection } from './set-aside-section';
+import { SettingsSection } from './settings-section';
+import { useCrmSites } from './use-crm-sites';
+import { useTeam } from './use-team';
 
 function MailboxImport() {
   return <ImportPanel status={useStatus()} />;

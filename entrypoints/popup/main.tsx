@@ -1,9 +1,9 @@
 import { GmailAccessNotice } from '@/components/gmail-access-notice';
-import { PopupApp } from '@/components/popup-app';
 import { ReadPageButton } from '@/components/read-page-button';
 import { mountPage } from '@/lib/ui/mount';
 import { useGmailAccess } from '@/lib/ui/use-gmail-access';
-import { useReadPage } from '@/lib/ui/use-read-page';
+import { PopupApp } from './popup-app';
+import { useReadPage } from './use-read-page';
 
 function Popup() {
   return (

@@ -1,7 +1,7 @@
 import { GmailAccessNotice } from '@/components/gmail-access-notice';
-import { SidePanelApp } from '@/components/side-panel-app';
 import { mountPage } from '@/lib/ui/mount';
 import { useGmailAccess } from '@/lib/ui/use-gmail-access';
+import { SidePanelApp } from './side-panel-app';
 
 function SidePanel() {
   return (

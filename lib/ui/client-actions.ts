@@ -1,18 +1,7 @@
 // The side panel's writes, each a validated message to the background.
 
-import type { ToBackground } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
-
-export type OverridePatch = Extract<ToBackground, { type: 'ui/set-client-override' }>['override'];
-export type FollowUpDecision = { status: 'done' | 'dismissed' } | { status: 'snoozed'; snoozedUntil: number };
-
-export interface ClientActions {
-  decideFollowUp(key: string, decision: FollowUpDecision): Promise<void>;
-  correct(patch: OverridePatch): Promise<void>;
-  splitAddress(address: string, split: boolean): Promise<void>;
-  /** Forgets what the CRM taught about the client and stops watching it. */
-  forgetCrm(): Promise<void>;
-}
+import type { ClientActions } from './client-action-types';
 
 /** Watches a domain or address a CRM record named before any mail with it. */
 export async function watchClient(account: string, clientKey: string): Promise<void> {
@@ -34,4 +23,9 @@ export function clientActions(account: string, clientKey: string): ClientActions
       await sendToBackground({ type: 'ui/forget-crm-learning', account, clientKey });
     },
   };
+}
+
+/** The user's "this is a client": a correction the background accepts from Keepwarm's own pages only. */
+export async function includeClient(account: string, clientKey: string): Promise<void> {
+  await sendToBackground({ type: 'ui/set-client-override', account, clientKey, override: { include: true } });
 }

@@ -5,29 +5,15 @@
 // thread, newest first, only as far as shown. The clients it could be merged
 // into are not read here: an account has thousands (see merge-targets).
 
-import type { StoredClient, StoredClientOverride, StoredCrmLearning, StoredMessage } from '@/lib/data/stored-rows';
+import type { StoredClient, StoredMessage } from '@/lib/data/stored-rows';
 import { byTime } from '@/lib/engine/conversation';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { type ActivityWeek, activitySeries } from './activity-series';
+import { activitySeries } from './activity-series';
+import type { ClientDetail } from './client-detail-type';
 
 export const TIMELINE_SHOWN = 40;
 /** Threads read at a time: the newest few threads usually hold the timeline's messages. */
 const THREADS_PER_READ = 10;
-
-export interface ClientDetail {
-  client: StoredClient;
-  accountPath?: string;
-  override?: StoredClientOverride;
-  /** Addresses of this client taken out of their organisation (person clients split from one). */
-  split: boolean;
-  /** Absent while the report predates the weeks of activity: the recompute after an update adds them. */
-  activity?: ActivityWeek[];
-  /** Newest first, at most TIMELINE_SHOWN. */
-  timeline: StoredMessage[];
-  messageCount: number;
-  /** What the user's CRM taught about the client, and whether the user watches it. */
-  learning?: StoredCrmLearning;
-}
 
 /** Newest first; messages of the same millisecond by id, so the order never depends on how they were read. */
 const newestFirst = (a: StoredMessage, b: StoredMessage) => byTime(b, a);

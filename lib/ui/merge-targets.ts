@@ -1,7 +1,6 @@
 // The clients one client can be merged into. An account can have thousands,
 // so they are read when the user starts a merge, never when the panel opens,
 // and the control suggests only those matching what the user typed.
-import type { KeepwarmDb } from '@/lib/store/db';
 
 /** Suggestions offered at a time: enough to pick from, few enough to render at once. */
 export const MERGE_SUGGESTIONS = 50;
@@ -11,19 +10,6 @@ export interface MergeTargets {
   keys(): Promise<string[]>;
   /** Whether `key` is, at this moment, another client of the account. */
   has(key: string): Promise<boolean>;
-}
-
-export function mergeTargets(db: KeepwarmDb, account: string, clientKey: string): MergeTargets {
-  return {
-    async keys() {
-      const keys = await db.clients.where('[account+key]').between([account, ''], [account, '\uffff']).primaryKeys();
-      return keys.map(([, key]) => key).filter((key) => key !== clientKey);
-    },
-    async has(key) {
-      if (key === clientKey) return false;
-      return (await db.clients.where('[account+key]').equals([account, key]).count()) > 0;
-    },
-  };
 }
 
 /** The keys containing `text` (any case), those starting with it first, at most MERGE_SUGGESTIONS. */

@@ -1,11 +1,11 @@
-import { type ReactNode, StrictMode, useEffect, useMemo } from 'react';
+import { type ReactNode, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { openKeepwarmDb } from '@/lib/store/db';
+import { DatabaseRoot, useDatabase } from './database';
 import { useLanguage } from './use-language';
 import { TranslatorContext } from './use-translator';
 
 function LanguageRoot({ children }: { children: ReactNode }) {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const translator = useLanguage(db, navigator.languages);
   useEffect(() => {
     document.documentElement.lang = translator.language;
@@ -19,7 +19,9 @@ export function mountPage(node: ReactNode): void {
   if (!root) throw new Error('Keepwarm page is missing its #root element');
   createRoot(root).render(
     <StrictMode>
-      <LanguageRoot>{node}</LanguageRoot>
+      <DatabaseRoot>
+        <LanguageRoot>{node}</LanguageRoot>
+      </DatabaseRoot>
     </StrictMode>,
   );
 }

@@ -4,7 +4,7 @@
 
 import type { StoredClientOverride } from '@/lib/data/stored-rows';
 import type { ClientTier } from '@/lib/engine/overrides';
-import type { OverridePatch } from './client-actions';
+import type { OverridePatch } from './client-action-types';
 
 export interface OverrideForm {
   name: string;

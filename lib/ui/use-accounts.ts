@@ -1,12 +1,11 @@
-import { useMemo } from 'react';
 import type { StoredAccount } from '@/lib/data/stored-rows';
-import { openKeepwarmDb } from '@/lib/store/db';
+import { useDatabase } from '@/lib/ui/database';
 import { type IncompleteAccount, incompleteAccounts } from './incomplete-accounts';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
 /** The Gmail accounts Keepwarm holds history for, by address. */
 export function useKnownAccounts(): LiveState<StoredAccount[]> {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   return useLiveQuery(() => db.accounts.orderBy('address').toArray(), [db]);
 }
 

@@ -1,11 +1,10 @@
-import { useMemo } from 'react';
 import type { StoredSetAside } from '@/lib/data/stored-rows';
-import { openKeepwarmDb } from '@/lib/store/db';
-import { readSetAside } from './set-aside';
+import { useDatabase } from '@/lib/ui/database';
+import { readSetAside } from './set-aside-reads';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
 /** Every client set aside as automated, over every account, most recent first; live. */
 export function useSetAside(): LiveState<{ entries: StoredSetAside[]; total: number }> {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   return useLiveQuery(() => readSetAside(db), [db]);
 }

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
 import type { SidePanelClient } from '@/lib/messaging/session-keys';
-import { openKeepwarmDb } from '@/lib/store/db';
-import { type ClientDetail, clientDetail, riskiestClients, watchedClients } from './client-detail';
-import { type MergeTargets, mergeTargets } from './merge-targets';
+import { useDatabase } from '@/lib/ui/database';
+import { clientDetail, riskiestClients, watchedClients } from './client-detail';
+import type { ClientDetail } from './client-detail-type';
+import { mergeTargets } from './merge-target-reads';
+import type { MergeTargets } from './merge-targets';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
-import { readSetAside } from './set-aside';
+import { readSetAside } from './set-aside-reads';
 import { clientOfThread, type PanelTarget } from './side-panel-target';
 import { type LiveState, useLiveQuery } from './use-live-query';
 
@@ -29,7 +31,7 @@ export type PanelView =
 
 /** What the panel shows for a target, live: a recompute after new mail re-renders it. */
 export function useSidePanel(target: PanelTarget) {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const view: LiveState<PanelView> = useLiveQuery(async (): Promise<PanelView> => {
     const now = Date.now();
     if (target.kind === 'reading') return { kind: 'reading' };

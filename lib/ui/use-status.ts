@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ReplyTo } from '@/lib/messaging/schemas';
 import { sendToBackground } from '@/lib/messaging/send';
-
-export type Status = ReplyTo<'ui/get-status'>;
-
-export type StatusState = { kind: 'loading' } | { kind: 'ready'; status: Status } | { kind: 'failed'; error: string };
+import type { StatusState } from './status-state';
 
 /** The background's view of which Gmail accounts Keepwarm is watching. */
 export function useStatus(): StatusState {

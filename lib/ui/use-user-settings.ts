@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { sendToBackground } from '@/lib/messaging/send';
 import type { UserSettings } from '@/lib/settings/user-settings';
-import { openKeepwarmDb } from '@/lib/store/db';
+import { useDatabase } from '@/lib/ui/database';
 import { useLiveQuery } from './use-live-query';
 
 export type SettingsState =
@@ -14,7 +14,7 @@ export type SettingsState =
  * stored record changes (a save, an import, a deletion, another open page).
  */
 export function useUserSettings(): { state: SettingsState; save(settings: UserSettings): Promise<void> } {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const stamp = useLiveQuery(async () => (await db.settings.get('user'))?.updatedAt ?? 0, [db]);
   const [state, setState] = useState<SettingsState>({ kind: 'loading' });
   const version = stamp.kind === 'ready' ? stamp.value : undefined;

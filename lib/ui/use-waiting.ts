@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StoredClient } from '@/lib/data/stored-rows';
-import { openKeepwarmDb } from '@/lib/store/db';
+import { useDatabase } from '@/lib/ui/database';
 import { riskiestClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { type LiveState, useLiveQuery } from './use-live-query';
-import { stoppedAnswering, type WaitingEntry, waitingOnYou, waitingOnYouFirst } from './waiting-list';
+import type { WaitingEntry } from './waiting-list';
+import { stoppedAnswering, waitingOnYou, waitingOnYouFirst } from './waiting-reads';
 
 /** More than a popup shows at once: the rest loads after the first paint. */
 const FIRST_SHOWN = 12;
@@ -35,7 +36,7 @@ const later = <T>(state: LiveState<T>) => (state.kind === 'ready' ? state.value 
  * (for scrolling and search), then the clients who stopped answering.
  */
 export function useWaiting() {
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const first = useLiveQuery(() => waitingOnYouFirst(db, Date.now(), FIRST_SHOWN), [db]);
   const firstReady = usePaintedAfter(first.kind === 'ready');
   const all = useLiveQuery(async () => (firstReady ? waitingOnYou(db, Date.now()) : undefined), [db, firstReady]);

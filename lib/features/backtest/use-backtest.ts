@@ -1,12 +1,6 @@
 import { useState } from 'react';
-import type { Backtest } from '@/lib/engine/risk-model/account-backtest';
 import { sendToBackground } from '@/lib/messaging/send';
-
-export type BacktestState =
-  | { kind: 'idle' }
-  | { kind: 'running'; account: string }
-  | { kind: 'done'; account: string; backtest: Backtest }
-  | { kind: 'failed'; account: string; error: string };
+import type { BacktestState } from './backtest-state';
 
 /** Runs the backtest of an account in the background and follows it. */
 export function useBacktest(): { state: BacktestState; run(account: string): void } {

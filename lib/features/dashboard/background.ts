@@ -1,6 +1,6 @@
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
 import type { HandlersOf } from '@/lib/messaging/handlers';
-import { dashboardClients } from './dashboard-clients';
+import { dashboardClients } from './background/dashboard-clients';
 import type { dashboardMessages, dashboardReplies } from './messages';
 
 type DashboardHandlers = HandlersOf<typeof dashboardMessages, typeof dashboardReplies>;

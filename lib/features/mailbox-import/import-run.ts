@@ -2,34 +2,17 @@
 // background and acknowledges it to the worker only once the background has
 // stored it, and keeps the state the progress bar shows.
 
-import type {
-  FromImportWorker,
-  ImportFailure,
-  PickedFile,
-  ToImportWorker,
-  WorkerProgress,
-} from '@/lib/mail-import/import-worker';
+import type { FromImportWorker, PickedFile, ToImportWorker } from '@/lib/mail-import/import-worker';
 import type { ImportedMailMessage, ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { ReplyTo } from '@/lib/messaging/schemas';
 import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';
+import type { ImportState, PageImportFailure } from './import-progress';
 
 export interface WorkerPort {
   postMessage(message: ToImportWorker): void;
   onmessage: ((event: { data: FromImportWorker }) => void) | null;
   terminate(): void;
 }
-
-export type ImportPhase = 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
-
-/**
- * Why an import stopped: the worker's reasons, or the background's. A batch the
- * background never answered (its service worker stopped and did not come
- * back) is `interrupted`: what was acknowledged is stored, the rest is not.
- */
-export type PageImportFailure =
-  | ImportFailure
-  | { kind: 'storage-full'; message: string }
-  | { kind: 'interrupted'; message: string };
 
 /**
  * How long to wait before sending an unanswered batch again. The browser
@@ -52,25 +35,6 @@ function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`the background did not answer in ${ms / 1000} s`)), ms);
   });
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
-}
-
-export interface ImportState {
-  phase: ImportPhase;
-  account: string;
-  startedAt: number;
-  /** Now, or when the import ended: the elapsed time is `updatedAt - startedAt`. */
-  updatedAt: number;
-  progress: WorkerProgress;
-  /** Messages the background has stored so far (added or merged or already there). */
-  stored: number;
-  added: number;
-  /** Copies of messages an earlier import stored under another Message-ID: duplicates the background left out. */
-  storedEarlier: number;
-  clients: number;
-  ignoredFiles: number;
-  /** Batches sent again because the background did not answer the first time. */
-  resent: number;
-  failure?: PageImportFailure;
 }
 
 export interface ImportRun {
@@ -216,33 +180,4 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     },
     finished,
   };
-}
-
-export interface ImportRates {
-  /** 0…1 of the whole import: reading the files and storing what they hold, half each. */
-  fraction?: number;
-  messagesPerSecond?: number;
-  bytesPerSecond?: number;
-  /** Estimated time to the end, from the pace so far. */
-  remainingMs?: number;
-}
-
-/**
- * Rates and time left from the state alone, shown only once there is
- * something to go on. Reading and storing count as half the work each.
- */
-export function importRates(state: ImportState): ImportRates {
-  const seconds = (state.updatedAt - state.startedAt) / 1000;
-  const { bytesRead, totalBytes, counts } = state.progress;
-  const rates: ImportRates = {};
-  if (totalBytes <= 0) return rates;
-  const toStore = counts.read - counts.duplicates - state.storedEarlier - counts.skippedNoDate - counts.skippedCorrupt;
-  const stored = toStore > 0 ? Math.min(1, state.stored / toStore) : 0;
-  const fraction = Math.min(1, bytesRead / totalBytes) / 2 + stored / 2;
-  rates.fraction = fraction;
-  if (seconds < 0.5 || bytesRead === 0) return rates;
-  rates.messagesPerSecond = counts.read / seconds;
-  rates.bytesPerSecond = bytesRead / seconds;
-  if (state.phase === 'running' && fraction > 0) rates.remainingMs = ((1 - fraction) / fraction) * seconds * 1000;
-  return rates;
 }

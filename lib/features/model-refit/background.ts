@@ -5,7 +5,7 @@
 import { DAY } from '@/lib/engine/business-hours';
 import { readStoredRiskModel } from '@/lib/engine/risk-model/account-model';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { historyStart, refitAccount } from './refit-account';
+import { historyStart, refitAccount } from './background/refit-account';
 
 export const REFIT_ALARM = 'keepwarm-model-refit';
 /** One alarm per account after an import: it outlives a worker stopped meanwhile. */

@@ -10,7 +10,7 @@ import { storedChoice } from '@/lib/engine/risk-model/account-model';
 import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
 import type { MailMessage } from '@/lib/engine/types';
 import { AFTER_IMPORT_ALARM, modelRefitFeature, REFIT_ALARM } from '@/lib/features/model-refit/background';
-import { refitAccount } from '@/lib/features/model-refit/refit-account';
+import { refitAccount } from '@/lib/features/model-refit/background/refit-account';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
 import { ME as BUILDER_ME, syntheticMailbox } from '../engine/mail-builders';
 import { DAY, ME, NOW } from './exchange';

@@ -5,7 +5,7 @@ import type { StoredMessage } from '@/lib/data/stored-rows';
 import { accountIdentity, clientRefsFor } from '@/lib/engine/account-identity';
 import { clientHistories } from '@/lib/engine/client-history';
 import type { MailMessage } from '@/lib/engine/types';
-import { dashboardClients } from '@/lib/features/dashboard/dashboard-clients';
+import { dashboardClients } from '@/lib/features/dashboard/background/dashboard-clients';
 import { getDashboardReplySchema } from '@/lib/features/dashboard/messages';
 import { replySchemas, toBackgroundSchema } from '@/lib/messaging/schemas';
 import type { KeepwarmDb } from '@/lib/store/db';

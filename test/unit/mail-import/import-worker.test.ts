@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '@/lib/engine/types';
-import {
-  type ImportState,
-  importRates,
-  RESEND_DELAYS_MS,
-  startMailboxImport,
-} from '@/lib/features/mailbox-import/import-run';
+import { type ImportState, importRates } from '@/lib/features/mailbox-import/import-progress';
+import { RESEND_DELAYS_MS, startMailboxImport } from '@/lib/features/mailbox-import/import-run';
 import { byPath, createImportWorker, type FromImportWorker } from '@/lib/mail-import/import-worker';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import { BackgroundRefusedError, BackgroundStorageFullError } from '@/lib/messaging/send';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vite
 import { ClientSettings } from '@/components/client-settings';
 import type { ClientReport } from '@/lib/engine/report-types';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { OverridePatch } from '@/lib/ui/client-actions';
+import type { OverridePatch } from '@/lib/ui/client-action-types';
 import type { MergeTargets } from '@/lib/ui/merge-targets';
 import { TranslatorContext } from '@/lib/ui/use-translator';
 import { storedClients } from './demo-clients';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredClient } from '@/lib/data/stored-rows';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { MERGE_SUGGESTIONS, mergeSuggestions, mergeTargets } from '@/lib/ui/merge-targets';
+import { mergeTargets } from '@/lib/ui/merge-target-reads';
+import { MERGE_SUGGESTIONS, mergeSuggestions } from '@/lib/ui/merge-targets';
 import { freshDbPerTest } from '../store/fresh-db';
 import { account, storedClients } from './demo-clients';
 

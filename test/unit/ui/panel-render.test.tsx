@@ -10,11 +10,13 @@ import { en, type MessageKey } from '@/lib/i18n/catalogs';
 import type { Language } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
-import type { ClientActions } from '@/lib/ui/client-actions';
-import { type ClientDetail, clientDetail } from '@/lib/ui/client-detail';
+import type { ClientActions } from '@/lib/ui/client-action-types';
+import { clientDetail } from '@/lib/ui/client-detail';
+import type { ClientDetail } from '@/lib/ui/client-detail-type';
 import type { MergeTargets } from '@/lib/ui/merge-targets';
 import { TranslatorContext } from '@/lib/ui/use-translator';
-import { searchWaiting, stoppedAnswering, type WaitingEntry, waitingOnYou } from '@/lib/ui/waiting-list';
+import { searchWaiting, type WaitingEntry } from '@/lib/ui/waiting-list';
+import { stoppedAnswering, waitingOnYou } from '@/lib/ui/waiting-reads';
 import { account, mailbox, NOW, seedDemo } from './demo-clients';
 
 // Hostile text from mail: markup, a script, a right-to-left override and a

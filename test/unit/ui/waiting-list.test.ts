@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredClient } from '@/lib/data/stored-rows';
 import type { KeepwarmDb } from '@/lib/store/db';
-import {
-  rankWaitingOnYou,
-  searchWaiting,
-  stoppedAnswering,
-  waitingOnYou,
-  waitingOnYouFirst,
-} from '@/lib/ui/waiting-list';
+import { rankWaitingOnYou, searchWaiting } from '@/lib/ui/waiting-list';
+import { stoppedAnswering, waitingOnYou, waitingOnYouFirst } from '@/lib/ui/waiting-reads';
 import { waitingSince } from '../../demo/mailbox/waiting-since';
 import { freshDbPerTest } from '../store/fresh-db';
 import { account, mailbox, NOW, seedDemo, storedClients } from './demo-clients';

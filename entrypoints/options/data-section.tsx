@@ -1,15 +1,15 @@
-import { type ChangeEvent, useMemo, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
+import { ConfirmDialog, type ConfirmRequest } from '@/components/options/confirm-dialog';
 import { exportBackup } from '@/lib/data/backup-export';
 import { type Backup, type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
 import { splitBackup } from '@/lib/data/backup-parts';
 import { clientsCsv } from '@/lib/data/clients-csv';
 import { sendToBackground } from '@/lib/messaging/send';
-import { openKeepwarmDb } from '@/lib/store/db';
 import { dateTimeLabel } from '@/lib/ui/calendar-labels';
+import { useDatabase } from '@/lib/ui/database';
 import { datedFileName, saveFile } from '@/lib/ui/save-file';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 
 type Outcome = { ok: boolean; text: string } | undefined;
 
@@ -33,7 +33,7 @@ async function sendBackup(backup: Backup): Promise<Record<string, number>> {
 /** Export, import, and deletion of everything Keepwarm keeps in this browser. */
 export function DataSection() {
   const { t, language } = useTranslator();
-  const db = useMemo(() => openKeepwarmDb(), []);
+  const db = useDatabase();
   const accounts = useKnownAccounts();
   const [confirm, setConfirm] = useState<ConfirmRequest>();
   const [outcome, setOutcome] = useState<Outcome>();

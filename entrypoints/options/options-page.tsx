@@ -1,33 +1,14 @@
-import { type ComponentType, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { OptionsSection, OptionsSectionProps } from '@/components/options/options-section';
+import { PageShell } from '@/components/page-shell';
+import { StorageFullNotice } from '@/components/storage-full-notice';
 import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
-import type { MessageKey } from '@/lib/i18n/catalogs';
 import { resolveLanguage } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
-import type { UserSettings } from '@/lib/settings/user-settings';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { TranslatorContext, useTranslator } from '@/lib/ui/use-translator';
 import { useUserSettings } from '@/lib/ui/use-user-settings';
-import { PageShell } from '../page-shell';
-import { StorageFullNotice } from '../storage-full-notice';
-import './options.css';
-
-/** What every section of the options page is given; a section may ignore it. */
-export interface OptionsSectionProps {
-  settings: UserSettings;
-  saveSettings(settings: UserSettings): Promise<void>;
-}
-
-/**
- * One section of the options page: its anchor (`options.html#data`), its
- * title (in the page's table of contents, and as the section's h2) and its body.
- */
-export interface OptionsSection {
-  id: string;
-  titleKey: MessageKey;
-  Component: ComponentType<OptionsSectionProps>;
-  /** The component renders its own `<section id>` and heading; the page adds neither. */
-  ownSection?: true;
-}
+import '@/components/options/options.css';
 
 function Sections({ sections, props }: { sections: readonly OptionsSection[]; props: OptionsSectionProps }) {
   const translator = useMemo(

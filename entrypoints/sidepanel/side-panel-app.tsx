@@ -1,22 +1,21 @@
 import { useMemo } from 'react';
-import { clientActions, watchClient } from '@/lib/ui/client-actions';
-import { includeClient } from '@/lib/ui/set-aside';
+import { ClientView } from '@/components/client-view';
+import { CrmCandidate } from '@/components/crm-candidate';
+import { IncompleteDataNotice } from '@/components/incomplete-data-notice';
+import { PageShell } from '@/components/page-shell';
+import { PanelOverview } from '@/components/panel-overview';
+import { RiskModelNote } from '@/components/risk-model-note';
+import { ScopeSwitch } from '@/components/scope-switch';
+import { TeamClientCard } from '@/components/team-client-card';
+import { TeamLists } from '@/components/team-lists';
+import { clientActions, includeClient, watchClient } from '@/lib/ui/client-actions';
 import { useIncompleteAccounts, useKnownAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { ClientView } from './client-view';
-import { CrmCandidate } from './crm-candidate';
-import { IncompleteDataNotice } from './incomplete-data-notice';
-import { PageShell } from './page-shell';
-import { PanelOverview } from './panel-overview';
-import { RiskModelNote } from './risk-model-note';
-import { ScopeSwitch } from './scope-switch';
-import { TeamClientCard } from './team-client-card';
-import { TeamLists } from './team-lists';
-import './client-row.css';
-import './side-panel.css';
+import '@/components/client-row.css';
+import '@/components/side-panel.css';
 
 /** The side panel: follows the active Gmail conversation or CRM record, a clicked badge, or shows the clients at risk. */
 export function SidePanelApp() {

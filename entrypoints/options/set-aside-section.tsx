@@ -1,7 +1,7 @@
-import { includeClient } from '@/lib/ui/set-aside';
+import { SetAsideList } from '@/components/set-aside-list';
+import { includeClient } from '@/lib/ui/client-actions';
 import { useSetAside } from '@/lib/ui/use-set-aside';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { SetAsideList } from '../set-aside-list';
 
 /** The options page's full list of senders set aside as automated, searchable. */
 export function SetAsideSection() {

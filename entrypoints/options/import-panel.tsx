@@ -1,15 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ImportSection } from '@/components/import-section';
-import {
-  type ImportRun,
-  type ImportState,
-  startMailboxImport,
-  type WorkerPort,
-} from '@/lib/features/mailbox-import/import-run';
+import type { ImportState } from '@/lib/features/mailbox-import/import-progress';
+import { type ImportRun, startMailboxImport, type WorkerPort } from '@/lib/features/mailbox-import/import-run';
 import type { PickedFile } from '@/lib/mail-import/import-worker';
 import { sendToBackground } from '@/lib/messaging/send';
-import type { StatusState } from './use-status';
+import type { StatusState } from '@/lib/ui/status-state';
 
 /** The import worker, an unlisted script of the extension, run as a classic worker off the page's thread. */
 function createWorker(): WorkerPort {

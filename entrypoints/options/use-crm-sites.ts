@@ -6,7 +6,7 @@ import { sendToBackground } from '@/lib/messaging/send';
 import { CRM_ADAPTERS } from '@/lib/sites/crm/adapters';
 import { originsFor } from '@/lib/sites/crm/hosts';
 import type { CrmId } from '@/lib/sites/crm/types';
-import { useTranslator } from './use-translator';
+import { useTranslator } from '@/lib/ui/use-translator';
 
 const CRMS: CrmChoice[] = Object.values(CRM_ADAPTERS)
   .filter((adapter) => adapter.id !== 'generic')

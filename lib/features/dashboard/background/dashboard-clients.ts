@@ -9,7 +9,7 @@ import type { ClientHistory } from '@/lib/engine/client-history';
 import { historyWalk } from '@/lib/engine/client-history';
 import type { DashboardClient } from '@/lib/engine/dashboard';
 import type { KeepwarmDb } from '@/lib/store/db';
-import type { GetDashboardReply } from './messages';
+import type { GetDashboardReply } from '../messages';
 
 function withSummary(history: ClientHistory, stored: StoredClient | undefined): DashboardClient {
   const client: DashboardClient = { ...history, name: stored?.report.displayName ?? history.key };

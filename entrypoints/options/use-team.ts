@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { TeamSectionProps } from '@/components/team-section';
+import { permissionOrigin, serverUrl } from '@/lib/features/team/connection-settings';
+import { memberIdOfToken } from '@/lib/features/team/member-token';
+import type { TeamStatus } from '@/lib/features/team/messages';
 import { sendToBackground } from '@/lib/messaging/send';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { permissionOrigin, serverUrl } from './connection-settings';
-import { memberIdOfToken } from './member-token';
-import type { TeamStatus } from './messages';
 
 /** The state of sync changes on its own (the server comes and goes): the section asks again this often. */
 const STATUS_EVERY_MS = 2000;

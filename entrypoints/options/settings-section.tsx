@@ -1,22 +1,22 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { AccountFields } from '@/components/options/account-fields';
+import { CheckInField } from '@/components/options/check-in-field';
+import { Field } from '@/components/options/field';
+import { HoursFields } from '@/components/options/hours-fields';
+import { LanguageField } from '@/components/options/language-field';
+import { ListField } from '@/components/options/list-field';
+import { NotificationFields } from '@/components/options/notification-fields';
+import type { OptionsSectionProps } from '@/components/options/options-section';
+import { RetentionFields } from '@/components/options/retention-fields';
 import { RETENTION_RUN_KEY, retentionRunSchema } from '@/lib/data/retention-run';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import { timeZones } from '@/lib/ui/calendar-labels';
-import { releaseNotifications } from '@/lib/ui/notification-permission';
+import { releaseNotifications, requestNotifications } from '@/lib/ui/notification-permission';
 import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib/ui/settings-form';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStorageEstimate } from '@/lib/ui/use-storage-estimate';
 import { useTranslator } from '@/lib/ui/use-translator';
-import { AccountFields } from './account-fields';
-import { CheckInField } from './check-in-field';
-import { Field } from './field';
-import { HoursFields } from './hours-fields';
-import { LanguageField } from './language-field';
-import { ListField } from './list-field';
-import { NotificationFields } from './notification-fields';
-import type { OptionsSectionProps } from './options-page';
-import { RetentionFields } from './retention-fields';
 
 type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { failed: string };
 
@@ -132,7 +132,7 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
           </p>
         </div>
       </fieldset>
-      <NotificationFields {...props} />
+      <NotificationFields {...props} requestNotifications={requestNotifications} />
       <RetentionFields {...props} estimate={estimate} lastRun={lastRun} />
       <div className="kw-actions">
         <button type="submit" className="kw-button kw-button--primary" disabled={status === 'saving'}>

@@ -1,4 +1,13 @@
 import { browser } from 'wxt/browser';
+import { AccountStatus } from '@/components/account-status';
+import { DashboardLinks } from '@/components/dashboard/dashboard-links';
+import { IncompleteDataNotice } from '@/components/incomplete-data-notice';
+import { PageShell } from '@/components/page-shell';
+import { PopupRisks } from '@/components/popup-risks';
+import { ScopeSwitch } from '@/components/scope-switch';
+import { StorageFullNotice } from '@/components/storage-full-notice';
+import { TeamLists } from '@/components/team-lists';
+import { WaitingPopup } from '@/components/waiting-popup';
 import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
 import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
@@ -7,15 +16,6 @@ import { useStatus } from '@/lib/ui/use-status';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
-import { AccountStatus } from './account-status';
-import { DashboardLinks } from './dashboard/dashboard-links';
-import { IncompleteDataNotice } from './incomplete-data-notice';
-import { PageShell } from './page-shell';
-import { PopupRisks } from './popup-risks';
-import { ScopeSwitch } from './scope-switch';
-import { StorageFullNotice } from './storage-full-notice';
-import { TeamLists } from './team-lists';
-import { WaitingPopup } from './waiting-popup';
 
 function ImportLink() {
   const { t } = useTranslator();
