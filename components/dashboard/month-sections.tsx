@@ -12,61 +12,64 @@ const RED = '#d93025';
 const ORANGE = '#e37400';
 const HOUR = 3_600_000;
 
+type Translate = ReturnType<typeof useTranslator>['t'];
+
 interface MonthSectionsProps {
   months: MonthFigures[];
   format: DashboardFormat;
 }
 
+/** The four month charts' series, from the same figures as their tables. */
+function monthCharts(months: MonthFigures[], format: DashboardFormat, t: Translate) {
+  const labels = months.map((m) => format.monthShort(m.start));
+  const values = (pick: (m: MonthFigures) => number | undefined) => months.map((m) => pick(m) ?? null);
+  const line = (label: string, color: string, pick: (m: MonthFigures) => number | undefined): ChartSeries => ({
+    label,
+    color,
+    values: values(pick),
+  });
+  const bar = (label: string, color: string, side: -1 | 1, pick: (m: MonthFigures) => number): ChartSeries => ({
+    ...line(label, color, pick),
+    bars: side,
+  });
+  const hours = (ms: number | undefined) => (ms === undefined ? undefined : ms / HOUR);
+  return {
+    active: { labels, format: format.count, series: [bar(t('dashboard.col.active'), BLUE, 1, (m) => m.active)] },
+    flow: {
+      labels,
+      format: format.count,
+      series: [
+        bar(t('dashboard.col.gained'), GREEN, -1, (m) => m.gained),
+        bar(t('dashboard.col.quiet'), RED, 1, (m) => m.quiet),
+        line(t('dashboard.col.returned'), BLUE, (m) => m.returned),
+      ],
+    },
+    value: {
+      labels,
+      format: format.value,
+      series: [
+        bar(t('dashboard.col.gainedValue'), GREEN, -1, (m) => m.gainedValue),
+        bar(t('dashboard.col.quietValue'), RED, 1, (m) => m.quietValue),
+        line(t('dashboard.col.returnedValue'), BLUE, (m) => m.returnedValue),
+      ],
+    },
+    replies: {
+      labels,
+      format: format.hours,
+      series: [
+        line(`${t('dashboard.col.ourMedian')}, ${t('dashboard.series.hours')}`, BLUE, (m) => hours(m.ourMedianReplyMs)),
+        line(`${t('dashboard.col.theirMedian')}, ${t('dashboard.series.hours')}`, ORANGE, (m) =>
+          hours(m.theirMedianReplyMs),
+        ),
+      ],
+    },
+  };
+}
+
 /** Active clients, gained and gone quiet, their value and the reply times, month by month. */
 export function MonthSections({ months, format }: MonthSectionsProps) {
   const { t } = useTranslator();
-  const charts = useMemo(() => {
-    const labels = months.map((m) => format.monthShort(m.start));
-    const values = (pick: (m: MonthFigures) => number | undefined) => months.map((m) => pick(m) ?? null);
-    const line = (label: string, color: string, pick: (m: MonthFigures) => number | undefined): ChartSeries => ({
-      label,
-      color,
-      values: values(pick),
-    });
-    const bar = (label: string, color: string, side: -1 | 1, pick: (m: MonthFigures) => number): ChartSeries => ({
-      ...line(label, color, pick),
-      bars: side,
-    });
-    const hours = (ms: number | undefined) => (ms === undefined ? undefined : ms / HOUR);
-    return {
-      active: { labels, format: format.count, series: [bar(t('dashboard.col.active'), BLUE, 1, (m) => m.active)] },
-      flow: {
-        labels,
-        format: format.count,
-        series: [
-          bar(t('dashboard.col.gained'), GREEN, -1, (m) => m.gained),
-          bar(t('dashboard.col.quiet'), RED, 1, (m) => m.quiet),
-          line(t('dashboard.col.returned'), BLUE, (m) => m.returned),
-        ],
-      },
-      value: {
-        labels,
-        format: format.value,
-        series: [
-          bar(t('dashboard.col.gainedValue'), GREEN, -1, (m) => m.gainedValue),
-          bar(t('dashboard.col.quietValue'), RED, 1, (m) => m.quietValue),
-          line(t('dashboard.col.returnedValue'), BLUE, (m) => m.returnedValue),
-        ],
-      },
-      replies: {
-        labels,
-        format: format.hours,
-        series: [
-          line(`${t('dashboard.col.ourMedian')}, ${t('dashboard.series.hours')}`, BLUE, (m) =>
-            hours(m.ourMedianReplyMs),
-          ),
-          line(`${t('dashboard.col.theirMedian')}, ${t('dashboard.series.hours')}`, ORANGE, (m) =>
-            hours(m.theirMedianReplyMs),
-          ),
-        ],
-      },
-    };
-  }, [months, format, t]);
+  const charts = useMemo(() => monthCharts(months, format, t), [months, format, t]);
 
   const month: Column<MonthFigures> = { header: t('dashboard.col.month'), cell: (m) => format.month(m.start) };
   const count = (header: string, pick: (m: MonthFigures) => number): Column<MonthFigures> => ({

@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { AccountFields } from '@/components/options/account-fields';
 import { CheckInField } from '@/components/options/check-in-field';
-import { Field } from '@/components/options/field';
 import { HoursFields } from '@/components/options/hours-fields';
 import { LanguageField } from '@/components/options/language-field';
 import { ListField } from '@/components/options/list-field';
 import { NotificationFields } from '@/components/options/notification-fields';
 import type { OptionsSectionProps } from '@/components/options/options-section';
+import { ReplyTargetField } from '@/components/options/reply-target-field';
 import { RetentionFields } from '@/components/options/retention-fields';
 import { RETENTION_RUN_KEY, retentionRunSchema } from '@/lib/data/retention-run';
 import type { UserSettings } from '@/lib/settings/user-settings';
@@ -74,24 +74,7 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
     <form ref={form} onSubmit={submit} noValidate>
       <AccountFields {...props} accounts={accounts} settings={settings} />
       <HoursFields {...props} zones={zones} />
-      <fieldset className="kw-group">
-        <legend>{t('options.reply.title')}</legend>
-        <Field
-          id="replyTargetHours"
-          label={t('options.reply.target')}
-          hint={t('options.reply.hint')}
-          error={errors.replyTargetHours}
-        >
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0.5}
-            step={0.5}
-            value={draft.replyTargetHours}
-            onChange={(event) => update({ replyTargetHours: event.target.value })}
-          />
-        </Field>
-      </fieldset>
+      <ReplyTargetField {...props} />
       <CheckInField {...props} />
       <fieldset className="kw-group">
         <legend>{t('options.ignore.title')}</legend>

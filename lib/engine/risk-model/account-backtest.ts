@@ -125,10 +125,8 @@ function after(messages: readonly MailMessage[], at: number): number {
   return low;
 }
 
-export function startBacktest(input: BacktestInput): BacktestRun {
-  const messages = [...input.messages].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const cuts = backtestCuts(messages);
-  // Their messages by client, grouped once over all the mail with the same resolver the replay uses.
+/** Their messages' times by client, grouped once over all the mail with the same resolver the replay uses. */
+function theirMessageTimes(messages: readonly MailMessage[], input: BacktestInput): Map<string, number[]> {
   const end = messages.at(-1)?.at ?? 0;
   const { buckets } = groupByClient(messages, input.identity, createClientResolver(input.overrides), end);
   const theirTimes = new Map<string, number[]>();
@@ -138,6 +136,13 @@ export function startBacktest(input: BacktestInput): BacktestRun {
       bucket.messages.filter((m) => m.side === 'in').map((m) => m.at),
     );
   }
+  return theirTimes;
+}
+
+export function startBacktest(input: BacktestInput): BacktestRun {
+  const messages = [...input.messages].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const cuts = backtestCuts(messages);
+  const theirTimes = theirMessageTimes(messages, input);
   const wroteWithin = (key: string, from: number, to: number) =>
     (theirTimes.get(key) ?? []).some((at) => at > from && at <= to);
 

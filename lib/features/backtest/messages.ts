@@ -6,7 +6,6 @@ export const uiRunBacktestSchema = z.strictObject({
   type: z.literal('ui/run-backtest'),
   account: z.email().max(320),
 });
-export type UiRunBacktest = z.infer<typeof uiRunBacktestSchema>;
 
 const riskLevel = z.enum(['low', 'watch', 'high', 'critical']);
 
@@ -28,7 +27,6 @@ export const backtestReplySchema = z.object({
   alarms: z.array(z.object({ client: z.string(), at: z.number() })),
   note: z.enum(['too-little-history', 'no-clients', 'no-one-went-quiet', 'no-one-stayed']).optional(),
 });
-export type BacktestReply = z.infer<typeof backtestReplySchema>;
 
 export const backtestMessages = [uiRunBacktestSchema] as const;
 

@@ -65,10 +65,78 @@ interface OpenDocument {
   copy?: LocalCopy;
 }
 
-export function createTeamReplica(options: ReplicaOptions) {
-  const memberId = memberIdOfToken(options.token);
-  if (memberId === undefined) throw new Error('not-a-token');
-  const socket = new HocuspocusProviderWebsocket({
+function docOf(open: Map<string, OpenDocument>, name: string): Y.Doc {
+  return open.get(name)?.doc ?? new Y.Doc();
+}
+const rosterDoc = (teamId: string, open: Map<string, OpenDocument>) =>
+  docOf(open, documentName({ teamId, kind: 'roster' }));
+const teamDoc = (teamId: string, open: Map<string, OpenDocument>) =>
+  docOf(open, documentName({ teamId, kind: 'team' }));
+const summariesOf = (doc: Y.Doc) => doc.getMap<unknown>(SUMMARIES_MAP);
+
+/** What the open documents hold, each value checked; a member's document counts only if the roster names them. */
+function teamViewOf(teamId: string, memberId: string, open: Map<string, OpenDocument>): TeamView {
+  const checkedRoster = checkRoster(rosterDoc(teamId, open).getMap(ROSTER_MAP).entries());
+  let invalid = checkedRoster.invalid;
+  const members: MemberView[] = [];
+  const entries: [string, RosterEntry][] = [...checkedRoster.valid];
+  if (!checkedRoster.valid.has(memberId)) entries.push([memberId, { name: '', revoked: false }]);
+  for (const [id, entry] of entries) {
+    const doc = open.get(documentName({ teamId: teamId, kind: 'member', memberId: id }))?.doc;
+    const checked = checkSummaries(doc ? summariesOf(doc).entries() : []);
+    invalid += checked.invalid;
+    members.push({
+      memberId: id,
+      name: entry.name,
+      revoked: entry.revoked,
+      self: id === memberId,
+      summaries: checked.valid,
+    });
+  }
+  const corrections = checkEntries(
+    teamDoc(teamId, open)
+      .getArray<unknown>(CORRECTIONS_ARRAY)
+      .toArray()
+      .map((c, i): [string, unknown] => [String(i), c]),
+    correctionSchema,
+  );
+  invalid += corrections.invalid;
+  return { members, corrections: [...corrections.valid.values()], invalid };
+}
+
+/** Makes a member's document hold exactly these summaries, touching only those that changed. */
+function publishInto(doc: Y.Doc, summaries: readonly ClientSummary[]): void {
+  const map = summariesOf(doc);
+  const next = new Map(summaries.map((s) => [s.clientKey, s]));
+  const unchanged = (held: unknown, summary: ClientSummary) =>
+    JSON.stringify({ ...(held as object), computedAt: 0 }) === JSON.stringify({ ...summary, computedAt: 0 });
+  doc.transact(() => {
+    for (const key of [...map.keys()]) if (!next.has(key)) map.delete(key);
+    for (const [key, summary] of next) if (!unchanged(map.get(key), summary)) map.set(key, summary);
+  });
+}
+
+/** Empties a member's document; resolves once the server has it. */
+async function emptyDocument(document: OpenDocument): Promise<void> {
+  const map = summariesOf(document.doc);
+  document.doc.transact(() => {
+    for (const key of [...map.keys()]) map.delete(key);
+  });
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if (!document.provider.hasUnsyncedChanges) {
+        document.provider.off('unsyncedChanges', check);
+        resolve();
+      }
+    };
+    document.provider.on('unsyncedChanges', check);
+    check();
+  });
+}
+
+/** One socket for every document of the team, retrying for as long as the member stays connected. */
+function createSocket(options: ReplicaOptions): HocuspocusProviderWebsocket {
+  return new HocuspocusProviderWebsocket({
     url: options.url,
     ...(options.WebSocket ? { WebSocketPolyfill: options.WebSocket } : {}),
     // Back off to a minute between tries, for as long as the member stays connected.
@@ -77,6 +145,31 @@ export function createTeamReplica(options: ReplicaOptions) {
     maxDelay: 60_000,
     maxAttempts: 0,
   });
+}
+
+/** Stops sync; with `forget`, also removes every local copy (the others' data and the member's own). */
+async function stopAll(
+  open: Map<string, OpenDocument>,
+  socket: HocuspocusProviderWebsocket,
+  forget: boolean,
+): Promise<void> {
+  for (const { provider, copy } of open.values()) {
+    provider.destroy();
+    if (forget) await copy?.clearData();
+    else {
+      // What arrived before the local store opened is written once it has: wait for that, or it is lost.
+      await copy?.whenSynced;
+      await copy?.destroy();
+    }
+  }
+  open.clear();
+  socket.destroy();
+}
+
+export function createTeamReplica(options: ReplicaOptions) {
+  const memberId = memberIdOfToken(options.token);
+  if (memberId === undefined) throw new Error('not-a-token');
+  const socket = createSocket(options);
   let state: ReplicaState = 'connecting';
   let refusal: string | undefined;
   socket.on('status', ({ status }: { status: string }) => {
@@ -128,8 +221,6 @@ export function createTeamReplica(options: ReplicaOptions) {
   roster.doc.getMap(ROSTER_MAP).observe(followRoster);
   followRoster();
 
-  const summariesOf = (doc: Y.Doc) => doc.getMap<unknown>(SUMMARIES_MAP);
-
   return {
     memberId,
     state: (): { state: ReplicaState; refusal?: string } => ({ state, ...(refusal ? { refusal } : {}) }),
@@ -149,83 +240,20 @@ export function createTeamReplica(options: ReplicaOptions) {
      * differs only in when it was computed is left as it is: a recompute that
      * changed nothing sends nothing, and the document does not grow.
      */
-    publish(summaries: readonly ClientSummary[]): void {
-      const map = summariesOf(own.doc);
-      const next = new Map(summaries.map((s) => [s.clientKey, s]));
-      const unchanged = (held: unknown, summary: ClientSummary) =>
-        JSON.stringify({ ...(held as object), computedAt: 0 }) === JSON.stringify({ ...summary, computedAt: 0 });
-      own.doc.transact(() => {
-        for (const key of [...map.keys()]) if (!next.has(key)) map.delete(key);
-        for (const [key, summary] of next) if (!unchanged(map.get(key), summary)) map.set(key, summary);
-      });
-    },
+    publish: (summaries: readonly ClientSummary[]): void => publishInto(own.doc, summaries),
 
     correct(correction: Correction): void {
       team.doc.getArray<unknown>(CORRECTIONS_ARRAY).push([correctionSchema.parse(correction)]);
     },
 
     /** Everything replicated, each value checked; a member's document counts only if the roster names them. */
-    view(): TeamView {
-      const checkedRoster = checkRoster(roster.doc.getMap(ROSTER_MAP).entries());
-      let invalid = checkedRoster.invalid;
-      const members: MemberView[] = [];
-      const entries: [string, RosterEntry][] = [...checkedRoster.valid];
-      if (!checkedRoster.valid.has(memberId)) entries.push([memberId, { name: '', revoked: false }]);
-      for (const [id, entry] of entries) {
-        const doc = open.get(documentName({ teamId: options.teamId, kind: 'member', memberId: id }))?.doc;
-        const checked = checkSummaries(doc ? summariesOf(doc).entries() : []);
-        invalid += checked.invalid;
-        members.push({
-          memberId: id,
-          name: entry.name,
-          revoked: entry.revoked,
-          self: id === memberId,
-          summaries: checked.valid,
-        });
-      }
-      const corrections = checkEntries(
-        team.doc
-          .getArray<unknown>(CORRECTIONS_ARRAY)
-          .toArray()
-          .map((c, i): [string, unknown] => [String(i), c]),
-        correctionSchema,
-      );
-      invalid += corrections.invalid;
-      return { members, corrections: [...corrections.valid.values()], invalid };
-    },
+    view: (): TeamView => teamViewOf(options.teamId, memberId, open),
 
     /** Empties the member's own document on the server; resolves once the server has it. */
-    async deleteOwnDocument(): Promise<void> {
-      const map = summariesOf(own.doc);
-      own.doc.transact(() => {
-        for (const key of [...map.keys()]) map.delete(key);
-      });
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          if (!own.provider.hasUnsyncedChanges) {
-            own.provider.off('unsyncedChanges', check);
-            resolve();
-          }
-        };
-        own.provider.on('unsyncedChanges', check);
-        check();
-      });
-    },
+    deleteOwnDocument: (): Promise<void> => emptyDocument(own),
 
     /** Stops sync; with `forget`, also removes every local copy (the others' data and the member's own). */
-    async stop({ forget = false } = {}): Promise<void> {
-      for (const { provider, copy } of open.values()) {
-        provider.destroy();
-        if (forget) await copy?.clearData();
-        else {
-          // What arrived before the local store opened is written once it has: wait for that, or it is lost.
-          await copy?.whenSynced;
-          await copy?.destroy();
-        }
-      }
-      open.clear();
-      socket.destroy();
-    },
+    stop: ({ forget = false } = {}): Promise<void> => stopAll(open, socket, forget),
   };
 }
 

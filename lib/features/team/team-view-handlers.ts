@@ -23,6 +23,36 @@ export interface TeamViewDeps {
 
 const lastContactOf = (m: ClientMetrics) => Math.max(m.lastInboundAt ?? 0, m.lastOutboundAt ?? 0, m.firstSeenAt);
 
+/** A thread's badge with the team's chance and reasons, the members they are about named. */
+function teamBadge(thread: ThreadRisk, client: TeamScope['clients'][number], t: Translator): ThreadRisk {
+  const { risk } = client;
+  const score = Math.round(risk.score);
+  const levelText = t.t(`risk.${risk.level}`);
+  const reasons = risk.reasons.slice(0, 3).map((reason) => {
+    const member = client.reasonMembers[reason.kind];
+    const text = reasonText(t, reason);
+    return {
+      kind: reason.kind,
+      text: member ? t.t('team.reasonOf', { reason: text, member: member.name }) : text,
+    };
+  });
+  const reasonsText = reasons.length > 0 ? reasons.map((r) => `${r.text}.`).join(' ') : t.t('badge.noReasons');
+  return {
+    ...thread,
+    level: risk.level,
+    score,
+    levelText,
+    scoreText: t.t('team.badgeScore', { score }),
+    reasons,
+    label: t.t('badge.label', {
+      client: `\u2068${thread.name}\u2069`,
+      level: levelText,
+      score,
+      reasons: reasonsText,
+    }),
+  };
+}
+
 export function createTeamView(deps: TeamViewDeps) {
   const now = deps.now ?? Date.now;
   let replica: TeamReplica | undefined;
@@ -95,33 +125,7 @@ export function createTeamView(deps: TeamViewDeps) {
       const byKey = new Map(merged.clients.map((c) => [c.key, c]));
       return threads.map((thread) => {
         const client = byKey.get(thread.clientKey);
-        if (!client) return thread;
-        const { risk } = client;
-        const score = Math.round(risk.score);
-        const levelText = t.t(`risk.${risk.level}`);
-        const reasons = risk.reasons.slice(0, 3).map((reason) => {
-          const member = client.reasonMembers[reason.kind];
-          const text = reasonText(t, reason);
-          return {
-            kind: reason.kind,
-            text: member ? t.t('team.reasonOf', { reason: text, member: member.name }) : text,
-          };
-        });
-        const reasonsText = reasons.length > 0 ? reasons.map((r) => `${r.text}.`).join(' ') : t.t('badge.noReasons');
-        return {
-          ...thread,
-          level: risk.level,
-          score,
-          levelText,
-          scoreText: t.t('team.badgeScore', { score }),
-          reasons,
-          label: t.t('badge.label', {
-            client: `\u2068${thread.name}\u2069`,
-            level: levelText,
-            score,
-            reasons: reasonsText,
-          }),
-        };
+        return client ? teamBadge(thread, client, t) : thread;
       });
     },
 
