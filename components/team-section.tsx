@@ -73,7 +73,6 @@ export function TeamSection({ status, busy, error, notice, onConnect, onLeave }:
                 type="url"
                 required
                 value={address}
-                placeholder="wss://"
                 aria-describedby="kw-team-address-hint"
                 onChange={(e) => setAddress(e.currentTarget.value)}
               />
