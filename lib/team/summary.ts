@@ -10,7 +10,7 @@ import type { ReasonKind } from '@/lib/engine/risk-types';
 // another release may enrich), thread or message id, and no address at all
 // but the client key (a domain, or the address of the client themself).
 
-const REASON_KINDS = [
+export const REASON_KINDS = [
   'waiting_on_us',
   'slow_replies',
   'waiting_on_them',

@@ -25,7 +25,7 @@ import { riskLevel } from '../risk';
 import type { RiskLevel } from '../risk-types';
 import type { EngineSettings } from '../settings';
 import type { AccountIdentity, MailMessage } from '../types';
-import { activeSpan, HORIZON_DAYS, MIN_CONTACT_DAYS } from './evaluation-samples';
+import { activeSpan, firstAfter, HORIZON_DAYS, MIN_CONTACT_DAYS } from './evaluation-samples';
 import { lastExchangeAt } from './risk-features';
 import { SHIPPED_MODEL } from './risk-score';
 
@@ -113,18 +113,6 @@ export function backtestCuts(messages: readonly MailMessage[]): number[] {
   return cuts.slice(-MAX_CUTS);
 }
 
-/** Index of the first message after `at` (messages oldest first). */
-function after(messages: readonly MailMessage[], at: number): number {
-  let low = 0;
-  let high = messages.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((messages[mid]?.at ?? 0) <= at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Their messages' times by client, grouped once over all the mail with the same resolver the replay uses. */
 function theirMessageTimes(messages: readonly MailMessage[], input: BacktestInput): Map<string, number[]> {
   const end = messages.at(-1)?.at ?? 0;
@@ -156,7 +144,7 @@ export function startBacktest(input: BacktestInput): BacktestRun {
     const cut = cuts[i];
     if (cut === undefined) return;
     const analysis = analyzeAccount({
-      messages: messages.slice(0, after(messages, cut)),
+      messages: messages.slice(0, firstAfter(messages, cut)),
       identity: input.identity,
       ...(input.overrides && { overrides: input.overrides }),
       ...(input.settings && { settings: input.settings }),

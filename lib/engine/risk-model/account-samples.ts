@@ -13,7 +13,7 @@
 import { type AccountContext, analyzeClientByClient } from '../analyze-by-client';
 import { DAY } from '../business-hours';
 import type { MailMessage } from '../types';
-import { clientSample, HORIZON_DAYS, type Sample, STEP, WARM_UP } from './evaluation-samples';
+import { clientSample, firstAfter, HORIZON_DAYS, type Sample, STEP, WARM_UP } from './evaluation-samples';
 
 const HORIZON = HORIZON_DAYS * DAY;
 
@@ -63,18 +63,6 @@ export interface AccountSampleBuilder {
   finish(pause: () => Promise<void>): Promise<Sample[]>;
 }
 
-/** The index of the first message after `at` in messages by time. */
-function after(messages: readonly MailMessage[], at: number): number {
-  let low = 0;
-  let high = messages.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((messages[mid]?.at ?? 0) <= at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 export function accountSampleBuilder(
   account: string,
   context: Omit<AccountContext, 'now'>,
@@ -101,7 +89,7 @@ export function accountSampleBuilder(
     sourceKeys: (key) => first?.sourceKeys(key) ?? [],
     addClient(key, messages) {
       for (const { cut, analysis, wrote, reached } of perCut) {
-        const known = after(messages, cut);
+        const known = firstAfter(messages, cut);
         analysis.addClient(key, known === messages.length ? messages : messages.slice(0, known));
         for (let i = known; i < messages.length; i++) {
           const m = messages[i] as MailMessage;

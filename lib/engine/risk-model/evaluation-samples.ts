@@ -45,6 +45,18 @@ export function activeSpan(messages: readonly MailMessage[]): { start: number; e
   return { start: at(0.05), end: at(0.99) };
 }
 
+/** The index of the first message after `at` in messages sorted by time. */
+export function firstAfter(messages: readonly MailMessage[], at: number): number {
+  let low = 0;
+  let high = messages.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((messages[mid]?.at ?? 0) <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Monthly cuts with 180 days of history before each and the 60-day horizon inside the span. */
 export function cutDates(messages: readonly MailMessage[]): number[] {
   const span = activeSpan(messages);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RiskReason } from '@/lib/engine/risk-types';
+import { REASON_KINDS } from '@/lib/team/summary';
 
 // The team view's messages from Keepwarm's own pages to the background: the
 // merged team scope to show, and which scope (the member's own, or the team's)
@@ -13,20 +14,7 @@ export const uiTeamScopeSchema = z.strictObject({ type: z.literal('ui/team-scope
 export const uiSetViewScopeSchema = z.strictObject({ type: z.literal('ui/set-view-scope'), scope: viewScopeSchema });
 
 const memberRefSchema = z.object({ memberId: z.string(), name: z.string(), self: z.boolean() });
-const reasonKindSchema = z.enum([
-  'waiting_on_us',
-  'slow_replies',
-  'waiting_on_them',
-  'silence',
-  'few_contacts',
-  'low_p_alive',
-  'declining',
-  'account_quiet',
-  'complaint',
-  'cancellation',
-  'price',
-  'competitor',
-]);
+const reasonKindSchema = z.enum(REASON_KINDS);
 
 /** The background's own reasons, made by the engine: the pages render them as they do a member's. */
 const reasonSchema = z.custom<RiskReason>(
