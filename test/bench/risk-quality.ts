@@ -1,6 +1,7 @@
 import { crossValidateAdoption } from '@/lib/engine/risk-model/adoption-evaluation';
 import { ADOPTION } from '@/lib/engine/risk-model/adoption-rule';
 import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
+import { censorHorizonGaps, EXPORT_GAP_DAYS, horizonGaps } from '@/lib/engine/risk-model/horizon-coverage';
 import { crossValidateOwnPast, REFIT_STRENGTHS } from '@/lib/engine/risk-model/own-past-refit';
 import {
   type EvaluationReport,
@@ -51,6 +52,7 @@ export const riskQuality: Benchmark = {
     const samples = mailboxes.flatMap(mailboxSamples);
     const spec = specOf(SHIPPED_MODEL);
     const evaluate = (label: Label) => summary(evaluateRisk(samples, spec, label));
+    const { covered, censored } = censorHorizonGaps(samples, mailboxes.flatMap(horizonGaps));
     return {
       method:
         'monthly cuts (90 days of history before each, the 60-day horizon inside the 5th–99th percentile of the mailbox’s dates); correspondents (each person a client) with at least 3 days they wrote before the cut and an exchange in the 180 days before it; leave-one-mailbox-out: the shipped signals and penalty refitted without the held-out mailbox',
@@ -59,6 +61,18 @@ export const riskQuality: Benchmark = {
       mailboxesWithSamples: new Set(samples.map((s) => s.mailbox)).size,
       primaryNothingFromThemIn60Days: evaluate('quiet'),
       secondaryNoContactEitherWayIn60Days: evaluate('noContact'),
+      // The primary label again, the samples whose 60 days hold a stretch of
+      // EXPORT_GAP_DAYS with no message in the export at all left out (and
+      // refitted without them): both ways, so neither figure stands alone.
+      primaryHorizonGapsCensored: {
+        gapDays: EXPORT_GAP_DAYS,
+        censored: {
+          ...censored,
+          quietShare: censored.quiet / censored.samples,
+          quietShareOfTheRest: covered.filter((s) => s.quiet).length / covered.length,
+        },
+        ...summary(evaluateRisk(covered, spec, 'quiet')),
+      },
       // Whether learning each account's own past would help: the primary label
       // with each held-out mailbox's model refitted on its earlier cuts.
       primaryRefittedOnOwnPast: REFIT_STRENGTHS.map((strength) => {

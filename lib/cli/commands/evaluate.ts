@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
 import type { EvaluationMailbox } from '@/lib/engine/risk-model/evaluation-types';
+import { censorHorizonGaps, EXPORT_GAP_DAYS, horizonGaps } from '@/lib/engine/risk-model/horizon-coverage';
 import { evaluateAccount, evaluateRisk, type Label } from '@/lib/engine/risk-model/risk-evaluation';
 import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
 import { specOf } from '@/lib/engine/risk-model/shipped-model';
@@ -15,6 +16,8 @@ against what happened in the 60 days after. Prints JSON: for each mailbox the
 shipped model as it is (AUC, calibration by decile, Brier score, beside the
 simple baselines); with two mailboxes or more, also the shipped signals
 refitted with each mailbox held out in turn. Give one --me per mailbox, in order.
+Cut dates whose 60 days hold ${EXPORT_GAP_DAYS} days or more without any message in
+the export are listed, and the cross-validation is given again without them.
 
 Options:
   --label quiet        nothing from them in the next 60 days (default)
@@ -55,21 +58,28 @@ export const command: CliCommand = {
       mailboxes.push({ name: dir, me: [(me[i] ?? '').toLowerCase()], messages });
     }
     const samples = mailboxes.map(mailboxSamples);
+    const gaps = mailboxes.flatMap(horizonGaps);
+    const crossValidate = (list: (typeof samples)[number]) => {
+      const report = evaluateRisk(list, specOf(SHIPPED_MODEL), label);
+      return {
+        pooled: report.pooled,
+        byMailbox: report.byMailbox,
+        winsOverDaysSinceLastContact: report.winsOverDaysSince,
+        mailboxesRanked: report.mailboxesRanked,
+      };
+    };
     const result = {
       model: { signals: specOf(SHIPPED_MODEL).features, fitted: SHIPPED_MODEL.fitted },
       label,
       shippedModel: Object.fromEntries(mailboxes.map((m, i) => [m.name, evaluateAccount(samples[i] ?? [], label)])),
-      ...(mailboxes.length >= 2 && {
-        crossValidated: (() => {
-          const report = evaluateRisk(samples.flat(), specOf(SHIPPED_MODEL), label);
-          return {
-            pooled: report.pooled,
-            byMailbox: report.byMailbox,
-            winsOverDaysSinceLastContact: report.winsOverDaysSince,
-            mailboxesRanked: report.mailboxesRanked,
-          };
-        })(),
-      }),
+      horizonGaps: gaps.map((g) => ({ mailbox: g.mailbox, cut: new Date(g.cut).toISOString(), days: g.days })),
+      ...(mailboxes.length >= 2 && { crossValidated: crossValidate(samples.flat()) }),
+      ...(mailboxes.length >= 2 &&
+        gaps.length > 0 &&
+        (() => {
+          const { covered, censored } = censorHorizonGaps(samples.flat(), gaps);
+          return { crossValidatedHorizonGapsCensored: { censored, ...crossValidate(covered) } };
+        })()),
     };
     console.log(JSON.stringify(result, null, 2));
     return 0;

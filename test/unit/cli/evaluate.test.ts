@@ -20,6 +20,7 @@ describe('keepwarm evaluate', () => {
       note: 'no-samples',
     });
     expect(result.crossValidated).toBeUndefined();
+    expect(result.horizonGaps).toEqual([]);
   });
 
   it('asks for one owner per mailbox', async () => {
@@ -37,5 +38,12 @@ describe('keepwarm evaluate', () => {
     expect(result.shippedModel[parks].samples).toBeGreaterThan(100);
     expect(Object.keys(result.crossValidated.byMailbox).sort()).toEqual([buy, parks].sort());
     expect(result.crossValidated.pooled.auc.risk).toBeGreaterThan(0.6);
+    // Parks's export holds no message at all for weeks in the autumn of 2001: that cut date is
+    // listed, and the cross-validation is given again without its samples.
+    expect(result.horizonGaps.length).toBeGreaterThan(0);
+    for (const gap of result.horizonGaps) expect(gap.days).toBeGreaterThanOrEqual(21);
+    const { censored, pooled } = result.crossValidatedHorizonGapsCensored;
+    expect(censored.samples).toBeGreaterThan(0);
+    expect(pooled.samples + censored.samples).toBe(result.crossValidated.pooled.samples);
   });
 });
