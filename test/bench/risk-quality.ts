@@ -1,6 +1,7 @@
 import { crossValidateAdoption } from '@/lib/engine/risk-model/adoption-evaluation';
 import { ADOPTION } from '@/lib/engine/risk-model/adoption-rule';
-import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
+import { shareOfPairsWithinGroups } from '@/lib/engine/risk-model/evaluation-metrics';
+import { mailboxSamples, type Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import { censorHorizonGaps, EXPORT_GAP_DAYS, horizonGaps } from '@/lib/engine/risk-model/horizon-coverage';
 import { crossValidateOwnPast, REFIT_STRENGTHS } from '@/lib/engine/risk-model/own-past-refit';
 import {
@@ -22,6 +23,18 @@ import type { Benchmark } from './benchmark';
 // engine's (lib/engine/risk-model/risk-evaluation.ts).
 
 const FIRST_THREE = ['sager-e', 'buy-r', 'parks-j'];
+
+/**
+ * Which pairs the pooled AUC is made of: the share of its pairs of one
+ * mailbox's cut date (what the clients' own signals rank) and of one mailbox;
+ * the rest pair clients of two mailboxes, ranked mostly by how quiet each
+ * mailbox's month is.
+ */
+function pairsOfThePooledAuc(samples: readonly Sample[]) {
+  const of = (group: (s: Sample) => string) =>
+    shareOfPairsWithinGroups(samples.map((s) => ({ positive: s.quiet, group: group(s) })));
+  return { ofOneCutDate: of((s) => `${s.mailbox}\u0000${s.cut}`), ofOneMailbox: of((s) => s.mailbox) };
+}
 
 function summary(report: EvaluationReport) {
   const byMailbox = Object.fromEntries(
@@ -60,6 +73,7 @@ export const riskQuality: Benchmark = {
       mailboxes: mailboxes.length,
       mailboxesWithSamples: new Set(samples.map((s) => s.mailbox)).size,
       primaryNothingFromThemIn60Days: evaluate('quiet'),
+      primaryPairsOfThePooledAuc: pairsOfThePooledAuc(samples),
       secondaryNoContactEitherWayIn60Days: evaluate('noContact'),
       // The primary label again, the samples whose 60 days hold a stretch of
       // EXPORT_GAP_DAYS with no message in the export at all left out (and

@@ -57,6 +57,28 @@ export function withinGroupAuc(scored: readonly (Scored & { group: string })[]):
   return pairs > 0 ? won / pairs : Number.NaN;
 }
 
+/**
+ * Of the pooled AUC's pairs (one positive, one negative), the share whose two
+ * samples fall in one group. With the group a mailbox's cut date, it bounds
+ * what ranking the clients of one moment better can do to the pooled AUC: at
+ * most this share of (1 − the within-group AUC). NaN without both outcomes.
+ */
+export function shareOfPairsWithinGroups(outcomes: readonly { positive: boolean; group: string }[]): number {
+  const counts = new Map<string, { positives: number; negatives: number }>();
+  for (const o of outcomes) {
+    const count = counts.get(o.group) ?? { positives: 0, negatives: 0 };
+    if (o.positive) count.positives++;
+    else count.negatives++;
+    counts.set(o.group, count);
+  }
+  const positives = outcomes.filter((o) => o.positive).length;
+  const pairs = positives * (outcomes.length - positives);
+  if (pairs === 0) return Number.NaN;
+  let within = 0;
+  for (const c of counts.values()) within += c.positives * c.negatives;
+  return within / pairs;
+}
+
 export interface CalibrationBin {
   /** Mean predicted chance in the bin. */
   predicted: number;

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import { auc, brierScore, calibrationByDecile, withinGroupAuc } from '@/lib/engine/risk-model/evaluation-metrics';
+import {
+  auc,
+  brierScore,
+  calibrationByDecile,
+  shareOfPairsWithinGroups,
+  withinGroupAuc,
+} from '@/lib/engine/risk-model/evaluation-metrics';
 import { cutDates, mailboxSamples, type Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import type { EvaluationMailbox } from '@/lib/engine/risk-model/evaluation-types';
 import { FitError, fitLogistic, type LogisticModel } from '@/lib/engine/risk-model/logistic-fit';
@@ -66,6 +72,20 @@ describe('evaluation metrics', () => {
     // One group is the plain AUC.
     const one = scored.map((s) => ({ ...s, group: 'x' }));
     expect(withinGroupAuc(one)).toBeCloseTo(auc(one), 12);
+  });
+
+  it('counts the share of the pooled pairs that fall within one group (hand-computed)', () => {
+    // Three positives and two negatives pool 6 pairs: group a holds 1 × 2 of them, group b 1 × 0.
+    const outcomes = [
+      { group: 'a', positive: true },
+      { group: 'a', positive: false },
+      { group: 'a', positive: false },
+      { group: 'b', positive: true },
+      { group: 'c', positive: true },
+    ];
+    expect(shareOfPairsWithinGroups(outcomes)).toBeCloseTo(2 / 6, 12);
+    expect(shareOfPairsWithinGroups(outcomes.map((o) => ({ ...o, group: 'x' })))).toBe(1);
+    expect(shareOfPairsWithinGroups(outcomes.filter((o) => o.positive))).toBeNaN();
   });
 
   it('bins chances into deciles of equal size, with the mean chance and the observed share', () => {
