@@ -15,6 +15,7 @@ import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
 import { specOf } from '@/lib/engine/risk-model/shipped-model';
 import { loadAllMailboxes } from '../risk-data/enron-mailboxes';
 import type { Benchmark } from './benchmark';
+import { cutShares } from './risk-cut-shares';
 
 // How well the chance of going quiet ranks and is calibrated on real
 // mailboxes, cross-validated by mailbox: each mailbox is scored by the shipped
@@ -74,6 +75,7 @@ export const riskQuality: Benchmark = {
       mailboxesWithSamples: new Set(samples.map((s) => s.mailbox)).size,
       primaryNothingFromThemIn60Days: evaluate('quiet'),
       primaryPairsOfThePooledAuc: pairsOfThePooledAuc(samples),
+      primaryShareGoingQuietByCutDate: cutShares(mailboxes, samples),
       secondaryNoContactEitherWayIn60Days: evaluate('noContact'),
       // The primary label again, the samples whose 60 days hold a stretch of
       // EXPORT_GAP_DAYS with no message in the export at all left out (and
