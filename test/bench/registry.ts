@@ -13,6 +13,7 @@ import { modelRefit } from './model-refit';
 import { parserVsJson } from './parser-vs-json';
 import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
+import { riskCandidates } from './risk-candidates';
 import { riskQuality } from './risk-quality';
 import { scaleAccount } from './scale-account';
 
@@ -28,6 +29,7 @@ export const benchmarks: Benchmark[] = [
   recomputeIndexedDb,
   bgnbdFit,
   riskQuality,
+  riskCandidates,
   modelRefit,
   mailboxImport,
   cliReport,

@@ -55,17 +55,30 @@ export function crossValidate(
   fitModel: Fit = fitLogistic,
 ): Prediction[] {
   const columns = columnsOf(spec);
+  return crossValidateRows(samples, (s) => rowOf(s, columns), spec.lambda, label, fitModel);
+}
+
+/** The same cross-validation over any row a sample gives: how signals beside the shipped ones are tried. */
+export function crossValidateRows(
+  samples: readonly Sample[],
+  rowOfSample: (sample: Sample) => number[],
+  lambda: number,
+  label: Label = 'quiet',
+  fitModel: Fit = fitLogistic,
+): Prediction[] {
+  const rows = new Map(samples.map((s) => [s, rowOfSample(s)]));
+  const rowFor = (s: Sample) => rows.get(s) ?? [];
   const mailboxes = [...new Set(samples.map((s) => s.mailbox))];
   return mailboxes.flatMap((heldOut) => {
-    const model = fitSpec(
-      samples.filter((s) => s.mailbox !== heldOut),
-      spec,
-      label,
-      fitModel,
+    const training = samples.filter((s) => s.mailbox !== heldOut);
+    const model = fitModel(
+      training.map(rowFor),
+      training.map((s) => s[label]),
+      lambda,
     );
     return samples
       .filter((s) => s.mailbox === heldOut)
-      .map((sample) => ({ sample, chance: chanceOf(model, rowOf(sample, columns)) }));
+      .map((sample) => ({ sample, chance: chanceOf(model, rowFor(sample)) }));
   });
 }
 
@@ -149,13 +162,13 @@ export function evaluateRisk(
   return reportOf(crossValidate(samples, spec, label, fitModel), samples, spec, label);
 }
 
-/** The report on held-out predictions of every sample, however they were made. */
-export function reportOf(
-  predictions: readonly Prediction[],
-  samples: readonly Sample[],
-  spec: ModelSpec,
-  label: Label,
-): EvaluationReport {
+/** The report's tables and counts, without its resampling and refits: what every variant tried is judged by. */
+export type Ranking = Pick<
+  EvaluationReport,
+  'pooled' | 'byMailbox' | 'mailboxesRanked' | 'winsOverDaysSince' | 'winsOverEveryBaseline' | 'deciles100OffBy5Points'
+>;
+
+export function rankingOf(predictions: readonly Prediction[], samples: readonly Sample[], label: Label): Ranking {
   const byMailbox: Record<string, Table> = {};
   for (const name of [...new Set(samples.map((s) => s.mailbox))]) {
     byMailbox[name] = table(
@@ -166,8 +179,6 @@ export function reportOf(
   const ranked = Object.values(byMailbox).filter((t) => !Number.isNaN(t.auc.risk));
   const pooled = table(predictions, label);
   return {
-    label,
-    spec,
     pooled,
     byMailbox,
     mailboxesRanked: ranked.length,
@@ -178,6 +189,20 @@ export function reportOf(
     deciles100OffBy5Points: pooled.calibration.filter(
       (b) => b.count >= 100 && Math.abs(b.predicted - b.observed) > 0.05,
     ).length,
+  };
+}
+
+/** The report on held-out predictions of every sample, however they were made. */
+export function reportOf(
+  predictions: readonly Prediction[],
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label,
+): EvaluationReport {
+  return {
+    label,
+    spec,
+    ...rankingOf(predictions, samples, label),
     riskMinusRecency: mailboxBootstrap(
       predictions.map((p) => ({
         mailbox: p.sample.mailbox,

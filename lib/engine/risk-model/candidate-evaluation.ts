@@ -1,0 +1,116 @@
+// Whether a signal of the whole account, or a recalibration, would help the
+// shipped model: each tried in the evaluation's own mailbox-level
+// cross-validation, on the same samples, beside the shipped signals, and
+// judged by the same figures as the shipped model in the same run.
+import { ACCOUNT_SIGNAL_NAMES, type AccountSignalName, type AccountSignals } from './account-signals';
+import type { Sample } from './evaluation-samples';
+import { fitLogistic } from './logistic-fit';
+import {
+  columnsOf,
+  crossValidateRows,
+  type Label,
+  type ModelSpec,
+  type Prediction,
+  rankingOf,
+  rowOf,
+} from './risk-evaluation';
+
+export interface Figures {
+  pooledAuc: number;
+  withinCutAuc: number;
+  logLoss: number;
+  /** Mailboxes where it ranks better than days since the last contact, of those with both outcomes. */
+  mailboxesWon: number;
+  mailboxesRanked: number;
+  /** Deciles holding at least 100 samples whose predicted and observed shares differ by more than 5 points. */
+  decilesOffBy5Points: number;
+}
+
+export function figuresOf(predictions: readonly Prediction[], samples: readonly Sample[], label: Label): Figures {
+  const ranking = rankingOf(predictions, samples, label);
+  return {
+    pooledAuc: ranking.pooled.auc.risk,
+    withinCutAuc: ranking.pooled.withinCutAuc.risk,
+    logLoss: ranking.pooled.logLoss,
+    mailboxesWon: ranking.winsOverDaysSince,
+    mailboxesRanked: ranking.mailboxesRanked,
+    decilesOffBy5Points: ranking.deciles100OffBy5Points,
+  };
+}
+
+const logit = (p: number) => {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log(q / (1 - q));
+};
+
+/**
+ * A Platt-style recalibration inside the cross-validation: each mailbox's
+ * held-out chance put through a logistic fit of the label on the held-out
+ * log-odds of every other mailbox. Those log-odds came from models that saw
+ * this mailbox, so the fit is a little kinder to it than a nested one.
+ */
+export function recalibrated(predictions: readonly Prediction[], label: Label): Prediction[] {
+  const mailboxes = [...new Set(predictions.map((p) => p.sample.mailbox))];
+  return mailboxes.flatMap((heldOut) => {
+    const others = predictions.filter((p) => p.sample.mailbox !== heldOut);
+    const platt = fitLogistic(
+      others.map((p) => [logit(p.chance)]),
+      others.map((p) => p.sample[label]),
+      0,
+    );
+    const { weight, mean, scale } = platt.columns[0] ?? { weight: 1, mean: 0, scale: 1 };
+    return predictions
+      .filter((p) => p.sample.mailbox === heldOut)
+      .map((p) => ({
+        sample: p.sample,
+        chance: 1 / (1 + Math.exp(-(platt.intercept + (weight * (logit(p.chance) - mean)) / scale))),
+      }));
+  });
+}
+
+export interface CandidateReport {
+  shipped: Figures;
+  /** Each signal alone beside the shipped ones. */
+  alone: Record<AccountSignalName, Figures>;
+  /** The signals that alone raised the pooled AUC, together (chosen on these same figures, so a kind estimate). */
+  bestTogether: { signals: AccountSignalName[]; figures?: Figures };
+  allTogether: Figures;
+  /** The shipped model's held-out chances recalibrated inside the cross-validation. */
+  recalibrated: Figures;
+}
+
+/** Tries each account signal of `signalsOf` beside the spec's signals, then the best of them together, then a recalibration. */
+export function tryCandidates(
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  signalsOf: (sample: Sample) => AccountSignals,
+  label: Label = 'quiet',
+): CandidateReport {
+  const columns = columnsOf(spec);
+  const base = new Map(samples.map((s) => [s, rowOf(s, columns)]));
+  const withSignals = (chosen: readonly AccountSignalName[]) => {
+    const row = (s: Sample) => {
+      const signals = signalsOf(s);
+      return [...(base.get(s) ?? []), ...chosen.map((name) => signals[name])];
+    };
+    return crossValidateRows(samples, row, spec.lambda, label);
+  };
+  const shippedPredictions = withSignals([]);
+  const shipped = figuresOf(shippedPredictions, samples, label);
+  const names = ACCOUNT_SIGNAL_NAMES;
+  const alone = Object.fromEntries(
+    names.map((name) => [name, figuresOf(withSignals([name]), samples, label)]),
+  ) as Record<AccountSignalName, Figures>;
+  const best = names.filter((name) => alone[name].pooledAuc > shipped.pooledAuc);
+  return {
+    shipped,
+    alone,
+    bestTogether: {
+      signals: best,
+      ...(best.length === 1 && best[0] ? { figures: alone[best[0]] } : {}),
+      ...(best.length > 1 ? { figures: figuresOf(withSignals(best), samples, label) } : {}),
+    },
+    allTogether: figuresOf(withSignals(names), samples, label),
+    recalibrated: figuresOf(recalibrated(shippedPredictions, label), samples, label),
+  };
+}
