@@ -3,6 +3,7 @@
 // cross-validation, on the same samples, beside the shipped signals, and
 // judged by the same figures as the shipped model in the same run.
 import { ACCOUNT_SIGNAL_NAMES, type AccountSignalName, type AccountSignals } from './account-signals';
+import { type Interval, mailboxBootstrap } from './evaluation-bootstrap';
 import type { Sample } from './evaluation-samples';
 import { fitLogistic } from './logistic-fit';
 import {
@@ -43,40 +44,86 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
+/** One held-out mailbox's recalibration: chance = σ(intercept + slope · held-out log-odds); 0 and 1 leave it as it was. */
+export interface PlattFit {
+  mailbox: string;
+  intercept: number;
+  slope: number;
+}
+
 /**
  * A Platt-style recalibration inside the cross-validation: each mailbox's
  * held-out chance put through a logistic fit of the label on the held-out
  * log-odds of every other mailbox. Those log-odds came from models that saw
  * this mailbox, so the fit is a little kinder to it than a nested one.
  */
-export function recalibrated(predictions: readonly Prediction[], label: Label): Prediction[] {
+export function recalibrated(
+  predictions: readonly Prediction[],
+  label: Label,
+): { predictions: Prediction[]; fits: PlattFit[] } {
   const mailboxes = [...new Set(predictions.map((p) => p.sample.mailbox))];
-  return mailboxes.flatMap((heldOut) => {
-    const others = predictions.filter((p) => p.sample.mailbox !== heldOut);
+  const fits = mailboxes.map((mailbox): PlattFit => {
+    const others = predictions.filter((p) => p.sample.mailbox !== mailbox);
     const platt = fitLogistic(
       others.map((p) => [logit(p.chance)]),
       others.map((p) => p.sample[label]),
       0,
     );
     const { weight, mean, scale } = platt.columns[0] ?? { weight: 1, mean: 0, scale: 1 };
-    return predictions
-      .filter((p) => p.sample.mailbox === heldOut)
-      .map((p) => ({
-        sample: p.sample,
-        chance: 1 / (1 + Math.exp(-(platt.intercept + (weight * (logit(p.chance) - mean)) / scale))),
-      }));
+    return { mailbox, intercept: platt.intercept - (weight * mean) / scale, slope: weight / scale };
   });
+  const fitOf = new Map(fits.map((f) => [f.mailbox, f]));
+  return {
+    predictions: predictions.map((p) => {
+      const fit = fitOf.get(p.sample.mailbox) ?? { intercept: 0, slope: 1 };
+      return { sample: p.sample, chance: 1 / (1 + Math.exp(-(fit.intercept + fit.slope * logit(p.chance)))) };
+    }),
+    fits,
+  };
 }
+
+/** One set of held-out chances' AUC minus another's on the same samples, over mailboxes resampled. */
+function difference(predictions: readonly Prediction[], baseline: readonly Prediction[], label: Label) {
+  const base = new Map(baseline.map((p) => [p.sample, p.chance]));
+  return mailboxBootstrap(
+    predictions.map((p) => ({
+      mailbox: p.sample.mailbox,
+      cut: p.sample.cut,
+      risk: p.chance,
+      baseline: base.get(p.sample) ?? Number.NaN,
+      positive: p.sample[label],
+    })),
+  );
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const rangeOf = (values: readonly number[]): Range => ({
+  min: round(Math.min(...values)),
+  max: round(Math.max(...values)),
+});
 
 export interface CandidateReport {
   shipped: Figures;
   /** Each signal alone beside the shipped ones. */
   alone: Record<AccountSignalName, Figures>;
-  /** The signals that alone raised the pooled AUC, together (chosen on these same figures, so a kind estimate). */
-  bestTogether: { signals: AccountSignalName[]; figures?: Figures };
+  /**
+   * The signals that alone raised the pooled AUC, together (chosen on these
+   * same figures, so a kind estimate), and their AUC minus the shipped
+   * model's over mailboxes resampled.
+   */
+  bestTogether: {
+    signals: AccountSignalName[];
+    figures?: Figures;
+    minusShipped?: { pooled: Interval; withinCut: Interval };
+  };
   allTogether: Figures;
-  /** The shipped model's held-out chances recalibrated inside the cross-validation. */
-  recalibrated: Figures;
+  /** The shipped model's held-out chances recalibrated inside the cross-validation, and the range of its fits. */
+  recalibrated: Figures & { intercepts: Range; slopes: Range };
 }
 
 /** Tries each account signal of `signalsOf` beside the spec's signals, then the best of them together, then a recalibration. */
@@ -102,15 +149,25 @@ export function tryCandidates(
     names.map((name) => [name, figuresOf(withSignals([name]), samples, label)]),
   ) as Record<AccountSignalName, Figures>;
   const best = names.filter((name) => alone[name].pooledAuc > shipped.pooledAuc);
+  const bestPredictions = best.length > 0 ? withSignals(best) : undefined;
   return {
     shipped,
     alone,
     bestTogether: {
       signals: best,
-      ...(best.length === 1 && best[0] ? { figures: alone[best[0]] } : {}),
-      ...(best.length > 1 ? { figures: figuresOf(withSignals(best), samples, label) } : {}),
+      ...(bestPredictions && {
+        figures: figuresOf(bestPredictions, samples, label),
+        minusShipped: difference(bestPredictions, shippedPredictions, label),
+      }),
     },
     allTogether: figuresOf(withSignals(names), samples, label),
-    recalibrated: figuresOf(recalibrated(shippedPredictions, label), samples, label),
+    recalibrated: (() => {
+      const { predictions, fits } = recalibrated(shippedPredictions, label);
+      return {
+        ...figuresOf(predictions, samples, label),
+        intercepts: rangeOf(fits.map((f) => f.intercept)),
+        slopes: rangeOf(fits.map((f) => f.slope)),
+      };
+    })(),
   };
 }

@@ -72,6 +72,7 @@ describe('trying account signals beside the shipped ones', () => {
     expect(report.alone.correspondents.logLoss).toBeLessThan(report.shipped.logLoss);
     expect(report.bestTogether.signals).toEqual(['correspondents']);
     expect(report.bestTogether.figures).toEqual(report.alone.correspondents);
+    expect(report.bestTogether.minusShipped?.pooled.median).toBeGreaterThan(0);
   });
 });
 
@@ -84,7 +85,10 @@ describe('recalibration inside the cross-validation', () => {
   }));
 
   it('scores every sample once and mends a uniform overconfidence', () => {
-    const mended = recalibrated(overconfident, 'quiet');
+    const { predictions: mended, fits } = recalibrated(overconfident, 'quiet');
+    // Three times too sure: each fit scales the log-odds back by about a third.
+    for (const fit of fits) expect(fit.slope).toBeGreaterThan(0.2);
+    for (const fit of fits) expect(fit.slope).toBeLessThan(0.5);
     expect(new Set(mended.map((p) => p.sample))).toEqual(new Set(all));
     expect(mended).toHaveLength(all.length);
     expect(loss(mended)).toBeLessThan(loss(overconfident));
@@ -96,6 +100,8 @@ describe('recalibration inside the cross-validation', () => {
     );
     const chancesOfA = (predictions: readonly Prediction[]) =>
       predictions.filter((p) => p.sample.mailbox === 'a').map((p) => p.chance);
-    expect(chancesOfA(recalibrated(flipped, 'quiet'))).toEqual(chancesOfA(recalibrated(overconfident, 'quiet')));
+    expect(chancesOfA(recalibrated(flipped, 'quiet').predictions)).toEqual(
+      chancesOfA(recalibrated(overconfident, 'quiet').predictions),
+    );
   });
 });
