@@ -60,7 +60,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The metrics as the model should read them: while silence is expected, the client reads as just heard from. */
-function modelInput(m: ClientMetrics, population: PopulationModel, now: number): FeatureInput {
+export function modelInput(m: ClientMetrics, population: PopulationModel, now: number): FeatureInput {
   const quiet = m.quietUntil !== undefined && now < m.quietUntil;
   return { metrics: quiet ? { ...m, lastInboundAt: now } : m, population, now };
 }
