@@ -31,8 +31,6 @@ import { urgentReasons } from './risk-urgency';
 /** How far ahead the chance of going quiet looks, in days: the shipped model's horizon. */
 export const HORIZON_DAYS = SHIPPED_MODEL.horizonDays;
 
-export { ACTIONABLE_WAIT_ON_US } from './risk-urgency';
-
 const TIER_FACTOR = { key: 1.3, standard: 1, minor: 0.75 } as const;
 /** Signals of fading that say nothing while the user expects the client to be silent. */
 const FADING: ReadonlySet<ReasonKind> = new Set(['silence', 'few_contacts', 'declining', 'low_p_alive']);
