@@ -39,6 +39,59 @@ function items(
   return out;
 }
 
+/**
+ * The row a key moves to, or undefined when the key moves nothing. From the
+ * search box only ArrowDown moves, and to the first row: the other keys keep
+ * their meaning in the text.
+ */
+function keyTarget(key: string, inSearch: boolean, activeRow: number, count: number): number | undefined {
+  if (inSearch) return key === 'ArrowDown' ? 0 : undefined;
+  const moves: Record<string, number> = {
+    ArrowDown: Math.min(count - 1, activeRow + 1),
+    ArrowUp: Math.max(0, activeRow - 1),
+    Home: 0,
+    End: count - 1,
+    PageDown: Math.min(count - 1, activeRow + 6),
+    PageUp: Math.max(0, activeRow - 6),
+  };
+  return moves[key];
+}
+
+interface WaitingItemProps {
+  item: Item;
+  now: number;
+  activeRow: number;
+  showAccount: boolean;
+  onOpen: (entry: WaitingEntry) => void;
+  onFocus: (row: number) => void;
+}
+
+/** One item of the virtual list: a list's header, its empty line, or a client's row. */
+function WaitingItem({ item, now, activeRow, showAccount, onOpen, onFocus }: WaitingItemProps) {
+  const { t } = useTranslator();
+  if (item.kind === 'header')
+    return (
+      <h2 className="kw-waiting__header" data-testid={`${item.side}-header`}>
+        {t(item.side === 'onYou' ? 'popup.waitingOnYou' : 'popup.stoppedAnswering')}
+        <span className="kw-count">{item.count}</span>
+      </h2>
+    );
+  if (item.kind === 'empty') return <p className="kw-waiting__empty">{item.text}</p>;
+  return (
+    <div data-row={item.row} data-side={item.side} className="kw-row-host">
+      <WaitingRow
+        entry={item.entry}
+        side={item.side}
+        now={now}
+        active={item.row === activeRow}
+        showAccount={showAccount}
+        onOpen={onOpen}
+        onFocus={() => onFocus(item.row)}
+      />
+    </div>
+  );
+}
+
 /** The two waiting lists with search and arrow-key navigation; Enter or a click opens the thread. */
 export function WaitingPopup({ waitingOnYou, stoppedAnswering, now, onOpen }: WaitingPopupProps) {
   const { t } = useTranslator();
@@ -79,22 +132,14 @@ export function WaitingPopup({ waitingOnYou, stoppedAnswering, now, onOpen }: Wa
   const onKeyDown = (event: KeyboardEvent) => {
     if (rows.length === 0) return;
     const inSearch = event.target instanceof HTMLInputElement;
-    const moves: Record<string, number> = {
-      ArrowDown: inSearch ? 0 : Math.min(rows.length - 1, activeRow + 1),
-      ArrowUp: Math.max(0, activeRow - 1),
-      Home: 0,
-      End: rows.length - 1,
-      PageDown: Math.min(rows.length - 1, activeRow + 6),
-      PageUp: Math.max(0, activeRow - 6),
-    };
     if (inSearch && event.key === 'Enter') {
       const first = rows[activeRow];
       if (first?.kind === 'row') onOpen(first.entry);
       event.preventDefault();
       return;
     }
-    const target = moves[event.key];
-    if (target === undefined || (inSearch && event.key !== 'ArrowDown')) return;
+    const target = keyTarget(event.key, inSearch, activeRow, rows.length);
+    if (target === undefined) return;
     event.preventDefault();
     focusRow(target);
   };
@@ -128,29 +173,16 @@ export function WaitingPopup({ waitingOnYou, stoppedAnswering, now, onOpen }: Wa
           keyOf={(item, index) =>
             item.kind === 'row' ? `${item.side}|${item.entry.account}|${item.entry.clientKey}` : `${item.kind}${index}`
           }
-          render={(item) => {
-            if (item.kind === 'header')
-              return (
-                <h2 className="kw-waiting__header" data-testid={`${item.side}-header`}>
-                  {t(item.side === 'onYou' ? 'popup.waitingOnYou' : 'popup.stoppedAnswering')}
-                  <span className="kw-count">{item.count}</span>
-                </h2>
-              );
-            if (item.kind === 'empty') return <p className="kw-waiting__empty">{item.text}</p>;
-            return (
-              <div data-row={item.row} data-side={item.side} className="kw-row-host">
-                <WaitingRow
-                  entry={item.entry}
-                  side={item.side}
-                  now={now}
-                  active={item.row === activeRow}
-                  showAccount={severalAccounts}
-                  onOpen={onOpen}
-                  onFocus={() => setActive(item.row)}
-                />
-              </div>
-            );
-          }}
+          render={(item) => (
+            <WaitingItem
+              item={item}
+              now={now}
+              activeRow={activeRow}
+              showAccount={severalAccounts}
+              onOpen={onOpen}
+              onFocus={setActive}
+            />
+          )}
         />
       </div>
     </div>

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mailboxSamples } from '@/lib/engine/risk-model/evaluation-samples';
-import { fitShippedModel } from '@/lib/engine/risk-model/shipped-model';
+import { fitShippedModel } from '@/lib/engine/risk-model/fit-shipped-model';
 import { loadAllMailboxes } from '@/test/risk-data/enron-mailboxes';
 
 const OUT = path.resolve(import.meta.dirname, '../lib/engine/risk-model/coefficients.json');

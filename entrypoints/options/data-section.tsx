@@ -1,17 +1,18 @@
-import { type ChangeEvent, useState } from 'react';
-import { ConfirmDialog, type ConfirmRequest } from '@/components/options/confirm-dialog';
+import type { ChangeEvent } from 'react';
+import { ConfirmDialog } from '@/components/options/confirm-dialog';
+import { DataDeleteGroup, DataExportGroup, DataImportGroup, DataOutcomeLines } from '@/components/options/data-groups';
 import { exportBackup } from '@/lib/data/backup-export';
 import { type Backup, type BackupProblem, CURRENT_SCHEMA_VERSION, readBackupText } from '@/lib/data/backup-format';
 import { splitBackup } from '@/lib/data/backup-parts';
 import { clientsCsv } from '@/lib/data/clients-csv';
+import type { Translator } from '@/lib/i18n/translate';
 import { sendToBackground } from '@/lib/messaging/send';
 import { dateTimeLabel } from '@/lib/ui/calendar-labels';
 import { useDatabase } from '@/lib/ui/database';
 import { datedFileName, saveFile } from '@/lib/ui/save-file';
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useTranslator } from '@/lib/ui/use-translator';
-
-type Outcome = { ok: boolean; text: string } | undefined;
+import { useDataTasks } from './use-data-tasks';
 
 /** Sends the backup in parts, one after the other; the background restores it when the last one arrives. */
 async function sendBackup(backup: Backup): Promise<Record<string, number>> {
@@ -30,32 +31,22 @@ async function sendBackup(backup: Backup): Promise<Record<string, number>> {
   throw new Error('the background did not confirm the import');
 }
 
+/** Why a chosen file is no backup Keepwarm can restore, in the user's words. */
+function problemText(t: Translator['t'], problem: BackupProblem): string {
+  if (problem.kind === 'not-json') return t('options.data.error.notJson');
+  if (problem.kind === 'not-a-backup') return t('options.data.error.notBackup');
+  if (problem.kind === 'newer-version') {
+    return t('options.data.error.newer', { version: problem.version, current: CURRENT_SCHEMA_VERSION });
+  }
+  return t('options.data.error.invalid', { where: problem.where, detail: problem.detail });
+}
+
 /** Export, import, and deletion of everything Keepwarm keeps in this browser. */
 export function DataSection() {
   const { t, language } = useTranslator();
   const db = useDatabase();
   const accounts = useKnownAccounts();
-  const [confirm, setConfirm] = useState<ConfirmRequest>();
-  const [outcome, setOutcome] = useState<Outcome>();
-
-  const [busy, setBusy] = useState(false);
-
-  // One task at a time: a large mailbox takes a while to export, delete or restore.
-  const run = async (task: () => Promise<string>) => {
-    setOutcome(undefined);
-    setBusy(true);
-    try {
-      setOutcome({ ok: true, text: await task() });
-    } catch (error) {
-      setOutcome({ ok: false, text: t('options.data.failed', { error: String(error) }) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /** Asks first; runs `task` only on the user's yes. */
-  const ask = (title: string, body: string, confirmLabel: string, task: () => Promise<string>) =>
-    setConfirm({ title, body, confirmLabel, onConfirm: () => run(task) });
+  const { busy, outcome, confirm, closeConfirm, run, ask, fail } = useDataTasks();
 
   const exportJson = () =>
     run(async () => {
@@ -72,15 +63,6 @@ export function DataSection() {
       return t('options.data.exported', { file });
     });
 
-  const problemText = (problem: BackupProblem): string => {
-    if (problem.kind === 'not-json') return t('options.data.error.notJson');
-    if (problem.kind === 'not-a-backup') return t('options.data.error.notBackup');
-    if (problem.kind === 'newer-version') {
-      return t('options.data.error.newer', { version: problem.version, current: CURRENT_SCHEMA_VERSION });
-    }
-    return t('options.data.error.invalid', { where: problem.where, detail: problem.detail });
-  };
-
   const chooseBackup = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
     const file = input.files?.[0];
@@ -88,10 +70,7 @@ export function DataSection() {
     const check = readBackupText(await file.text());
     // Cleared, so choosing the same file again (after fixing it) is a change too.
     input.value = '';
-    if (!check.ok) {
-      setOutcome({ ok: false, text: problemText(check.problem) });
-      return;
-    }
+    if (!check.ok) return fail(problemText(t, check.problem));
     const { backup } = check;
     ask(
       t('options.data.importConfirmTitle'),
@@ -131,96 +110,18 @@ export function DataSection() {
       },
     );
 
-  const exports = [
-    {
-      id: 'kw-export-json',
-      label: t('options.data.exportJson'),
-      hint: t('options.data.exportJsonHint'),
-      onClick: exportJson,
-    },
-    {
-      id: 'kw-export-csv',
-      label: t('options.data.exportCsv'),
-      hint: t('options.data.exportCsvHint'),
-      onClick: exportCsv,
-    },
-  ];
-
   return (
     <>
-      <div className="kw-group">
-        <h3>{t('options.data.exportTitle')}</h3>
-        {exports.map(({ id, label, hint, onClick }) => (
-          <div key={id} className="kw-action-row">
-            <button
-              type="button"
-              className="kw-button"
-              disabled={busy}
-              onClick={onClick}
-              aria-describedby={`${id}-hint`}
-            >
-              {label}
-            </button>
-            <p id={`${id}-hint`} className="kw-hint">
-              {hint}
-            </p>
-          </div>
-        ))}
-      </div>
-      <div className="kw-group">
-        <h3>{t('options.data.importTitle')}</h3>
-        <div className="kw-action-row">
-          {/* The browser's own file button speaks the browser's language; this label speaks the page's. */}
-          <input
-            id="kw-import-file"
-            className="kw-file-input"
-            type="file"
-            disabled={busy}
-            accept="application/json,.json"
-            aria-describedby="kw-import-hint"
-            onChange={chooseBackup}
-          />
-          <label htmlFor="kw-import-file" className="kw-button">
-            {t('options.data.importFile')}
-          </label>
-          <p id="kw-import-hint" className="kw-hint">
-            {t('options.data.importHint')}
-          </p>
-        </div>
-      </div>
-      <div className="kw-group">
-        <h3>{t('options.data.deleteTitle')}</h3>
-        {accounts.kind === 'ready'
-          ? accounts.value.map(({ address }) => (
-              <div key={address} className="kw-action-row">
-                <button type="button" className="kw-button" disabled={busy} onClick={() => askDeleteAccount(address)}>
-                  {t('options.data.deleteAccount', { account: address })}
-                </button>
-              </div>
-            ))
-          : null}
-        <div className="kw-action-row">
-          <button
-            type="button"
-            disabled={busy}
-            className="kw-button kw-button--danger"
-            onClick={askDeleteAll}
-            aria-describedby="kw-delete-all-hint"
-          >
-            {t('options.data.deleteAll')}
-          </button>
-          <p id="kw-delete-all-hint" className="kw-hint">
-            {t('options.data.deleteAllHint')}
-          </p>
-        </div>
-      </div>
-      <p role="status" data-testid="data-outcome" aria-busy={busy}>
-        {busy ? t('options.data.working') : outcome?.ok ? outcome.text : ''}
-      </p>
-      <p role="alert" className="kw-error" data-testid="data-problem">
-        {outcome?.ok === false ? outcome.text : ''}
-      </p>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+      <DataExportGroup busy={busy} onExportJson={exportJson} onExportCsv={exportCsv} />
+      <DataImportGroup busy={busy} onChoose={chooseBackup} />
+      <DataDeleteGroup
+        busy={busy}
+        accounts={accounts.kind === 'ready' ? accounts.value.map(({ address }) => address) : []}
+        onDeleteAccount={askDeleteAccount}
+        onDeleteAll={askDeleteAll}
+      />
+      <DataOutcomeLines busy={busy} outcome={outcome} />
+      <ConfirmDialog request={confirm} onClose={closeConfirm} />
     </>
   );
 }

@@ -1,13 +1,15 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { AccountFields } from '@/components/options/account-fields';
 import { CheckInField } from '@/components/options/check-in-field';
+import { CrmValueField } from '@/components/options/crm-value-field';
 import { HoursFields } from '@/components/options/hours-fields';
+import { IgnoreFields } from '@/components/options/ignore-fields';
 import { LanguageField } from '@/components/options/language-field';
-import { ListField } from '@/components/options/list-field';
 import { NotificationFields } from '@/components/options/notification-fields';
 import type { OptionsSectionProps } from '@/components/options/options-section';
 import { ReplyTargetField } from '@/components/options/reply-target-field';
 import { RetentionFields } from '@/components/options/retention-fields';
+import { type SaveStatus, SettingsSaveBar } from '@/components/options/settings-save-bar';
 import { RETENTION_RUN_KEY, retentionRunSchema } from '@/lib/data/retention-run';
 import type { UserSettings } from '@/lib/settings/user-settings';
 import { timeZones } from '@/lib/ui/calendar-labels';
@@ -16,15 +18,11 @@ import { checkDraft, draftOf, type FieldErrors, type SettingsDraft } from '@/lib
 import { useKnownAccounts } from '@/lib/ui/use-accounts';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStorageEstimate } from '@/lib/ui/use-storage-estimate';
-import { useTranslator } from '@/lib/ui/use-translator';
-
-type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { failed: string };
 
 function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
-  const { t } = useTranslator();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<Status>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const form = useRef<HTMLFormElement>(null);
   const known = useKnownAccounts();
   const accounts = useMemo(() => {
@@ -76,65 +74,11 @@ function SettingsForm({ settings, saveSettings }: OptionsSectionProps) {
       <HoursFields {...props} zones={zones} />
       <ReplyTargetField {...props} />
       <CheckInField {...props} />
-      <fieldset className="kw-group">
-        <legend>{t('options.ignore.title')}</legend>
-        <ListField
-          id="ignoredSenders"
-          label={t('options.ignore.senders')}
-          hint={t('options.ignore.sendersHint')}
-          error={errors.ignoredSenders}
-          rows={3}
-          value={draft.ignoredSenders}
-          onChange={(ignoredSenders) => update({ ignoredSenders })}
-        />
-        <ListField
-          id="ignoredDomains"
-          label={t('options.ignore.domains')}
-          hint={t('options.ignore.domainsHint')}
-          error={errors.ignoredDomains}
-          rows={3}
-          value={draft.ignoredDomains}
-          onChange={(ignoredDomains) => update({ ignoredDomains })}
-        />
-      </fieldset>
-      <fieldset className="kw-group">
-        <legend>{t('options.crmValue.title')}</legend>
-        <div className="kw-field">
-          <label className="kw-check">
-            <input
-              type="checkbox"
-              id="crmDealValue"
-              checked={draft.crmDealValue}
-              aria-describedby="crmDealValue-hint"
-              onChange={(event) => update({ crmDealValue: event.target.checked })}
-            />
-            {t('options.crmValue.label')}
-          </label>
-          <p id="crmDealValue-hint" className="kw-hint">
-            {t('options.crmValue.hint')}
-          </p>
-        </div>
-      </fieldset>
+      <IgnoreFields {...props} />
+      <CrmValueField {...props} />
       <NotificationFields {...props} requestNotifications={requestNotifications} />
       <RetentionFields {...props} estimate={estimate} lastRun={lastRun} />
-      <div className="kw-actions">
-        <button type="submit" className="kw-button kw-button--primary" disabled={status === 'saving'}>
-          {status === 'saving' ? t('options.saving') : t('options.save')}
-        </button>
-        {status === 'invalid' ? (
-          <p role="alert" className="kw-error" data-testid="settings-status">
-            {t('options.invalid')}
-          </p>
-        ) : null}
-        {typeof status === 'object' ? (
-          <p role="alert" className="kw-error" data-testid="settings-status">
-            {t('options.saveFailed', { error: status.failed })}
-          </p>
-        ) : null}
-        <p role="status" data-testid="settings-saved">
-          {status === 'saved' ? t('options.saved') : ''}
-        </p>
-      </div>
+      <SettingsSaveBar status={status} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { expectedTransactions, pAlive } from './bgnbd';
 import { summarizeContactDays } from './bgnbd-summary';
 import type { BusinessClock } from './business-hours';
 import { cadence } from './cadence';
+import { chanceOverTime } from './check-in-due';
 import type { ClientDraft } from './client-draft';
 import { type FollowUpState, reconcileFollowUps, suggestFollowUps } from './follow-ups';
 import type { ClientMetrics, ClientReport, PopulationModel } from './report-types';
@@ -41,6 +42,8 @@ export function reportClient(
     threads: draft.threads,
     chance: risk.score,
     ...(settings.checkInPercent !== undefined && { checkInPercent: settings.checkInPercent }),
+    chanceAt: chanceOverTime(metrics, population, riskModel),
+    valueFactor: risk.valueFactor,
     now,
   });
   const followUps = reconcileFollowUps(suggested, states ?? [], now).followUps;

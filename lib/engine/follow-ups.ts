@@ -9,15 +9,23 @@
 //
 // A check-in follows the model: it is suggested once the chance of going quiet
 // reaches the user's threshold (by default 50%, where the level turns "high"),
-// not after a fixed gap. An onboarding check-in is due on its milestone day and
+// not after a fixed gap, and is due from the moment the chance reached it
+// (check-in-due.ts), not from the moment it was noticed. An onboarding check-in is due on its milestone day and
 // leaves a week later (or when the next milestone comes up), since a "day 7"
 // check-in on day 19 is no longer what the relationship needs. A client we
 // only ever answer gets a proactive check-in once we have not started a
 // conversation with them for a quarter.
+//
+// A client's follow-ups are ordered by urgency × value (follow-up-urgency.ts),
+// most pressing first, not by due date.
 import { DAY, HOUR } from './business-hours';
+import { thresholdCrossedAt } from './check-in-due';
+import type { CueKind } from './cue-lexicon';
+import { byPriority, followUpUrgency } from './follow-up-urgency';
 import { formatDays, formatDuration } from './format';
 import type { ClientMetrics } from './report-types';
 import { HORIZON_DAYS } from './risk';
+import { lastExchangeAt } from './risk-model/risk-features';
 import type { RiskReason } from './risk-types';
 import type { ThreadState } from './waiting';
 
@@ -38,7 +46,16 @@ export interface SuggestedFollowUp {
   chance?: { percent: number; threshold: number };
   /** For a proactive check-in: when we last started a conversation, if ever. */
   lastStartedByUsAt?: number;
+  /** For an acknowledgement: the cue it answers. */
+  cue?: CueKind;
+  /** How pressing it is for this client (follow-up-urgency.ts). */
+  urgency: number;
+  /** Urgency × the client's value factor: the order across clients. */
+  priority: number;
 }
+
+/** A suggestion before it is weighed. */
+type Draft = Omit<SuggestedFollowUp, 'urgency' | 'priority'>;
 
 export type FollowUpStatus = 'open' | 'snoozed' | 'done' | 'dismissed';
 
@@ -78,6 +95,10 @@ export interface FollowUpInput {
   chance: number;
   /** The chance, in percent, at which a check-in is suggested. */
   checkInPercent?: number;
+  /** The chance (percent) the client had at an earlier time with no mail since: dates a check-in; without it, due now. */
+  chanceAt?: (at: number) => number;
+  /** What the client is worth against the account's others (Risk.valueFactor); 1 unless given. */
+  valueFactor?: number;
   now: number;
 }
 
@@ -86,18 +107,21 @@ export function checkInReason(reasons: readonly RiskReason[]): RiskReason | unde
   return reasons.find((r) => r.weight > 0 && !r.urgent);
 }
 
-function checkIn(input: FollowUpInput): SuggestedFollowUp | undefined {
+function checkIn(input: FollowUpInput): Draft | undefined {
   const { clientKey, metrics, reasons, chance, now } = input;
   const threshold = input.checkInPercent ?? DEFAULT_CHECK_IN_PERCENT;
   if (chance < threshold || metrics.lastInboundAt === undefined) return undefined;
   if (metrics.quietUntil !== undefined && now < metrics.quietUntil) return undefined;
   const named = checkInReason(reasons);
+  // The chance only climbs from the last exchange, or from the end of a silence the user expected.
+  const quietEnded = metrics.quietUntil !== undefined && metrics.quietUntil <= now ? metrics.quietUntil : -Infinity;
+  const from = Math.max(lastExchangeAt(metrics) ?? metrics.lastInboundAt, quietEnded);
   return {
     key: `check-in:${clientKey}`,
     clientKey,
     kind: 'check_in',
     reason: `Check in: ${chance}% chance they go quiet in ${HORIZON_DAYS} days, at or over your ${threshold}%${named ? ` — ${named.text}` : ''}`,
-    dueAt: now,
+    dueAt: input.chanceAt ? thresholdCrossedAt(input.chanceAt, from, now, threshold) : now,
     anchorAt: metrics.lastInboundAt,
     chance: { percent: chance, threshold },
   };
@@ -109,7 +133,7 @@ function checkIn(input: FollowUpInput): SuggestedFollowUp | undefined {
  * by us in it, and not waiting on our reply. Ends when we start one; comes
  * back a quarter after that.
  */
-function proactive({ clientKey, metrics, now }: FollowUpInput): SuggestedFollowUp | undefined {
+function proactive({ clientKey, metrics, now }: FollowUpInput): Draft | undefined {
   const since = metrics.lastStartedByUsAt ?? metrics.firstSeenAt;
   if (now - metrics.firstSeenAt < PROACTIVE_AFTER || now - since < PROACTIVE_AFTER) return undefined;
   if (metrics.lastInboundAt === undefined || now - metrics.lastInboundAt > PROACTIVE_AFTER) return undefined;
@@ -132,8 +156,8 @@ function proactive({ clientKey, metrics, now }: FollowUpInput): SuggestedFollowU
 }
 
 /** Onboarding check-ins due within ONBOARDING_LEAD, and none past its use. */
-function onboarding({ clientKey, metrics, now }: FollowUpInput): SuggestedFollowUp[] {
-  const out: SuggestedFollowUp[] = [];
+function onboarding({ clientKey, metrics, now }: FollowUpInput): Draft[] {
+  const out: Draft[] = [];
   for (const [i, day] of ONBOARDING_MILESTONES.entries()) {
     const due = metrics.firstSeenAt + day * DAY;
     const next = ONBOARDING_MILESTONES[i + 1];
@@ -159,7 +183,7 @@ function onboarding({ clientKey, metrics, now }: FollowUpInput): SuggestedFollow
 
 export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
   const { clientKey, metrics, reasons, threads, now } = input;
-  const out: SuggestedFollowUp[] = [];
+  const out: Draft[] = [];
   const acknowledged = new Set<string>();
   for (const r of reasons) {
     if (r.kind !== 'complaint' && r.kind !== 'cancellation' && r.kind !== 'competitor' && r.kind !== 'price') continue;
@@ -175,6 +199,7 @@ export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
       dueAt: at,
       anchorAt: at,
       threadId: r.threadId,
+      cue: r.kind,
     });
   }
   const usualReply = metrics.latency.ours.medianMs ?? 4 * HOUR;
@@ -209,7 +234,13 @@ export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
   const checkInNow = checkIn(input) ?? proactive(input);
   if (checkInNow) out.push(checkInNow);
   out.push(...onboarding(input));
-  return out.sort(byDue);
+  const value = input.valueFactor ?? 1;
+  return out
+    .map((draft) => {
+      const urgency = followUpUrgency(draft, now);
+      return { ...draft, urgency, priority: Math.round(urgency * value * 1000) / 1000 };
+    })
+    .sort(byPriority);
 }
 
 const byDue = (a: SuggestedFollowUp, b: SuggestedFollowUp) =>
@@ -229,7 +260,7 @@ export interface ReconciledFollowUps {
  *   after the decision) — then open, and its state is dropped;
  * - done / dismissed: stays closed unless new activity came after the decision.
  * States of keys not suggested now are kept for STATE_RETENTION, then pruned.
- * Duplicate suggestions of one key keep the earliest due.
+ * Duplicate suggestions of one key keep the earliest due; the follow-ups come most pressing first.
  */
 export function reconcileFollowUps(
   suggested: readonly SuggestedFollowUp[],
@@ -260,6 +291,7 @@ export function reconcileFollowUps(
       });
     }
   }
+  followUps.sort(byPriority);
   const kept = [...states.values()]
     .filter((s) => unique.has(s.key) || now - s.updatedAt <= STATE_RETENTION)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -31,8 +31,6 @@ import { urgentReasons } from './risk-urgency';
 /** How far ahead the chance of going quiet looks, in days: the shipped model's horizon. */
 export const HORIZON_DAYS = SHIPPED_MODEL.horizonDays;
 
-export { ACTIONABLE_WAIT_ON_US } from './risk-urgency';
-
 const TIER_FACTOR = { key: 1.3, standard: 1, minor: 0.75 } as const;
 /** Signals of fading that say nothing while the user expects the client to be silent. */
 const FADING: ReadonlySet<ReasonKind> = new Set(['silence', 'few_contacts', 'declining', 'low_p_alive']);
@@ -60,7 +58,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The metrics as the model should read them: while silence is expected, the client reads as just heard from. */
-function modelInput(m: ClientMetrics, population: PopulationModel, now: number): FeatureInput {
+export function modelInput(m: ClientMetrics, population: PopulationModel, now: number): FeatureInput {
   const quiet = m.quietUntil !== undefined && now < m.quietUntil;
   return { metrics: quiet ? { ...m, lastInboundAt: now } : m, population, now };
 }

@@ -19,7 +19,6 @@ import { normalizeSubject } from './subject';
 import { SubjectThreads } from './subject-threads';
 import { ThreadForest, type ThreadMove } from './thread-forest';
 
-export { SUBJECT_THREAD_WINDOW_MS } from './subject-threads';
 export type { ThreadMove };
 
 // A subject like "Meeting" recurs for years; only its newest threads are candidates.

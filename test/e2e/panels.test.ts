@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBusinessClock, HOUR } from '../../lib/engine/business-hours';
-import { ACTIONABLE_WAIT_ON_US } from '../../lib/engine/risk';
+import { ACTIONABLE_WAIT_ON_US } from '../../lib/engine/risk-urgency';
 import { DEFAULT_SETTINGS } from '../../lib/engine/settings';
 import { en, type MessageKey, ru, uk } from '../../lib/i18n/catalogs';
 import { openThreadsOf } from '../demo/browse';

@@ -70,13 +70,9 @@ function failureOf(error: unknown): PageImportFailure {
   return { kind: 'interrupted', message };
 }
 
-export function startMailboxImport(options: StartImportOptions): ImportRun {
-  const { worker, account, onState } = options;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const clientKeys = new Set<string>();
-  const startedAt = now();
-  let state: ImportState = {
+/** The state before the worker read anything: every count at zero, the files' total size known. */
+function initialImportState({ account, files }: StartImportOptions, startedAt: number): ImportState {
+  return {
     phase: 'running',
     account,
     startedAt,
@@ -84,10 +80,10 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     progress: {
       counts: { read: 0, imported: 0, duplicates: 0, skippedNoDate: 0, skippedCorrupt: 0 },
       bytesRead: 0,
-      totalBytes: options.files.reduce((sum, f) => sum + f.file.size, 0),
+      totalBytes: files.reduce((sum, f) => sum + f.file.size, 0),
       source: '',
       sourceIndex: 0,
-      sourceCount: options.files.length,
+      sourceCount: files.length,
     },
     stored: 0,
     added: 0,
@@ -96,6 +92,38 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     ignoredFiles: 0,
     resent: 0,
   };
+}
+
+/** Sends a batch until the background answers, after each delay of RESEND_DELAYS_MS; `onResend` counts each retry. */
+async function sendBatchResending(
+  options: StartImportOptions,
+  messages: ImportedMailMessage[],
+  moves: ThreadMove[],
+  onResend: () => void,
+): Promise<ReplyTo<'ui/import-batch'>> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await answerWithin(
+        options.sendBatch(options.account, messages, moves),
+        options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS,
+      );
+    } catch (error) {
+      // A refused batch or a full disk fails the same way however often it is sent.
+      const final = error instanceof BackgroundRefusedError || error instanceof BackgroundStorageFullError;
+      const delay = RESEND_DELAYS_MS[attempt];
+      if (final || delay === undefined) throw error;
+      onResend();
+      await sleep(delay);
+    }
+  }
+}
+
+export function startMailboxImport(options: StartImportOptions): ImportRun {
+  const { worker, account, onState } = options;
+  const now = options.now ?? Date.now;
+  const clientKeys = new Set<string>();
+  let state = initialImportState(options, now());
   let settle: (state: ImportState) => void = () => undefined;
   const finished = new Promise<ImportState>((resolve) => {
     settle = resolve;
@@ -115,24 +143,6 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
     settle(state);
   };
 
-  const send = async (messages: ImportedMailMessage[], moves: ThreadMove[]): Promise<ReplyTo<'ui/import-batch'>> => {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await answerWithin(
-          options.sendBatch(account, messages, moves),
-          options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS,
-        );
-      } catch (error) {
-        // A refused batch or a full disk fails the same way however often it is sent.
-        const final = error instanceof BackgroundRefusedError || error instanceof BackgroundStorageFullError;
-        const delay = RESEND_DELAYS_MS[attempt];
-        if (final || delay === undefined) throw error;
-        update({ resent: state.resent + 1 });
-        await sleep(delay);
-      }
-    }
-  };
-
   worker.onmessage = ({ data }) => {
     switch (data.type) {
       case 'progress':
@@ -140,7 +150,7 @@ export function startMailboxImport(options: StartImportOptions): ImportRun {
         return;
       case 'batch':
         update({ progress: data.progress });
-        send(data.messages, data.moves)
+        sendBatchResending(options, data.messages, data.moves, () => update({ resent: state.resent + 1 }))
           .then((reply) => {
             for (const key of reply.clientKeys) clientKeys.add(key);
             update({

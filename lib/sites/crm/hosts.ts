@@ -6,6 +6,10 @@ import type { CrmId } from './types';
 // any web origin may be asked for, one origin at a time, when the user adds it.
 export const SELF_HOSTED_ORIGINS = ['https://*/*', 'http://*/*'];
 
+/**
+ * The manifest's optional host permissions, read by wxt.config.ts at build time.
+ * @public
+ */
 export const CRM_OPTIONAL_ORIGINS = [
   ...new Set([...Object.values(CRM_ADAPTERS).flatMap((adapter) => adapter.hosts), ...SELF_HOSTED_ORIGINS]),
 ];

@@ -38,6 +38,8 @@ const followUp = (f: Partial<FollowUp>): FollowUp => ({
   reason: '',
   dueAt: now,
   anchorAt: now - 45 * DAY,
+  urgency: 1,
+  priority: 1,
   status: 'open',
   ...f,
 });

@@ -238,6 +238,8 @@ describe('reconcileFollowUps', () => {
     reason: key,
     dueAt,
     anchorAt,
+    urgency: 1,
+    priority: 1,
   });
 
   it('keeps decisions until new activity or the end of a snooze reopens them', () => {

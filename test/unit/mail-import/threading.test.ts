@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
-import { SUBJECT_THREAD_WINDOW_MS, ThreadJoiner } from '@/lib/mail-import/threading';
+import { SUBJECT_THREAD_WINDOW_MS } from '@/lib/mail-import/subject-threads';
+import { ThreadJoiner } from '@/lib/mail-import/threading';
 
 const DAY = 86_400_000;
 

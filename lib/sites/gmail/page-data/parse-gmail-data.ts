@@ -99,23 +99,3 @@ export function parseGmailData(text: string, source: GmailDataSource): GmailData
     return refused('not-gmail');
   }
 }
-
-/** Adds one payload's health to a running total, for the page's health report. */
-export function addGmailDataHealth(total: GmailDataHealth, more: GmailDataHealth): GmailDataHealth {
-  // A Map, so a reason named like an Object property (`__proto__`) is only a key.
-  const sum = (a: Record<string, number> = {}, b: Record<string, number> = {}) => {
-    const out = new Map(Object.entries(a));
-    for (const [key, value] of Object.entries(b)) out.set(key, (out.get(key) ?? 0) + value);
-    return Object.fromEntries(out);
-  };
-  const droppedBy = sum(total.droppedBy, more.droppedBy);
-  return {
-    payloads: total.payloads + more.payloads,
-    recognised: total.recognised + more.recognised,
-    threads: total.threads + more.threads,
-    messages: total.messages + more.messages,
-    dropped: total.dropped + more.dropped,
-    refused: sum(total.refused, more.refused),
-    ...(Object.keys(droppedBy).length > 0 && { droppedBy }),
-  };
-}

@@ -11,9 +11,8 @@ import {
   MAX_RECIPIENTS,
   MAX_SNIPPET,
   MAX_SUBJECT,
-  MAX_THREADS,
 } from './limits';
-import type { GmailDataAddress, GmailDataHealth, GmailDataMessage, GmailDataReading, GmailDataThread } from './records';
+import type { GmailDataAddress, GmailDataHealth, GmailDataMessage, GmailDataThread } from './records';
 
 // The background's check of what the content script says Gmail's own data
 // holds. The bounds are the parser's own (./limits), so nothing the parser
@@ -65,8 +64,3 @@ export const gmailDataHealthSchema = z.strictObject({
   refused: countsByReason,
   droppedBy: countsByReason.optional(),
 }) satisfies z.ZodType<GmailDataHealth>;
-
-export const gmailDataReadingSchema = z.strictObject({
-  threads: z.array(gmailDataThreadSchema).max(MAX_THREADS),
-  health: gmailDataHealthSchema,
-}) satisfies z.ZodType<GmailDataReading>;

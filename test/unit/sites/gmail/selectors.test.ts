@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SELECTORS, type SelectorSpec } from '@/lib/sites/gmail/selectors';
+import type { SelectorSpec } from '@/lib/sites/gmail/selector-spec';
+import { SELECTORS } from '@/lib/sites/gmail/selectors';
 import { loadFixture } from './fixtures';
 
 // Generated from the selector table: every selector and every dated fallback

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import type { GmailDataReading } from '@/lib/sites/gmail/page-data/records';
-import { gmailDataReadingSchema } from '@/lib/sites/gmail/page-data/schemas';
 import { extractThreadList } from '@/lib/sites/gmail/thread-rows';
 import { parseTitleTime } from '@/lib/sites/gmail/title-time';
 import { LEGACY_CONVERSATION } from '../../../../fixtures/gmail/page-data/legacy-conversation';
 import { LEGACY_THREAD_LIST } from '../../../../fixtures/gmail/page-data/legacy-thread-list';
 import { loadFixture } from '../fixtures';
+import { gmailDataReadingSchema } from './reading-schema';
 import { HAS_XHR, OLD_LIST_URL, OLD_THREAD_URL, readLegacyXhr } from './real-payloads';
 
 function parsed(text: string | undefined, url = OLD_LIST_URL): GmailDataReading {

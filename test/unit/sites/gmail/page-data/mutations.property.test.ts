@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import type { GmailDataReading } from '@/lib/sites/gmail/page-data/records';
-import { gmailDataReadingSchema } from '@/lib/sites/gmail/page-data/schemas';
 import { EMBEDDED_SET_DATA } from '../../../../fixtures/gmail/page-data/embedded-set-data';
 import { LEGACY_CONVERSATION } from '../../../../fixtures/gmail/page-data/legacy-conversation';
 import { LEGACY_THREAD_LIST } from '../../../../fixtures/gmail/page-data/legacy-thread-list';
 import { SYNC_BV_LIST } from '../../../../fixtures/gmail/page-data/sync-bv-list';
 import { SYNC_FD_THREAD } from '../../../../fixtures/gmail/page-data/sync-fd-thread';
+import { gmailDataReadingSchema } from './reading-schema';
 import { asSetData, LIST_URL, OLD_LIST_URL, readLegacyXhr, readXhr, THREAD_URL } from './real-payloads';
 
 // Whatever a page (or a Gmail change) does to these payloads — cut them,

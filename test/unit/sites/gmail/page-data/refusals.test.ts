@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_CHARS, MAX_SCRIPT_CHUNK_CHARS, MAX_THREAD_ENTRIES } from '@/lib/sites/gmail/page-data/limits';
-import { addGmailDataHealth, parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
+import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import { SYNC_BV_LIST } from '../../../../fixtures/gmail/page-data/sync-bv-list';
 import { LIST_URL, OLD_LIST_URL, PAGE_URL } from './real-payloads';
 
@@ -44,22 +44,6 @@ describe('payloads refused whole', () => {
       'other-account': 1,
     });
     expect(refusal(SYNC_BV_LIST, 'https://mail.google.com/sync/u/1/i/bv', '/mail/u/1/')).toEqual({});
-  });
-});
-
-describe('addGmailDataHealth', () => {
-  it('sums payloads, counts and reasons', () => {
-    const read = parseGmailData(SYNC_BV_LIST, { url: LIST_URL }).health;
-    const bad = parseGmailData('nope', { url: LIST_URL }).health;
-    expect(addGmailDataHealth(addGmailDataHealth(read, bad), bad)).toEqual({
-      payloads: 3,
-      recognised: 1,
-      threads: 3,
-      messages: 4,
-      dropped: 1,
-      refused: { 'not-gmail': 2 },
-      droppedBy: { 'message-id': 1 },
-    });
   });
 });
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGmailData } from '@/lib/sites/gmail/page-data/parse-gmail-data';
 import type { GmailDataReading } from '@/lib/sites/gmail/page-data/records';
-import { gmailDataReadingSchema } from '@/lib/sites/gmail/page-data/schemas';
 import { EMBEDDED_SET_DATA } from '../../../../fixtures/gmail/page-data/embedded-set-data';
 import { SYNC_BV_LIST } from '../../../../fixtures/gmail/page-data/sync-bv-list';
 import { SYNC_FD_THREAD } from '../../../../fixtures/gmail/page-data/sync-fd-thread';
+import { gmailDataReadingSchema } from './reading-schema';
 import { asSetData, HAS_XHR, LIST_URL, PAGE_URL, readXhr, THREAD_URL } from './real-payloads';
 
 const SOURCE = { accountPath: '/mail/u/0/' };
