@@ -82,13 +82,16 @@ describe('Gmail observations reach the popup', () => {
       .poll(
         async () => {
           const popup = await browser.openExtensionPage('popup.html');
-          const text = await popup
+          // Every waiting row: where this client ranks depends on how long the
+          // demo's other clients have waited, which moves with the clock.
+          await popup
             .locator('[data-side="onYou"]')
             .first()
-            .innerText({ timeout: 2000 })
-            .catch(() => '');
+            .waitFor({ timeout: 2000 })
+            .catch(() => undefined);
+          const texts = await popup.locator('[data-side="onYou"]').allInnerTexts();
           await popup.close();
-          return text;
+          return texts.join('\n');
         },
         { timeout: 15_000, interval: 1000 },
       )
