@@ -40,7 +40,7 @@ export async function buildCli(outdir = CLI_OUT) {
   await rm(outdir, { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { main: 'lib/cli/main.ts' },
+    entryPoints: { main: 'lib/cli/main.ts', 'parse-worker': 'lib/cli/parse-worker.ts' },
     outdir: path.join(outdir, COMMANDS_DIR),
     outExtension: { '.js': '.mjs' },
     splitting: true,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { MailboxSource } from '@/lib/mail-import/read-mailbox';
@@ -11,15 +11,38 @@ import type { MailboxSource } from '@/lib/mail-import/read-mailbox';
 const WHOLE_FILE_MAX_BYTES = 32 * 1024 * 1024;
 const CHUNK_BYTES = 256 * 1024;
 
-/** The mailbox sources at `target`, as `mailboxSourcesAt` finds them, small files read whole. */
-export async function mailboxSourcesForCli(target: string): Promise<MailboxSource[]> {
+/** A mailbox file found at the command line's target: what a parsing thread needs to open it. */
+export interface MailboxFile {
+  /** As `mailboxSourcesAt` names it: relative to the folder given, or the path given. */
+  name: string;
+  path: string;
+  size?: number;
+}
+
+/** The mailbox files at `target`, as `mailboxSourcesAt` finds them, in its order. */
+export async function mailboxFilesAt(target: string): Promise<MailboxFile[]> {
   const sources = await mailboxSourcesAt(target);
   const folder = statSync(target).isDirectory() ? target : undefined;
-  return sources.map((source) => {
-    if (source.size === undefined || source.size > WHOLE_FILE_MAX_BYTES) return source;
-    const file = folder === undefined ? target : path.join(folder, source.name);
-    return { ...source, open: wholeFileOpener(file) };
-  });
+  return sources.map((source) => ({
+    name: source.name,
+    path: folder === undefined ? target : path.join(folder, source.name),
+    ...(source.size !== undefined ? { size: source.size } : {}),
+  }));
+}
+
+/** A mailbox file as a source to read: read whole when small, streamed otherwise. */
+export function openMailboxFile(file: MailboxFile): MailboxSource {
+  const size = file.size ?? statSync(file.path).size;
+  const open =
+    size > WHOLE_FILE_MAX_BYTES
+      ? () => createReadStream(file.path, { highWaterMark: CHUNK_BYTES })
+      : wholeFileOpener(file.path);
+  return { name: file.name, size, open };
+}
+
+/** The mailbox sources at `target`, as `mailboxSourcesAt` finds them, small files read whole. */
+export async function mailboxSourcesForCli(target: string): Promise<MailboxSource[]> {
+  return (await mailboxFilesAt(target)).map(openMailboxFile);
 }
 
 /**
