@@ -28,7 +28,7 @@ const PARALLEL_MIN_BYTES = 1024 * 1024;
 const WORKER_SHARE = 0.55;
 // The worker is built beside the bundle (scripts/build-cli.mjs); run from the
 // TypeScript source, there is none and one thread reads everything.
-const WORKER_FILE = fileURLToPath(new URL('./parse-worker.mjs', import.meta.url));
+const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
 
 /** The messages of `files` in order, parsed on two threads when they are worth it. */
 export async function* readMailboxFiles(
