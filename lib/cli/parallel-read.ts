@@ -1,8 +1,10 @@
 // The command line parses a folder of mailbox files on two threads: this one
-// reads the first files while a worker (parse-worker.ts) reads the rest, and
-// the worker's messages follow this thread's, so deduplication and threading
-// see every message in the input's order, exactly as one thread reads them.
-// Parsing is most of a report's time; a second core nearly halves it.
+// takes files from the first on, a worker (parse-worker.ts) from the last
+// back, each claiming a file before parsing it, until they meet. However busy
+// the machine and however late the worker starts, neither waits while files
+// remain. The worker's messages follow this thread's, in file order, so
+// deduplication and threading see every message in the input's order, exactly
+// as one thread reads them. Parsing is most of a report's time.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,22 +12,11 @@ import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
 import { type ImportCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
-
-export interface ParseJob {
-  files: MailboxFile[];
-  identity?: AccountIdentity;
-}
-
-export type ParseReply =
-  | { kind: 'messages'; messages: ImportedMessage[] }
-  | { kind: 'done'; read: number; skippedNoDate: number; skippedCorrupt: number }
-  | { kind: 'error'; message: string };
 
 // Below this, starting a thread costs more than it saves.
 const PARALLEL_MIN_BYTES = 1024 * 1024;
-// This thread also deduplicates and threads every message: the worker takes the larger share.
-const WORKER_SHARE = 0.55;
 // The worker is built beside the bundle (scripts/build-cli.mjs); run from the
 // TypeScript source, there is none and one thread reads everything.
 const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
@@ -36,61 +27,64 @@ export async function* readMailboxFiles(
   counts: ImportCounts,
   identity?: AccountIdentity,
 ): AsyncGenerator<ImportedMessage> {
-  const split = splitIndex(files);
   const isOurSide = identity && createOurSideTest(identity);
   const options = isOurSide ? { snippetFrom: (sender: string) => !isOurSide(sender) } : {};
-  if (split === undefined) {
+  if (!worthAThread(files)) {
     yield* readMailbox(files.map(openMailboxFile), counts, options);
     return;
   }
-  const worker = startWorker({ files: files.slice(split), ...(identity ? { identity } : {}) });
+  const claims = new Int32Array(new SharedArrayBuffer(files.length * Int32Array.BYTES_PER_ELEMENT));
+  const worker = startWorker({ files: [...files], claims, ...(identity ? { identity } : {}) });
   try {
-    yield* readMailbox(files.slice(0, split).map(openMailboxFile), counts, options);
-    yield* worker.messages(counts);
+    let index = 0;
+    for (; index < files.length; index++) {
+      if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_MAIN) !== 0) break;
+      yield* readMailbox([openMailboxFile(files[index] as MailboxFile)], counts, options);
+    }
+    // The rest was claimed by the worker, from the last file back.
+    for (; index < files.length; index++) {
+      const file = await worker.file(index);
+      counts.read += file.counts.read;
+      counts.skippedNoDate += file.counts.skippedNoDate;
+      counts.skippedCorrupt += file.counts.skippedCorrupt;
+      yield* file.messages;
+    }
   } finally {
     await worker.stop();
   }
 }
 
-/** Where the worker's files begin, or undefined when one thread should read them all. */
-function splitIndex(files: readonly MailboxFile[]): number | undefined {
-  if (files.length < 2 || !existsSync(WORKER_FILE)) return undefined;
-  const total = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
-  if (total < PARALLEL_MIN_BYTES) return undefined;
-  let ours = 0;
-  for (const [index, file] of files.entries()) {
-    if (ours + (file.size ?? 0) / 2 > total * (1 - WORKER_SHARE)) return Math.max(1, index);
-    ours += file.size ?? 0;
-  }
-  return files.length - 1;
+function worthAThread(files: readonly MailboxFile[]): boolean {
+  if (files.length < 2 || !existsSync(WORKER_FILE)) return false;
+  return files.reduce((sum, file) => sum + (file.size ?? 0), 0) >= PARALLEL_MIN_BYTES;
 }
 
 function startWorker(job: ParseJob) {
   const worker = new Worker(WORKER_FILE, { workerData: job });
-  const replies: ParseReply[] = [];
+  const parsed = new Map<number, Extract<ParseReply, { kind: 'file' }>>();
+  let failure: string | undefined;
   let wake: (() => void) | undefined;
   const arrived = (reply: ParseReply) => {
-    replies.push(reply);
+    if (reply.kind === 'file') parsed.set(reply.index, reply);
+    else if (reply.kind === 'error') failure ??= reply.message;
     wake?.();
   };
   worker.on('message', arrived);
   worker.on('error', (error) => arrived({ kind: 'error', message: error.message }));
   worker.on('exit', (code) => arrived({ kind: 'error', message: `the parsing thread stopped (exit code ${code})` }));
   return {
-    /** The worker's messages, in its files' order, its counts added to `counts`. */
-    async *messages(counts: ImportCounts): AsyncGenerator<ImportedMessage> {
+    /** The worker's messages and counts of the file at `index`, once parsed. */
+    async file(index: number) {
       for (;;) {
-        if (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const reply = replies.shift();
-        if (!reply) continue;
-        if (reply.kind === 'error') throw new Error(reply.message);
-        if (reply.kind === 'done') {
-          counts.read += reply.read;
-          counts.skippedNoDate += reply.skippedNoDate;
-          counts.skippedCorrupt += reply.skippedCorrupt;
-          return;
+        const file = parsed.get(index);
+        if (file) {
+          parsed.delete(index);
+          return file;
         }
-        yield* reply.messages;
+        if (failure !== undefined) throw new Error(failure);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       }
     },
     stop: () => worker.terminate(),

@@ -1,34 +1,30 @@
 // The second parsing thread of the command line's import (parallel-read.ts):
-// parses the files it is given, in order, and posts the messages back a
-// source at a time. Deduplication and threading stay with the main thread,
-// which needs every message in the input's order.
+// claims files from the last back until it meets a file the main thread has
+// claimed, parses each and posts its messages. Deduplication and threading
+// stay with the main thread, which needs every message in the input's order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
 import { emptyCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
-import type { ParseJob, ParseReply } from './parallel-read';
-import { openMailboxFile } from './whole-file-sources';
+import { CLAIMED_BY_WORKER, type ParseJob, type ParseReply } from './parse-protocol';
+import { type MailboxFile, openMailboxFile } from './whole-file-sources';
 
-const { files, identity } = workerData as ParseJob;
-const port = parentPort;
-const post = (reply: ParseReply) => port?.postMessage(reply);
-// Posted in pieces, so the main thread takes in the first while the rest is parsed.
-const PIECE = 500;
+const { files, identity, claims } = workerData as ParseJob;
+const post = (reply: ParseReply) => parentPort?.postMessage(reply);
 
 async function parse() {
-  const counts = emptyCounts();
   const isOurSide = identity && createOurSideTest(identity);
-  let piece: ImportedMessage[] = [];
   const options = isOurSide ? { snippetFrom: (sender: string) => !isOurSide(sender) } : {};
-  for await (const message of readMailbox(files.map(openMailboxFile), counts, options)) {
-    piece.push(message);
-    if (piece.length >= PIECE) {
-      post({ kind: 'messages', messages: piece });
-      piece = [];
-    }
+  for (let index = files.length - 1; index >= 0; index--) {
+    if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_WORKER) !== 0) break;
+    const counts = emptyCounts();
+    const messages: ImportedMessage[] = [];
+    for await (const message of readMailbox([openMailboxFile(files[index] as MailboxFile)], counts, options))
+      messages.push(message);
+    const { read, skippedNoDate, skippedCorrupt } = counts;
+    post({ kind: 'file', index, messages, counts: { read, skippedNoDate, skippedCorrupt } });
   }
-  post({ kind: 'messages', messages: piece });
-  post({ kind: 'done', read: counts.read, skippedNoDate: counts.skippedNoDate, skippedCorrupt: counts.skippedCorrupt });
+  post({ kind: 'done' });
 }
 
 parse().catch((error: unknown) =>
