@@ -35,7 +35,7 @@ export function openMailboxFile(file: MailboxFile): MailboxSource {
   const size = file.size ?? statSync(file.path).size;
   const open =
     size > WHOLE_FILE_MAX_BYTES
-      ? () => createReadStream(file.path, { highWaterMark: CHUNK_BYTES })
+      ? () => plainBytes(createReadStream(file.path, { highWaterMark: CHUNK_BYTES }))
       : wholeFileOpener(file.path);
   return { name: file.name, size, open };
 }
@@ -56,9 +56,23 @@ function wholeFileOpener(file: string): MailboxSource['open'] {
     opened++;
     const first = opened === 1;
     return (async function* () {
-      const bytes = kept ?? readFileSync(file);
+      const bytes = kept ?? plain(readFileSync(file));
       kept = first ? bytes : undefined;
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
     })();
   };
+}
+
+/**
+ * A Buffer's bytes as a plain Uint8Array over the same memory. The mbox
+ * splitter looks for every line's end with `indexOf` and cuts it with
+ * `subarray`: on a plain array both are V8's own, on a Buffer Node's, which
+ * cost twice as much before the code is warm, and a report is over by then.
+ */
+function plain(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+async function* plainBytes(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) yield plain(chunk);
 }
