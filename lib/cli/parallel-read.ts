@@ -4,7 +4,9 @@
 // the machine and however late the worker starts, neither waits while files
 // remain. The worker's messages follow this thread's, in file order, so
 // deduplication and threading see every message in the input's order, exactly
-// as one thread reads them. Parsing is most of a report's time.
+// as one thread reads them. Parsing is most of a report's time. A large mbox
+// file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
+// inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -12,11 +14,15 @@ import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
 import { type ImportCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { mailboxPieces } from './mailbox-pieces';
 import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
 
 // Below this, starting a thread costs more than it saves.
 const PARALLEL_MIN_BYTES = 1024 * 1024;
+// What the threads claim: files, and pieces of the large ones.
+const PIECES = 16;
+const MIN_PIECE_BYTES = 128 * 1024;
 // The worker is built beside the bundle (scripts/build-cli.mjs); run from the
 // TypeScript source, there is none and one thread reads everything.
 const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
@@ -33,16 +39,21 @@ export async function* readMailboxFiles(
     yield* readMailbox(files.map(openMailboxFile), counts, options);
     return;
   }
-  const claims = new Int32Array(new SharedArrayBuffer(files.length * Int32Array.BYTES_PER_ELEMENT));
-  const worker = startWorker({ files: [...files], claims, ...(identity ? { identity } : {}) });
+  const pieces = mailboxPieces(files, pieceBytes(files));
+  if (pieces.length < 2) {
+    yield* readMailbox(pieces.map(openMailboxFile), counts, options);
+    return;
+  }
+  const claims = new Int32Array(new SharedArrayBuffer(pieces.length * Int32Array.BYTES_PER_ELEMENT));
+  const worker = startWorker({ files: pieces, claims, ...(identity ? { identity } : {}) });
   try {
     let index = 0;
-    for (; index < files.length; index++) {
+    for (; index < pieces.length; index++) {
       if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_MAIN) !== 0) break;
-      yield* readMailbox([openMailboxFile(files[index] as MailboxFile)], counts, options);
+      yield* readMailbox([openMailboxFile(pieces[index] as MailboxFile)], counts, options);
     }
-    // The rest was claimed by the worker, from the last file back.
-    for (; index < files.length; index++) {
+    // The rest was claimed by the worker, from the last piece back.
+    for (; index < pieces.length; index++) {
       const file = await worker.file(index);
       counts.read += file.counts.read;
       counts.skippedNoDate += file.counts.skippedNoDate;
@@ -54,9 +65,15 @@ export async function* readMailboxFiles(
   }
 }
 
+const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) => sum + (file.size ?? 0), 0);
+
 function worthAThread(files: readonly MailboxFile[]): boolean {
-  if (files.length < 2 || !existsSync(WORKER_FILE)) return false;
-  return files.reduce((sum, file) => sum + (file.size ?? 0), 0) >= PARALLEL_MIN_BYTES;
+  return totalBytes(files) >= PARALLEL_MIN_BYTES && existsSync(WORKER_FILE);
+}
+
+/** Small enough for the threads to finish close together, large enough that claiming one costs nothing. */
+function pieceBytes(files: readonly MailboxFile[]): number {
+  return Math.max(MIN_PIECE_BYTES, Math.ceil(totalBytes(files) / PIECES));
 }
 
 function startWorker(job: ParseJob) {
