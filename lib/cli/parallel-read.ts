@@ -8,6 +8,7 @@
 // file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
 // inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
@@ -68,7 +69,7 @@ export async function* readMailboxFiles(
 const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) => sum + (file.size ?? 0), 0);
 
 function worthAThread(files: readonly MailboxFile[]): boolean {
-  return totalBytes(files) >= PARALLEL_MIN_BYTES && existsSync(WORKER_FILE);
+  return totalBytes(files) >= PARALLEL_MIN_BYTES && availableParallelism() > 1 && existsSync(WORKER_FILE);
 }
 
 /** Small enough for the threads to finish close together, large enough that claiming one costs nothing. */
