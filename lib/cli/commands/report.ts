@@ -69,6 +69,7 @@ export interface ReportResult {
  * Reads every mailbox file under `target` once, deduplicated and threaded,
  * oldest first. Given the account's identity, the messages of the user's side
  * are read without a snippet: the report reads only its clients' (for cues).
+ * Built, a folder of a megabyte or more is parsed on two threads (parallel-read.ts).
  */
 export async function readMailboxMessages(
   target: string,
