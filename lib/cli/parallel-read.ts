@@ -2,13 +2,14 @@
 // takes files from the first on, a worker (parse-worker.ts) from the last
 // back, each claiming a file before parsing it, until they meet. However busy
 // the machine and however late the worker starts, neither waits while files
-// remain. The worker's messages follow this thread's, in file order, so
+// remain (and no worker when the machine has no core to spare, see
+// worthAThread). The worker's messages follow this thread's, in file order, so
 // deduplication and threading see every message in the input's order, exactly
 // as one thread reads them. Parsing is most of a report's time. A large mbox
 // file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
 // inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
@@ -68,8 +69,20 @@ export async function* readMailboxFiles(
 
 const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) => sum + (file.size ?? 0), 0);
 
+/**
+ * A second thread parses its files in a fresh engine, which compiles and
+ * warms up the parser again: about a tenth more work in all, for half the
+ * time when a core is free. So it is started only when one is: the system's
+ * load over the last minute leaves a core spare (Windows reports no load,
+ * and always gets the thread).
+ */
 function worthAThread(files: readonly MailboxFile[]): boolean {
-  return totalBytes(files) >= PARALLEL_MIN_BYTES && availableParallelism() > 1 && existsSync(WORKER_FILE);
+  if (totalBytes(files) < PARALLEL_MIN_BYTES || !existsSync(WORKER_FILE)) return false;
+  // Set to 1 or 2, it decides instead (the tests of the built CLI take both ways).
+  const asked = process.env.KEEPWARM_PARSE_THREADS;
+  if (asked === '1' || asked === '2') return asked === '2';
+  const cores = availableParallelism();
+  return cores > 1 && (loadavg()[0] ?? 0) <= cores - 1;
 }
 
 /** Small enough for the threads to finish close together, large enough that claiming one costs nothing. */

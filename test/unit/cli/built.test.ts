@@ -21,8 +21,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-function runBuilt(args: string[]): string {
-  return execFileSync(process.execPath, [built, ...args], { encoding: 'utf8' });
+function runBuilt(args: string[], env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync(process.execPath, [built, ...args], { encoding: 'utf8', env });
 }
 
 async function runSource(args: string[]): Promise<string> {
@@ -50,9 +50,10 @@ describe('the built keepwarm', () => {
   it('reads a folder of over a megabyte on two threads and reports what one thread reads', async () => {
     const folder = generatedFolder();
     const args = ['report', folder, '--me', 'me@agency.example', '--json'];
-    const fromBuilt = JSON.parse(runBuilt(args));
-    expect(fromBuilt.counts).toMatchObject({ duplicates: 40, skippedNoDate: 10, skippedCorrupt: 10 });
-    expect(fromBuilt).toEqual(JSON.parse(await runSource(args)));
+    const onTwo = runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '2' });
+    expect(JSON.parse(onTwo).counts).toMatchObject({ duplicates: 40, skippedNoDate: 10, skippedCorrupt: 10 });
+    expect(onTwo).toBe(runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '1' }));
+    expect(JSON.parse(onTwo)).toEqual(JSON.parse(await runSource(args)));
   });
 
   it('reads a saved Gmail page as the source does: the page parser is bundled too', async () => {
