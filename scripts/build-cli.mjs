@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Bundles the `keepwarm` command line tool into plain JavaScript, so running it
-// compiles no TypeScript. Two builds:
-//   - `keepwarm.cjs`, the entry: CommonJS, one small file that answers
-//     `keepwarm --help` by itself (a CommonJS main starts no ES module loader)
-//     and otherwise imports the commands' bundle;
-//   - `lib/`, the commands' bundle: ES modules, each command its own chunk, so
-//     `report` never loads the page parser that `extract` needs.
+// compiles no TypeScript:
+//   - `keepwarm.cjs`, the entry: one small CommonJS file that answers
+//     `keepwarm --help` by itself and otherwise loads the command named;
+//   - `lib/<command>.cjs`, one bundle per command, so `report` never loads
+//     the page parser that `extract` needs, and `lib/parse-worker.cjs`, the
+//     report's second parsing thread;
+//   - `lib/report.cjs.cache`, V8's code cache for the report, written by
+//     running it once on a small sample mailbox (lib/cli/built-command.ts).
 // The bundle goes beside the extension's builds in .output, which the Firefox
 // sources zip leaves out.
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -16,52 +20,65 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT = path.join(ROOT, '.output/cli');
 const COMMANDS_DIR = 'lib';
+// Our own made-up Takeout export, the one the report's tests read.
+const SAMPLE = ['test/fixtures/mail-import/takeout-sample.mbox', '--me', 'olena@brightpath.studio', '--json'];
 
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
   platform: 'node',
+  format: 'cjs',
   target: 'node20.19',
   tsconfig: path.join(ROOT, 'tsconfig.json'),
   legalComments: 'none',
   logLevel: 'warning',
+  // The sources are ES modules; a CommonJS bundle names its own file instead.
+  define: { 'import.meta.url': '__keepwarm_file_url' },
+  banner: { js: "const __keepwarm_file_url = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** The entry's one import of the commands' bundle stays an import of the built file. */
-const mainIsBuiltApart = {
-  name: 'main-is-built-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, () => ({ path: `./${COMMANDS_DIR}/main.mjs`, external: true }));
-  },
-};
+/** Each command's bundle exports the command and the one way to run it (with the bundle's own UsageError). */
+const commandEntry = (name) => ({
+  contents: `export { command } from './lib/cli/commands/${name}';\nexport { runCommand } from './lib/cli/run-command';\n`,
+  resolveDir: ROOT,
+  sourcefile: `${name}-entry.ts`,
+  loader: 'ts',
+});
 
 /** Builds the CLI into `outdir`; its entry is `<outdir>/keepwarm.cjs`. */
 export async function buildCli(outdir = CLI_OUT) {
   await rm(outdir, { recursive: true, force: true });
-  await build({
-    ...common,
-    entryPoints: { main: 'lib/cli/main.ts' },
-    outdir: path.join(outdir, COMMANDS_DIR),
-    outExtension: { '.js': '.mjs' },
-    splitting: true,
-    format: 'esm',
-    // Bundled CommonJS dependencies call require(); an ES module has none of its
-    // own. Taken from the built-in module without an import, so no chunk links
-    // one more module for it.
-    banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
-    chunkNames: '[name]-[hash]',
-  });
+  const lib = path.join(outdir, COMMANDS_DIR);
+  const names = (await readdir(path.join(ROOT, 'lib/cli/commands'))).map((file) => path.basename(file, '.ts'));
+  await Promise.all([
+    ...names.map((name) => build({ ...common, stdin: commandEntry(name), outfile: path.join(lib, `${name}.cjs`) })),
+    build({ ...common, entryPoints: ['lib/cli/parse-worker.ts'], outfile: path.join(lib, 'parse-worker.cjs') }),
+  ]);
   const entry = path.join(outdir, 'keepwarm.cjs');
-  await build({
-    ...common,
-    entryPoints: ['lib/cli/bin.ts'],
-    outfile: entry,
-    format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [mainIsBuiltApart],
-  });
+  await build({ ...common, entryPoints: ['lib/cli/bin.ts'], outfile: entry, banner: { js: '#!/usr/bin/env node' } });
   await chmod(entry, 0o755);
+  await writeReportCache(path.join(lib, 'report.cjs'));
   return entry;
+}
+
+/** Runs the built report once on the sample, its output unprinted, and keeps its code cache. */
+async function writeReportCache(report) {
+  const temp = await mkdtemp(path.join(tmpdir(), 'keepwarm-cli-build-'));
+  try {
+    const loader = path.join(temp, 'built-command.cjs');
+    await build({ ...common, entryPoints: ['lib/cli/built-command.ts'], outfile: loader });
+    const { writeCodeCache } = createRequire(import.meta.url)(loader);
+    const log = console.log;
+    console.log = () => {};
+    try {
+      const code = await writeCodeCache(report, 'report', [path.join(ROOT, SAMPLE[0]), ...SAMPLE.slice(1)]);
+      if (code !== 0) throw new Error(`the report on ${SAMPLE[0]} failed (exit code ${code})`);
+    } finally {
+      console.log = log;
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,12 +1,20 @@
-// The installed `keepwarm`. Built as CommonJS (scripts/build-cli.mjs) so that
-// `keepwarm --help` answers before Node starts its ES module loader; every
-// command goes on to the ES module bundle, which loads only that command.
-import { printUsageIfAsked } from './usage';
+// The installed `keepwarm`, built as CommonJS (scripts/build-cli.mjs) so that
+// `keepwarm --help` answers before Node starts its ES module loader. Each
+// command is a bundle of its own beside it, loaded only when it runs.
+import path from 'node:path';
+import { loadBuiltCommand } from './built-command';
+import { isCommandName, printUsageIfAsked, unknownCommand } from './usage';
 
 const argv = process.argv.slice(2);
 const usage = printUsageIfAsked(argv);
+const [name = '', ...rest] = argv;
 if (usage !== undefined) process.exitCode = usage;
-else
-  void import('./main').then(async ({ main }) => {
-    process.exitCode = await main(argv);
+else if (!isCommandName(name)) {
+  console.error(unknownCommand(name));
+  process.exitCode = 2;
+} else {
+  const built = loadBuiltCommand(path.join(__dirname, 'lib', `${name}.cjs`));
+  void built.runCommand(name, built.command, rest).then((code) => {
+    process.exitCode = code;
   });
+}

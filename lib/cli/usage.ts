@@ -18,3 +18,7 @@ export function printUsageIfAsked(argv: readonly string[]): number | undefined {
   console.log(USAGE);
   return name ? 0 : 2;
 }
+
+export const isCommandName = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
+
+export const unknownCommand = (name: string) => `keepwarm: unknown command "${name}"\n\n${USAGE}`;

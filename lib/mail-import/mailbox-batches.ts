@@ -9,6 +9,7 @@
 // Per message, only hashes of its ids are kept once it is handed out.
 
 import { Deduper } from './dedupe';
+import type { ImportedMessage } from './parse-message';
 import { emptyCounts, type ImportCounts, type MailboxInput, type ReadOptions, readMailbox } from './read-mailbox';
 import { type ImportedMailMessage, ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
 
@@ -49,14 +50,30 @@ export interface MailboxImport extends AsyncIterable<ImportBatch> {
  * read, when an input is neither.
  */
 export function importMailbox(input: MailboxInput, options: ImportOptions = {}): MailboxImport {
+  return importParsed((counts) => readMailbox(input, counts, options), options);
+}
+
+/**
+ * Deduplicates, threads and batches messages parsed elsewhere (the command
+ * line's parsing threads), in the order given: `read` counts what it reads
+ * into the counts it is handed, as `readMailbox` does.
+ */
+export function importParsed(
+  read: (counts: ImportCounts) => AsyncIterable<ImportedMessage>,
+  options: Pick<ImportOptions, 'batchSize' | 'signal'> = {},
+): MailboxImport {
   const counts = emptyCounts();
   return {
     counts,
-    [Symbol.asyncIterator]: () => batches(input, counts, options),
+    [Symbol.asyncIterator]: () => batches(read(counts), counts, options),
   };
 }
 
-async function* batches(input: MailboxInput, counts: ImportCounts, options: ImportOptions) {
+async function* batches(
+  parsed: AsyncIterable<ImportedMessage>,
+  counts: ImportCounts,
+  options: Pick<ImportOptions, 'batchSize' | 'signal'>,
+) {
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const deduper = new Deduper();
   const threads = new ThreadJoiner();
@@ -78,7 +95,7 @@ async function* batches(input: MailboxInput, counts: ImportCounts, options: Impo
     return { messages, moves: threads.takeMoves() };
   };
 
-  for await (const message of readMailbox(input, counts, options)) {
+  for await (const message of parsed) {
     if (deduper.isDuplicate(message)) {
       counts.duplicates++;
       continue;

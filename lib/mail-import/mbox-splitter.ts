@@ -47,7 +47,7 @@ const GT = 0x3e;
 const F = 0x46;
 const FROM_SPACE = [0x46, 0x72, 0x6f, 0x6d, 0x20];
 // `From <sender> <asctime>`: the sender may be empty or "-" (Thunderbird); a time of day is always there.
-const SEPARATOR = /^From \S*\s.*\d{1,2}:\d\d/;
+export const SEPARATOR = /^From \S*\s.*\d{1,2}:\d\d/;
 // One decoder for every check: a new one per separator line costs more than the check.
 const latin1 = new TextDecoder('latin1');
 

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { readMailboxMessages } from '@/lib/cli/commands/report';
 import { analyzeAccount } from '@/lib/engine/analyze';
@@ -121,6 +121,8 @@ export const cliReport: Benchmark = {
       const python = spawnSync('python3', ['--version']).status === 0;
       const out: Record<string, unknown> = {
         targets: { keepwarmHelpMs: `< ${TARGET_HELP_MS}`, speedupOverPythonParseOnly: '> 1' },
+        // The report parses on a second thread only when the load leaves a core spare (lib/cli/parallel-read.ts).
+        loadAverage: { oneMinute: loadavg()[0], cores: availableParallelism() },
         help: help(cli),
       };
       if (!python) out.pythonSkipped = 'python3 is not installed: no Python baseline';

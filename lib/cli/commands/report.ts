@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
 import { accountIdentity } from '@/lib/engine/account-identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import { baseClientKey, createOurSideTest } from '@/lib/engine/client-identity';
+import { baseClientKey } from '@/lib/engine/client-identity';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { AccountIdentity, MailMessage } from '@/lib/engine/types';
-import { importMailbox, type ThreadMove } from '@/lib/mail-import/mailbox-batches';
+import { importParsed, type ThreadMove } from '@/lib/mail-import/mailbox-batches';
 import type { ImportCounts } from '@/lib/mail-import/read-mailbox';
 import { applyThreadMoves } from '@/lib/mail-import/thread-moves';
 import { type CliCommand, UsageError } from '../command';
+import { readMailboxFiles } from '../parallel-read';
 import { printReport } from '../report-text';
-import { mailboxSourcesForCli } from '../whole-file-sources';
+import { mailboxFilesAt } from '../whole-file-sources';
 
 const HELP = `keepwarm report <mbox file or folder> --me <address> [options]
 
@@ -68,16 +69,14 @@ export interface ReportResult {
  * Reads every mailbox file under `target` once, deduplicated and threaded,
  * oldest first. Given the account's identity, the messages of the user's side
  * are read without a snippet: the report reads only its clients' (for cues).
+ * Built, a folder of a megabyte or more is parsed on two threads (parallel-read.ts).
  */
 export async function readMailboxMessages(
   target: string,
   identity?: AccountIdentity,
 ): Promise<{ messages: MailMessage[]; counts: ImportCounts }> {
-  const isOurSide = identity && createOurSideTest(identity);
-  const run = importMailbox(
-    await mailboxSourcesForCli(target),
-    isOurSide ? { snippetFrom: (sender) => !isOurSide(sender) } : {},
-  );
+  const files = await mailboxFilesAt(target);
+  const run = importParsed((counts) => readMailboxFiles(files, counts, identity));
   const read: MailMessage[] = [];
   const moves: ThreadMove[] = [];
   for await (const batch of run) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,8 +21,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-function runBuilt(args: string[]): string {
-  return execFileSync(process.execPath, [built, ...args], { encoding: 'utf8' });
+function runBuilt(args: string[], env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync(process.execPath, [built, ...args], { encoding: 'utf8', env });
 }
 
 async function runSource(args: string[]): Promise<string> {
@@ -47,6 +47,15 @@ describe('the built keepwarm', () => {
     expect(fromBuilt).toEqual(JSON.parse(await runSource(args)));
   });
 
+  it('reads a folder of over a megabyte on two threads and reports what one thread reads', async () => {
+    const folder = generatedFolder();
+    const args = ['report', folder, '--me', 'me@agency.example', '--json'];
+    const onTwo = runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '2' });
+    expect(JSON.parse(onTwo).counts).toMatchObject({ duplicates: 40, skippedNoDate: 10, skippedCorrupt: 10 });
+    expect(onTwo).toBe(runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '1' }));
+    expect(JSON.parse(onTwo)).toEqual(JSON.parse(await runSource(args)));
+  });
+
   it('reads a saved Gmail page as the source does: the page parser is bundled too', async () => {
     const page = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');
     const url = 'https://mail.google.com/mail/u/0/#inbox';
@@ -66,3 +75,42 @@ describe('the built keepwarm', () => {
     expect(status).toBe(2);
   });
 });
+
+/**
+ * A made-up export of three mbox files (about 1.2 MB, enough for the built
+ * CLI's second parsing thread): a year of threads between the user and forty
+ * clients, the last file repeating some of the first's messages (duplicates
+ * across threads) and holding messages without a date or a sender.
+ */
+function generatedFolder(): string {
+  const folder = path.join(dir, 'generated');
+  mkdirSync(folder, { recursive: true });
+  const padding = `${'Notes on the account, line after line of them.\n'.repeat(40)}`;
+  const message = (i: number, from: string, to: string) =>
+    [
+      `From ${from} Mon Jan  1 00:00:00 2024`,
+      `Message-ID: <m${i}@generated.example>`,
+      ...(i % 3 === 0 ? [`In-Reply-To: <m${i - 1}@generated.example>`] : []),
+      `Date: ${new Date(Date.UTC(2024, 0, 1) + i * 3_600_000 * 7).toUTCString()}`,
+      `From: ${from}`,
+      `To: ${to}`,
+      `Subject: Project ${i % 50}`,
+      '',
+      `Message ${i} about project ${i % 50}.`,
+      padding,
+    ].join('\n');
+  const client = (i: number) => `person${i % 7}@client${i % 40}.example`;
+  const mail = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, k) => {
+      const i = from + k;
+      return i % 2 === 0 ? message(i, client(i), 'me@agency.example') : message(i, 'me@agency.example', client(i));
+    });
+  writeFileSync(path.join(folder, 'Inbox'), mail(0, 200).join('\n'));
+  writeFileSync(path.join(folder, 'Projects'), mail(200, 400).join('\n'));
+  const broken = Array.from({ length: 10 }, (_, i) => [
+    `From x Mon Jan  1 00:00:00 2024\nFrom: someone@client1.example\nSubject: no date ${i}\n\nText.\n`,
+    `From x Mon Jan  1 00:00:00 2024\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nSubject: no sender ${i}\n\nText.\n`,
+  ]).flat();
+  writeFileSync(path.join(folder, 'Sent'), [...mail(400, 600), ...mail(0, 40), ...broken].join('\n'));
+  return folder;
+}

@@ -1,0 +1,123 @@
+// The command line parses a folder of mailbox files on two threads: this one
+// takes files from the first on, a worker (parse-worker.ts) from the last
+// back, each claiming a file before parsing it, until they meet. However busy
+// the machine and however late the worker starts, neither waits while files
+// remain (and no worker when the machine has no core to spare, see
+// worthAThread). The worker's messages follow this thread's, in file order, so
+// deduplication and threading see every message in the input's order, exactly
+// as one thread reads them. Parsing is most of a report's time. A large mbox
+// file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
+// inbox and a few small folders is shared fairly too.
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createOurSideTest } from '@/lib/engine/client-identity';
+import type { AccountIdentity } from '@/lib/engine/types';
+import type { ImportedMessage } from '@/lib/mail-import/parse-message';
+import { type ImportCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { mailboxPieces } from './mailbox-pieces';
+import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
+import { type MailboxFile, openMailboxFile } from './whole-file-sources';
+
+// Below this, starting a thread costs more than it saves.
+const PARALLEL_MIN_BYTES = 1024 * 1024;
+// What the threads claim: files, and pieces of the large ones.
+const PIECES = 16;
+const MIN_PIECE_BYTES = 128 * 1024;
+// The worker is built beside the bundle (scripts/build-cli.mjs); run from the
+// TypeScript source, there is none and one thread reads everything.
+const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
+
+/** The messages of `files` in order, parsed on two threads when they are worth it. */
+export async function* readMailboxFiles(
+  files: readonly MailboxFile[],
+  counts: ImportCounts,
+  identity?: AccountIdentity,
+): AsyncGenerator<ImportedMessage> {
+  const isOurSide = identity && createOurSideTest(identity);
+  const options = isOurSide ? { snippetFrom: (sender: string) => !isOurSide(sender) } : {};
+  if (!worthAThread(files)) {
+    yield* readMailbox(files.map(openMailboxFile), counts, options);
+    return;
+  }
+  const pieces = mailboxPieces(files, pieceBytes(files));
+  if (pieces.length < 2) {
+    yield* readMailbox(pieces.map(openMailboxFile), counts, options);
+    return;
+  }
+  const claims = new Int32Array(new SharedArrayBuffer(pieces.length * Int32Array.BYTES_PER_ELEMENT));
+  const worker = startWorker({ files: pieces, claims, ...(identity ? { identity } : {}) });
+  try {
+    let index = 0;
+    for (; index < pieces.length; index++) {
+      if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_MAIN) !== 0) break;
+      yield* readMailbox([openMailboxFile(pieces[index] as MailboxFile)], counts, options);
+    }
+    // The rest was claimed by the worker, from the last piece back.
+    for (; index < pieces.length; index++) {
+      const file = await worker.file(index);
+      counts.read += file.counts.read;
+      counts.skippedNoDate += file.counts.skippedNoDate;
+      counts.skippedCorrupt += file.counts.skippedCorrupt;
+      yield* file.messages;
+    }
+  } finally {
+    await worker.stop();
+  }
+}
+
+const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) => sum + (file.size ?? 0), 0);
+
+/**
+ * A second thread parses its files in a fresh engine, which compiles and
+ * warms up the parser again: about a tenth more work in all, for half the
+ * time when a core is free. So it is started only when one is: the system's
+ * load over the last minute leaves a core spare (Windows reports no load,
+ * and always gets the thread).
+ */
+function worthAThread(files: readonly MailboxFile[]): boolean {
+  if (totalBytes(files) < PARALLEL_MIN_BYTES || !existsSync(WORKER_FILE)) return false;
+  // Set to 1 or 2, it decides instead (the tests of the built CLI take both ways).
+  const asked = process.env.KEEPWARM_PARSE_THREADS;
+  if (asked === '1' || asked === '2') return asked === '2';
+  const cores = availableParallelism();
+  return cores > 1 && (loadavg()[0] ?? 0) <= cores - 1;
+}
+
+/** Small enough for the threads to finish close together, large enough that claiming one costs nothing. */
+function pieceBytes(files: readonly MailboxFile[]): number {
+  return Math.max(MIN_PIECE_BYTES, Math.ceil(totalBytes(files) / PIECES));
+}
+
+function startWorker(job: ParseJob) {
+  const worker = new Worker(WORKER_FILE, { workerData: job });
+  const parsed = new Map<number, Extract<ParseReply, { kind: 'file' }>>();
+  let failure: string | undefined;
+  let wake: (() => void) | undefined;
+  const arrived = (reply: ParseReply) => {
+    if (reply.kind === 'file') parsed.set(reply.index, reply);
+    else if (reply.kind === 'error') failure ??= reply.message;
+    wake?.();
+  };
+  worker.on('message', arrived);
+  worker.on('error', (error) => arrived({ kind: 'error', message: error.message }));
+  worker.on('exit', (code) => arrived({ kind: 'error', message: `the parsing thread stopped (exit code ${code})` }));
+  return {
+    /** The worker's messages and counts of the file at `index`, once parsed. */
+    async file(index: number) {
+      for (;;) {
+        const file = parsed.get(index);
+        if (file) {
+          parsed.delete(index);
+          return file;
+        }
+        if (failure !== undefined) throw new Error(failure);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+    stop: () => worker.terminate(),
+  };
+}
