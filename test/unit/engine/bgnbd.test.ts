@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command } from '@/lib/cli/commands/bgnbd';
 import {
@@ -185,6 +186,29 @@ describe('contact-day summary', () => {
     expect(summarizeContactDays([3, 50], 10, 'days')).toEqual({ x: 0, tx: 0, T: 7 });
     expect(summarizeContactDays([], 10)).toBeUndefined();
     expect(summarizeContactDays([50], 10)).toBeUndefined();
+  });
+
+  it('reads days already distinct and ascending as it reads any others', () => {
+    // The days deduplicated and sorted the long way: what every input must give.
+    const reference = (days: number[], today: number) => {
+      const kept = [...new Set(days.filter((d) => Number.isFinite(d) && d <= today))].sort((p, q) => p - q);
+      const [first, last] = [kept[0], kept.at(-1)];
+      return first === undefined || last === undefined
+        ? undefined
+        : { x: kept.length - 1, tx: (last - first) / 7, T: (today - first) / 7 };
+    };
+    const day = fc.oneof(fc.integer({ min: 19000, max: 21000 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(
+        fc.array(day, { maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 18990, max: 21010 }),
+        (days, tidy, today) => {
+          const input = tidy ? [...new Set(days.filter(Number.isFinite))].sort((p, q) => p - q) : days;
+          expect(summarizeContactDays(input, today, 'weeks')).toEqual(reference(input, today));
+        },
+      ),
+    );
   });
 });
 
