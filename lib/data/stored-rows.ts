@@ -149,6 +149,8 @@ export interface PendingRecompute {
   ref: string;
   account: string;
   markedAt: number;
+  /** Set when a recompute has read the mark and is about to read the client's history (see claimPending). */
+  claimed?: true;
 }
 
 /**
