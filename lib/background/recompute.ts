@@ -5,7 +5,7 @@ import { createClientResolver } from '@/lib/engine/overrides';
 import type { PopulationModel } from '@/lib/engine/report-types';
 import type { SetAsideClient } from '@/lib/engine/set-aside';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { claimPending, clearPending } from '@/lib/store/pending-recompute';
+import { clearPending, pendingOf } from '@/lib/store/pending-recompute';
 import { type EngineContext, engineContext } from './engine-context';
 import { forEachRefOfAccount, messagesFiledUnder } from './messages-by-client';
 
@@ -40,7 +40,7 @@ function followUpStatesOf(db: KeepwarmDb, account: string) {
  * not with the account.
  */
 export async function recomputeAccount(db: KeepwarmDb, account: string, now: number): Promise<StoredClient[]> {
-  const pending = await claimPending(db, account);
+  const pending = await pendingOf(db, account);
   const context = await engineContext(db, account);
   const states = await followUpStatesOf(db, account);
   const analysis = analyzeClientByClient({ ...context, now, followUpStates: states });
@@ -131,7 +131,7 @@ export async function recomputeClients(
     await recomputeAccount(db, account, now);
     return 'full';
   }
-  const pending = await claimPending(db, account, refs);
+  const pending = (await pendingOf(db, account)).filter((p) => refs.has(p.ref));
   for (const key of affected) await recomputeOne(db, account, key, context, now, population);
   await clearPending(db, pending);
   return 'incremental';

@@ -149,8 +149,6 @@ export interface PendingRecompute {
   ref: string;
   account: string;
   markedAt: number;
-  /** Set when a recompute has read the mark and is about to read the client's history (see claimPending). */
-  claimed?: true;
 }
 
 /**
