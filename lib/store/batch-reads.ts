@@ -49,8 +49,8 @@ export async function messagesWithAnyOf(
         .primaryKeys()
     ).length <= most
   ) {
-    const valueOf = VALUE_OF[index];
-    return (await range().toArray()).filter((message) => wanted.has(valueOf(message)));
+    const keyOf = VALUE_OF[index];
+    return (await range().toArray()).filter((message) => wanted.has(keyOf(message)));
   }
   return db.messages
     .where(index)
