@@ -1,7 +1,7 @@
 // Maximum-likelihood fit of the BG/NBD model.
 import { assertValidCustomer, type BgNbdCustomer, type BgNbdParams } from './bgnbd';
 import { nelderMead } from './nelder-mead';
-import { logGamma, logSumExp } from './special-functions';
+import { logGamma } from './special-functions';
 
 export interface BgNbdFit {
   params: BgNbdParams;
@@ -58,23 +58,41 @@ function compact(customers: readonly BgNbdCustomer[]): CompactData {
   };
 }
 
-/** ln(α + v) for each value. */
-function logsOfAlphaPlus(alpha: number, values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
+/** ln(α + v) for each value, into `out`. */
+function logsOfAlphaPlus(alpha: number, values: Float64Array, out: Float64Array): void {
   for (let i = 0; i < values.length; i++) out[i] = Math.log(alpha + (values[i] as number));
-  return out;
+}
+
+/** Per-evaluation scratch, allocated once per fit: the likelihood runs some thousand times. */
+interface Scratch {
+  common: Float64Array;
+  logOdds: Float64Array;
+  rPlusX: Float64Array;
+  logAlphaT: Float64Array;
+  logAlphaTx: Float64Array;
+}
+
+function scratchFor(data: CompactData): Scratch {
+  const perX = () => new Float64Array(data.distinctX.length);
+  return {
+    common: perX(),
+    logOdds: perX(),
+    rPlusX: perX(),
+    logAlphaT: new Float64Array(data.distinctT.length),
+    logAlphaTx: new Float64Array(data.distinctTx.length),
+  };
 }
 
 /**
  * Same sum as logLikelihood() in bgnbd.ts, with the lnΓ terms computed once per
  * distinct x. The loop over rows runs some thousand times per fit, so it reads
- * typed arrays only; the arithmetic is the same, in the same order.
+ * typed arrays only and writes logSumExp() out in place; the arithmetic is the
+ * same, in the same order, so the sum is the same to the last bit.
  */
-function compactLogLikelihood(p: BgNbdParams, data: CompactData): number {
+function compactLogLikelihood(p: BgNbdParams, data: CompactData, scratch: Scratch): number {
   const { r, alpha, a, b } = p;
   const xs = data.distinctX;
-  const common = new Float64Array(xs.length);
-  const logOdds = new Float64Array(xs.length);
+  const { common, logOdds, rPlusX, logAlphaT, logAlphaTx } = scratch;
   // The terms that do not depend on x, once; each sum keeps its order.
   const logGammaR = logGamma(r);
   const rLogAlpha = r * Math.log(alpha);
@@ -86,20 +104,25 @@ function compactLogLikelihood(p: BgNbdParams, data: CompactData): number {
     common[k] =
       logGamma(r + x) - logGammaR + rLogAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGamma(a + b + x);
     logOdds[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+    rPlusX[k] = r + x;
   }
-  const logAlphaT = logsOfAlphaPlus(alpha, data.distinctT);
-  const logAlphaTx = logsOfAlphaPlus(alpha, data.distinctTx);
+  logsOfAlphaPlus(alpha, data.distinctT, logAlphaT);
+  logsOfAlphaPlus(alpha, data.distinctTx, logAlphaTx);
   const { xIndex, TIndex, txIndex, count } = data;
   let sum = 0;
   for (let i = 0; i < count.length; i++) {
     const k = xIndex[i] as number;
-    const x = xs[k] as number;
-    const a3 = -(r + x) * (logAlphaT[TIndex[i] as number] as number);
-    const a4 =
-      x > 0
-        ? (logOdds[k] as number) - (r + x) * (logAlphaTx[txIndex[i] as number] as number)
-        : Number.NEGATIVE_INFINITY;
-    sum += (count[i] as number) * ((common[k] as number) + logSumExp(a3, a4));
+    const rx = rPlusX[k] as number;
+    const a3 = -rx * (logAlphaT[TIndex[i] as number] as number);
+    const odds = logOdds[k] as number;
+    let both: number;
+    if (odds === Number.NEGATIVE_INFINITY || a3 === Number.NEGATIVE_INFINITY) {
+      both = odds === Number.NEGATIVE_INFINITY ? a3 : odds - rx * (logAlphaTx[txIndex[i] as number] as number);
+    } else {
+      const a4 = odds - rx * (logAlphaTx[txIndex[i] as number] as number);
+      both = a4 === Number.NEGATIVE_INFINITY ? a3 : Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
+    }
+    sum += (count[i] as number) * ((common[k] as number) + both);
   }
   return sum;
 }
@@ -136,9 +159,10 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[]): BgNbdFit {
     );
   }
   const n = customers.length;
+  const scratch = scratchFor(data);
   const objective = (theta: number[]) =>
     theta.every((t) => Math.abs(t) <= LOG_BOUND)
-      ? -compactLogLikelihood(fromLog(theta), data) / n
+      ? -compactLogLikelihood(fromLog(theta), data, scratch) / n
       : Number.POSITIVE_INFINITY;
   const meanT = customers.reduce((s, c) => s + c.T, 0) / n;
   const starts = [

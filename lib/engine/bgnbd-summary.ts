@@ -23,10 +23,28 @@ export function summarizeContactDays(
   today: number,
   unit: BgNbdUnit = 'weeks',
 ): BgNbdCustomer | undefined {
-  const days = [...new Set(contactDays.filter((d) => Number.isFinite(d) && d <= today))].sort((p, q) => p - q);
+  const days = isStrictlyAscending(contactDays)
+    ? contactDays.slice(0, countUpTo(contactDays, today))
+    : [...new Set(contactDays.filter((d) => Number.isFinite(d) && d <= today))].sort((p, q) => p - q);
   const first = days[0];
   const last = days[days.length - 1];
   if (first === undefined || last === undefined) return undefined;
   const perUnit = DAYS_PER_UNIT[unit];
   return { x: days.length - 1, tx: (last - first) / perUnit, T: (today - first) / perUnit };
+}
+
+/** A client's drafted contact days already are (finite, distinct, ascending): they need no set and no sort. */
+function isStrictlyAscending(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (!Number.isFinite(value) || (i > 0 && !(value > (values[i - 1] as number)))) return false;
+  }
+  return true;
+}
+
+/** How many of the ascending values are at most `limit`. */
+function countUpTo(ascending: readonly number[], limit: number): number {
+  let count = 0;
+  while (count < ascending.length && (ascending[count] as number) <= limit) count++;
+  return count;
 }

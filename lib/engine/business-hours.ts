@@ -30,14 +30,19 @@ export function createBusinessClock(settings: EngineSettings): BusinessClock {
   };
   // NaN: the offset changes during that UTC day, ask per hour.
   const dayOffsets = new Map<number, number>();
+  // The day asked last, before the map: a client's messages and a reply's two ends mostly fall on one day.
+  let lastDay = Number.NaN;
+  let lastMinutes = Number.NaN;
   const offsetMs = (at: number): number => {
     const day = Math.floor(at / DAY);
-    let minutes = dayOffsets.get(day);
+    let minutes = day === lastDay ? lastMinutes : dayOffsets.get(day);
     if (minutes === undefined) {
       const start = hourOffset(day * 24);
       minutes = start === hourOffset(day * 24 + 24) ? start : Number.NaN;
       dayOffsets.set(day, minutes);
     }
+    lastDay = day;
+    lastMinutes = minutes;
     return (Number.isNaN(minutes) ? hourOffset(Math.floor(at / HOUR)) : minutes) * 60_000;
   };
   const localDay = (at: number) => Math.floor((at + offsetMs(at)) / DAY);

@@ -11,7 +11,7 @@
 // percentile of the posterior predictive, exp(mean + 1.2816·√(σ² + posterior
 // variance)), is the silence beyond which we call it unusual.
 
-import { quantileSorted } from './stats';
+import { quantileSorted, sortedNumbers } from './stats';
 
 export interface CadencePrior {
   /** Population mean of the clients' mean log-gap (log days). */
@@ -85,7 +85,7 @@ export function cadence(sortedDays: readonly number[], today: number, prior: Cad
   const postMean = ((n * ownMean) / prior.sigma2 + prior.mu / prior.tau2) / precision;
   const usual = Math.exp(postMean);
   const unusual = Math.exp(postMean + Z90 * Math.sqrt(prior.sigma2 + 1 / precision));
-  const sorted = [...gaps].sort((a, b) => a - b);
+  const sorted = sortedNumbers(gaps);
   const silenceDays = Math.max(0, today - last);
   const result: Cadence = {
     contactDays: sortedDays.length,

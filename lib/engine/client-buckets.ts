@@ -78,10 +78,16 @@ export function groupByClient(
     if (parties.direction !== 'internal') usable.push({ message: m, parties });
   }
   const correspondents = findCorrespondents(usable);
-  const signals = new Map<string, AddressSignal | undefined>();
-  const signalOf = (address: string) => {
-    if (!signals.has(address)) signals.set(address, addressSignal(address));
-    return signals.get(address);
+  // The client and the signal of each address, asked once per address rather than per message.
+  const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined }>();
+  const factsOf = (address: string) => {
+    let known = facts.get(address);
+    if (!known) {
+      const key = resolver.keyOf(address);
+      known = { key, kind: key === undefined ? undefined : addressSignal(address) };
+      facts.set(address, known);
+    }
+    return known;
   };
   for (const { message: m, parties } of usable) {
     const direction = parties.direction === 'in' ? 'in' : 'out';
@@ -91,10 +97,9 @@ export function groupByClient(
     const { counterparts } = parties;
     for (let party = 0; party < counterparts.length; party++) {
       const address = counterparts[party] as string;
-      const key = resolver.keyOf(address);
+      const { key, kind: addressKind } = factsOf(address);
       if (key === undefined) continue;
       const name = nameOf(m, direction, address);
-      const addressKind = signalOf(address);
       // Without a signal of its address or its message, nothing sets it aside.
       const signal =
         addressKind === undefined && m.bulk === undefined

@@ -57,6 +57,14 @@ function lastStartedByUs(messages: readonly ClientMessage[]): number | undefined
   return latest;
 }
 
+/** A copy in time order; messages read from storage by time usually are already, and then need no sort. */
+function inTimeOrder(messages: readonly ClientMessage[]): ClientMessage[] {
+  for (let i = 1; i < messages.length; i++) {
+    if (byTime(messages[i - 1] as ClientMessage, messages[i] as ClientMessage) > 0) return [...messages].sort(byTime);
+  }
+  return [...messages];
+}
+
 function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {
   const days = new Set<number>();
   // An activity outside mail is a day of contact like a message from them: cadence and P(alive) see it.
@@ -78,7 +86,7 @@ export function draftClient(
   clock: BusinessClock,
   now: number,
 ): ClientDraft {
-  const messages = [...bucket.messages].sort(byTime);
+  const messages = inTimeOrder(bucket.messages);
   const inbound = messages.filter((m) => m.side === 'in');
   const { samples, threads } = threadsAndSamples(messages, clock);
   const lastOutInThread = new Map<string, number>();

@@ -3,7 +3,7 @@
 // List, via tldts); a free-mail address is its own client, a person.
 import { freeEmailDomains } from 'free-email-domains-typescript';
 import { getDomain } from 'tldts';
-import type { AccountIdentity, MailMessage } from './types';
+import type { AccountIdentity, MailAddress, MailMessage } from './types';
 
 export type Direction = 'in' | 'out' | 'internal';
 
@@ -62,10 +62,15 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
       return { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
     }
     const recipients = new Set<string>();
-    for (const r of [...message.to, ...message.cc]) {
-      const email = r.email.trim().toLowerCase();
-      if (email.includes('@') && !isOurSide(email)) recipients.add(email);
-    }
+    // Each list on its own rather than a joined copy: every message of a mailbox passes here.
+    const add = (list: readonly MailAddress[]) => {
+      for (const r of list) {
+        const email = r.email.trim().toLowerCase();
+        if (email.includes('@') && !isOurSide(email)) recipients.add(email);
+      }
+    };
+    add(message.to);
+    add(message.cc);
     if (recipients.size === 0) return { direction: 'internal', counterparts: [] };
     return { direction: 'out', counterparts: [...recipients] };
   };

@@ -86,12 +86,13 @@ export function assessRisk(
   const quiet = m.quietUntil !== undefined && now < m.quietUntil;
   const positive = Object.entries(score.terms).filter(([, part]) => (part ?? 0) > REASON_THRESHOLD);
   const total = positive.reduce((s, [, part]) => s + (part ?? 0), 0);
+  const modelled = modelledReasons(model);
   const weigh = (reason: RiskReason): RiskReason => {
     const part = score.terms[reason.kind] ?? 0;
     return {
       ...reason,
       weight: part > REASON_THRESHOLD ? round1((100 * part) / total) : 0,
-      ...(modelledReasons(model).has(reason.kind) && { logOdds: round3(part) }),
+      ...(modelled.has(reason.kind) && { logOdds: round3(part) }),
       ends: { ...whatEndsIt(reason.kind, input, model) },
     } as RiskReason;
   };

@@ -108,6 +108,9 @@ export function findCorrespondents(entries: readonly { message: MailMessage; par
   }
   const found = new Set<string>();
   for (const thread of byThread.values()) {
+    // Only the user's messages make correspondents: a thread without one (a
+    // client writing, unanswered) needs neither its order nor its people.
+    if (!thread.some((entry) => entry.parties.direction === 'out')) continue;
     thread.sort((a, b) => byTime(a.message, b.message));
     const present = new Set<string>();
     const writtenTo = new Set<string>();

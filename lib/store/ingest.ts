@@ -1,6 +1,7 @@
 import type { MessageSource, StoredMessage } from '@/lib/data/stored-rows';
 import type { MailAddress, MailMessage } from '@/lib/engine/types';
 import type { SenderEvidence } from '@/lib/sites/gmail/row-inference';
+import { messagesWithAnyOf } from './batch-reads';
 import type { KeepwarmDb } from './db';
 import { markPending } from './pending-recompute';
 
@@ -144,22 +145,20 @@ export async function ingestMessages(
     touchedClientRefs: new Set(),
   };
   await db.transaction('rw', db.messages, db.pendingRecompute, async () => {
-    // One cursor over the primary key instead of a get per id: on the ids a store
-    // does not have yet (an import's usual case) it costs next to nothing.
+    // Reads, not a get per id: on the ids a store does not have yet (an import's usual case) they cost next to nothing.
     const storedById = new Map<string, StoredMessage>();
-    const stored = await db.messages
-      .where('[account+id]')
-      .anyOf(observations.map((o): [string, string] => [account, o.id]))
-      .toArray();
+    const stored = await messagesWithAnyOf(
+      db,
+      '[account+id]',
+      account,
+      observations.map((o) => o.id),
+    );
     for (const message of stored) storedById.set(message.id, message);
     const byId = observations.map((o) => storedById.get(o.id));
     // Threads are read for the messages not found by id, and for those with a sender, which may take in a dated copy.
     const readThreads = [...new Set(observations.filter((o, i) => !byId[i] || o.senderKnown).map((o) => o.threadId))];
     const threadMessages = new Map<string, StoredMessage[]>();
-    const inThreads = await db.messages
-      .where('[account+threadId]')
-      .anyOf(readThreads.map((t): [string, string] => [account, t]))
-      .toArray();
+    const inThreads = await messagesWithAnyOf(db, '[account+threadId]', account, readThreads);
     for (const read of inThreads) {
       // One object per stored record, however it was read: it is how a record is told to be stored already.
       const message = storedById.get(read.id) ?? read;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command } from '@/lib/cli/commands/bgnbd';
 import {
@@ -114,6 +115,23 @@ describe('BG/NBD fit on self-made data', () => {
     }
   });
 
+  it('lands on the same parameters to the last bit as the plain sum it was sped up from', () => {
+    // Figures of the fit before its likelihood's row loop was written out in
+    // place: the simplex follows the same values, so every digit must stay.
+    const fit = fitBgNbd(simulateBgNbd({ r: 0.8, alpha: 6, a: 0.6, b: 3 }, 3000, 20260101));
+    expect(fit).toEqual({
+      params: { r: 0.792923689624918, alpha: 5.86131478144652, a: 0.6407234552335993, b: 3.159265829804143 },
+      ll: -24932.24062614261,
+      iterations: 389,
+    });
+    const heavy = fitBgNbd(simulateBgNbd({ r: 2, alpha: 3, a: 5, b: 60 }, 2000, 7));
+    expect(heavy).toEqual({
+      params: { r: 2.009279572906958, alpha: 2.9467677000781753, a: 6.767441161019697, b: 86.61776208237669 },
+      ll: -31687.53498851101,
+      iterations: 371,
+    });
+  });
+
   it('recovers the mean purchase rate of simulated clients and beats the true parameters', () => {
     const truth: BgNbdParams = { r: 0.8, alpha: 6, a: 0.6, b: 3 };
     const rows = simulateBgNbd(truth, 3000, 20260101);
@@ -168,6 +186,29 @@ describe('contact-day summary', () => {
     expect(summarizeContactDays([3, 50], 10, 'days')).toEqual({ x: 0, tx: 0, T: 7 });
     expect(summarizeContactDays([], 10)).toBeUndefined();
     expect(summarizeContactDays([50], 10)).toBeUndefined();
+  });
+
+  it('reads days already distinct and ascending as it reads any others', () => {
+    // The days deduplicated and sorted the long way: what every input must give.
+    const reference = (days: number[], today: number) => {
+      const kept = [...new Set(days.filter((d) => Number.isFinite(d) && d <= today))].sort((p, q) => p - q);
+      const [first, last] = [kept[0], kept.at(-1)];
+      return first === undefined || last === undefined
+        ? undefined
+        : { x: kept.length - 1, tx: (last - first) / 7, T: (today - first) / 7 };
+    };
+    const day = fc.oneof(fc.integer({ min: 19000, max: 21000 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(
+        fc.array(day, { maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 18990, max: 21010 }),
+        (days, tidy, today) => {
+          const input = tidy ? [...new Set(days.filter(Number.isFinite))].sort((p, q) => p - q) : days;
+          expect(summarizeContactDays(input, today, 'weeks')).toEqual(reference(input, today));
+        },
+      ),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
 import type { ClientMessage } from '@/lib/engine/conversation';
@@ -36,6 +37,33 @@ describe('business hours', () => {
     expect(utc.businessMillisBetween(at('2024-01-01T12:00:00Z'), at('2024-03-04T12:00:00Z'))).toBe(9 * 40 * HOUR);
     const weekends = createBusinessClock(parseEngineSettings({ workingDays: [0, 6], startHour: 10, endHour: 14 }));
     expect(weekends.businessMillisBetween(at('2024-01-01T00:00:00Z'), at('2024-02-01T00:00:00Z'))).toBe(8 * 4 * HOUR);
+  });
+
+  it('answers a run of questions as a fresh clock answers each one, across a change of offset', () => {
+    // A clock remembers offsets between questions; what it remembers must never change an answer.
+    const settings = parseEngineSettings({ timeZone: 'Europe/Kyiv', startHour: 8.5, endHour: 17 });
+    const remembering = createBusinessClock(settings);
+    const start = at('2024-03-29T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 6 * 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (questions) => {
+          for (const [from, length] of questions) {
+            const a = start + from * 60_000;
+            const b = a + length * 60_000;
+            const fresh = createBusinessClock(settings);
+            expect(remembering.localDay(a)).toBe(fresh.localDay(a));
+            expect(remembering.businessMillisBetween(a, b)).toBe(
+              createBusinessClock(settings).businessMillisBetween(a, b),
+            );
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('rejects settings it cannot use', () => {
