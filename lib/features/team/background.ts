@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
+import { dashboardClients } from '@/lib/features/dashboard/background/dashboard-clients';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import { createTeamFeature } from './handlers';
 import type { teamMessages, teamReplySchemas } from './messages';
@@ -21,6 +22,12 @@ export function teamFeature({ db, reports }: BackgroundServices) {
     openReplica: view.openReplica,
     local: browser.storage.local,
     reports: async () => (await db.clients.toArray()).map((client) => client.report),
+    // The histories the dashboard counts, so the team's dashboard counts the same months.
+    histories: async (now) => {
+      const accounts = await db.accounts.toArray();
+      const lists = await Promise.all(accounts.map((a) => dashboardClients(db, a.address, now)));
+      return lists.flatMap((list) => list.clients);
+    },
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
   });
   reports.afterChange(() => sync.publishSoon());

@@ -1,14 +1,22 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { readUserSettings } from '@/lib/background/settings-store';
 import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { teamDashboardClients } from '@/lib/team/team-dashboard';
 import { type TeamScope, teamScope } from '@/lib/team/team-scope';
 import type { LocalArea, TeamConnection } from './connection-settings';
 import { createTeamReplica, type TeamReplica } from './team-replica';
-import { type TeamScopeReply, VIEW_SCOPE_KEY, type ViewScope, viewScopeSchema } from './team-view-messages';
+import {
+  type TeamDashboardReply,
+  type TeamScopeReply,
+  VIEW_SCOPE_KEY,
+  type ViewScope,
+  viewScopeSchema,
+} from './team-view-messages';
 
 // The background's side of the team view: it opens the replica for the team
 // feature (so both read one copy), merges what it holds into the team scope
@@ -134,6 +142,15 @@ export function createTeamView(deps: TeamViewDeps) {
         const merged = await scope();
         if (!merged) return { connected: false };
         return { connected: true, clients: merged.clients, ignored: merged.ignored, computedAt: now() };
+      },
+      'ui/team-dashboard': async (): Promise<TeamDashboardReply> => {
+        if (!replica) return { connected: false };
+        const { businessHours } = await readUserSettings(deps.db);
+        return {
+          connected: true,
+          timeZone: businessHours.timeZone,
+          clients: teamDashboardClients(replica.view(), now()),
+        };
       },
       'ui/set-view-scope': async ({ scope: chosen }: { scope: ViewScope }) => {
         await deps.local.set({ [VIEW_SCOPE_KEY]: chosen });
