@@ -15,6 +15,8 @@ import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskQuality } from './risk-quality';
 import { scaleAccount } from './scale-account';
+import { teamPopup } from './team-popup';
+import { teamReplication } from './team-replication';
 
 export const benchmarks: Benchmark[] = [
   bundleSize,
@@ -33,4 +35,6 @@ export const benchmarks: Benchmark[] = [
   cliReport,
   popupPaint,
   scaleAccount,
+  teamReplication,
+  teamPopup,
 ];
