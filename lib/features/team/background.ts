@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
+import { readUserSettings } from '@/lib/background/settings-store';
 import { dashboardClients } from '@/lib/features/dashboard/background/dashboard-clients';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import { createTeamFeature } from './handlers';
@@ -17,7 +18,11 @@ type TeamHandlers = HandlersOf<typeof teamMessages, typeof teamReplySchemas> &
  * makes no request at all.
  */
 export function teamFeature({ db, reports }: BackgroundServices) {
-  const view = createTeamView({ db, local: browser.storage.local });
+  const view = createTeamView({
+    db,
+    local: browser.storage.local,
+    timeZone: async () => (await readUserSettings(db)).businessHours.timeZone,
+  });
   const sync = createTeamFeature({
     openReplica: view.openReplica,
     local: browser.storage.local,

@@ -1,5 +1,4 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { readUserSettings } from '@/lib/background/settings-store';
 import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
@@ -26,6 +25,8 @@ import {
 export interface TeamViewDeps {
   db: KeepwarmDb;
   local: LocalArea;
+  /** The user's time zone, where the dashboard's months begin. */
+  timeZone(): Promise<string>;
   now?(): number;
 }
 
@@ -145,12 +146,8 @@ export function createTeamView(deps: TeamViewDeps) {
       },
       'ui/team-dashboard': async (): Promise<TeamDashboardReply> => {
         if (!replica) return { connected: false };
-        const { businessHours } = await readUserSettings(deps.db);
-        return {
-          connected: true,
-          timeZone: businessHours.timeZone,
-          clients: teamDashboardClients(replica.view(), now()),
-        };
+        const clients = teamDashboardClients(replica.view(), now());
+        return { connected: true, timeZone: await deps.timeZone(), clients };
       },
       'ui/set-view-scope': async ({ scope: chosen }: { scope: ViewScope }) => {
         await deps.local.set({ [VIEW_SCOPE_KEY]: chosen });
