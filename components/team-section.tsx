@@ -65,37 +65,44 @@ export function TeamSection({ status, busy, error, notice, onConnect, onLeave }:
           </form>
         </>
       ) : (
-        <form onSubmit={connect}>
-          <fieldset disabled={busy || status === undefined}>
-            <label>
-              {t('team.address')}{' '}
-              <input
-                type="url"
-                required
-                value={address}
-                aria-describedby="kw-team-address-hint"
-                onChange={(e) => setAddress(e.currentTarget.value)}
-              />
-            </label>
-            <small id="kw-team-address-hint">{t('team.addressHint')}</small>
-            <label>
-              {t('team.teamId')} <input required value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)} />
-            </label>
-            <label>
-              {t('team.token')}{' '}
-              <input
-                type="password"
-                autoComplete="off"
-                required
-                value={token}
-                aria-describedby="kw-team-token-hint"
-                onChange={(e) => setToken(e.currentTarget.value)}
-              />
-            </label>
-            <small id="kw-team-token-hint">{t('team.tokenHint')}</small>{' '}
-            <button type="submit">{t('team.connect')}</button>
-          </fieldset>
-        </form>
+        <>
+          {status && (
+            <p role="status" data-state="none">
+              {t('team.state.none')}
+            </p>
+          )}
+          <form onSubmit={connect}>
+            <fieldset disabled={busy || status === undefined}>
+              <label>
+                {t('team.address')}{' '}
+                <input
+                  type="url"
+                  required
+                  value={address}
+                  aria-describedby="kw-team-address-hint"
+                  onChange={(e) => setAddress(e.currentTarget.value)}
+                />
+              </label>
+              <small id="kw-team-address-hint">{t('team.addressHint')}</small>
+              <label>
+                {t('team.teamId')} <input required value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)} />
+              </label>
+              <label>
+                {t('team.token')}{' '}
+                <input
+                  type="password"
+                  autoComplete="off"
+                  required
+                  value={token}
+                  aria-describedby="kw-team-token-hint"
+                  onChange={(e) => setToken(e.currentTarget.value)}
+                />
+              </label>
+              <small id="kw-team-token-hint">{t('team.tokenHint')}</small>{' '}
+              <button type="submit">{t('team.connect')}</button>
+            </fieldset>
+          </form>
+        </>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { QUIET_AFTER_DAYS } from '@/lib/engine/active-spans';
 import type { Dashboard } from '@/lib/engine/dashboard';
 import { dashboardFormat } from '@/lib/ui/dashboard-format';
@@ -16,6 +16,8 @@ interface DashboardViewProps {
   empty: boolean;
   onExport: () => void;
   onOpenClient: (key: string) => void;
+  /** The Mine/Team switch, when a team is connected. */
+  scopeSwitch?: ReactNode;
 }
 
 function Definitions() {
@@ -35,7 +37,15 @@ function Definitions() {
 }
 
 /** The dashboard of gains and losses of one account (or, given a team's list, of a team). */
-export function DashboardView({ dashboard, account, timeZone, empty, onExport, onOpenClient }: DashboardViewProps) {
+export function DashboardView({
+  dashboard,
+  account,
+  timeZone,
+  empty,
+  onExport,
+  onOpenClient,
+  scopeSwitch,
+}: DashboardViewProps) {
   const translator = useTranslator();
   const { t } = translator;
   const format = useMemo(() => dashboardFormat(translator, timeZone), [translator, timeZone]);
@@ -52,6 +62,7 @@ export function DashboardView({ dashboard, account, timeZone, empty, onExport, o
           <span className="kw-muted">{t('dashboard.activeNow')}</span>
           <strong>{format.count(dashboard.activeNow)}</strong>
         </p>
+        {scopeSwitch}
         <button type="button" onClick={onExport} data-testid="export-csv">
           {t('dashboard.exportCsv')}
         </button>

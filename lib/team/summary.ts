@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DAY } from '@/lib/engine/business-hours';
+import type { ClientHistory } from '@/lib/engine/client-history';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { ReasonKind } from '@/lib/engine/risk-types';
 
@@ -54,6 +56,19 @@ const followUpSchema = z.strictObject({
   snoozedUntil: time.optional(),
 });
 
+/** Days of contact and replies a summary carries at most: a year and a month of daily contact. */
+export const HISTORY_MAX = 400;
+
+/**
+ * The dashboard's months for the team: the days the client was in touch and
+ * each reply's day, side and time taken. Days, not times, and numbers only.
+ */
+const historySchema = z.strictObject({
+  contactDays: z.array(time).max(HISTORY_MAX),
+  replies: z.array(z.strictObject({ by: z.enum(['in', 'out']), day: time, wallMs: duration })).max(HISTORY_MAX),
+});
+export type SummaryHistory = z.infer<typeof historySchema>;
+
 export const clientSummarySchema = z.strictObject({
   /** The client key: a registrable domain, or the address of a client who is a person. */
   clientKey: z.string().min(1).max(400),
@@ -81,6 +96,7 @@ export const clientSummarySchema = z.strictObject({
   }),
   /** The member's open and snoozed follow-ups: the member whose document holds them took them. */
   followUps: z.array(followUpSchema).max(20),
+  history: historySchema.optional(),
   computedAt: time,
 });
 export type ClientSummary = z.infer<typeof clientSummarySchema>;
@@ -114,8 +130,21 @@ export type SummarySource = Pick<
   'key' | 'displayName' | 'kind' | 'tier' | 'value' | 'metrics' | 'risk' | 'followUps'
 >;
 
+const dayOf = (at: number) => Math.floor(at / DAY) * DAY;
+
+/** A client's history as days: the first day of contact and the latest ones, and the latest replies. */
+export function summaryHistory(history: Pick<ClientHistory, 'theirContactAt' | 'replies'>): SummaryHistory {
+  const days = [...new Set(history.theirContactAt.map(dayOf))].sort((a, b) => a - b);
+  // The first day tells the month the client was gained in; the latest ones, the months since.
+  const contactDays = days.length <= HISTORY_MAX ? days : [days[0] as number, ...days.slice(1 - HISTORY_MAX)];
+  const replies = history.replies
+    .slice(-HISTORY_MAX)
+    .map((r) => ({ by: r.by, day: dayOf(r.at), wallMs: Math.min(Math.max(r.wallMs, 0), 1e13) }));
+  return { contactDays, replies };
+}
+
 /** The summary of one client report; undefined keys are left out so the replicated JSON stays small. */
-export function summarizeClient(report: SummarySource, computedAt: number): ClientSummary {
+export function summarizeClient(report: SummarySource, computedAt: number, history?: SummaryHistory): ClientSummary {
   const { metrics } = report;
   const summary: ClientSummary = {
     clientKey: report.key,
@@ -151,6 +180,7 @@ export function summarizeClient(report: SummarySource, computedAt: number): Clie
         status: f.status as 'open' | 'snoozed',
         snoozedUntil: f.snoozedUntil,
       })),
+    history,
     computedAt,
   };
   return JSON.parse(JSON.stringify(summary)) as ClientSummary;

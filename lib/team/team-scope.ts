@@ -100,6 +100,13 @@ function inFuture(s: ClientSummary, limit: number): boolean {
   );
 }
 
+/** Why a member's summary is left out of the team's picture: dated ahead of this clock, or a colleague's gone stale. */
+export function leftOut(summary: ClientSummary, self: boolean, now: number): 'future' | 'stale' | undefined {
+  if (inFuture(summary, now + CLOCK_SKEW_MS)) return 'future';
+  if (!self && now - summary.computedAt > STALE_AFTER_MS) return 'stale';
+  return undefined;
+}
+
 /** The valid, current summaries of the members still in the team, by team client key. */
 function entriesByClient(view: TeamView, mergeInto: (key: string) => string, now: number) {
   const byClient = new Map<string, Entry[]>();
@@ -107,8 +114,8 @@ function entriesByClient(view: TeamView, mergeInto: (key: string) => string, now
   for (const member of view.members) {
     if (member.revoked) continue;
     for (const summary of member.summaries.values()) {
-      if (inFuture(summary, now + CLOCK_SKEW_MS)) ignored.future += 1;
-      else if (!member.self && now - summary.computedAt > STALE_AFTER_MS) ignored.stale += 1;
+      const why = leftOut(summary, member.self, now);
+      if (why) ignored[why] += 1;
       else {
         const key = mergeInto(summary.clientKey);
         byClient.set(key, [...(byClient.get(key) ?? []), { member: refOf(member), summary }]);

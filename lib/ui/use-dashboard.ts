@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { dashboardCsv } from '@/lib/data/dashboard-csv';
 import { buildDashboard, type Dashboard } from '@/lib/engine/dashboard';
 import type { GetDashboardReply } from '@/lib/features/dashboard/messages';
+import type { ViewScope } from '@/lib/features/team/team-view-messages';
 import { sendToBackground } from '@/lib/messaging/send';
 import { PANEL_IN_TAB, sidePanelClientItem } from '@/lib/messaging/side-panel-client';
 import { datedFileName, saveFile } from './save-file';
@@ -12,17 +13,27 @@ export type DashboardState =
   | { kind: 'failed'; error: string }
   | { kind: 'ready'; dashboard: Dashboard; timeZone: string; empty: boolean };
 
+/** The account's own clients, or every member's from the local copy of the team's summaries (the account's when no team is). */
+async function clientsOf(account: string, scope: ViewScope): Promise<GetDashboardReply> {
+  if (scope === 'team') {
+    const team = await sendToBackground({ type: 'ui/team-dashboard' });
+    if (team.connected) return { timeZone: team.timeZone, clients: team.clients };
+  }
+  return sendToBackground({ type: 'ui/get-dashboard', account });
+}
+
 /**
- * The dashboard of one account: its clients' histories from the background,
- * counted here, as of the moment the page asked for them.
+ * The dashboard of one account, or of its team: the clients' histories from
+ * the background, counted here, as of the moment the page asked for them.
  */
-export function useDashboard(account: string) {
+export function useDashboard(account: string, scope: ViewScope = 'mine') {
   const [reply, setReply] = useState<{ data: GetDashboardReply; now: number } | { error: string }>();
   useEffect(() => {
-    sendToBackground({ type: 'ui/get-dashboard', account })
+    setReply(undefined);
+    clientsOf(account, scope)
       .then((data) => setReply({ data, now: Date.now() }))
       .catch((error: unknown) => setReply({ error: String(error) }));
-  }, [account]);
+  }, [account, scope]);
   const state = useMemo((): DashboardState => {
     if (!reply) return { kind: 'loading' };
     if ('error' in reply) return { kind: 'failed', error: reply.error };
@@ -33,7 +44,7 @@ export function useDashboard(account: string) {
 
   const exportCsv = () => {
     if (state.kind !== 'ready') return;
-    const csv = dashboardCsv(state.dashboard, account, state.timeZone);
+    const csv = dashboardCsv(state.dashboard, scope === 'team' ? 'team' : account, state.timeZone);
     saveFile(datedFileName('keepwarm-dashboard', 'csv', new Date(state.dashboard.now)), 'text/csv', csv);
   };
   /** The side panel shows the client: an open panel follows at once, and a tab shows it where no panel is open. */

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import { type Extension, Server } from '@hocuspocus/server';
+import { type Connection, type Extension, Server } from '@hocuspocus/server';
 import { documentName, parseDocumentName, ROSTER_MAP } from '../../lib/team/documents';
 import type { TeamStore } from './team-store';
 
@@ -70,9 +70,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<{ por
       await refreshRoster(context.teamId);
       return context;
     },
-    // A member revoked while connected is cut off at their next message.
-    async beforeHandleMessage({ context }) {
-      if (!context?.memberId || !store.isActive(context.memberId)) throw refused('not-a-member');
+    // A member revoked while connected is cut off at their next message, or before the next change reaches them.
+    async beforeHandleMessage({ context, connection }) {
+      if (!context?.memberId || !store.isActive(context.memberId)) {
+        cutOff(connection);
+        throw refused('not-a-member');
+      }
+    },
+    async connected({ connection }) {
+      sendOnlyWhileActive(connection, (memberId) => store.isActive(memberId));
     },
     async onLoadDocument({ documentName: name, document }) {
       const ref = parseDocumentName(name);
@@ -119,4 +125,25 @@ function fillRoster(
     const held = map.get(id) as RosterValue | undefined;
     if (held?.name !== entry.name || held?.revoked !== entry.revoked) map.set(id, entry);
   }
+}
+
+/**
+ * Closes the member's whole socket, not one document: their browser then
+ * reconnects, is refused at sign-in, and tells the member so.
+ */
+function cutOff(connection: Connection): void {
+  connection.webSocket.close(4403, 'not-a-member');
+}
+
+/**
+ * Revocation is written by the command line into the database, while the
+ * member may be connected: every message to them is checked first, so a
+ * colleague's change never reaches a revoked member's open connection.
+ */
+function sendOnlyWhileActive(connection: Connection<MemberContext>, isActive: (memberId: string) => boolean): void {
+  const send = connection.send.bind(connection);
+  connection.send = (message) => {
+    if (isActive(connection.context.memberId)) send(message);
+    else cutOff(connection);
+  };
 }

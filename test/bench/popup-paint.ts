@@ -19,7 +19,7 @@ const demo = [...storedClients].sort(
   (a, b) => Number(b.waitingOnUsSince !== undefined) - Number(a.waitingOnUsSince !== undefined),
 );
 
-function clientsOf(count: number): StoredClient[] {
+export function clientsOf(count: number): StoredClient[] {
   return Array.from({ length: count }, (_, i) => {
     const base = demo[i % demo.length] as StoredClient;
     const key = i < demo.length ? base.key : `${Math.floor(i / demo.length)}.${base.key}`;
@@ -28,7 +28,7 @@ function clientsOf(count: number): StoredClient[] {
 }
 
 /** Replaces the clients table through raw IndexedDB, as the background would have filled it. */
-async function seed(page: Page, clients: StoredClient[]): Promise<void> {
+export async function seed(page: Page, clients: StoredClient[]): Promise<void> {
   await page.evaluate(`(async (clients, account) => {
     const db = await new Promise((resolve, reject) => {
       const request = indexedDB.open('keepwarm');
@@ -48,12 +48,12 @@ async function seed(page: Page, clients: StoredClient[]): Promise<void> {
  * The median time, over `repeat` openings after a warm-up one, from the
  * popup's navigation to the browser's paint of its first waiting client.
  */
-export async function popupFirstPaintMs(browser: ExtensionBrowser, repeat: number): Promise<number> {
+export async function popupFirstPaintMs(browser: ExtensionBrowser, repeat: number, mark = MARK): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < repeat + 1; i++) {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await popup.waitForSelector(MARK);
+    await popup.waitForSelector(mark, { timeout: 120_000 });
     // The browser's own paint time of the row (Element Timing), not when a script noticed it.
     const painted = await popup.evaluate(`new Promise((resolve) => {
       new PerformanceObserver((list) => {

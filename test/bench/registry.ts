@@ -16,6 +16,8 @@ import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskCandidates } from './risk-candidates';
 import { riskQuality } from './risk-quality';
 import { scaleAccount } from './scale-account';
+import { teamPopup } from './team-popup';
+import { teamReplication } from './team-replication';
 
 export const benchmarks: Benchmark[] = [
   bundleSize,
@@ -35,4 +37,6 @@ export const benchmarks: Benchmark[] = [
   cliReport,
   popupPaint,
   scaleAccount,
+  teamReplication,
+  teamPopup,
 ];

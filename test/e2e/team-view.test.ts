@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,8 +6,9 @@ import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
 import { openThreadsOf } from '../demo/browse';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { freePort, makeTeam, removeTeam, serve, type Team } from '../team/harness';
-import { type ExtensionBrowser, grantOptionalHosts, launchWithExtension } from './chromium';
+import type { ExtensionBrowser } from './chromium';
 import { sendFrom } from './extension-page';
+import { everythingStored, launchMember } from './team-member';
 
 // Two members of one team, each in a browser profile of their own, through the
 // real team server on loopback. Ann reads the demo Gmail; Bob imports a little
@@ -29,17 +29,6 @@ let bob: ExtensionBrowser;
 const profiles: string[] = [];
 let quietWithAnn: { key: string; email: string };
 
-/** A profile with the extension installed and the team's host granted, as after the user's click in the options. */
-async function launchMember(hosts: Record<string, number>): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'keepwarm-team-member-'));
-  profiles.push(userDataDir);
-  const first = await launchWithExtension({ hosts, userDataDir });
-  const id = first.extensionId;
-  await first.close();
-  grantOptionalHosts(userDataDir, id, ['http://localhost/*']);
-  return launchWithExtension({ hosts, userDataDir });
-}
-
 async function connect(browser: ExtensionBrowser, token: string): Promise<void> {
   const options = await browser.openExtensionPage('options.html');
   const reply = await sendFrom(options, {
@@ -54,35 +43,6 @@ async function connect(browser: ExtensionBrowser, token: string): Promise<void> 
 
 function teamScope(page: Page): Promise<TeamScopeReply> {
   return sendFrom(page, { type: 'ui/team-scope' }) as Promise<TeamScopeReply>;
-}
-
-/** Every value of every IndexedDB database of the extension, binary values read as UTF-8 text. */
-function everythingStored(browser: ExtensionBrowser): Promise<string> {
-  return browser.serviceWorker.evaluate(async () => {
-    const parts: string[] = [];
-    const text = (value: unknown): string =>
-      value instanceof Uint8Array
-        ? new TextDecoder().decode(value)
-        : JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v));
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of db.objectStoreNames) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        parts.push(`${name}/${store}`, ...values.map(text));
-      }
-      db.close();
-    }
-    return parts.join('\n');
-  });
 }
 
 /** The clients the member's own view has at high or critical risk. */
@@ -118,8 +78,8 @@ beforeAll(async () => {
   team = await makeTeam(['Ann', 'Bob']);
   const teamPort = await freePort();
   teamServer = await serve(team, teamPort);
-  ann = await launchMember({ 'mail.google.com': demo.port, localhost: teamPort });
-  bob = await launchMember({ localhost: teamPort });
+  ann = await launchMember(profiles, { 'mail.google.com': demo.port, localhost: teamPort });
+  bob = await launchMember(profiles, { localhost: teamPort });
 
   const gmail = await ann.context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');

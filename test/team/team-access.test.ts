@@ -78,6 +78,22 @@ describe('team server access', () => {
     expect(summariesSeen(olena, ivan.id).has('after-revoke.example')).toBe(false);
   });
 
+  it('sends a member revoked while connected no colleague’s change, and tells their browser', async () => {
+    const olena = team.members[0] as Team['members'][0];
+    // A member connected and reading, with nothing of her own to send.
+    const { member: rita, token } = team.store.addMember(team.teamId, 'Rita');
+    const writer = connect(olena.token);
+    const reader = connect(token);
+    writer.publish([summary('before.example')]);
+    await until('Rita reads Olena’s client', () => summariesSeen(reader, olena.id).has('before.example'));
+    team.store.revokeMember(team.teamId, rita.id);
+    // Rita sends nothing: only the server's check of what goes out can keep the change from her.
+    writer.publish([summary('before.example'), summary('after.example')]);
+    await until('Olena’s change is on the server', () => writer.synced());
+    await until('Rita is told she is refused', () => reader.state().state === 'refused');
+    expect(summariesSeen(reader, olena.id).has('after.example')).toBe(false);
+  });
+
   it('keeps a member from writing another member’s document', async () => {
     const [olena, petro] = team.members as [Team['members'][0], Team['members'][0]];
     const doc = new Y.Doc();

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
+import { readUserSettings } from '@/lib/background/settings-store';
+import { dashboardClients } from '@/lib/features/dashboard/background/dashboard-clients';
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import { createTeamFeature } from './handlers';
 import type { teamMessages, teamReplySchemas } from './messages';
@@ -16,11 +18,21 @@ type TeamHandlers = HandlersOf<typeof teamMessages, typeof teamReplySchemas> &
  * makes no request at all.
  */
 export function teamFeature({ db, reports }: BackgroundServices) {
-  const view = createTeamView({ db, local: browser.storage.local });
+  const view = createTeamView({
+    db,
+    local: browser.storage.local,
+    timeZone: async () => (await readUserSettings(db)).businessHours.timeZone,
+  });
   const sync = createTeamFeature({
     openReplica: view.openReplica,
     local: browser.storage.local,
     reports: async () => (await db.clients.toArray()).map((client) => client.report),
+    // The histories the dashboard counts, so the team's dashboard counts the same months.
+    histories: async (now) => {
+      const accounts = await db.accounts.toArray();
+      const lists = await Promise.all(accounts.map((a) => dashboardClients(db, a.address, now)));
+      return lists.flatMap((list) => list.clients);
+    },
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
   });
   reports.afterChange(() => sync.publishSoon());

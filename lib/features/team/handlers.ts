@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { type ClientSummary, type SummarySource, summarizeClient } from '@/lib/team/summary';
+import type { ClientHistory } from '@/lib/engine/client-history';
+import { type ClientSummary, type SummarySource, summarizeClient, summaryHistory } from '@/lib/team/summary';
 import {
   type LocalArea,
   permissionOrigin,
@@ -25,6 +26,8 @@ export interface TeamDeps {
   local: LocalArea;
   /** Every stored client report, of every account. */
   reports(): Promise<SummarySource[]>;
+  /** Every client's history, of every account (one entry per account a client is in); none: summaries carry none. */
+  histories?(now: number): Promise<ClientHistory[]>;
   hasPermission(origin: string): Promise<boolean>;
   openReplica?(connection: TeamConnection): TeamReplica;
   now?(): number;
@@ -37,12 +40,38 @@ function openReplica(connection: TeamConnection): TeamReplica {
   });
 }
 
-/** One summary per client: with several accounts, the one whose contact is most recent. */
-export function summariesOf(reports: readonly SummarySource[], now: number): ClientSummary[] {
+/** Each client's history over every account: their contact in any of them, and every reply. */
+function historiesByKey(
+  histories: readonly ClientHistory[],
+): Map<string, Pick<ClientHistory, 'theirContactAt' | 'replies'>> {
+  const byKey = new Map<string, Pick<ClientHistory, 'theirContactAt' | 'replies'>>();
+  for (const h of histories) {
+    const held = byKey.get(h.key);
+    byKey.set(
+      h.key,
+      held
+        ? {
+            theirContactAt: [...held.theirContactAt, ...h.theirContactAt],
+            replies: [...held.replies, ...h.replies].sort((a, b) => a.at - b.at),
+          }
+        : h,
+    );
+  }
+  return byKey;
+}
+
+/** One summary per client: with several accounts, the one whose contact is most recent, with the history of all. */
+export function summariesOf(
+  reports: readonly SummarySource[],
+  now: number,
+  histories: readonly ClientHistory[] = [],
+): ClientSummary[] {
   const latest = (s: ClientSummary) => Math.max(s.lastInboundAt ?? 0, s.lastOutboundAt ?? 0, s.firstContactAt);
+  const history = historiesByKey(histories);
   const byKey = new Map<string, ClientSummary>();
   for (const report of reports) {
-    const summary = summarizeClient(report, now);
+    const known = history.get(report.key);
+    const summary = summarizeClient(report, now, known && summaryHistory(known));
     const held = byKey.get(summary.clientKey);
     if (!held || latest(summary) > latest(held)) byKey.set(summary.clientKey, summary);
   }
@@ -57,7 +86,9 @@ export function createTeamFeature(deps: TeamDeps) {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const publishNow = async () => {
-    if (replica) replica.publish(summariesOf(await deps.reports(), now()));
+    if (!replica) return;
+    const at = now();
+    replica.publish(summariesOf(await deps.reports(), at, (await deps.histories?.(at)) ?? []));
   };
   const connect = async (next: TeamConnection) => {
     await replica?.stop();

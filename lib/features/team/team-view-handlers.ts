@@ -5,10 +5,17 @@ import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
 import type { Translator } from '@/lib/i18n/translate';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { teamDashboardClients } from '@/lib/team/team-dashboard';
 import { type TeamScope, teamScope } from '@/lib/team/team-scope';
 import type { LocalArea, TeamConnection } from './connection-settings';
 import { createTeamReplica, type TeamReplica } from './team-replica';
-import { type TeamScopeReply, VIEW_SCOPE_KEY, type ViewScope, viewScopeSchema } from './team-view-messages';
+import {
+  type TeamDashboardReply,
+  type TeamScopeReply,
+  VIEW_SCOPE_KEY,
+  type ViewScope,
+  viewScopeSchema,
+} from './team-view-messages';
 
 // The background's side of the team view: it opens the replica for the team
 // feature (so both read one copy), merges what it holds into the team scope
@@ -18,6 +25,8 @@ import { type TeamScopeReply, VIEW_SCOPE_KEY, type ViewScope, viewScopeSchema } 
 export interface TeamViewDeps {
   db: KeepwarmDb;
   local: LocalArea;
+  /** The user's time zone, where the dashboard's months begin. */
+  timeZone(): Promise<string>;
   now?(): number;
 }
 
@@ -134,6 +143,11 @@ export function createTeamView(deps: TeamViewDeps) {
         const merged = await scope();
         if (!merged) return { connected: false };
         return { connected: true, clients: merged.clients, ignored: merged.ignored, computedAt: now() };
+      },
+      'ui/team-dashboard': async (): Promise<TeamDashboardReply> => {
+        if (!replica) return { connected: false };
+        const clients = teamDashboardClients(replica.view(), now());
+        return { connected: true, timeZone: await deps.timeZone(), clients };
       },
       'ui/set-view-scope': async ({ scope: chosen }: { scope: ViewScope }) => {
         await deps.local.set({ [VIEW_SCOPE_KEY]: chosen });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RiskReason } from '@/lib/engine/risk-types';
+import { dashboardClientSchema } from '@/lib/features/dashboard/messages';
 import { REASON_KINDS } from '@/lib/team/summary';
 
 // The team view's messages from Keepwarm's own pages to the background: the
@@ -62,9 +63,19 @@ export const teamScopeReplySchema = z.union([
 ]);
 export type TeamScopeReply = z.infer<typeof teamScopeReplySchema>;
 
-export const teamViewMessages = [uiTeamScopeSchema, uiSetViewScopeSchema] as const;
+export const uiTeamDashboardSchema = z.strictObject({ type: z.literal('ui/team-dashboard') });
+
+/** Every member's clients as the dashboard counts them, from the local copy of the team's summaries. */
+export const teamDashboardReplySchema = z.union([
+  z.object({ connected: z.literal(false) }),
+  z.object({ connected: z.literal(true), timeZone: z.string(), clients: z.array(dashboardClientSchema) }),
+]);
+export type TeamDashboardReply = z.infer<typeof teamDashboardReplySchema>;
+
+export const teamViewMessages = [uiTeamScopeSchema, uiSetViewScopeSchema, uiTeamDashboardSchema] as const;
 
 export const teamViewReplySchemas = {
   'ui/team-scope': teamScopeReplySchema,
   'ui/set-view-scope': z.object({ saved: z.literal(true) }),
+  'ui/team-dashboard': teamDashboardReplySchema,
 };

@@ -21,6 +21,7 @@ export const teamStrings = defineStrings({
     'team.state.connected': 'Connected',
     'team.state.offline': 'Offline: showing the last copy, sync resumes by itself',
     'team.state.refused': 'The server refused this token: it is wrong or was revoked. Nothing is shared or read.',
+    'team.state.none': 'Not connected to a team: nothing is shared or read.',
     'team.synced': 'Up to date',
     'team.syncing': 'Syncing…',
     'team.members': 'Members',
@@ -55,6 +56,7 @@ export const teamStrings = defineStrings({
     'team.state.offline': 'Немає зв’язку: показано останню копію, синхронізація відновиться сама',
     'team.state.refused':
       'Сервер відхилив цей токен: він хибний або відкликаний. Нічого не надсилається й не читається.',
+    'team.state.none': 'Не підключено до команди: нічого не надсилається й не читається.',
     'team.synced': 'Актуально',
     'team.syncing': 'Синхронізація…',
     'team.members': 'Учасники',
@@ -88,6 +90,7 @@ export const teamStrings = defineStrings({
     'team.state.connected': 'Подключено',
     'team.state.offline': 'Нет связи: показана последняя копия, синхронизация возобновится сама',
     'team.state.refused': 'Сервер отклонил этот токен: он неверный или отозван. Ничего не отправляется и не читается.',
+    'team.state.none': 'Не подключено к команде: ничего не отправляется и не читается.',
     'team.synced': 'Актуально',
     'team.syncing': 'Синхронизация…',
     'team.members': 'Участники',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAccount } from '@/lib/engine/analyze';
 import type { MailMessage } from '@/lib/engine/types';
+import { summariesOf } from '@/lib/features/team/handlers';
 import { checkSummaries } from '@/lib/team/documents';
 import { clientSummarySchema, summarizeClient } from '@/lib/team/summary';
 import { DAY, HOUR, identity, ME, mail } from '../engine/mail-builders';
@@ -103,5 +104,25 @@ describe('checkSummaries', () => {
     ]);
     expect([...checked.valid.keys()]).toEqual([good.clientKey]);
     expect(checked.invalid).toBe(4);
+  });
+
+  it('carries the client’s history from every account as days, and no text with it', () => {
+    const inbound = mailbox().filter((m) => m.from.email !== ME);
+    const one = { key: 'acme.example', theirContactAt: inbound.slice(0, 6).map((m) => m.at), replies: [] };
+    const other = {
+      key: 'acme.example',
+      theirContactAt: inbound.slice(6).map((m) => m.at),
+      replies: [{ by: 'out' as const, at: now - 3 * DAY + 5 * HOUR, wallMs: 5 * HOUR }],
+    };
+    const { clients } = analyzeAccount({ messages: mailbox(), identity, settings: { timeZone: 'UTC' }, now });
+    const acme = clients.filter((c) => c.key === 'acme.example');
+    const [summary] = summariesOf(acme, now, [one, other]);
+    const days = [...new Set(inbound.map((m) => Math.floor(m.at / DAY) * DAY))].sort((a, b) => a - b);
+    expect(summary?.history?.contactDays).toEqual(days);
+    expect(summary?.history?.replies).toEqual([
+      { by: 'out', day: Math.floor((now - 3 * DAY) / DAY) * DAY, wallMs: 5 * HOUR },
+    ]);
+    expect(clientSummarySchema.safeParse(summary).success).toBe(true);
+    expect(JSON.stringify(summary)).not.toContain(SECRET);
   });
 });

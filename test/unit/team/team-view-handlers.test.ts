@@ -34,15 +34,16 @@ describe('the team view without a team', () => {
 
   it('says no team is connected, opens nothing, and leaves the badges as the member’s own', async () => {
     const local = memoryArea({ [VIEW_SCOPE_KEY]: 'team' });
-    const view = createTeamView({ db: openKeepwarmDb(), local });
+    const view = createTeamView({ db: openKeepwarmDb(), local, timeZone: async () => 'UTC' });
     expect(await view.handlers['ui/team-scope']()).toEqual({ connected: false });
+    expect(await view.handlers['ui/team-dashboard']()).toEqual({ connected: false });
     expect(await view.badgesInScope([badge], createTranslator('en'))).toEqual([badge]);
     expect(sockets).not.toHaveBeenCalled();
   });
 
   it('keeps the scope the user chose', async () => {
     const local = memoryArea();
-    const view = createTeamView({ db: openKeepwarmDb(), local });
+    const view = createTeamView({ db: openKeepwarmDb(), local, timeZone: async () => 'UTC' });
     expect(await view.handlers['ui/set-view-scope']({ scope: 'team' })).toEqual({ saved: true });
     expect(local.items[VIEW_SCOPE_KEY]).toBe('team');
   });

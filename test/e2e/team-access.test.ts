@@ -1,0 +1,125 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TeamReplica } from '@/lib/features/team/team-replica';
+import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
+import { freePort, makeTeam, member, removeTeam, serve, summary, type Team, until } from '../team/harness';
+import type { ExtensionBrowser } from './chromium';
+import { sendFrom } from './extension-page';
+import { everythingStored, launchMember } from './team-member';
+
+// Who may not read the team: a browser without credentials, one with a wrong
+// token, and a member revoked while connected. Each reads nothing of the
+// team's summaries and its options page says so, in every language; and a
+// member who leaves keeps none of the others' data. One server for all; Ann
+// publishes from Node through the extension's own replication core.
+
+const ANN_CLIENT = 'ann-client.example';
+const AFTER_REVOKE = 'after-revoke.example';
+
+let team: Team;
+let port: number;
+let server: Awaited<ReturnType<typeof serve>>;
+let ann: TeamReplica;
+const profiles: string[] = [];
+const browsers: ExtensionBrowser[] = [];
+
+async function launch(): Promise<ExtensionBrowser> {
+  const browser = await launchMember(profiles, { localhost: port });
+  browsers.push(browser);
+  return browser;
+}
+
+async function connect(options: Page, token: string): Promise<unknown> {
+  return sendFrom(options, { type: 'ui/team-connect', address: 'ws://localhost', teamId: team.teamId, token });
+}
+
+/** The client keys the team view shows this browser. */
+async function teamKeys(page: Page): Promise<string[]> {
+  const scope = (await sendFrom(page, { type: 'ui/team-scope' })) as TeamScopeReply;
+  return scope.connected ? scope.clients.map((c) => c.key) : [];
+}
+
+/** Checks the team section's state line in English, Ukrainian and Russian, as the user picks each. */
+async function says(options: Page, state: string, patterns: RegExp[]): Promise<void> {
+  const line = options.locator(`[data-testid=team] [role=status][data-state=${state}]`);
+  const { settings } = (await sendFrom(options, { type: 'ui/get-settings' })) as { settings: object };
+  for (const [i, language] of ['en', 'uk', 'ru'].entries()) {
+    await sendFrom(options, { type: 'ui/set-settings', settings: { ...settings, language } });
+    await expect.poll(() => options.evaluate(() => document.documentElement.lang)).toBe(language);
+    await line.waitFor({ timeout: 30_000 });
+    expect(await line.innerText()).toMatch(patterns[i] as RegExp);
+  }
+  await sendFrom(options, { type: 'ui/set-settings', settings: { ...settings, language: 'auto' } });
+}
+
+const SAYS_NONE = [/^Not connected to a team: nothing is shared or read/, /^Не підключено/, /^Не подключено/];
+const SAYS_REFUSED = [/^The server refused this token/, /^Сервер відхилив/, /^Сервер отклонил/];
+
+beforeAll(async () => {
+  team = await makeTeam(['Ann', 'Cat']);
+  port = await freePort();
+  server = await serve(team, port);
+  ann = member(port, team, team.members[0]?.token ?? '', { localCopy: undefined });
+  ann.publish([summary(ANN_CLIENT, 30, Date.now())]);
+  await until('Ann’s summary is on the server', () => ann.synced());
+}, 120_000);
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await ann?.stop();
+  await server?.stop();
+  if (team) await removeTeam(team);
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('who may not read the team', () => {
+  it('a browser without credentials reads nothing, opens nothing, and says so', async () => {
+    const browser = await launch();
+    const options = await browser.openExtensionPage('options.html');
+    await says(options, 'none', SAYS_NONE);
+    expect(await sendFrom(options, { type: 'ui/team-scope' })).toEqual({ connected: false });
+    const databases = await browser.serviceWorker.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name ?? ''),
+    );
+    expect(databases.filter((name) => name.startsWith('keepwarm-team'))).toEqual([]);
+    await browser.close();
+  });
+
+  it('a wrong token is refused, reads nothing, and the options page says so', async () => {
+    const browser = await launch();
+    const options = await browser.openExtensionPage('options.html');
+    const cat = team.members[1];
+    expect(await connect(options, `${cat?.id}.not-the-secret-at-all`)).toEqual({ connected: true });
+    await says(options, 'refused', SAYS_REFUSED);
+    expect(await teamKeys(options)).not.toContain(ANN_CLIENT);
+    expect(await everythingStored(browser)).not.toContain(ANN_CLIENT);
+    await browser.close();
+  });
+
+  it('a member who leaves keeps none of the others’ data; revoked later, they read nothing new and are told', async () => {
+    const browser = await launch();
+    const options = await browser.openExtensionPage('options.html');
+    const cat = team.members[1];
+    expect(await connect(options, cat?.token ?? '')).toEqual({ connected: true });
+    await expect.poll(() => teamKeys(options), { timeout: 20_000 }).toContain(ANN_CLIENT);
+    expect(await everythingStored(browser)).toContain(ANN_CLIENT);
+
+    expect(await sendFrom(options, { type: 'ui/team-leave', deleteOwnDocument: false })).toEqual({
+      left: true,
+      deletedOnServer: false,
+    });
+    expect(await everythingStored(browser)).not.toContain(ANN_CLIENT);
+    await options.locator('[data-testid=team] [role=status][data-state=none]').waitFor();
+
+    // Back in the team, then revoked while connected: cut off, and Ann's later summary never arrives.
+    expect(await connect(options, cat?.token ?? '')).toEqual({ connected: true });
+    await expect.poll(() => teamKeys(options), { timeout: 20_000 }).toContain(ANN_CLIENT);
+    team.store.revokeMember(team.teamId, cat?.id ?? '');
+    ann.publish([summary(ANN_CLIENT, 30, Date.now()), summary(AFTER_REVOKE, 30, Date.now())]);
+    await expect.poll(() => ann.synced(), { timeout: 20_000 }).toBe(true);
+    await says(options, 'refused', SAYS_REFUSED);
+    expect(await teamKeys(options)).not.toContain(AFTER_REVOKE);
+    expect(await everythingStored(browser)).not.toContain(AFTER_REVOKE);
+  });
+});
