@@ -202,8 +202,9 @@ export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
       cue: r.kind,
     });
   }
-  const usualReply = metrics.latency.ours.medianMs ?? 4 * HOUR;
-  const theirUsual = Math.max(metrics.latency.theirs.p90Ms ?? 3 * DAY, 2 * DAY);
+  // Reply-time medians can fall between two milliseconds; due times are whole ones.
+  const usualReply = Math.round(metrics.latency.ours.medianMs ?? 4 * HOUR);
+  const theirUsual = Math.round(Math.max(metrics.latency.theirs.p90Ms ?? 3 * DAY, 2 * DAY));
   for (const t of threads) {
     if (t.since === undefined) continue;
     if (t.turn === 'us' && now - t.since <= REPLY_HORIZON && !acknowledged.has(t.threadId)) {

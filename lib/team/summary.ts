@@ -176,9 +176,10 @@ export function summarizeClient(report: SummarySource, computedAt: number, histo
       .slice(0, 20)
       .map((f) => ({
         kind: f.kind,
-        dueAt: f.dueAt,
+        // Follow-ups stored by earlier releases may carry a fraction of a millisecond.
+        dueAt: Math.round(f.dueAt),
         status: f.status as 'open' | 'snoozed',
-        snoozedUntil: f.snoozedUntil,
+        snoozedUntil: f.snoozedUntil === undefined ? undefined : Math.round(f.snoozedUntil),
       })),
     history,
     computedAt,

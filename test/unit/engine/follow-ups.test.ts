@@ -75,6 +75,27 @@ describe('suggestFollowUps', () => {
     ]);
   });
 
+  it('gives whole milliseconds as due times when reply times fall between two', () => {
+    const out = suggestFollowUps({
+      clientKey: 'acme.example',
+      metrics: metrics({
+        lastInboundAt: now - 12 * DAY,
+        latency: { ours: { count: 2, medianMs: 5 * HOUR + 0.5 }, theirs: { count: 3, p90Ms: 3 * DAY + 0.4 } },
+      }),
+      reasons: [],
+      threads: [thread('a', 'us', now - DAY), thread('b', 'them', now - 10 * DAY)],
+      chance: 10,
+      now,
+    });
+    expect(out.map((f) => [f.kind, f.dueAt])).toEqual(
+      expect.arrayContaining([
+        ['reply', now - DAY + 5 * HOUR + 1],
+        ['nudge', now - 7 * DAY],
+      ]),
+    );
+    expect(out.every((f) => Number.isInteger(f.dueAt))).toBe(true);
+  });
+
   it('turns an unanswered cancellation into an acknowledgement instead of a plain reply', () => {
     const reason: RiskReason = {
       kind: 'cancellation',
