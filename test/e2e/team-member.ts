@@ -30,11 +30,16 @@ export function everythingStored(browser: ExtensionBrowser): Promise<string> {
         : JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v));
     for (const { name } of await indexedDB.databases()) {
       if (!name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      // A database listed while it was being deleted would be created again,
+      // empty and without its stores, by a plain open once the delete is done;
+      // the extension's own later open would then find no stores. Abort instead.
+      const db = await new Promise<IDBDatabase | undefined>((resolve, reject) => {
         const open = indexedDB.open(name);
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(undefined) : reject(open.error));
       });
+      if (!db) continue;
       for (const store of db.objectStoreNames) {
         const values = await new Promise<unknown[]>((resolve, reject) => {
           const request = db.transaction(store).objectStore(store).getAll();

@@ -21,6 +21,12 @@ import { createTeamReplica, type TeamReplica } from './team-replica';
 const PUBLISH_DELAY_MS = 2000;
 /** How long leaving waits for the server to take the emptied document before going on without it. */
 const DELETE_WAIT_MS = 10_000;
+/**
+ * How long connecting waits for the local copies before going on from the
+ * server alone: a copy the browser cannot open (its database half deleted, say)
+ * must not hold the connection, and the options page's answer, for ever.
+ */
+const LOCAL_COPY_WAIT_MS = 10_000;
 
 export interface TeamDeps {
   local: LocalArea;
@@ -94,7 +100,10 @@ export function createTeamFeature(deps: TeamDeps) {
     await replica?.stop();
     connection = next;
     replica = open(next);
-    await replica.loaded();
+    const loaded = replica.loaded();
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([loaded, new Promise<void>((resolve) => (waited = setTimeout(resolve, LOCAL_COPY_WAIT_MS)))]);
+    clearTimeout(waited);
     await publishNow();
   };
 

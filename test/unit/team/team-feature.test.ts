@@ -98,6 +98,28 @@ describe('connecting and leaving', () => {
     expect(JSON.stringify(await team.handlers['ui/team-status']())).not.toContain('secret');
   });
 
+  it('connects from the server alone when a local copy never finishes loading', async () => {
+    vi.useFakeTimers();
+    const stuck = { ...fakeReplica(), loaded: () => new Promise<void>(() => undefined) } as unknown as TeamReplica;
+    const local = memoryArea();
+    const team = createTeamFeature({
+      local,
+      reports: async () => [],
+      hasPermission: async () => true,
+      openReplica: () => stuck,
+    });
+    let answer: unknown;
+    void team.handlers['ui/team-connect']({ address: connection.url, teamId: connection.teamId, token: TOKEN }).then(
+      (reply) => (answer = reply),
+    );
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(answer).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(answer).toEqual({ connected: true });
+    expect((await team.handlers['ui/team-status']()).connected).toBe(true);
+    vi.useRealTimers();
+  });
+
   it('leaving stops sync, forgets the local copies and the connection, and empties the own document when asked', async () => {
     const replica = fakeReplica();
     const local = memoryArea({ [TEAM_CONNECTION_KEY]: connection });
