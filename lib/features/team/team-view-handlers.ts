@@ -28,6 +28,8 @@ export interface TeamViewDeps {
   /** The user's time zone, where the dashboard's months begin. */
   timeZone(): Promise<string>;
   now?(): number;
+  /** What the team scope shows may have changed: the replica, its connection, or the member's own reports. */
+  changed?(): void;
 }
 
 const lastContactOf = (m: ClientMetrics) => Math.max(m.lastInboundAt ?? 0, m.lastOutboundAt ?? 0, m.firstSeenAt);
@@ -67,6 +69,10 @@ export function createTeamView(deps: TeamViewDeps) {
   let replica: TeamReplica | undefined;
   let changes = 0;
   let cached: { stamp: string; scope: TeamScope } | undefined;
+  const changed = () => {
+    changes += 1;
+    deps.changed?.();
+  };
 
   /** The member's own account to measure the team's chance against, and their own metrics of each client. */
   const ownSide = async () => {
@@ -107,20 +113,25 @@ export function createTeamView(deps: TeamViewDeps) {
       const opened = createTeamReplica({
         ...connection,
         localCopy: (name, doc) => new IndexeddbPersistence(`keepwarm-team:${name}`, doc),
-        onChange: () => {
-          changes += 1;
-        },
+        onChange: changed,
       });
       replica = opened;
       cached = undefined;
+      deps.changed?.();
       return {
         ...opened,
         stop: async (options?: { forget?: boolean }) => {
           if (replica === opened) replica = undefined;
           cached = undefined;
           await opened.stop(options);
+          deps.changed?.();
         },
       };
+    },
+
+    /** The member's own reports changed: the team scope merges them again (nothing to do without a team). */
+    ownReportsChanged(): void {
+      if (replica) changed();
     },
 
     /**
