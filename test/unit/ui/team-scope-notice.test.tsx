@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
+import { followTeamChanges } from '@/lib/ui/follow-team-changes';
+import { useTeamScope } from '@/lib/ui/use-team-scope';
+
+// The popup and side panel learn that the team scope changed from the
+// background's notice, and ask again then; nothing asks on a timer.
+
+const NOTICE = { type: 'background/team-changed' };
+const FROM_BACKGROUND = { id: 'keepwarm' };
+
+let root: Root;
+let seen: TeamScopeReply[];
+let asks: number;
+let answer: TeamScopeReply;
+
+function Probe() {
+  seen.push(useTeamScope().team);
+  return null;
+}
+
+const connected = (computedAt: number): TeamScopeReply => ({
+  connected: true,
+  clients: [],
+  ignored: { stale: 0, future: 0, invalid: 0 },
+  computedAt,
+});
+
+/** Lets the fake background answer, and the page render what it said. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the team scope of an open page', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    asks = 0;
+    answer = connected(1);
+    seen = [];
+    // The background's side: the fake browser hands a page's message to every listener.
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { type?: string }).type !== 'ui/team-scope') return undefined;
+      asks += 1;
+      return Promise.resolve(answer);
+    });
+    root = createRoot(document.createElement('div'));
+  });
+  afterEach(() => {
+    root.unmount();
+    vi.restoreAllMocks();
+  });
+
+  it('asks once when it opens, again on each notice, and sets no timer', async () => {
+    const interval = vi.spyOn(globalThis, 'setInterval');
+    root.render(createElement(Probe));
+    await expect.poll(() => seen.at(-1)).toEqual(connected(1));
+    expect(asks).toBe(1);
+    answer = connected(2);
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await expect.poll(() => seen.at(-1)).toEqual(connected(2));
+    expect(asks).toBe(2);
+    expect(interval).not.toHaveBeenCalled();
+  });
+
+  it('ignores a notice from a tab, one of another shape, and any after the page closed', async () => {
+    root.render(createElement(Probe));
+    await expect.poll(() => asks).toBe(1);
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, { ...FROM_BACKGROUND, tab: { id: 7 } as Browser.tabs.Tab });
+    await fakeBrowser.runtime.onMessage.trigger({ ...NOTICE, clients: [] }, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'background/risks-changed' }, FROM_BACKGROUND);
+    await settle();
+    expect(asks).toBe(1);
+    root.unmount();
+    root = createRoot(document.createElement('div'));
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await settle();
+    expect(asks).toBe(1);
+  });
+
+  it('shows no team when the background can no longer be asked', async () => {
+    root.render(createElement(Probe));
+    await expect.poll(() => seen.at(-1)).toEqual(connected(1));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await expect.poll(() => seen.at(-1)).toEqual({ connected: false });
+  });
+});
+
+describe('following the team’s changes', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('never asks twice at once: notices during a slow answer bring one more ask after it', async () => {
+    const answers: (() => void)[] = [];
+    const ask = vi.fn(() => new Promise<void>((resolve) => answers.push(resolve)));
+    const stop = followTeamChanges(ask);
+    expect(ask).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 3; i += 1) await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    expect(ask).toHaveBeenCalledTimes(1);
+    answers[0]?.();
+    await expect.poll(() => ask.mock.calls.length).toBe(2);
+    answers[1]?.();
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('goes on after an ask that failed', async () => {
+    const ask = vi.fn().mockRejectedValueOnce(new Error('gone')).mockResolvedValue(undefined);
+    const stop = followTeamChanges(() => ask().catch(() => undefined));
+    await settle();
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await expect.poll(() => ask.mock.calls.length).toBe(2);
+    stop();
+  });
+});
