@@ -64,6 +64,12 @@ function teamBadge(thread: ThreadRisk, client: TeamScope['clients'][number], t: 
   };
 }
 
+/** The scope the user chose: their own until they pick the team's. */
+async function chosenScope(local: LocalArea): Promise<ViewScope> {
+  const parsed = viewScopeSchema.safeParse((await local.get(VIEW_SCOPE_KEY))[VIEW_SCOPE_KEY]);
+  return parsed.success ? parsed.data : 'mine';
+}
+
 export function createTeamView(deps: TeamViewDeps) {
   const now = deps.now ?? Date.now;
   let replica: TeamReplica | undefined;
@@ -102,11 +108,6 @@ export function createTeamView(deps: TeamViewDeps) {
     return merged;
   };
 
-  const chosenScope = async (): Promise<ViewScope> => {
-    const parsed = viewScopeSchema.safeParse((await deps.local.get(VIEW_SCOPE_KEY))[VIEW_SCOPE_KEY]);
-    return parsed.success ? parsed.data : 'mine';
-  };
-
   return {
     /** Opens the replica the team feature asks for, and follows it until it stops. */
     openReplica(connection: TeamConnection): TeamReplica {
@@ -139,7 +140,7 @@ export function createTeamView(deps: TeamViewDeps) {
      * client speaks with the team's chance and reasons, named members included.
      */
     async badgesInScope(threads: ThreadRisk[], t: Translator): Promise<ThreadRisk[]> {
-      if ((await chosenScope()) !== 'team') return threads;
+      if ((await chosenScope(deps.local)) !== 'team') return threads;
       const merged = await scope();
       if (!merged) return threads;
       const byKey = new Map(merged.clients.map((c) => [c.key, c]));
