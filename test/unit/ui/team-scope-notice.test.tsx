@@ -6,9 +6,10 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
 import { followTeamChanges } from '@/lib/ui/follow-team-changes';
+import { useDashboard } from '@/lib/ui/use-dashboard';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
 
-// The popup and side panel learn that the team scope changed from the
+// The popup, side panel and dashboard learn that the team scope changed from the
 // background's notice, and ask again then; nothing asks on a timer.
 
 const NOTICE = { type: 'background/team-changed' };
@@ -114,5 +115,51 @@ describe('following the team’s changes', () => {
     await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
     await expect.poll(() => ask.mock.calls.length).toBe(2);
     stop();
+  });
+});
+
+describe('the dashboard', () => {
+  let dashboardRoot: Root;
+  let asked: string[];
+  let states: string[];
+
+  function DashboardProbe({ scope }: { scope: 'mine' | 'team' }) {
+    states.push(useDashboard('me@studio.example', scope).state.kind);
+    return null;
+  }
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    asked = [];
+    states = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      const type = (message as { type?: string }).type;
+      if (type !== 'ui/team-dashboard' && type !== 'ui/get-dashboard') return undefined;
+      asked.push(type);
+      return Promise.resolve(
+        type === 'ui/team-dashboard'
+          ? { connected: true, timeZone: 'UTC', clients: [] }
+          : { timeZone: 'UTC', clients: [] },
+      );
+    });
+    dashboardRoot = createRoot(document.createElement('div'));
+  });
+  afterEach(() => dashboardRoot.unmount());
+
+  it('in the team scope asks again on each notice, without showing “loading” in between', async () => {
+    dashboardRoot.render(createElement(DashboardProbe, { scope: 'team' }));
+    await expect.poll(() => states.at(-1)).toBe('ready');
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await expect.poll(() => asked).toEqual(['ui/team-dashboard', 'ui/team-dashboard']);
+    await settle();
+    expect(states.slice(states.indexOf('ready'))).not.toContain('loading');
+  });
+
+  it('of the member’s own account does not follow the team', async () => {
+    dashboardRoot.render(createElement(DashboardProbe, { scope: 'mine' }));
+    await expect.poll(() => states.at(-1)).toBe('ready');
+    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await settle();
+    expect(asked).toEqual(['ui/get-dashboard']);
   });
 });
