@@ -4,17 +4,25 @@ import { PageShell } from '@/components/page-shell';
 import { ScopeSwitch } from '@/components/scope-switch';
 import type { ViewScope } from '@/lib/features/team/team-view-messages';
 import { sendToBackground } from '@/lib/messaging/send';
+import { followTeamChanges } from '@/lib/ui/follow-team-changes';
 import { mountPage } from '@/lib/ui/mount';
 import { useDashboard } from '@/lib/ui/use-dashboard';
 import { useTranslator } from '@/lib/ui/use-translator';
 
-/** Whether a team is connected: the Mine/Team switch shows only then. */
+/** Whether a team is connected: the Mine/Team switch shows only then, and follows a connect or a leave. */
 function useTeamConnected(): boolean {
   const [connected, setConnected] = useState(false);
   useEffect(() => {
-    sendToBackground({ type: 'ui/team-status' })
-      .then((status) => setConnected(status.connected))
-      .catch(() => setConnected(false));
+    let live = true;
+    const stop = followTeamChanges(() =>
+      sendToBackground({ type: 'ui/team-status' })
+        .then((status) => live && setConnected(status.connected))
+        .catch(() => live && setConnected(false)),
+    );
+    return () => {
+      live = false;
+      stop();
+    };
   }, []);
   return connected;
 }

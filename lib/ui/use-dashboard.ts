@@ -6,6 +6,7 @@ import type { GetDashboardReply } from '@/lib/features/dashboard/messages';
 import type { ViewScope } from '@/lib/features/team/team-view-messages';
 import { sendToBackground } from '@/lib/messaging/send';
 import { PANEL_IN_TAB, sidePanelClientItem } from '@/lib/messaging/side-panel-client';
+import { followTeamChanges } from './follow-team-changes';
 import { datedFileName, saveFile } from './save-file';
 
 export type DashboardState =
@@ -24,15 +25,30 @@ async function clientsOf(account: string, scope: ViewScope): Promise<GetDashboar
 
 /**
  * The dashboard of one account, or of its team: the clients' histories from
- * the background, counted here, as of the moment the page asked for them.
+ * the background, counted here, as of the moment the page asked for them
+ * (the team's asked again each time the background says the team changed).
  */
 export function useDashboard(account: string, scope: ViewScope = 'mine') {
   const [reply, setReply] = useState<{ data: GetDashboardReply; now: number } | { error: string }>();
   useEffect(() => {
+    let live = true;
     setReply(undefined);
-    clientsOf(account, scope)
-      .then((data) => setReply({ data, now: Date.now() }))
-      .catch((error: unknown) => setReply({ error: String(error) }));
+    const load = () =>
+      clientsOf(account, scope)
+        .then((data) => live && setReply({ data, now: Date.now() }))
+        .catch((error: unknown) => live && setReply({ error: String(error) }));
+    if (scope !== 'team') {
+      void load();
+      return () => {
+        live = false;
+      };
+    }
+    // The team's months move as colleagues' summaries arrive: follow them, as the popup does.
+    const stop = followTeamChanges(load);
+    return () => {
+      live = false;
+      stop();
+    };
   }, [account, scope]);
   const state = useMemo((): DashboardState => {
     if (!reply) return { kind: 'loading' };

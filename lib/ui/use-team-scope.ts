@@ -6,31 +6,29 @@ import {
   viewScopeSchema,
 } from '@/lib/features/team/team-view-messages';
 import { sendToBackground } from '@/lib/messaging/send';
+import { followTeamChanges } from './follow-team-changes';
 import { useExtensionStorage } from './use-extension-storage';
 
-/** How often an open popup or side panel asks again, so a colleague's change shows within seconds. */
-const REFRESH_MS = 2000;
-
 /**
- * The team scope as the background merges it, asked again while the page is
- * open, and the scope the user chose (their own until they pick the team's).
- * Without a team connected it says so, and the pages stay as they are.
+ * The team scope as the background merges it, asked again each time the
+ * background says it changed (a colleague's summary, the connection, the
+ * member's own reports), and the scope the user chose (their own until they
+ * pick the team's). Without a team connected it says so, and the pages stay
+ * as they are.
  */
 export function useTeamScope() {
   const [team, setTeam] = useState<TeamScopeReply>({ connected: false });
   const stored = useExtensionStorage(VIEW_SCOPE_KEY, viewScopeSchema);
   useEffect(() => {
     let live = true;
-    const ask = () => {
+    const stop = followTeamChanges(() =>
       sendToBackground({ type: 'ui/team-scope' })
         .then((reply) => live && setTeam(reply))
-        .catch(() => live && setTeam({ connected: false }));
-    };
-    ask();
-    const timer = setInterval(ask, REFRESH_MS);
+        .catch(() => live && setTeam({ connected: false })),
+    );
     return () => {
       live = false;
-      clearInterval(timer);
+      stop();
     };
   }, []);
   const choose = useCallback((scope: ViewScope) => {

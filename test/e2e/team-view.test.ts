@@ -151,6 +151,8 @@ afterAll(async () => {
 
 describe('two members of one team', () => {
   it('show each member’s clients in the other’s team view within 5 s of the summaries reaching the server', async () => {
+    // Ann's popup is open before Bob joins: the background's notice, not a reopen, brings his clients into it.
+    const popup = await ann.openExtensionPage('popup.html');
     await connect(bob, team.members[1]?.token ?? '');
     const bobOptions = await bob.openExtensionPage('options.html');
     // Bob's summaries are on the server once his replica says it is in step with it.
@@ -179,7 +181,6 @@ describe('two members of one team', () => {
       .toEqual(['Ann', 'Bob']);
     await bobOptions.close();
 
-    const popup = await ann.openExtensionPage('popup.html');
     await expect
       .poll(() => popup.locator(`[data-testid=team-waiting] li[data-client="${WAITING_KEY}"]`).count(), {
         timeout: 5000,

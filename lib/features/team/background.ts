@@ -5,6 +5,7 @@ import { dashboardClients } from '@/lib/features/dashboard/background/dashboard-
 import type { HandlersOf } from '@/lib/messaging/handlers';
 import { createTeamFeature } from './handlers';
 import type { teamMessages, teamReplySchemas } from './messages';
+import { createTeamNotices } from './team-notices';
 import { createTeamView } from './team-view-handlers';
 import type { teamViewMessages, teamViewReplySchemas } from './team-view-messages';
 
@@ -18,10 +19,13 @@ type TeamHandlers = HandlersOf<typeof teamMessages, typeof teamReplySchemas> &
  * makes no request at all.
  */
 export function teamFeature({ db, reports }: BackgroundServices) {
+  // Open pages hear when the team scope changed and ask again, rather than asking on a timer.
+  const notices = createTeamNotices((notice) => browser.runtime.sendMessage(notice));
   const view = createTeamView({
     db,
     local: browser.storage.local,
     timeZone: async () => (await readUserSettings(db)).businessHours.timeZone,
+    changed: notices.changed,
   });
   const sync = createTeamFeature({
     openReplica: view.openReplica,
@@ -35,7 +39,10 @@ export function teamFeature({ db, reports }: BackgroundServices) {
     },
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
   });
-  reports.afterChange(() => sync.publishSoon());
+  reports.afterChange(() => {
+    sync.publishSoon();
+    view.ownReportsChanged();
+  });
   const feature: BackgroundFeature<TeamHandlers> = {
     handlers: { ...sync.handlers, ...view.handlers },
     start: () => {

@@ -28,6 +28,8 @@ export interface TeamViewDeps {
   /** The user's time zone, where the dashboard's months begin. */
   timeZone(): Promise<string>;
   now?(): number;
+  /** What the team scope shows may have changed: the replica, its connection, or the member's own reports. */
+  changed?(): void;
 }
 
 const lastContactOf = (m: ClientMetrics) => Math.max(m.lastInboundAt ?? 0, m.lastOutboundAt ?? 0, m.firstSeenAt);
@@ -62,11 +64,21 @@ function teamBadge(thread: ThreadRisk, client: TeamScope['clients'][number], t: 
   };
 }
 
+/** The scope the user chose: their own until they pick the team's. */
+async function chosenScope(local: LocalArea): Promise<ViewScope> {
+  const parsed = viewScopeSchema.safeParse((await local.get(VIEW_SCOPE_KEY))[VIEW_SCOPE_KEY]);
+  return parsed.success ? parsed.data : 'mine';
+}
+
 export function createTeamView(deps: TeamViewDeps) {
   const now = deps.now ?? Date.now;
   let replica: TeamReplica | undefined;
   let changes = 0;
   let cached: { stamp: string; scope: TeamScope } | undefined;
+  const changed = () => {
+    changes += 1;
+    deps.changed?.();
+  };
 
   /** The member's own account to measure the team's chance against, and their own metrics of each client. */
   const ownSide = async () => {
@@ -96,31 +108,31 @@ export function createTeamView(deps: TeamViewDeps) {
     return merged;
   };
 
-  const chosenScope = async (): Promise<ViewScope> => {
-    const parsed = viewScopeSchema.safeParse((await deps.local.get(VIEW_SCOPE_KEY))[VIEW_SCOPE_KEY]);
-    return parsed.success ? parsed.data : 'mine';
-  };
-
   return {
     /** Opens the replica the team feature asks for, and follows it until it stops. */
     openReplica(connection: TeamConnection): TeamReplica {
       const opened = createTeamReplica({
         ...connection,
         localCopy: (name, doc) => new IndexeddbPersistence(`keepwarm-team:${name}`, doc),
-        onChange: () => {
-          changes += 1;
-        },
+        onChange: changed,
       });
       replica = opened;
       cached = undefined;
+      deps.changed?.();
       return {
         ...opened,
         stop: async (options?: { forget?: boolean }) => {
           if (replica === opened) replica = undefined;
           cached = undefined;
           await opened.stop(options);
+          deps.changed?.();
         },
       };
+    },
+
+    /** The member's own reports changed: the team scope merges them again (nothing to do without a team). */
+    ownReportsChanged(): void {
+      if (replica) changed();
     },
 
     /**
@@ -128,7 +140,7 @@ export function createTeamView(deps: TeamViewDeps) {
      * client speaks with the team's chance and reasons, named members included.
      */
     async badgesInScope(threads: ThreadRisk[], t: Translator): Promise<ThreadRisk[]> {
-      if ((await chosenScope()) !== 'team') return threads;
+      if ((await chosenScope(deps.local)) !== 'team') return threads;
       const merged = await scope();
       if (!merged) return threads;
       const byKey = new Map(merged.clients.map((c) => [c.key, c]));

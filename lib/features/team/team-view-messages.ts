@@ -5,7 +5,8 @@ import { REASON_KINDS } from '@/lib/team/summary';
 
 // The team view's messages from Keepwarm's own pages to the background: the
 // merged team scope to show, and which scope (the member's own, or the team's)
-// the popup, side panel and Gmail badges follow.
+// the popup, side panel and Gmail badges follow; and the background's notice
+// to those pages that the team scope changed.
 
 export const VIEW_SCOPE_KEY = 'keepwarm-view-scope';
 export const viewScopeSchema = z.enum(['mine', 'team']);
@@ -62,6 +63,15 @@ export const teamScopeReplySchema = z.union([
   }),
 ]);
 export type TeamScopeReply = z.infer<typeof teamScopeReplySchema>;
+
+/**
+ * Background → Keepwarm's own pages (popup, side panel, dashboard): what the
+ * team scope shows may have changed (the replica, its connection, or the
+ * member's own reports); ask again. Sent with runtime.sendMessage, so only
+ * extension pages hear it; they check it all the same.
+ */
+export const teamChangedNoticeSchema = z.strictObject({ type: z.literal('background/team-changed') });
+export type TeamChangedNotice = z.infer<typeof teamChangedNoticeSchema>;
 
 export const uiTeamDashboardSchema = z.strictObject({ type: z.literal('ui/team-dashboard') });
 

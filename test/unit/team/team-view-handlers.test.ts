@@ -1,4 +1,6 @@
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
 import { createTeamView } from '@/lib/features/team/team-view-handlers';
 import { VIEW_SCOPE_KEY } from '@/lib/features/team/team-view-messages';
@@ -46,5 +48,47 @@ describe('the team view without a team', () => {
     const view = createTeamView({ db: openKeepwarmDb(), local, timeZone: async () => 'UTC' });
     expect(await view.handlers['ui/set-view-scope']({ scope: 'team' })).toEqual({ saved: true });
     expect(local.items[VIEW_SCOPE_KEY]).toBe('team');
+  });
+});
+
+/** A loopback port nothing listens on: the replica's socket is refused there, as with a server that is down. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the team view’s changes', () => {
+  beforeEach(() => vi.stubGlobal('WebSocket', WebSocket));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('are told when the replica opens, its connection changes, the member’s reports change and it stops', async () => {
+    const changed = vi.fn();
+    const view = createTeamView({ db: openKeepwarmDb(), local: memoryArea(), timeZone: async () => 'UTC', changed });
+    // Without a team the member's own reports change nothing the team scope shows.
+    view.ownReportsChanged();
+    expect(changed).not.toHaveBeenCalled();
+
+    const replica = view.openReplica({
+      url: `ws://127.0.0.1:${await closedPort()}`,
+      teamId: 'studio1',
+      token: 'member1.secret',
+    });
+    expect(changed).toHaveBeenCalledTimes(1);
+    await expect.poll(() => replica.state().state, { timeout: 10_000 }).toBe('offline');
+    expect(changed.mock.calls.length).toBeGreaterThan(1);
+
+    const beforeReports = changed.mock.calls.length;
+    view.ownReportsChanged();
+    expect(changed).toHaveBeenCalledTimes(beforeReports + 1);
+
+    await replica.stop({ forget: true });
+    expect(changed.mock.calls.length).toBeGreaterThan(beforeReports + 1);
+    expect(await view.handlers['ui/team-scope']()).toEqual({ connected: false });
   });
 });
