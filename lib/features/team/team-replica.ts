@@ -5,13 +5,13 @@ import {
   CORRECTIONS_ARRAY,
   checkEntries,
   checkRoster,
-  checkSummaries,
   documentName,
   ROSTER_MAP,
   type RosterEntry,
   SUMMARIES_MAP,
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
+import { type CheckedSummaries, followSummaries } from './checked-summaries';
 import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
@@ -63,6 +63,8 @@ interface OpenDocument {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   copy?: LocalCopy;
+  /** A member's document: its summaries, checked as they change. */
+  summaries?: CheckedSummaries;
 }
 
 function docOf(open: Map<string, OpenDocument>, name: string): Y.Doc {
@@ -82,15 +84,14 @@ function teamViewOf(teamId: string, memberId: string, open: Map<string, OpenDocu
   const entries: [string, RosterEntry][] = [...checkedRoster.valid];
   if (!checkedRoster.valid.has(memberId)) entries.push([memberId, { name: '', revoked: false }]);
   for (const [id, entry] of entries) {
-    const doc = open.get(documentName({ teamId: teamId, kind: 'member', memberId: id }))?.doc;
-    const checked = checkSummaries(doc ? summariesOf(doc).entries() : []);
-    invalid += checked.invalid;
+    const checked = open.get(documentName({ teamId: teamId, kind: 'member', memberId: id }))?.summaries;
+    invalid += checked?.invalid() ?? 0;
     members.push({
       memberId: id,
       name: entry.name,
       revoked: entry.revoked,
       self: id === memberId,
-      summaries: checked.valid,
+      summaries: checked?.valid() ?? new Map(),
     });
   }
   const corrections = checkEntries(
@@ -153,7 +154,8 @@ async function stopAll(
   socket: HocuspocusProviderWebsocket,
   forget: boolean,
 ): Promise<void> {
-  for (const { provider, copy } of open.values()) {
+  for (const { provider, copy, summaries } of open.values()) {
+    summaries?.stop();
     provider.destroy();
     if (forget) await copy?.clearData();
     else {
@@ -180,7 +182,7 @@ export function createTeamReplica(options: ReplicaOptions) {
   const open = new Map<string, OpenDocument>();
   const changed = () => options.onChange?.();
 
-  const openDocument = (name: string, keepAlive = false): OpenDocument => {
+  const openDocument = (name: string, { keepAlive = false, member = false } = {}): OpenDocument => {
     const held = open.get(name);
     if (held) return held;
     const doc = new Y.Doc();
@@ -204,18 +206,23 @@ export function createTeamReplica(options: ReplicaOptions) {
     });
     provider.attach();
     doc.on('update', changed);
-    const entry = { doc, provider, copy };
+    const entry = { doc, provider, copy, ...(member ? { summaries: followSummaries(summariesOf(doc)) } : {}) };
     open.set(name, entry);
     return entry;
   };
 
-  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), true);
+  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), {
+    keepAlive: true,
+    member: true,
+  });
   const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }));
   const roster = openDocument(documentName({ teamId: options.teamId, kind: 'roster' }));
   // A colleague's document is opened once the roster names them.
   const followRoster = () => {
     for (const id of checkRoster(roster.doc.getMap(ROSTER_MAP).entries()).valid.keys()) {
-      if (id !== memberId) openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId: id }));
+      if (id !== memberId) {
+        openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId: id }), { member: true });
+      }
     }
   };
   roster.doc.getMap(ROSTER_MAP).observe(followRoster);
