@@ -12,6 +12,7 @@ import {
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
 import { type CheckedSummaries, followSummaries } from './checked-summaries';
+import { type DocumentSync, followDocumentSync } from './document-sync';
 import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
@@ -63,6 +64,7 @@ interface OpenDocument {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   copy?: LocalCopy;
+  sync: DocumentSync;
   /** A member's document: its summaries, checked as they change. */
   summaries?: CheckedSummaries;
 }
@@ -182,7 +184,7 @@ export function createTeamReplica(options: ReplicaOptions) {
   const open = new Map<string, OpenDocument>();
   const changed = () => options.onChange?.();
 
-  const openDocument = (name: string, { keepAlive = false, member = false } = {}): OpenDocument => {
+  const openDocument = (name: string, { keepAlive = false, member = false, writable = false } = {}): OpenDocument => {
     const held = open.get(name);
     if (held) return held;
     const doc = new Y.Doc();
@@ -206,7 +208,13 @@ export function createTeamReplica(options: ReplicaOptions) {
     });
     provider.attach();
     doc.on('update', changed);
-    const entry = { doc, provider, copy, ...(member ? { summaries: followSummaries(summariesOf(doc)) } : {}) };
+    const entry = {
+      doc,
+      provider,
+      copy,
+      sync: followDocumentSync(doc, provider, writable),
+      ...(member ? { summaries: followSummaries(summariesOf(doc)) } : {}),
+    };
     open.set(name, entry);
     return entry;
   };
@@ -214,8 +222,9 @@ export function createTeamReplica(options: ReplicaOptions) {
   const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), {
     keepAlive: true,
     member: true,
+    writable: true,
   });
-  const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }));
+  const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }), { writable: true });
   const roster = openDocument(documentName({ teamId: options.teamId, kind: 'roster' }));
   // A colleague's document is opened once the roster names them.
   const followRoster = () => {
@@ -239,7 +248,7 @@ export function createTeamReplica(options: ReplicaOptions) {
 
     /** True once every open document matches the server and no local change waits to be sent. */
     synced(): boolean {
-      return [...open.values()].every((d) => d.provider.isSynced && !d.provider.hasUnsyncedChanges);
+      return [...open.values()].every((d) => d.sync.synced());
     },
 
     /**
