@@ -170,6 +170,32 @@ async function stopAll(
   socket.destroy();
 }
 
+/** A document's provider on the team's socket, attached. */
+function providerOf(
+  socket: HocuspocusProviderWebsocket,
+  name: string,
+  doc: Y.Doc,
+  token: string,
+  keepAlive: boolean,
+  onRefused: (reason: string) => void,
+): HocuspocusProvider {
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    document: doc,
+    token,
+    // Awareness (who is online) is not shared: summaries are all a member publishes.
+    awareness: null,
+    // With no awareness, nothing else crosses an idle socket: the member's own document asks the
+    // server for what it misses this often, so the provider sees the link alive (it reconnects
+    // after 30 s of silence) and Chrome keeps the service worker holding it.
+    ...(keepAlive ? { forceSyncInterval: KEEP_ALIVE_MS } : {}),
+    onAuthenticationFailed: ({ reason }) => onRefused(reason),
+  });
+  provider.attach();
+  return provider;
+}
+
 export function createTeamReplica(options: ReplicaOptions) {
   const memberId = memberIdOfToken(options.token);
   if (memberId === undefined) throw new Error('not-a-token');
@@ -189,24 +215,11 @@ export function createTeamReplica(options: ReplicaOptions) {
     if (held) return held;
     const doc = new Y.Doc();
     const copy = options.localCopy?.(name, doc);
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name,
-      document: doc,
-      token: options.token,
-      // Awareness (who is online) is not shared: summaries are all a member publishes.
-      awareness: null,
-      // With no awareness, nothing else crosses an idle socket: the member's own document asks the
-      // server for what it misses this often, so the provider sees the link alive (it reconnects
-      // after 30 s of silence) and Chrome keeps the service worker holding it.
-      ...(keepAlive ? { forceSyncInterval: KEEP_ALIVE_MS } : {}),
-      onAuthenticationFailed: ({ reason }) => {
-        state = 'refused';
-        refusal = reason;
-        changed();
-      },
+    const provider = providerOf(socket, name, doc, options.token, keepAlive, (reason) => {
+      state = 'refused';
+      refusal = reason;
+      changed();
     });
-    provider.attach();
     doc.on('update', changed);
     const entry = {
       doc,
