@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
+import { buildDashboard } from '@/lib/engine/dashboard';
 import type { TeamReplica } from '@/lib/features/team/team-replica';
 import { documentName, SUMMARIES_MAP } from '@/lib/team/documents';
+import { teamDashboardClients } from '@/lib/team/team-dashboard';
+import { teamScope } from '@/lib/team/team-scope';
 import { freePort, makeTeam, member, removeTeam, serve, summary, type Team, until } from './harness';
 
 // A fresh browser joining a team of many members, each with a few hundred
@@ -52,6 +56,12 @@ describe('a big team', () => {
     const view = fresh.view();
     expect(view.invalid).toBe(0);
     expect(view.members.filter((m) => m.summaries.size === CLIENTS)).toHaveLength(MEMBERS);
+    // The summaries the view hands out are the replica's own, frozen: the team scope and the
+    // dashboard read them without changing them.
+    const now = Date.parse('2026-11-16T12:00:00Z');
+    const population = { cadence: DEFAULT_CADENCE_PRIOR, ourReplyBusinessMs: {} };
+    expect(teamScope({ view, population, now }).clients).toHaveLength(CLIENTS);
+    expect(buildDashboard({ clients: teamDashboardClients(view, now), now, timeZone: 'UTC' }).months).toHaveLength(12);
   });
 
   it('says it is in step again when the browser comes back to its local copy', async () => {

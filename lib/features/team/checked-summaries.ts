@@ -16,6 +16,14 @@ export interface CheckedSummaries {
   stop(): void;
 }
 
+function deepFreeze(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
   const valid = new Map<string, ClientSummary>();
   const invalid = new Set<string>();
@@ -24,9 +32,10 @@ export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
       valid.delete(key);
       invalid.delete(key);
       if (!map.has(key)) continue;
-      const checked = checkSummaries([[key, map.get(key)]]);
-      const summary = checked.valid.get(key);
-      if (summary) valid.set(key, summary);
+      const raw = map.get(key);
+      // The schema is strict and transforms nothing, so a value that passes is kept as it is,
+      // frozen, rather than as zod's copy: a big team's summaries are then held once, not twice.
+      if (checkSummaries([[key, raw]]).valid.has(key)) valid.set(key, deepFreeze(raw) as ClientSummary);
       else invalid.add(key);
     }
   };

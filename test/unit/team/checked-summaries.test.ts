@@ -73,11 +73,16 @@ describe('followSummaries', () => {
     expect(checked.valid().has('c7.example')).toBe(true);
   });
 
-  it('hands out its own copy, so a caller cannot change what the next view shows', () => {
+  it('hands out its own map of frozen summaries, so a caller cannot change what the next view shows', () => {
     const checked = followSummaries(
       documentWith({ 'acme.example': summary('acme.example', 10, at) }).getMap(SUMMARIES_MAP),
     );
     checked.valid().clear();
     expect(checked.valid().size).toBe(1);
+    const held = checked.valid().get('acme.example') as ClientSummary;
+    expect(() => {
+      held.risk.chance = 99;
+    }).toThrow(TypeError);
+    expect(checked.valid().get('acme.example')?.risk.chance).toBe(10);
   });
 });
