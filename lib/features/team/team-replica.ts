@@ -5,13 +5,14 @@ import {
   CORRECTIONS_ARRAY,
   checkEntries,
   checkRoster,
-  checkSummaries,
   documentName,
   ROSTER_MAP,
   type RosterEntry,
   SUMMARIES_MAP,
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
+import { type CheckedSummaries, followSummaries } from './checked-summaries';
+import { type DocumentSync, followDocumentSync } from './document-sync';
 import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
@@ -63,6 +64,9 @@ interface OpenDocument {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   copy?: LocalCopy;
+  sync: DocumentSync;
+  /** A member's document: its summaries, checked as they change. */
+  summaries?: CheckedSummaries;
 }
 
 function docOf(open: Map<string, OpenDocument>, name: string): Y.Doc {
@@ -82,15 +86,14 @@ function teamViewOf(teamId: string, memberId: string, open: Map<string, OpenDocu
   const entries: [string, RosterEntry][] = [...checkedRoster.valid];
   if (!checkedRoster.valid.has(memberId)) entries.push([memberId, { name: '', revoked: false }]);
   for (const [id, entry] of entries) {
-    const doc = open.get(documentName({ teamId: teamId, kind: 'member', memberId: id }))?.doc;
-    const checked = checkSummaries(doc ? summariesOf(doc).entries() : []);
-    invalid += checked.invalid;
+    const checked = open.get(documentName({ teamId: teamId, kind: 'member', memberId: id }))?.summaries;
+    invalid += checked?.invalid() ?? 0;
     members.push({
       memberId: id,
       name: entry.name,
       revoked: entry.revoked,
       self: id === memberId,
-      summaries: checked.valid,
+      summaries: checked?.valid() ?? new Map(),
     });
   }
   const corrections = checkEntries(
@@ -153,7 +156,8 @@ async function stopAll(
   socket: HocuspocusProviderWebsocket,
   forget: boolean,
 ): Promise<void> {
-  for (const { provider, copy } of open.values()) {
+  for (const { provider, copy, summaries } of open.values()) {
+    summaries?.stop();
     provider.destroy();
     if (forget) await copy?.clearData();
     else {
@@ -164,6 +168,32 @@ async function stopAll(
   }
   open.clear();
   socket.destroy();
+}
+
+/** A document's provider on the team's socket, attached. */
+function providerOf(
+  socket: HocuspocusProviderWebsocket,
+  name: string,
+  doc: Y.Doc,
+  token: string,
+  keepAlive: boolean,
+  onRefused: (reason: string) => void,
+): HocuspocusProvider {
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    document: doc,
+    token,
+    // Awareness (who is online) is not shared: summaries are all a member publishes.
+    awareness: null,
+    // With no awareness, nothing else crosses an idle socket: the member's own document asks the
+    // server for what it misses this often, so the provider sees the link alive (it reconnects
+    // after 30 s of silence) and Chrome keeps the service worker holding it.
+    ...(keepAlive ? { forceSyncInterval: KEEP_ALIVE_MS } : {}),
+    onAuthenticationFailed: ({ reason }) => onRefused(reason),
+  });
+  provider.attach();
+  return provider;
 }
 
 export function createTeamReplica(options: ReplicaOptions) {
@@ -180,42 +210,41 @@ export function createTeamReplica(options: ReplicaOptions) {
   const open = new Map<string, OpenDocument>();
   const changed = () => options.onChange?.();
 
-  const openDocument = (name: string, keepAlive = false): OpenDocument => {
+  const openDocument = (name: string, { keepAlive = false, member = false, writable = false } = {}): OpenDocument => {
     const held = open.get(name);
     if (held) return held;
     const doc = new Y.Doc();
     const copy = options.localCopy?.(name, doc);
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name,
-      document: doc,
-      token: options.token,
-      // Awareness (who is online) is not shared: summaries are all a member publishes.
-      awareness: null,
-      // With no awareness, nothing else crosses an idle socket: the member's own document asks the
-      // server for what it misses this often, so the provider sees the link alive (it reconnects
-      // after 30 s of silence) and Chrome keeps the service worker holding it.
-      ...(keepAlive ? { forceSyncInterval: KEEP_ALIVE_MS } : {}),
-      onAuthenticationFailed: ({ reason }) => {
-        state = 'refused';
-        refusal = reason;
-        changed();
-      },
+    const provider = providerOf(socket, name, doc, options.token, keepAlive, (reason) => {
+      state = 'refused';
+      refusal = reason;
+      changed();
     });
-    provider.attach();
     doc.on('update', changed);
-    const entry = { doc, provider, copy };
+    const entry = {
+      doc,
+      provider,
+      copy,
+      sync: followDocumentSync(doc, provider, writable),
+      ...(member ? { summaries: followSummaries(summariesOf(doc)) } : {}),
+    };
     open.set(name, entry);
     return entry;
   };
 
-  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), true);
-  const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }));
+  const own = openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId }), {
+    keepAlive: true,
+    member: true,
+    writable: true,
+  });
+  const team = openDocument(documentName({ teamId: options.teamId, kind: 'team' }), { writable: true });
   const roster = openDocument(documentName({ teamId: options.teamId, kind: 'roster' }));
   // A colleague's document is opened once the roster names them.
   const followRoster = () => {
     for (const id of checkRoster(roster.doc.getMap(ROSTER_MAP).entries()).valid.keys()) {
-      if (id !== memberId) openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId: id }));
+      if (id !== memberId) {
+        openDocument(documentName({ teamId: options.teamId, kind: 'member', memberId: id }), { member: true });
+      }
     }
   };
   roster.doc.getMap(ROSTER_MAP).observe(followRoster);
@@ -232,7 +261,7 @@ export function createTeamReplica(options: ReplicaOptions) {
 
     /** True once every open document matches the server and no local change waits to be sent. */
     synced(): boolean {
-      return [...open.values()].every((d) => d.provider.isSynced && !d.provider.hasUnsyncedChanges);
+      return [...open.values()].every((d) => d.sync.synced());
     },
 
     /**
