@@ -25,17 +25,13 @@ import { riskLevel } from '../risk';
 import type { RiskLevel } from '../risk-types';
 import type { EngineSettings } from '../settings';
 import type { AccountIdentity, MailMessage } from '../types';
-import { activeSpan, firstAfter, HORIZON_DAYS, MIN_CONTACT_DAYS } from './evaluation-samples';
+import { ACTIVE_WITHIN, activeSpan, firstAfter, HORIZON_DAYS, MIN_CONTACT_DAYS, WARM_UP } from './evaluation-samples';
 import { lastExchangeAt } from './risk-features';
 import { SHIPPED_MODEL } from './risk-score';
 
 const HORIZON = HORIZON_DAYS * DAY;
 export const BACKTEST_STEP_DAYS = 7;
 const STEP = BACKTEST_STEP_DAYS * DAY;
-/** The first cut leaves this much history before it. */
-const WARM_UP = 90 * DAY;
-/** A relationship still going: an exchange either way this recently before the cut. */
-const ACTIVE_WITHIN = 180 * DAY;
 /** Cuts beyond this many (the last two years of weeks) are left out, so a large account stays bounded. */
 export const MAX_CUTS = 104;
 const MONTH = 30.44 * DAY;

@@ -5,7 +5,7 @@
 // Pure: messages, the owner and the cut in, numbers out.
 import { DAY } from '../business-hours';
 import type { MailMessage } from '../types';
-import { HORIZON_DAYS, MIN_CONTACT_DAYS, STEP } from './evaluation-samples';
+import { ACTIVE_WITHIN, countUpTo, HORIZON_DAYS, MIN_CONTACT_DAYS, STEP } from './evaluation-samples';
 
 export const ACCOUNT_SIGNAL_NAMES = [
   /** log of the account's messages in the last 14 days against their rate in the 90 days before. */
@@ -29,8 +29,6 @@ export type AccountSignals = Record<AccountSignalName, number>;
 
 const HORIZON = HORIZON_DAYS * DAY;
 const BEFORE_WINDOW_DAYS = 90;
-/** A correspondent counts with an exchange either way in the 180 days before a cut, as in the evaluation's samples. */
-const ACTIVE_WITHIN = 180 * DAY;
 /** The earlier cut dates looked at: monthly, over the year before the latest whose outcome is known. */
 const EARLIER_CUTS = 12;
 
@@ -40,16 +38,7 @@ function countIn(times: readonly number[], from: number, to: number): number {
 }
 
 /** The number of sorted times at or before `at`. */
-function upTo(times: readonly number[], at: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((times[mid] ?? 0) <= at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const upTo = (times: readonly number[], at: number) => countUpTo(times, at, (t) => t);
 
 function trend(times: readonly number[], cut: number, days: number): number {
   const window = days * DAY;

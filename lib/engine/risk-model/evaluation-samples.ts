@@ -18,7 +18,7 @@ export const WARM_UP = 90 * DAY;
 /** A correspondent counts from this many days on which they wrote, before the cut. */
 export const MIN_CONTACT_DAYS = 3;
 /** …and with an exchange either way in the 180 days before it (a relationship still going). */
-const ACTIVE_WITHIN = 180 * DAY;
+export const ACTIVE_WITHIN = 180 * DAY;
 
 export interface Sample {
   mailbox: string;
@@ -45,16 +45,21 @@ export function activeSpan(messages: readonly MailMessage[]): { start: number; e
   return { start: at(0.05), end: at(0.99) };
 }
 
-/** The index of the first message after `at` in messages sorted by time. */
-export function firstAfter(messages: readonly MailMessage[], at: number): number {
+/** How many of `sorted` (ascending by `timeOf`) are at or before `at`: the index of the first one after it. */
+export function countUpTo<T>(sorted: readonly T[], at: number, timeOf: (item: T) => number): number {
   let low = 0;
-  let high = messages.length;
+  let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if ((messages[mid]?.at ?? 0) <= at) low = mid + 1;
+    if (timeOf(sorted[mid] as T) <= at) low = mid + 1;
     else high = mid;
   }
   return low;
+}
+
+/** The index of the first message after `at` in messages sorted by time. */
+export function firstAfter(messages: readonly MailMessage[], at: number): number {
+  return countUpTo(messages, at, (m) => m.at);
 }
 
 /** Monthly cuts with 180 days of history before each and the 60-day horizon inside the span. */

@@ -28,6 +28,19 @@ const DELETE_WAIT_MS = 10_000;
  */
 const LOCAL_COPY_WAIT_MS = 10_000;
 
+/** What `work` settles to, or `otherwise` once `ms` have passed without it. */
+async function within<T>(work: Promise<T>, ms: number, otherwise: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(otherwise), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface TeamDeps {
   local: LocalArea;
   /** Every stored client report, of every account. */
@@ -100,10 +113,7 @@ export function createTeamFeature(deps: TeamDeps) {
     await replica?.stop();
     connection = next;
     replica = open(next);
-    const loaded = replica.loaded();
-    let waited: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([loaded, new Promise<void>((resolve) => (waited = setTimeout(resolve, LOCAL_COPY_WAIT_MS)))]);
-    clearTimeout(waited);
+    await within(replica.loaded(), LOCAL_COPY_WAIT_MS, undefined);
     await publishNow();
   };
 
@@ -154,10 +164,11 @@ export function createTeamFeature(deps: TeamDeps) {
         clearTimeout(timer);
         let deletedOnServer = false;
         if (replica && deleteOwnDocument) {
-          deletedOnServer = await Promise.race([
+          deletedOnServer = await within(
             replica.deleteOwnDocument().then(() => true),
-            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DELETE_WAIT_MS)),
-          ]);
+            DELETE_WAIT_MS,
+            false,
+          );
         }
         await replica?.stop({ forget: true });
         replica = undefined;

@@ -3,38 +3,11 @@ import { byPriority, followUpUrgency } from '@/lib/engine/follow-up-urgency';
 import { suggestFollowUps } from '@/lib/engine/follow-ups';
 import type { ClientMetrics } from '@/lib/engine/report-types';
 import type { RiskReason } from '@/lib/engine/risk-types';
-import type { ThreadState } from '@/lib/engine/waiting';
+import { followUpMetrics, now, thread } from './follow-up-builders';
 import { DAY, HOUR } from './mail-builders';
 
-const now = 1_000 * DAY;
-
-function metrics(overrides: Partial<ClientMetrics> = {}): ClientMetrics {
-  return {
-    firstSeenAt: now - 400 * DAY,
-    lastInboundAt: now - 12 * DAY,
-    lastOutboundAt: now - 10 * DAY,
-    lastStartedByUsAt: now - 10 * DAY,
-    inbound: 10,
-    outbound: 10,
-    latency: { ours: { count: 4, medianMs: 5 * HOUR }, theirs: { count: 4, p90Ms: DAY } },
-    recentOurLatency: { count: 0 },
-    earlierOurLatency: { count: 0 },
-    waiting: {},
-    trend: { last30: 1, previous90: 3, expected30: 1, ratio: 1 },
-    cues: [],
-    onboarding: { active: false, daysSinceFirstSeen: 400 },
-    ...overrides,
-  };
-}
-
-const thread = (threadId: string, turn: ThreadState['turn'], since: number): ThreadState => ({
-  threadId,
-  subject: `Subject ${threadId}`,
-  messageCount: 2,
-  lastAt: since,
-  turn,
-  since,
-});
+const metrics = (overrides: Partial<ClientMetrics> = {}) =>
+  followUpMetrics({ lastInboundAt: now - 12 * DAY, ...overrides });
 
 const complaint: RiskReason = {
   kind: 'complaint',
