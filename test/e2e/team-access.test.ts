@@ -48,7 +48,8 @@ async function says(options: Page, state: string, patterns: RegExp[]): Promise<v
     await sendFrom(options, { type: 'ui/set-settings', settings: { ...settings, language } });
     await expect.poll(() => options.evaluate(() => document.documentElement.lang)).toBe(language);
     await line.waitFor({ timeout: 30_000 });
-    expect(await line.innerText()).toMatch(patterns[i] as RegExp);
+    // The page's lang and its strings change in separate renders: wait for the text too.
+    await expect.poll(() => line.innerText(), { timeout: 10_000 }).toMatch(patterns[i] as RegExp);
   }
   await sendFrom(options, { type: 'ui/set-settings', settings: { ...settings, language: 'auto' } });
 }
