@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from '@/lib/engine/nelder-mead';
-import { hyp2f1, logGamma, logSumExp, SeriesDivergenceError } from '@/lib/engine/special-functions';
+import { minimizeInBox } from '@/lib/engine/box-bfgs';
+import { digamma, hyp2f1, logGamma, logSumExp, SeriesDivergenceError } from '@/lib/engine/special-functions';
 
 describe('logGamma', () => {
   it('matches known values', () => {
@@ -42,16 +42,55 @@ describe('hyp2f1', () => {
   });
 });
 
-describe('nelderMead', () => {
-  it('finds the minimum of the Rosenbrock valley', () => {
-    const rosenbrock = ([x = 0, y = 0]: number[]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2;
-    const result = nelderMead(rosenbrock, [-1.2, 1], { tolerance: 1e-14, maxIterations: 10_000 });
-    expect(result.point[0]).toBeCloseTo(1, 3);
-    expect(result.point[1]).toBeCloseTo(1, 3);
+describe('digamma', () => {
+  it('matches known values and the slope of logGamma', () => {
+    const eulerGamma = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-eulerGamma, 13);
+    expect(digamma(0.5)).toBeCloseTo(-eulerGamma - 2 * Math.log(2), 13);
+    expect(digamma(10)).toBeCloseTo(2.251752589066721, 13);
+    for (const x of [1e-4, 0.3, 2.5, 7, 40, 1e4]) {
+      const h = x * 1e-5;
+      expect(digamma(x)).toBeCloseTo((logGamma(x + h) - logGamma(x - h)) / (2 * h), x < 1 ? 3 : 6);
+    }
+  });
+});
+
+describe('minimizeInBox', () => {
+  const options = { gradientTolerance: 1e-10, maxIterations: 500, maxStep: 1 };
+
+  it('finds the minimum of the Rosenbrock valley inside the box', () => {
+    const result = minimizeInBox(
+      {
+        value: ([x = 0, y = 0]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+        gradient: ([x = 0, y = 0], out) => {
+          out[0] = -2 * (1 - x) - 400 * x * (y - x * x);
+          out[1] = 200 * (y - x * x);
+        },
+        lower: -5,
+        upper: 5,
+      },
+      [-1.2, 1],
+      options,
+    );
+    expect(result.point[0]).toBeCloseTo(1, 6);
+    expect(result.point[1]).toBeCloseTo(1, 6);
   });
 
-  it('steps away from points where the function is not finite', () => {
-    const f = ([x = 0]: number[]) => (x < 0 ? Number.NaN : (x - 2) ** 2);
-    expect(nelderMead(f, [0.1]).point[0]).toBeCloseTo(2, 4);
+  it('holds a variable on the bound its optimum lies beyond, and moves the others', () => {
+    const result = minimizeInBox(
+      {
+        value: ([x = 0, y = 0]) => (x - 9) ** 2 + (y - 1) ** 2 + x * y * 0.1,
+        gradient: ([x = 0, y = 0], out) => {
+          out[0] = 2 * (x - 9) + 0.1 * y;
+          out[1] = 2 * (y - 1) + 0.1 * x;
+        },
+        lower: -3,
+        upper: 3,
+      },
+      [0, 0],
+      options,
+    );
+    expect(result.point[0]).toBe(3);
+    expect(result.point[1]).toBeCloseTo(1 - 0.15, 9);
   });
 });
