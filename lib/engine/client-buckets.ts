@@ -72,14 +72,16 @@ export function groupByClient(
       issues.push({ ...(typeof m?.id === 'string' && m.id !== '' && { messageId: m.id }), problem });
       continue;
     }
-    if (seen.has(m.id)) continue;
-    seen.add(m.id);
+    // One look-up rather than has() then add(): every message of the mailbox passes here.
+    const before = seen.size;
+    if (seen.add(m.id).size === before) continue;
     const parties = classify(m);
     if (parties.direction !== 'internal') usable.push({ message: m, parties });
   }
   const correspondents = findCorrespondents(usable);
   // The client and the signal of each address, asked once per address rather than per message.
-  const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined }>();
+  // Its bucket too, once there is one: a bucket is asked for once per message.
+  const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
   const factsOf = (address: string) => {
     let known = facts.get(address);
     if (!known) {
@@ -92,12 +94,13 @@ export function groupByClient(
   for (const { message: m, parties } of usable) {
     const direction = parties.direction === 'in' ? 'in' : 'out';
     const at = Math.min(m.at, now);
-    // The clients already counted for this message; rarely more than one.
-    const counted: string[] = [];
+    // The clients already counted for this message; only a message to several people can count twice.
     const { counterparts } = parties;
+    const counted: string[] | undefined = counterparts.length > 1 ? [] : undefined;
     for (let party = 0; party < counterparts.length; party++) {
       const address = counterparts[party] as string;
-      const { key, kind: addressKind } = factsOf(address);
+      const fact = factsOf(address);
+      const { key, kind: addressKind } = fact;
       if (key === undefined) continue;
       const name = nameOf(m, direction, address);
       // Without a signal of its address or its message, nothing sets it aside.
@@ -113,15 +116,18 @@ export function groupByClient(
         noteSetAside(setAside, key, address, name, signal, at);
         continue;
       }
-      let bucket = buckets.get(key);
+      let bucket = fact.bucket ?? buckets.get(key);
       if (!bucket) {
         bucket = { key, messages: [], addresses: new Map(), events: [], firstParty: party };
         buckets.set(key, bucket);
       }
+      fact.bucket = bucket;
       noteName(bucket, address, name, m.at);
       // Two people of one organisation on the same message count once for it.
-      if (counted.includes(key)) continue;
-      counted.push(key);
+      if (counted) {
+        if (counted.includes(key)) continue;
+        counted.push(key);
+      }
       bucket.messages.push({
         id: m.id,
         threadId: m.threadId || m.id,

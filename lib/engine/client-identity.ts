@@ -52,23 +52,33 @@ export function createOurSideTest(identity: AccountIdentity): (email: string) =>
   };
 }
 
-/** Classifies messages for one account; keeps per-address answers so a mailbox is classified in one pass. */
+/**
+ * Classifies messages for one account; keeps per-address answers so a mailbox
+ * is classified in one pass. An inbound message's answer depends on its sender
+ * alone, so each sender's is made once and shared: callers only read it.
+ */
 export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
   const isOurSide = createOurSideTest(identity);
+  const inbound = new Map<string, MessageParties | undefined>();
+  const recipients = new Set<string>();
+  // Each list on its own rather than a joined copy: every message of a mailbox passes here.
+  const add = (list: readonly MailAddress[]) => {
+    for (const r of list) {
+      const email = r.email.trim().toLowerCase();
+      if (email.includes('@') && !isOurSide(email)) recipients.add(email);
+    }
+  };
 
   return (message) => {
-    const from = message.from.email.trim().toLowerCase();
-    if (!isOurSide(from)) {
-      return { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
+    const raw = message.from.email;
+    let parties = inbound.get(raw);
+    if (parties === undefined && !inbound.has(raw)) {
+      const from = raw.trim().toLowerCase();
+      parties = isOurSide(from) ? undefined : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
+      inbound.set(raw, parties);
     }
-    const recipients = new Set<string>();
-    // Each list on its own rather than a joined copy: every message of a mailbox passes here.
-    const add = (list: readonly MailAddress[]) => {
-      for (const r of list) {
-        const email = r.email.trim().toLowerCase();
-        if (email.includes('@') && !isOurSide(email)) recipients.add(email);
-      }
-    };
+    if (parties) return parties;
+    recipients.clear();
     add(message.to);
     add(message.cc);
     if (recipients.size === 0) return { direction: 'internal', counterparts: [] };

@@ -24,7 +24,7 @@ import { modelReason } from './risk-model/model-reasons';
 import { type FeatureInput, lastExchangeAt, riskFeatures } from './risk-model/risk-features';
 import { modelledReasons, SHIPPED_MODEL, scoreFeatures } from './risk-model/risk-score';
 import type { ShippedModel } from './risk-model/shipped-model';
-import { REASON_THRESHOLD, whatEndsIt } from './risk-model/what-ends-it';
+import { REASON_THRESHOLD, reasonEndings } from './risk-model/what-ends-it';
 import type { ReasonKind, Risk, RiskLevel, RiskReason } from './risk-types';
 import { urgentReasons } from './risk-urgency';
 
@@ -87,13 +87,14 @@ export function assessRisk(
   const positive = Object.entries(score.terms).filter(([, part]) => (part ?? 0) > REASON_THRESHOLD);
   const total = positive.reduce((s, [, part]) => s + (part ?? 0), 0);
   const modelled = modelledReasons(model);
+  const endingOf = reasonEndings(input, model);
   const weigh = (reason: RiskReason): RiskReason => {
     const part = score.terms[reason.kind] ?? 0;
     return {
       ...reason,
       weight: part > REASON_THRESHOLD ? round1((100 * part) / total) : 0,
       ...(modelled.has(reason.kind) && { logOdds: round3(part) }),
-      ends: { ...whatEndsIt(reason.kind, input, model) },
+      ends: endingOf(reason.kind),
     } as RiskReason;
   };
   const urgent = urgentReasons(m, population, now, replyTargetBusinessMs);

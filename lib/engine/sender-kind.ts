@@ -107,20 +107,27 @@ export function findCorrespondents(entries: readonly { message: MailMessage; par
     else byThread.set(thread, [entry]);
   }
   const found = new Set<string>();
+  // Only external addresses can be correspondents, so only they need to be
+  // known present: an outbound message's are its counterparts, already read.
+  const present = new Set<string>();
+  const writtenTo = new Set<string>();
   for (const thread of byThread.values()) {
     // Only the user's messages make correspondents: a thread without one (a
     // client writing, unanswered) needs neither its order nor its people.
     if (!thread.some((entry) => entry.parties.direction === 'out')) continue;
-    thread.sort((a, b) => byTime(a.message, b.message));
-    const present = new Set<string>();
-    const writtenTo = new Set<string>();
+    if (thread.length > 1) thread.sort((a, b) => byTime(a.message, b.message));
+    present.clear();
+    writtenTo.clear();
     for (const { message, parties } of thread) {
       if (parties.direction === 'out') {
         for (const address of parties.counterparts) {
           if (!present.has(address)) found.add(address);
           writtenTo.add(address);
         }
-      } else if (parties.direction === 'in') {
+        for (const address of parties.counterparts) present.add(address);
+        continue;
+      }
+      if (parties.direction === 'in') {
         const from = parties.counterparts[0];
         if (from !== undefined && writtenTo.has(from)) found.add(from);
       }

@@ -10,14 +10,30 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number | u
   return lowValue + (highValue - lowValue) * (position - low);
 }
 
+/** Below this many values an insertion sort of a plain copy beats allocating a typed array. */
+const SMALL = 32;
+
 /**
  * The values ascending. A typed array sorts numbers natively, without calling
  * a comparator per comparison: every client's reply times and gaps are sorted
- * on each recompute. Same order as `(a, b) => a - b` for the finite numbers the
+ * on each recompute. Most of those lists are short, and a typed array costs
+ * more to allocate than a few comparisons, so short ones are sorted in place
+ * in a plain copy. Same order as `(a, b) => a - b` for the finite numbers the
  * engine measures.
  */
-export function sortedNumbers(values: readonly number[]): Float64Array {
-  return Float64Array.from(values).sort();
+export function sortedNumbers(values: readonly number[]): ArrayLike<number> {
+  if (values.length > SMALL) return Float64Array.from(values).sort();
+  const sorted = values.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const value = sorted[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (sorted[j] as number) > value) {
+      sorted[j + 1] = sorted[j] as number;
+      j--;
+    }
+    sorted[j + 1] = value;
+  }
+  return sorted;
 }
 
 export interface Spread {

@@ -63,8 +63,20 @@ export function endingInput(kind: ReasonKind, input: FeatureInput): FeatureInput
   }
 }
 
-/** What ends the reason and the chance after it; `removes` says whether the model's term for it is then gone. */
-export function whatEndsIt(kind: ReasonKind, input: FeatureInput, model: ShippedModel): ReasonEnding {
-  const after = scoreFeatures(riskFeatures(endingInput(kind, input)), model);
-  return { by: ENDED_BY[kind], chance: after.chance, removes: (after.terms[kind] ?? 0) <= REASON_THRESHOLD };
+/**
+ * What ends each reason and the chance after it; `removes` says whether the
+ * model's term for it is then gone. Reasons ended by the same event share
+ * one scoring of the model, made when first asked.
+ */
+export function reasonEndings(input: FeatureInput, model: ShippedModel): (kind: ReasonKind) => ReasonEnding {
+  const scored = new Map<ReasonEnding['by'], ReturnType<typeof scoreFeatures>>();
+  return (kind) => {
+    const by = ENDED_BY[kind];
+    let after = scored.get(by);
+    if (!after) {
+      after = scoreFeatures(riskFeatures(endingInput(kind, input)), model);
+      scored.set(by, after);
+    }
+    return { by, chance: after.chance, removes: (after.terms[kind] ?? 0) <= REASON_THRESHOLD };
+  };
 }
