@@ -65,7 +65,9 @@ export function groupByClient(
   const setAside: SetAsideNotes = new Map();
   const issues: InputIssue[] = [];
   const seen = new Set<string>();
-  const usable: { message: MailMessage; parties: MessageParties }[] = [];
+  // The messages that can count for a client, and their parties, side by side rather than paired in objects.
+  const usable: MailMessage[] = [];
+  const usableParties: MessageParties[] = [];
   for (const m of messages) {
     const problem = problemWith(m, now);
     if (problem) {
@@ -76,9 +78,11 @@ export function groupByClient(
     const before = seen.size;
     if (seen.add(m.id).size === before) continue;
     const parties = classify(m);
-    if (parties.direction !== 'internal') usable.push({ message: m, parties });
+    if (parties.direction === 'internal') continue;
+    usable.push(m);
+    usableParties.push(parties);
   }
-  const correspondents = findCorrespondents(usable);
+  const correspondents = findCorrespondents(usable, usableParties);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
   const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
@@ -91,7 +95,9 @@ export function groupByClient(
     }
     return known;
   };
-  for (const { message: m, parties } of usable) {
+  for (let i = 0; i < usable.length; i++) {
+    const m = usable[i] as MailMessage;
+    const parties = usableParties[i] as MessageParties;
     const direction = parties.direction === 'in' ? 'in' : 'out';
     const at = Math.min(m.at, now);
     // The clients already counted for this message; only a message to several people can count twice.

@@ -41,20 +41,29 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   const threads: ThreadState[] = [];
   for (const thread of byThread.values()) {
     const replies = matchReplies(thread, clock);
-    samples.push(...replies.samples);
+    for (const sample of replies.samples) samples.push(sample);
     threads.push(threadState(thread, replies.open));
   }
   threads.sort((a, b) => b.lastAt - a.lastAt || (a.threadId < b.threadId ? -1 : 1));
-  return { samples, threads };
+  return { samples, threads, byThread };
 }
 
-/** The start of the latest thread whose first message is ours (messages in time order). */
-function lastStartedByUs(messages: readonly ClientMessage[]): number | undefined {
-  const first = new Map<string, ClientMessage>();
-  for (const m of messages) if (!first.has(m.threadId)) first.set(m.threadId, m);
+/** The start of the latest thread whose first message is ours (each thread's messages in time order). */
+function lastStartedByUs(byThread: ReadonlyMap<string, readonly ClientMessage[]>): number | undefined {
   let latest: number | undefined;
-  for (const m of first.values()) if (m.side === 'out' && (latest === undefined || m.at > latest)) latest = m.at;
+  for (const [first] of byThread.values()) {
+    if (first?.side === 'out' && (latest === undefined || first.at > latest)) latest = first.at;
+  }
   return latest;
+}
+
+/** When we last wrote in the thread (its messages in time order), or -∞. */
+function lastOutIn(thread: readonly ClientMessage[] | undefined): number {
+  for (let i = (thread?.length ?? 0) - 1; i >= 0; i--) {
+    const m = thread?.[i] as ClientMessage;
+    if (m.side === 'out') return m.at;
+  }
+  return Number.NEGATIVE_INFINITY;
 }
 
 /** A copy in time order; messages read from storage by time usually are already, and then need no sort. */
@@ -88,12 +97,10 @@ export function draftClient(
 ): ClientDraft {
   const messages = inTimeOrder(bucket.messages);
   const inbound = messages.filter((m) => m.side === 'in');
-  const { samples, threads } = threadsAndSamples(messages, clock);
-  const lastOutInThread = new Map<string, number>();
-  for (const m of messages) if (m.side === 'out') lastOutInThread.set(m.threadId, m.at);
+  const { samples, threads, byThread } = threadsAndSamples(messages, clock);
   const lastInboundAt = inbound.at(-1)?.at;
   const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
-  const lastStartedByUsAt = lastStartedByUs(messages);
+  const lastStartedByUsAt = lastStartedByUs(byThread);
   const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
   const ours = samples.filter((s) => s.by === 'out');
   const waiting = summarizeWaiting(threads, lastInboundAt, lastOutboundAt);
@@ -111,7 +118,7 @@ export function draftClient(
     ),
     cues: detectCues(inbound, now).map((hit) => ({
       ...hit,
-      answered: (lastOutInThread.get(hit.threadId) ?? Number.NEGATIVE_INFINITY) > hit.at,
+      answered: lastOutIn(byThread.get(hit.threadId)) > hit.at,
     })),
     onboarding: {
       active: now - firstSeenAt <= ONBOARDING_DAYS * DAY,

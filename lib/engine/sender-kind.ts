@@ -97,14 +97,16 @@ export interface PartiesOf {
  * automated notice alone is not correspondence: a reply to renewals@ asking to
  * cancel makes no vendor a client. Messages a source declared bulk take no part.
  */
-export function findCorrespondents(entries: readonly { message: MailMessage; parties: PartiesOf }[]): Set<string> {
-  const byThread = new Map<string, { message: MailMessage; parties: PartiesOf }[]>();
-  for (const entry of entries) {
-    if (entry.message.bulk) continue;
-    const thread = entry.message.threadId || entry.message.id;
+export function findCorrespondents(messages: readonly MailMessage[], parties: readonly PartiesOf[]): Set<string> {
+  // Each thread's messages by their place in the lists: indices are cheaper to keep than pairs.
+  const byThread = new Map<string, number[]>();
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i] as MailMessage;
+    if (message.bulk) continue;
+    const thread = message.threadId || message.id;
     const list = byThread.get(thread);
-    if (list) list.push(entry);
-    else byThread.set(thread, [entry]);
+    if (list) list.push(i);
+    else byThread.set(thread, [i]);
   }
   const found = new Set<string>();
   // Only external addresses can be correspondents, so only they need to be
@@ -114,21 +116,23 @@ export function findCorrespondents(entries: readonly { message: MailMessage; par
   for (const thread of byThread.values()) {
     // Only the user's messages make correspondents: a thread without one (a
     // client writing, unanswered) needs neither its order nor its people.
-    if (!thread.some((entry) => entry.parties.direction === 'out')) continue;
-    if (thread.length > 1) thread.sort((a, b) => byTime(a.message, b.message));
+    if (!thread.some((i) => parties[i]?.direction === 'out')) continue;
+    if (thread.length > 1) thread.sort((a, b) => byTime(messages[a] as MailMessage, messages[b] as MailMessage));
     present.clear();
     writtenTo.clear();
-    for (const { message, parties } of thread) {
-      if (parties.direction === 'out') {
-        for (const address of parties.counterparts) {
+    for (const i of thread) {
+      const message = messages[i] as MailMessage;
+      const { direction, counterparts } = parties[i] as PartiesOf;
+      if (direction === 'out') {
+        for (const address of counterparts) {
           if (!present.has(address)) found.add(address);
           writtenTo.add(address);
         }
-        for (const address of parties.counterparts) present.add(address);
+        for (const address of counterparts) present.add(address);
         continue;
       }
-      if (parties.direction === 'in') {
-        const from = parties.counterparts[0];
+      if (direction === 'in') {
+        const from = counterparts[0];
         if (from !== undefined && writtenTo.has(from)) found.add(from);
       }
       present.add(message.from.email.trim().toLowerCase());

@@ -137,8 +137,7 @@ describe('what overrides the evidence', () => {
 
 describe('correspondence', () => {
   const classify = createPartyClassifier(identity);
-  const correspondents = (messages: MailMessage[]) =>
-    findCorrespondents(messages.map((message) => ({ message, parties: classify(message) })));
+  const correspondents = (messages: MailMessage[]) => findCorrespondents(messages, messages.map(classify));
 
   it('is the user starting an exchange with an address, or an address answering the user', () => {
     const found = correspondents([
