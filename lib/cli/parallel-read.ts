@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
-import { type ImportCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { type ImportCounts, readMailboxChunks } from '@/lib/mail-import/read-mailbox';
 import { mailboxPieces } from './mailbox-pieces';
 import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
@@ -29,21 +29,21 @@ const MIN_PIECE_BYTES = 128 * 1024;
 // TypeScript source, there is none and one thread reads everything.
 const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
 
-/** The messages of `files` in order, parsed on two threads when they are worth it. */
+/** The messages of `files` in order, a list at a time, parsed on two threads when they are worth it. */
 export async function* readMailboxFiles(
   files: readonly MailboxFile[],
   counts: ImportCounts,
   identity?: AccountIdentity,
-): AsyncGenerator<ImportedMessage> {
+): AsyncGenerator<readonly ImportedMessage[]> {
   const isOurSide = identity && createOurSideTest(identity);
   const options = isOurSide ? { snippetFrom: (sender: string) => !isOurSide(sender) } : {};
   if (!worthAThread(files)) {
-    yield* readMailbox(files.map(openMailboxFile), counts, options);
+    yield* readMailboxChunks(files.map(openMailboxFile), counts, options);
     return;
   }
   const pieces = mailboxPieces(files, pieceBytes(files));
   if (pieces.length < 2) {
-    yield* readMailbox(pieces.map(openMailboxFile), counts, options);
+    yield* readMailboxChunks(pieces.map(openMailboxFile), counts, options);
     return;
   }
   const claims = new Int32Array(new SharedArrayBuffer(pieces.length * Int32Array.BYTES_PER_ELEMENT));
@@ -52,7 +52,7 @@ export async function* readMailboxFiles(
     let index = 0;
     for (; index < pieces.length; index++) {
       if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_MAIN) !== 0) break;
-      yield* readMailbox([openMailboxFile(pieces[index] as MailboxFile)], counts, options);
+      yield* readMailboxChunks([openMailboxFile(pieces[index] as MailboxFile)], counts, options);
     }
     // The rest was claimed by the worker, from the last piece back.
     for (; index < pieces.length; index++) {
@@ -60,7 +60,7 @@ export async function* readMailboxFiles(
       counts.read += file.counts.read;
       counts.skippedNoDate += file.counts.skippedNoDate;
       counts.skippedCorrupt += file.counts.skippedCorrupt;
-      yield* file.messages;
+      yield file.messages;
     }
   } finally {
     await worker.stop();
