@@ -11,7 +11,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
@@ -47,7 +46,7 @@ export async function* readMailboxFiles(
     return;
   }
   const claims = new Int32Array(new SharedArrayBuffer(pieces.length * Int32Array.BYTES_PER_ELEMENT));
-  const worker = startWorker({ files: pieces, claims, ...(identity ? { identity } : {}) });
+  const worker = await startWorker({ files: pieces, claims, ...(identity ? { identity } : {}) });
   try {
     let index = 0;
     for (; index < pieces.length; index++) {
@@ -90,7 +89,9 @@ function pieceBytes(files: readonly MailboxFile[]): number {
   return Math.max(MIN_PIECE_BYTES, Math.ceil(totalBytes(files) / PIECES));
 }
 
-function startWorker(job: ParseJob) {
+async function startWorker(job: ParseJob) {
+  // Loaded only here: a report read on one thread never needs it, and loading it is a cost of its own.
+  const { Worker } = await import('node:worker_threads');
   const worker = new Worker(WORKER_FILE, { workerData: job });
   const parsed = new Map<number, Extract<ParseReply, { kind: 'file' }>>();
   let failure: string | undefined;

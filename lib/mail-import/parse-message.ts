@@ -123,9 +123,16 @@ function mailboxes(addresses: Address[] | undefined): MailAddress[] {
   return out;
 }
 
+// Global, so `exec` walks a value's ids from `lastIndex`: every message has a
+// few id headers, and a loop of exec costs less than an iterator of matches.
+const BRACKETED_ID = /<([^<>\s]+)>/g;
+
 function messageIds(value: string | undefined): string[] {
   if (!value) return [];
-  const bracketed = [...value.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1] as string);
+  const bracketed: string[] = [];
+  BRACKETED_ID.lastIndex = 0;
+  for (let match = BRACKETED_ID.exec(value); match; match = BRACKETED_ID.exec(value))
+    bracketed.push(match[1] as string);
   const ids = bracketed.length > 0 ? bracketed : value.split(/[\s,]+/).filter((id) => id.includes('@'));
   return ids.filter((id) => id.length <= MAX_ID_LENGTH).map(detached);
 }
