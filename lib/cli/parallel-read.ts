@@ -9,12 +9,12 @@
 // file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
 // inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
 import { type ImportCounts, readMailboxChunks } from '@/lib/mail-import/read-mailbox';
+import { coreToSpare } from './machine-load';
 import { mailboxPieces } from './mailbox-pieces';
 import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
@@ -71,17 +71,14 @@ const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) =
 /**
  * A second thread parses its files in a fresh engine, which compiles and
  * warms up the parser again: about a tenth more work in all, for half the
- * time when a core is free. So it is started only when one is: the system's
- * load over the last minute leaves a core spare (Windows reports no load,
- * and always gets the thread).
+ * time when a core is free. So it is started only when one is (machine-load.ts).
  */
 function worthAThread(files: readonly MailboxFile[]): boolean {
   if (totalBytes(files) < PARALLEL_MIN_BYTES || !existsSync(WORKER_FILE)) return false;
   // Set to 1 or 2, it decides instead (the tests of the built CLI take both ways).
   const asked = process.env.KEEPWARM_PARSE_THREADS;
   if (asked === '1' || asked === '2') return asked === '2';
-  const cores = availableParallelism();
-  return cores > 1 && (loadavg()[0] ?? 0) <= cores - 1;
+  return coreToSpare();
 }
 
 /** Small enough for the threads to finish close together, large enough that claiming one costs nothing. */
