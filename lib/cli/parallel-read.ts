@@ -9,6 +9,7 @@
 // file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
 // inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
@@ -46,7 +47,7 @@ export async function* readMailboxFiles(
     return;
   }
   const claims = new Int32Array(new SharedArrayBuffer(pieces.length * Int32Array.BYTES_PER_ELEMENT));
-  const worker = await startWorker({ files: pieces, claims, ...(identity ? { identity } : {}) });
+  const worker = startWorker({ files: pieces, claims, ...(identity ? { identity } : {}) });
   try {
     let index = 0;
     for (; index < pieces.length; index++) {
@@ -86,9 +87,10 @@ function pieceBytes(files: readonly MailboxFile[]): number {
   return Math.max(MIN_PIECE_BYTES, Math.ceil(totalBytes(files) / PIECES));
 }
 
-async function startWorker(job: ParseJob) {
-  // Loaded only here: a report read on one thread never needs it, and loading it is a cost of its own.
-  const { Worker } = await import('node:worker_threads');
+function startWorker(job: ParseJob) {
+  // Required only here: a report read on one thread never needs it, and loading it is a cost of its own.
+  // (Not `import()`: the built command runs as a script, which has no module loader for it.)
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(WORKER_FILE, { workerData: job });
   const parsed = new Map<number, Extract<ParseReply, { kind: 'file' }>>();
   let failure: string | undefined;
