@@ -9,7 +9,6 @@
 // file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
 // inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
@@ -88,9 +87,9 @@ function pieceBytes(files: readonly MailboxFile[]): number {
 }
 
 function startWorker(job: ParseJob) {
-  // Required only here: a report read on one thread never needs it, and loading it is a cost of its own.
+  // Loaded only here: a report read on one thread never needs it, and loading it is a cost of its own.
   // (Not `import()`: the built command runs as a script, which has no module loader for it.)
-  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(WORKER_FILE, { workerData: job });
   const parsed = new Map<number, Extract<ParseReply, { kind: 'file' }>>();
   let failure: string | undefined;
