@@ -9,13 +9,12 @@
 // file is cut into pieces first (mailbox-pieces.ts), so a mailbox of one big
 // inbox and a few small folders is shared fairly too.
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { AccountIdentity } from '@/lib/engine/types';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
-import { type ImportCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { type ImportCounts, readMailboxChunks } from '@/lib/mail-import/read-mailbox';
+import { coreToSpare } from './machine-load';
 import { mailboxPieces } from './mailbox-pieces';
 import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
@@ -29,21 +28,21 @@ const MIN_PIECE_BYTES = 128 * 1024;
 // TypeScript source, there is none and one thread reads everything.
 const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
 
-/** The messages of `files` in order, parsed on two threads when they are worth it. */
+/** The messages of `files` in order, a list at a time, parsed on two threads when they are worth it. */
 export async function* readMailboxFiles(
   files: readonly MailboxFile[],
   counts: ImportCounts,
   identity?: AccountIdentity,
-): AsyncGenerator<ImportedMessage> {
+): AsyncGenerator<readonly ImportedMessage[]> {
   const isOurSide = identity && createOurSideTest(identity);
   const options = isOurSide ? { snippetFrom: (sender: string) => !isOurSide(sender) } : {};
   if (!worthAThread(files)) {
-    yield* readMailbox(files.map(openMailboxFile), counts, options);
+    yield* readMailboxChunks(files.map(openMailboxFile), counts, options);
     return;
   }
   const pieces = mailboxPieces(files, pieceBytes(files));
   if (pieces.length < 2) {
-    yield* readMailbox(pieces.map(openMailboxFile), counts, options);
+    yield* readMailboxChunks(pieces.map(openMailboxFile), counts, options);
     return;
   }
   const claims = new Int32Array(new SharedArrayBuffer(pieces.length * Int32Array.BYTES_PER_ELEMENT));
@@ -52,7 +51,7 @@ export async function* readMailboxFiles(
     let index = 0;
     for (; index < pieces.length; index++) {
       if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_MAIN) !== 0) break;
-      yield* readMailbox([openMailboxFile(pieces[index] as MailboxFile)], counts, options);
+      yield* readMailboxChunks([openMailboxFile(pieces[index] as MailboxFile)], counts, options);
     }
     // The rest was claimed by the worker, from the last piece back.
     for (; index < pieces.length; index++) {
@@ -60,7 +59,7 @@ export async function* readMailboxFiles(
       counts.read += file.counts.read;
       counts.skippedNoDate += file.counts.skippedNoDate;
       counts.skippedCorrupt += file.counts.skippedCorrupt;
-      yield* file.messages;
+      yield file.messages;
     }
   } finally {
     await worker.stop();
@@ -72,17 +71,14 @@ const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) =
 /**
  * A second thread parses its files in a fresh engine, which compiles and
  * warms up the parser again: about a tenth more work in all, for half the
- * time when a core is free. So it is started only when one is: the system's
- * load over the last minute leaves a core spare (Windows reports no load,
- * and always gets the thread).
+ * time when a core is free. So it is started only when one is (machine-load.ts).
  */
 function worthAThread(files: readonly MailboxFile[]): boolean {
   if (totalBytes(files) < PARALLEL_MIN_BYTES || !existsSync(WORKER_FILE)) return false;
   // Set to 1 or 2, it decides instead (the tests of the built CLI take both ways).
   const asked = process.env.KEEPWARM_PARSE_THREADS;
   if (asked === '1' || asked === '2') return asked === '2';
-  const cores = availableParallelism();
-  return cores > 1 && (loadavg()[0] ?? 0) <= cores - 1;
+  return coreToSpare();
 }
 
 /** Small enough for the threads to finish close together, large enough that claiming one costs nothing. */
@@ -91,6 +87,9 @@ function pieceBytes(files: readonly MailboxFile[]): number {
 }
 
 function startWorker(job: ParseJob) {
+  // Loaded only here: a report read on one thread never needs it, and loading it is a cost of its own.
+  // (Not `import()`: the built command runs as a script, which has no module loader for it.)
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(WORKER_FILE, { workerData: job });
   const parsed = new Map<number, Extract<ParseReply, { kind: 'file' }>>();
   let failure: string | undefined;

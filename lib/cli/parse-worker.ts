@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createOurSideTest } from '@/lib/engine/client-identity';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
-import { emptyCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { emptyCounts, readMailboxChunks } from '@/lib/mail-import/read-mailbox';
 import { CLAIMED_BY_WORKER, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
 
@@ -19,8 +19,8 @@ async function parse() {
     if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_WORKER) !== 0) break;
     const counts = emptyCounts();
     const messages: ImportedMessage[] = [];
-    for await (const message of readMailbox([openMailboxFile(files[index] as MailboxFile)], counts, options))
-      messages.push(message);
+    for await (const list of readMailboxChunks([openMailboxFile(files[index] as MailboxFile)], counts, options))
+      for (const message of list) messages.push(message);
     const { read, skippedNoDate, skippedCorrupt } = counts;
     post({ kind: 'file', index, messages, counts: { read, skippedNoDate, skippedCorrupt } });
   }

@@ -26,11 +26,14 @@ const MAIL_HEADERS = new Set([
   'x-gmail-labels',
 ]);
 
+// latin1 maps every byte to one char, so offsets and line breaks survive any
+// charset. One decoder for every check: a folder's files are each checked twice.
+const latin1 = new TextDecoder('latin1');
+
 export function detectMailboxFormat(head: Uint8Array): FormatVerdict {
   if (head.length === 0) return { format: null, reason: 'the file is empty' };
   if (head.includes(0)) return { format: null, reason: 'it contains binary data' };
-  // latin1 maps every byte to one char, so offsets and line breaks survive any charset.
-  let text = new TextDecoder('latin1').decode(head);
+  let text = latin1.decode(head);
   if (text.startsWith('\u00ef\u00bb\u00bf')) text = text.slice(3);
   text = text.replace(/^(\r?\n)+/, '');
   const lines = text.split(/\r?\n/);

@@ -10,7 +10,7 @@
 
 import { Deduper } from './dedupe';
 import type { ImportedMessage } from './parse-message';
-import { emptyCounts, type ImportCounts, type MailboxInput, type ReadOptions, readMailbox } from './read-mailbox';
+import { emptyCounts, type ImportCounts, type MailboxInput, type ReadOptions, readMailboxChunks } from './read-mailbox';
 import { type ImportedMailMessage, ThreadJoiner, type ThreadMove, toMailMessage } from './threading';
 
 export type { ImportedMailMessage, ThreadMove };
@@ -50,16 +50,16 @@ export interface MailboxImport extends AsyncIterable<ImportBatch> {
  * read, when an input is neither.
  */
 export function importMailbox(input: MailboxInput, options: ImportOptions = {}): MailboxImport {
-  return importParsed((counts) => readMailbox(input, counts, options), options);
+  return importParsed((counts) => readMailboxChunks(input, counts, options), options);
 }
 
 /**
  * Deduplicates, threads and batches messages parsed elsewhere (the command
- * line's parsing threads), in the order given: `read` counts what it reads
- * into the counts it is handed, as `readMailbox` does.
+ * line's parsing threads), in the order given, a list at a time: `read`
+ * counts what it reads into the counts it is handed, as `readMailboxChunks` does.
  */
 export function importParsed(
-  read: (counts: ImportCounts) => AsyncIterable<ImportedMessage>,
+  read: (counts: ImportCounts) => AsyncIterable<readonly ImportedMessage[]>,
   options: Pick<ImportOptions, 'batchSize' | 'signal'> = {},
 ): MailboxImport {
   const counts = emptyCounts();
@@ -70,7 +70,7 @@ export function importParsed(
 }
 
 async function* batches(
-  parsed: AsyncIterable<ImportedMessage>,
+  parsed: AsyncIterable<readonly ImportedMessage[]>,
   counts: ImportCounts,
   options: Pick<ImportOptions, 'batchSize' | 'signal'>,
 ) {
@@ -95,16 +95,20 @@ async function* batches(
     return { messages, moves: threads.takeMoves() };
   };
 
-  for await (const message of parsed) {
-    if (deduper.isDuplicate(message)) {
-      counts.duplicates++;
-      continue;
+  for await (const list of parsed) {
+    for (const message of list) {
+      // Between two messages, as the reading stops between two.
+      options.signal?.throwIfAborted();
+      if (deduper.isDuplicate(message)) {
+        counts.duplicates++;
+        continue;
+      }
+      nodes.push(threads.add(message));
+      gmailThreads.push(message.gmailThreadId);
+      records.push(toMailMessage(message, ''));
+      const limit = counts.imported === 0 ? Math.min(batchSize, FIRST_BATCH_SIZE) : batchSize;
+      if (records.length >= limit || threads.pendingMoves >= limit) yield take();
     }
-    nodes.push(threads.add(message));
-    gmailThreads.push(message.gmailThreadId);
-    records.push(toMailMessage(message, ''));
-    const limit = counts.imported === 0 ? Math.min(batchSize, FIRST_BATCH_SIZE) : batchSize;
-    if (records.length >= limit || threads.pendingMoves >= limit) yield take();
   }
   options.signal?.throwIfAborted();
   if (records.length > 0) yield take();

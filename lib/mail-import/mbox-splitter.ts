@@ -105,6 +105,9 @@ export class MboxSplitter {
       } else if (this.state === 'body' && this.atLineStart) {
         pos = this.bodyRun(chunk, pos, base);
         continue;
+      } else if (this.state === 'header' && this.atLineStart) {
+        pos = this.headerRun(chunk, pos);
+        continue;
       } else {
         this.line(chunk, pos, end, this.atLineStart, true, base + pos);
       }
@@ -152,6 +155,27 @@ export class MboxSplitter {
       this.line(chunk, pos, end, true, true, base + pos);
       return end;
     }
+    return pos;
+  }
+
+  /**
+   * The header lines of the chunk up to the blank line that ends them, taken
+   * in one go (no header line can be a separator). Returns where they end.
+   */
+  private headerRun(chunk: Uint8Array, start: number): number {
+    let pos = start;
+    let blank = false;
+    for (;;) {
+      const newline = chunk.indexOf(LF, pos);
+      if (newline === -1) break;
+      const length = newline + 1 - pos;
+      blank = length === 1 || (length === 2 && chunk[pos] === CR);
+      pos = newline + 1;
+      if (blank) break;
+    }
+    this.appendHeader(chunk, start, pos);
+    this.previousLineBlank = blank;
+    if (blank) this.state = 'body';
     return pos;
   }
 

@@ -134,7 +134,7 @@ export interface ImportedMailMessage extends MailMessage {
 
 /** The engine's record for an imported message in the given thread. */
 export function toMailMessage(message: ImportedMessage, threadId: string): ImportedMailMessage {
-  return {
+  const record: ImportedMailMessage = {
     id: message.messageId ?? `h:${message.dedupeKey}`,
     threadId,
     at: message.at,
@@ -144,6 +144,8 @@ export function toMailMessage(message: ImportedMessage, threadId: string): Impor
     subject: message.subject,
     snippet: message.snippet,
     copyKey: message.dedupeKey,
-    ...(message.bulk ? { bulk: message.bulk } : {}),
   };
+  // Set, not spread into the literal: a spread makes every message's record a property at a time.
+  if (message.bulk) record.bulk = message.bulk;
+  return record;
 }

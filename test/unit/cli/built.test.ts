@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,9 @@ import { captureConsole } from './capture';
 // CLI tests run: it must print exactly what the source prints.
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/mail-import');
+// A real mailbox of 49 folders, half of its mail from outside the company: the
+// one the report took longest on against Python's parse.
+const WARD_K = path.resolve(import.meta.dirname, '../../../../shared/data/email/enron-more/ward-k');
 let dir = '';
 let built = '';
 
@@ -55,6 +58,18 @@ describe('the built keepwarm', () => {
     expect(onTwo).toBe(runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '1' }));
     expect(JSON.parse(onTwo)).toEqual(JSON.parse(await runSource(args)));
   });
+
+  it.skipIf(!existsSync(WARD_K))(
+    'reports a real Enron mailbox byte for byte as the source does, on one thread and on two',
+    async () => {
+      const args = ['report', WARD_K, '--me', '.ward@enron.com', '--json'];
+      const onOne = runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '1' });
+      expect(JSON.parse(onOne).clients.length).toBeGreaterThan(100);
+      expect(runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '2' })).toBe(onOne);
+      expect(onOne).toBe(await runSource(args));
+    },
+    120_000,
+  );
 
   it('reads a saved Gmail page as the source does: the page parser is bundled too', async () => {
     const page = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');

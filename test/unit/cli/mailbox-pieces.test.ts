@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mailboxPieces } from '@/lib/cli/mailbox-pieces';
 import { type MailboxFile, openMailboxFile } from '@/lib/cli/whole-file-sources';
 import type { ImportedMessage } from '@/lib/mail-import/parse-message';
-import { emptyCounts, readMailbox } from '@/lib/mail-import/read-mailbox';
+import { emptyCounts, readMailboxChunks } from '@/lib/mail-import/read-mailbox';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/mail-import');
 const ENRON_INBOX = path.resolve(
@@ -24,7 +24,7 @@ async function readAll(files: MailboxFile[]) {
   const messages: ImportedMessage[] = [];
   try {
     for (const file of files) {
-      for await (const message of readMailbox([openMailboxFile(file)], counts)) messages.push(message);
+      for await (const list of readMailboxChunks([openMailboxFile(file)], counts)) messages.push(...list);
     }
   } catch (error) {
     return { error: (error as Error).message };
