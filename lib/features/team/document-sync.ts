@@ -21,13 +21,25 @@ export interface DocumentSync {
   synced(): boolean;
 }
 
-export function followDocumentSync(doc: Y.Doc, provider: HocuspocusProvider, writable: boolean): DocumentSync {
+/** `mayHaveChanged` is called after anything that can turn `synced()` either way, once its own flag is set. */
+export function followDocumentSync(
+  doc: Y.Doc,
+  provider: HocuspocusProvider,
+  writable: boolean,
+  mayHaveChanged: () => void = () => undefined,
+): DocumentSync {
+  // The handshake's end, and a message the server acknowledged.
+  provider.on('synced', mayHaveChanged);
+  provider.on('unsyncedChanges', mayHaveChanged);
   if (!writable) return { synced: () => provider.isSynced };
   let waiting = false;
   // A change from anywhere but the server (the member's own writes, or the local copy
   // bringing back what the server lacks) is sent, and waits for the server to take it.
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider) waiting = true;
+    if (origin !== provider) {
+      waiting = true;
+      mayHaveChanged();
+    }
   });
   provider.on('unsyncedChanges', ({ number }: { number: number }) => {
     if (number === 0) waiting = false;

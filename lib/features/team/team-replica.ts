@@ -39,6 +39,8 @@ export interface ReplicaOptions {
   localCopy?: (name: string, doc: Y.Doc) => LocalCopy;
   /** Called after any document changed, locally or from the server. */
   onChange?: () => void;
+  /** Called after the connection's state or whether sync is up to date changed (see `status`). */
+  onStatusChange?: () => void;
 }
 
 export type ReplicaState = 'connecting' | 'connected' | 'refused' | 'offline';
@@ -196,19 +198,49 @@ function providerOf(
   return provider;
 }
 
+/**
+ * Calls `told` once the status `read` gives differs from the last it told,
+ * looked at a moment after any event that may change it: the provider's own
+ * flags settle after the socket's events (a closing socket says so before its
+ * documents mark themselves out of step), and a burst of events is one look.
+ */
+function followStatus(read: () => string, told: () => void): () => void {
+  let last = read();
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      const now = read();
+      if (now === last) return;
+      last = now;
+      told();
+    }, 0);
+  };
+}
+
 export function createTeamReplica(options: ReplicaOptions) {
   const memberId = memberIdOfToken(options.token);
   if (memberId === undefined) throw new Error('not-a-token');
   const socket = createSocket(options);
   let state: ReplicaState = 'connecting';
   let refusal: string | undefined;
+  const open = new Map<string, OpenDocument>();
+  const changed = () => options.onChange?.();
+  const synced = () => [...open.values()].every((d) => d.sync.synced());
+  let stopped = false;
+  const statusMayHaveChanged = followStatus(
+    () => `${state} ${synced()}`,
+    () => {
+      if (!stopped) options.onStatusChange?.();
+    },
+  );
   socket.on('status', ({ status }: { status: string }) => {
     if (state === 'refused') return;
     state = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline';
-    options.onChange?.();
+    statusMayHaveChanged();
   });
-  const open = new Map<string, OpenDocument>();
-  const changed = () => options.onChange?.();
 
   const openDocument = (name: string, { keepAlive = false, member = false, writable = false } = {}): OpenDocument => {
     const held = open.get(name);
@@ -218,17 +250,19 @@ export function createTeamReplica(options: ReplicaOptions) {
     const provider = providerOf(socket, name, doc, options.token, keepAlive, (reason) => {
       state = 'refused';
       refusal = reason;
-      changed();
+      statusMayHaveChanged();
     });
     doc.on('update', changed);
     const entry = {
       doc,
       provider,
       copy,
-      sync: followDocumentSync(doc, provider, writable),
+      sync: followDocumentSync(doc, provider, writable, statusMayHaveChanged),
       ...(member ? { summaries: followSummaries(summariesOf(doc)) } : {}),
     };
     open.set(name, entry);
+    // A new document is not in step yet: the replica as a whole may no longer be.
+    statusMayHaveChanged();
     return entry;
   };
 
@@ -260,9 +294,7 @@ export function createTeamReplica(options: ReplicaOptions) {
     },
 
     /** True once every open document matches the server and no local change waits to be sent. */
-    synced(): boolean {
-      return [...open.values()].every((d) => d.sync.synced());
-    },
+    synced,
 
     /**
      * Makes the member's document hold exactly these summaries. A summary that
@@ -282,7 +314,10 @@ export function createTeamReplica(options: ReplicaOptions) {
     deleteOwnDocument: (): Promise<void> => emptyDocument(own),
 
     /** Stops sync; with `forget`, also removes every local copy (the others' data and the member's own). */
-    stop: ({ forget = false } = {}): Promise<void> => stopAll(open, socket, forget),
+    stop: ({ forget = false } = {}): Promise<void> => {
+      stopped = true;
+      return stopAll(open, socket, forget);
+    },
   };
 }
 
