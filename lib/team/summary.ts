@@ -27,10 +27,15 @@ export const REASON_KINDS = [
   'competitor',
 ] as const satisfies readonly ReasonKind[];
 
+// Every object below is a plain z.object, which strips keys it does not know:
+// a summary from a later release that shares one more field is read by this
+// one without that field (nothing unknown is kept or shown), while each field
+// it knows is checked exactly, and a wrong one still refuses the summary.
+
 const time = z.number().int().min(0).max(8.64e15);
 const duration = z.number().finite().min(0).max(1e13);
 
-const replyTimesSchema = z.strictObject({
+const replyTimesSchema = z.object({
   count: z.number().int().min(0).max(1e7),
   medianMs: duration.optional(),
   p90Ms: duration.optional(),
@@ -38,7 +43,7 @@ const replyTimesSchema = z.strictObject({
   p90BusinessMs: duration.optional(),
 });
 
-const reasonSchema = z.strictObject({
+const reasonSchema = z.object({
   kind: z.enum(REASON_KINDS),
   /** Its share of the chance, in percent. */
   weight: z.number().finite().min(-1000).max(1000),
@@ -49,7 +54,7 @@ const reasonSchema = z.strictObject({
     .refine((numbers) => Object.keys(numbers).length <= 12, 'too many numbers'),
 });
 
-const followUpSchema = z.strictObject({
+const followUpSchema = z.object({
   kind: z.enum(['reply', 'nudge', 'check_in', 'acknowledge', 'onboarding', 'proactive']),
   dueAt: time,
   status: z.enum(['open', 'snoozed']),
@@ -63,13 +68,13 @@ export const HISTORY_MAX = 400;
  * The dashboard's months for the team: the days the client was in touch and
  * each reply's day, side and time taken. Days, not times, and numbers only.
  */
-const historySchema = z.strictObject({
+const historySchema = z.object({
   contactDays: z.array(time).max(HISTORY_MAX),
-  replies: z.array(z.strictObject({ by: z.enum(['in', 'out']), day: time, wallMs: duration })).max(HISTORY_MAX),
+  replies: z.array(z.object({ by: z.enum(['in', 'out']), day: time, wallMs: duration })).max(HISTORY_MAX),
 });
 export type SummaryHistory = z.infer<typeof historySchema>;
 
-export const clientSummarySchema = z.strictObject({
+export const clientSummarySchema = z.object({
   /** The client key: a registrable domain, or the address of a client who is a person. */
   clientKey: z.string().min(1).max(400),
   name: z.string().max(200),
@@ -87,8 +92,8 @@ export const clientSummarySchema = z.strictObject({
   waitingOnClientSince: time.optional(),
   usualGapDays: z.number().finite().min(0).max(1e5).optional(),
   unusualGapDays: z.number().finite().min(0).max(1e5).optional(),
-  replyTimes: z.strictObject({ member: replyTimesSchema, client: replyTimesSchema }),
-  risk: z.strictObject({
+  replyTimes: z.object({ member: replyTimesSchema, client: replyTimesSchema }),
+  risk: z.object({
     /** The chance, in percent, that the client sends this member nothing in the next 60 days. */
     chance: z.number().finite().min(0).max(100),
     level: z.enum(['low', 'watch', 'high', 'critical']),

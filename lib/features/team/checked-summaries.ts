@@ -24,6 +24,20 @@ function deepFreeze(value: unknown): unknown {
   return value;
 }
 
+/**
+ * True when `checked` (zod's copy of `raw`) kept every key of `raw`, at any
+ * depth: the schema transforms nothing but strips unknown keys, so then `raw`
+ * is what was checked.
+ */
+function nothingStripped(raw: unknown, checked: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null) return true;
+  const kept = checked as Record<string, unknown>;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(kept, key) || !nothingStripped(value, kept[key])) return false;
+  }
+  return true;
+}
+
 export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
   const valid = new Map<string, ClientSummary>();
   const invalid = new Set<string>();
@@ -33,10 +47,12 @@ export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
       invalid.delete(key);
       if (!map.has(key)) continue;
       const raw = map.get(key);
-      // The schema is strict and transforms nothing, so a value that passes is kept as it is,
-      // frozen, rather than as zod's copy: a big team's summaries are then held once, not twice.
-      if (checkSummaries([[key, raw]]).valid.has(key)) valid.set(key, deepFreeze(raw) as ClientSummary);
-      else invalid.add(key);
+      const checked = checkSummaries([[key, raw]]).valid.get(key);
+      if (checked === undefined) invalid.add(key);
+      // A value with no field unknown to this release is kept as it is, frozen, rather than as
+      // zod's copy: a big team's summaries are then held once, not twice. One from a later
+      // release that carries more is kept as checked, without what this one does not know.
+      else valid.set(key, deepFreeze(nothingStripped(raw, checked) ? raw : checked) as ClientSummary);
     }
   };
   const observer = (event: Y.YMapEvent<unknown>) => recheck(event.keysChanged);
