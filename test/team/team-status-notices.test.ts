@@ -73,7 +73,9 @@ describe('the team status notices', () => {
 
     // Every notice is a change: never the same status told twice in a row.
     for (let i = 1; i < cat.told.length; i += 1) expect(cat.told[i]).not.toBe(cat.told[i - 1]);
-    expect(new Set(cat.told.map((s) => s.split(' ')[0]))).toEqual(new Set(['connecting', 'connected', 'offline', 'refused']));
+    expect(new Set(cat.told.map((s) => s.split(' ')[0]))).toEqual(
+      new Set(['connecting', 'connected', 'offline', 'refused']),
+    );
   });
 
   it('tell a wrong token’s refusal', async () => {
