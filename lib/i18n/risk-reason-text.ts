@@ -106,12 +106,20 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     }
     default: {
       const n = reason.numbers;
-      return t('riskReason.cue', {
+      const parts = {
         verb: t(`riskReason.cue.${reason.kind}`),
         when: n.ageDays === 0 ? t('riskReason.cue.today') : t('riskReason.cue.ago', { days: days(n.ageDays) }),
-        phrase: isolatePhrase(reason.phrase ?? ''),
-        answered: n.answered ? t('riskReason.cue.answered') : '',
         more: n.hits > 1 ? t('riskReason.cue.more', { count: n.hits - 1 }) : '',
+      };
+      // A colleague's cue reaches the team as its kind and numbers: no words to quote, and
+      // "answered" means the colleague answered.
+      if (reason.phrase === undefined) {
+        return t('riskReason.cue.shared', { ...parts, answered: n.answered ? t('riskReason.cue.sharedAnswered') : '' });
+      }
+      return t('riskReason.cue', {
+        ...parts,
+        phrase: isolatePhrase(reason.phrase),
+        answered: n.answered ? t('riskReason.cue.answered') : '',
       });
     }
   }
