@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAccount } from '@/lib/engine/analyze';
-import type { ClientReport } from '@/lib/engine/report-types';
+import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
+import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
 import type { MailMessage } from '@/lib/engine/types';
 import type { MemberView } from '@/lib/features/team/team-replica';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
@@ -20,6 +21,7 @@ import { DAY, HOUR, identity, ME, mail } from '../engine/mail-builders';
 const NOW = Date.parse('2026-11-16T12:00:00Z');
 const CLIENT = 'anna@acme.example';
 const LANGUAGES = ['en', 'uk', 'ru'] as const;
+const population: PopulationModel = { cadence: DEFAULT_CADENCE_PRIOR, ourReplyBusinessMs: {} };
 
 /** A year of steady mail with a client, then their last message: `last` in its subject and snippet. */
 function mailbox(last: { subject: string; snippet: string; at: number }): MailMessage[] {
@@ -52,7 +54,6 @@ const member = (memberId: string, name: string, report: ClientReport, self: bool
 
 /** Every reason of the team's client, in each language, as the team view says it (member named). */
 function teamReasonTexts(members: MemberView[], now: number): string[] {
-  const population = { cadence: { mu: Math.log(14), sigma: 1 }, ourReplyBusinessMs: {} };
   const client = teamScope({ view: { members, corrections: [], invalid: 0 }, population, now }).clients[0];
   if (!client) throw new Error('no team client');
   return LANGUAGES.flatMap((language) => {
@@ -77,7 +78,6 @@ describe('a colleague’s cues in the team view', () => {
   );
   const anns = reportOf(mailbox({ at: NOW - 40 * DAY, subject: 'Project', snippet: 'All good' }), NOW);
   const members = [member('annmember', 'Ann', anns, true, NOW), member('bobmember', 'Bob', bobs, false, NOW - DAY)];
-  const population = { cadence: { mu: Math.log(14), sigma: 1 }, ourReplyBusinessMs: {} };
   const client = teamScope({ view: { members, corrections: [], invalid: 0 }, population, now: NOW }).clients[0];
 
   it('are the client’s reasons to act, each of its kind, counted to today, with Bob named and no words', () => {
