@@ -16,6 +16,8 @@ import type * as Y from 'yjs';
 //   colleague's summaries.
 // So: a document is in step once its handshake since the last connect is done
 // and, if this member may write it, every change made here has been taken.
+// Below, the replica's status followed as a whole, and a document emptied
+// once the server has taken it.
 
 export interface DocumentSync {
   synced(): boolean;
@@ -45,4 +47,43 @@ export function followDocumentSync(
     if (number === 0) waiting = false;
   });
   return { synced: () => provider.isSynced && !waiting };
+}
+
+/**
+ * Calls `told` once the status `read` gives differs from the last it told,
+ * looked at a moment after any event that may change it: the provider's own
+ * flags settle after the socket's events (a closing socket says so before its
+ * documents mark themselves out of step), and a burst of events is one look.
+ */
+export function followStatus(read: () => string, told: () => void): () => void {
+  let last = read();
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      const now = read();
+      if (now === last) return;
+      last = now;
+      told();
+    }, 0);
+  };
+}
+
+/** Empties a member's summaries; resolves once the server has taken the change. */
+export async function emptyDocument(doc: Y.Doc, map: Y.Map<unknown>, provider: HocuspocusProvider): Promise<void> {
+  doc.transact(() => {
+    for (const key of [...map.keys()]) map.delete(key);
+  });
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if (!provider.hasUnsyncedChanges) {
+        provider.off('unsyncedChanges', check);
+        resolve();
+      }
+    };
+    provider.on('unsyncedChanges', check);
+    check();
+  });
 }

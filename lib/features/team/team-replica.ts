@@ -12,7 +12,7 @@ import {
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
 import { type CheckedSummaries, followSummaries } from './checked-summaries';
-import { type DocumentSync, followDocumentSync } from './document-sync';
+import { type DocumentSync, emptyDocument, followDocumentSync, followStatus } from './document-sync';
 import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
@@ -121,24 +121,6 @@ function publishInto(doc: Y.Doc, summaries: readonly ClientSummary[]): void {
   });
 }
 
-/** Empties a member's document; resolves once the server has it. */
-async function emptyDocument(document: OpenDocument): Promise<void> {
-  const map = summariesOf(document.doc);
-  document.doc.transact(() => {
-    for (const key of [...map.keys()]) map.delete(key);
-  });
-  await new Promise<void>((resolve) => {
-    const check = () => {
-      if (!document.provider.hasUnsyncedChanges) {
-        document.provider.off('unsyncedChanges', check);
-        resolve();
-      }
-    };
-    document.provider.on('unsyncedChanges', check);
-    check();
-  });
-}
-
 /** One socket for every document of the team, retrying for as long as the member stays connected. */
 function createSocket(options: ReplicaOptions): HocuspocusProviderWebsocket {
   return new HocuspocusProviderWebsocket({
@@ -196,28 +178,6 @@ function providerOf(
   });
   provider.attach();
   return provider;
-}
-
-/**
- * Calls `told` once the status `read` gives differs from the last it told,
- * looked at a moment after any event that may change it: the provider's own
- * flags settle after the socket's events (a closing socket says so before its
- * documents mark themselves out of step), and a burst of events is one look.
- */
-function followStatus(read: () => string, told: () => void): () => void {
-  let last = read();
-  let pending = false;
-  return () => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => {
-      pending = false;
-      const now = read();
-      if (now === last) return;
-      last = now;
-      told();
-    }, 0);
-  };
 }
 
 export function createTeamReplica(options: ReplicaOptions) {
@@ -311,7 +271,7 @@ export function createTeamReplica(options: ReplicaOptions) {
     view: (): TeamView => teamViewOf(options.teamId, memberId, open),
 
     /** Empties the member's own document on the server; resolves once the server has it. */
-    deleteOwnDocument: (): Promise<void> => emptyDocument(own),
+    deleteOwnDocument: (): Promise<void> => emptyDocument(own.doc, summariesOf(own.doc), own.provider),
 
     /** Stops sync; with `forget`, also removes every local copy (the others' data and the member's own). */
     stop: ({ forget = false } = {}): Promise<void> => {
