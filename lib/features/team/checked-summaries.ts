@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { checkSummaries } from '@/lib/team/documents';
-import type { ClientSummary } from '@/lib/team/summary';
+import { type ClientSummary, exactSummarySchema } from '@/lib/team/summary';
 
 // A member's summaries as the team view shows them, kept checked as they
 // change: each replicated value is validated once, when it arrives or changes,
@@ -24,20 +24,6 @@ function deepFreeze(value: unknown): unknown {
   return value;
 }
 
-/**
- * True when `checked` (zod's copy of `raw`) kept every key of `raw`, at any
- * depth: the schema transforms nothing but strips unknown keys, so then `raw`
- * is what was checked.
- */
-function nothingStripped(raw: unknown, checked: unknown): boolean {
-  if (typeof raw !== 'object' || raw === null) return true;
-  const kept = checked as Record<string, unknown>;
-  for (const [key, value] of Object.entries(raw)) {
-    if (!Object.hasOwn(kept, key) || !nothingStripped(value, kept[key])) return false;
-  }
-  return true;
-}
-
 export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
   const valid = new Map<string, ClientSummary>();
   const invalid = new Set<string>();
@@ -47,12 +33,15 @@ export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
       invalid.delete(key);
       if (!map.has(key)) continue;
       const raw = map.get(key);
-      const checked = checkSummaries([[key, raw]]).valid.get(key);
-      if (checked === undefined) invalid.add(key);
-      // A value with no field unknown to this release is kept as it is, frozen, rather than as
-      // zod's copy: a big team's summaries are then held once, not twice. One from a later
-      // release that carries more is kept as checked, without what this one does not know.
-      else valid.set(key, deepFreeze(nothingStripped(raw, checked) ? raw : checked) as ClientSummary);
+      // A value with no field unknown to this release passes the exact checks and is kept as it
+      // is, frozen, rather than as zod's copy: a big team's summaries are then held once, not
+      // twice. One from a later release that carries more is kept as checked, without what this
+      // one does not know; the second check runs for those alone.
+      const exact = exactSummarySchema.safeParse(raw);
+      const checked = exact.success ? undefined : checkSummaries([[key, raw]]).valid.get(key);
+      if (exact.success && exact.data.clientKey === key) valid.set(key, deepFreeze(raw) as ClientSummary);
+      else if (checked !== undefined) valid.set(key, deepFreeze(checked) as ClientSummary);
+      else invalid.add(key);
     }
   };
   const observer = (event: Y.YMapEvent<unknown>) => recheck(event.keysChanged);
