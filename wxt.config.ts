@@ -30,6 +30,11 @@ export default defineConfig({
     action: { default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
+          // Firefox's default policy for extension pages ("script-src 'self'; upgrade-insecure-requests")
+          // turns every ws:// into wss://, so a team server on the member's own computer, which speaks
+          // plain ws:// (lib/features/team/connection-settings.ts), could never be reached. The same
+          // policy without the upgrade: scripts from the extension alone. Keepwarm loads nothing else.
+          content_security_policy: { extension_pages: "script-src 'self'" },
           browser_specific_settings: {
             gecko: {
               id: 'keepwarm@keepwarm.app',

@@ -1,19 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { TeamSectionProps } from '@/components/team-section';
 import { permissionOrigin, serverUrl } from '@/lib/features/team/connection-settings';
 import { memberIdOfToken } from '@/lib/features/team/member-token';
 import type { TeamStatus } from '@/lib/features/team/messages';
 import { sendToBackground } from '@/lib/messaging/send';
+import { followTeamChanges } from '@/lib/ui/follow-team-changes';
 import { useTranslator } from '@/lib/ui/use-translator';
 
-/** The state of sync changes on its own (the server comes and goes): the section asks again this often. */
-const STATUS_EVERY_MS = 2000;
-
 /**
- * The options page's team section. The browser shows its permission prompt
- * only during the user's click, so the server's host is asked for here,
- * first; the background connects only to a host the browser granted.
+ * The options page's team section. The state of sync changes on its own (the
+ * server comes and goes, a token is revoked, a colleague's summaries arrive):
+ * the section asks again when the background says so, never on a timer;
+ * connecting and leaving are changes the background tells of too. The browser
+ * shows its permission prompt only during the user's click, so the server's
+ * host is asked for here, first; the background connects only to a host the
+ * browser granted.
  */
 export function useTeam(): TeamSectionProps {
   const { t } = useTranslator();
@@ -22,13 +24,18 @@ export function useTeam(): TeamSectionProps {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
-  const reload = useCallback(async () => setStatus(await sendToBackground({ type: 'ui/team-status' })), []);
   useEffect(() => {
-    const ask = () => reload().catch((e: unknown) => setError(t('status.unreachable', { error: String(e) })));
-    void ask();
-    const timer = setInterval(ask, STATUS_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [reload, t]);
+    let live = true;
+    const stop = followTeamChanges(() =>
+      sendToBackground({ type: 'ui/team-status' })
+        .then((reply) => live && setStatus(reply))
+        .catch((e: unknown) => live && setError(t('status.unreachable', { error: String(e) }))),
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [t]);
 
   const run = (work: () => Promise<void>) => {
     setBusy(true);
@@ -61,14 +68,12 @@ export function useTeam(): TeamSectionProps {
               : t(`team.bad${reply.problem === 'address' ? 'Address' : 'Token'}`),
           );
         }
-        await reload();
       });
     },
     onLeave: (deleteOwnDocument) =>
       run(async () => {
         const reply = await sendToBackground({ type: 'ui/team-leave', deleteOwnDocument });
         if (deleteOwnDocument && !reply.deletedOnServer) setNotice(t('team.leftNotDeleted'));
-        await reload();
       }),
   };
 }

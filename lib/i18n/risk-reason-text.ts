@@ -23,6 +23,27 @@ function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
+type CueReason = Extract<RiskReason, { kind: 'complaint' | 'cancellation' | 'price' | 'competitor' }>;
+
+/** A cue, quoted from the client's words; a colleague's reaches the team as its kind and numbers alone. */
+function cueText({ t, days }: Translator, reason: CueReason): string {
+  const n = reason.numbers;
+  const parts = {
+    verb: t(`riskReason.cue.${reason.kind}`),
+    when: n.ageDays === 0 ? t('riskReason.cue.today') : t('riskReason.cue.ago', { days: days(n.ageDays) }),
+    more: n.hits > 1 ? t('riskReason.cue.more', { count: n.hits - 1 }) : '',
+  };
+  // No words to quote, and "answered" means the colleague answered.
+  if (reason.phrase === undefined) {
+    return t('riskReason.cue.shared', { ...parts, answered: n.answered ? t('riskReason.cue.sharedAnswered') : '' });
+  }
+  return t('riskReason.cue', {
+    ...parts,
+    phrase: isolatePhrase(reason.phrase),
+    answered: n.answered ? t('riskReason.cue.answered') : '',
+  });
+}
+
 export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<ClientReport, 'metrics'>): string {
   const { t, duration, days } = tr;
   switch (reason.kind) {
@@ -104,16 +125,8 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
       const n = reason.numbers;
       return t('riskReason.account_quiet', { last30: n.last30, expected: Math.round(n.expected30) });
     }
-    default: {
-      const n = reason.numbers;
-      return t('riskReason.cue', {
-        verb: t(`riskReason.cue.${reason.kind}`),
-        when: n.ageDays === 0 ? t('riskReason.cue.today') : t('riskReason.cue.ago', { days: days(n.ageDays) }),
-        phrase: isolatePhrase(reason.phrase ?? ''),
-        answered: n.answered ? t('riskReason.cue.answered') : '',
-        more: n.hits > 1 ? t('riskReason.cue.more', { count: n.hits - 1 }) : '',
-      });
-    }
+    default:
+      return cueText(tr, reason);
   }
 }
 

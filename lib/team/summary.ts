@@ -27,78 +27,96 @@ export const REASON_KINDS = [
   'competitor',
 ] as const satisfies readonly ReasonKind[];
 
+// Every object below is a plain z.object, which strips keys it does not know
+// (exactSummarySchema, the same with strict objects, tells when none was there):
+// a summary from a later release that shares one more field is read by this
+// one without that field (nothing unknown is kept or shown), while each field
+// it knows is checked exactly, and a wrong one still refuses the summary.
+
 const time = z.number().int().min(0).max(8.64e15);
 const duration = z.number().finite().min(0).max(1e13);
-
-const replyTimesSchema = z.strictObject({
-  count: z.number().int().min(0).max(1e7),
-  medianMs: duration.optional(),
-  p90Ms: duration.optional(),
-  medianBusinessMs: duration.optional(),
-  p90BusinessMs: duration.optional(),
-});
-
-const reasonSchema = z.strictObject({
-  kind: z.enum(REASON_KINDS),
-  /** Its share of the chance, in percent. */
-  weight: z.number().finite().min(-1000).max(1000),
-  urgent: z.boolean().optional(),
-  /** The reason's numbers by name (days, counts, durations, flags): never text. */
-  numbers: z
-    .record(z.string().regex(/^[a-zA-Z0-9]{1,40}$/), z.union([z.number().finite(), z.boolean()]))
-    .refine((numbers) => Object.keys(numbers).length <= 12, 'too many numbers'),
-});
-
-const followUpSchema = z.strictObject({
-  kind: z.enum(['reply', 'nudge', 'check_in', 'acknowledge', 'onboarding', 'proactive']),
-  dueAt: time,
-  status: z.enum(['open', 'snoozed']),
-  snoozedUntil: time.optional(),
-});
 
 /** Days of contact and replies a summary carries at most: a year and a month of daily contact. */
 export const HISTORY_MAX = 400;
 
-/**
- * The dashboard's months for the team: the days the client was in touch and
- * each reply's day, side and time taken. Days, not times, and numbers only.
- */
-const historySchema = z.strictObject({
-  contactDays: z.array(time).max(HISTORY_MAX),
-  replies: z.array(z.strictObject({ by: z.enum(['in', 'out']), day: time, wallMs: duration })).max(HISTORY_MAX),
-});
-export type SummaryHistory = z.infer<typeof historySchema>;
+/** The summary's checks, every object made by `object`. */
+function summarySchemas(object: typeof z.object) {
+  const replyTimesSchema = object({
+    count: z.number().int().min(0).max(1e7),
+    medianMs: duration.optional(),
+    p90Ms: duration.optional(),
+    medianBusinessMs: duration.optional(),
+    p90BusinessMs: duration.optional(),
+  });
 
-export const clientSummarySchema = z.strictObject({
-  /** The client key: a registrable domain, or the address of a client who is a person. */
-  clientKey: z.string().min(1).max(400),
-  name: z.string().max(200),
-  kind: z.enum(['org', 'person']),
-  tier: z.enum(['key', 'standard', 'minor']).optional(),
-  value: z.number().finite().min(0).max(1e12).optional(),
-  firstContactAt: time,
-  lastInboundAt: time.optional(),
-  lastOutboundAt: time.optional(),
-  /** Who wrote last: the client, or the member who publishes the summary. */
-  lastFrom: z.enum(['client', 'member']).optional(),
-  /** The oldest message of the client still unanswered by this member. */
-  waitingOnMemberSince: time.optional(),
-  /** The oldest message of this member the client has not answered. */
-  waitingOnClientSince: time.optional(),
-  usualGapDays: z.number().finite().min(0).max(1e5).optional(),
-  unusualGapDays: z.number().finite().min(0).max(1e5).optional(),
-  replyTimes: z.strictObject({ member: replyTimesSchema, client: replyTimesSchema }),
-  risk: z.strictObject({
-    /** The chance, in percent, that the client sends this member nothing in the next 60 days. */
-    chance: z.number().finite().min(0).max(100),
-    level: z.enum(['low', 'watch', 'high', 'critical']),
-    reasons: z.array(reasonSchema).max(REASON_KINDS.length),
-  }),
-  /** The member's open and snoozed follow-ups: the member whose document holds them took them. */
-  followUps: z.array(followUpSchema).max(20),
-  history: historySchema.optional(),
-  computedAt: time,
-});
+  const reasonSchema = object({
+    kind: z.enum(REASON_KINDS),
+    /** Its share of the chance, in percent. */
+    weight: z.number().finite().min(-1000).max(1000),
+    urgent: z.boolean().optional(),
+    /** The reason's numbers by name (days, counts, durations, flags): never text. */
+    numbers: z
+      .record(z.string().regex(/^[a-zA-Z0-9]{1,40}$/), z.union([z.number().finite(), z.boolean()]))
+      .refine((numbers) => Object.keys(numbers).length <= 12, 'too many numbers'),
+  });
+
+  const followUpSchema = object({
+    kind: z.enum(['reply', 'nudge', 'check_in', 'acknowledge', 'onboarding', 'proactive']),
+    dueAt: time,
+    status: z.enum(['open', 'snoozed']),
+    snoozedUntil: time.optional(),
+  });
+
+  /**
+   * The dashboard's months for the team: the days the client was in touch and
+   * each reply's day, side and time taken. Days, not times, and numbers only.
+   */
+  const historySchema = object({
+    contactDays: z.array(time).max(HISTORY_MAX),
+    replies: z.array(object({ by: z.enum(['in', 'out']), day: time, wallMs: duration })).max(HISTORY_MAX),
+  });
+
+  const summary = object({
+    /** The client key: a registrable domain, or the address of a client who is a person. */
+    clientKey: z.string().min(1).max(400),
+    name: z.string().max(200),
+    kind: z.enum(['org', 'person']),
+    tier: z.enum(['key', 'standard', 'minor']).optional(),
+    value: z.number().finite().min(0).max(1e12).optional(),
+    firstContactAt: time,
+    lastInboundAt: time.optional(),
+    lastOutboundAt: time.optional(),
+    /** Who wrote last: the client, or the member who publishes the summary. */
+    lastFrom: z.enum(['client', 'member']).optional(),
+    /** The oldest message of the client still unanswered by this member. */
+    waitingOnMemberSince: time.optional(),
+    /** The oldest message of this member the client has not answered. */
+    waitingOnClientSince: time.optional(),
+    usualGapDays: z.number().finite().min(0).max(1e5).optional(),
+    unusualGapDays: z.number().finite().min(0).max(1e5).optional(),
+    replyTimes: object({ member: replyTimesSchema, client: replyTimesSchema }),
+    risk: object({
+      /** The chance, in percent, that the client sends this member nothing in the next 60 days. */
+      chance: z.number().finite().min(0).max(100),
+      level: z.enum(['low', 'watch', 'high', 'critical']),
+      reasons: z.array(reasonSchema).max(REASON_KINDS.length),
+    }),
+    /** The member's open and snoozed follow-ups: the member whose document holds them took them. */
+    followUps: z.array(followUpSchema).max(20),
+    history: historySchema.optional(),
+    computedAt: time,
+  });
+  return { summary, history: historySchema };
+}
+
+const stripping = summarySchemas(z.object);
+export const clientSummarySchema = stripping.summary;
+/**
+ * The same checks, refusing any field they do not know: a value that passes
+ * them is exactly what was checked, and can be kept as it arrived.
+ */
+export const exactSummarySchema = summarySchemas(z.strictObject as unknown as typeof z.object).summary;
+export type SummaryHistory = z.infer<typeof stripping.history>;
 export type ClientSummary = z.infer<typeof clientSummarySchema>;
 
 function numbersOf(numbers: object): Record<string, number | boolean> {

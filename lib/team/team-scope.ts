@@ -5,6 +5,7 @@ import type { ReasonKind, Risk } from '@/lib/engine/risk-types';
 import type { TeamView } from '@/lib/features/team/team-replica';
 import { type Correction, type CorrectionField, type ResolvedField, resolveCorrections } from './corrections';
 import type { ClientSummary } from './summary';
+import { withTeamCues } from './team-cues';
 import { metricsOfSummary, reasonNumber, type TeamContact, withTeamContact } from './team-metrics';
 
 // The team's picture of each client, merged from every member's summary: the
@@ -243,10 +244,15 @@ function mergeClient(
   const correctedValue = corrected(fields, 'value');
   const tier = correctedTier === undefined ? newest.summary.tier : (correctedTier ?? undefined);
   const value = correctedValue === undefined ? newest.summary.value : (correctedValue ?? undefined);
-  const risk = assessRisk(
-    withTeamContact(base, contact, now),
-    { ...(tier && { tier }), ...(value !== undefined && { value }) },
-    population,
+  const { risk, members: cueMembers } = withTeamCues(
+    assessRisk(
+      withTeamContact(base, contact, now),
+      { ...(tier && { tier }), ...(value !== undefined && { value }) },
+      population,
+      now,
+    ),
+    entries,
+    own && entries.find((e) => e.member.self)?.member,
     now,
   );
   const ownerField = fields?.get('owner');
@@ -265,7 +271,7 @@ function mergeClient(
     contacts,
     waits,
     risk,
-    reasonMembers: reasonMembersOf(contacts, waits),
+    reasonMembers: { ...reasonMembersOf(contacts, waits), ...cueMembers },
     ...(owner && { owner }),
     ownerOverruled: overruled,
   };

@@ -35,7 +35,11 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 /** A tab's address as its document knows it: over BiDi, `page.url()` of an extension page stays about:blank. */
 export const addressOf = (page: Page): Promise<string> => page.evaluate(() => location.href);
 
-export async function launchFirefox(hosts: string[]): Promise<FirefoxWithExtension> {
+/** `prefs` adds to or overrides the preferences below. */
+export async function launchFirefox(
+  hosts: string[],
+  prefs: Record<string, string | number | boolean> = {},
+): Promise<FirefoxWithExtension> {
   const manifest = JSON.parse(readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const addonId: string = manifest.browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
@@ -55,6 +59,7 @@ export async function launchFirefox(hosts: string[]): Promise<FirefoxWithExtensi
       // The extension's console reaches the test's output.
       'devtools.console.stdout.content': true,
       'devtools.console.stdout.chrome': true,
+      ...prefs,
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);

@@ -54,6 +54,37 @@ async function says(options: Page, state: string, patterns: RegExp[]): Promise<v
   await sendFrom(options, { type: 'ui/set-settings', settings: { ...settings, language: 'auto' } });
 }
 
+/**
+ * Starts counting the options page's asks for the team status (as the
+ * background receives them) and the background's team notices the page hears;
+ * reads both counts.
+ */
+async function countAsksAndNotices(browser: ExtensionBrowser, options: Page) {
+  type Counted = { chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => void): void } } } };
+  type Counts = { keepwarmCounts?: { asks: number; notices: number } };
+  await browser.serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as Counted & Counts;
+    g.keepwarmCounts = { asks: 0, notices: 0 };
+    // Returns nothing: the extension's own listener still answers.
+    g.chrome.runtime.onMessage.addListener((m) => {
+      if (m?.type === 'ui/team-status' && g.keepwarmCounts) g.keepwarmCounts.asks += 1;
+    });
+  });
+  await options.evaluate(() => {
+    const g = globalThis as unknown as Counted & Counts;
+    g.keepwarmCounts = { asks: 0, notices: 0 };
+    g.chrome.runtime.onMessage.addListener((m) => {
+      if (m?.type === 'background/team-changed' && g.keepwarmCounts) g.keepwarmCounts.notices += 1;
+    });
+  });
+  const read = (target: { evaluate<T>(f: () => T): Promise<T> }) =>
+    target.evaluate(() => (globalThis as unknown as Counts).keepwarmCounts ?? { asks: 0, notices: 0 });
+  return async () => ({
+    asks: (await read(browser.serviceWorker)).asks,
+    notices: (await read(options)).notices,
+  });
+}
+
 const SAYS_NONE = [/^Not connected to a team: nothing is shared or read/, /^Не підключено/, /^Не подключено/];
 const SAYS_REFUSED = [/^The server refused this token/, /^Сервер відхилив/, /^Сервер отклонил/];
 
@@ -116,9 +147,23 @@ describe('who may not read the team', () => {
     // Back in the team, then revoked while connected: cut off, and Ann's later summary never arrives.
     expect(await connect(options, cat?.token ?? '')).toEqual({ connected: true });
     await expect.poll(() => teamKeys(options), { timeout: 20_000 }).toContain(ANN_CLIENT);
+    const stateLine = options.locator('[data-testid=team] [role=status]');
+    await expect.poll(() => stateLine.innerText(), { timeout: 20_000 }).toMatch(/^Connected · Up to date/);
+    const counts = await countAsksAndNotices(browser, options);
     team.store.revokeMember(team.teamId, cat?.id ?? '');
     ann.publish([summary(ANN_CLIENT, 30, Date.now()), summary(AFTER_REVOKE, 30, Date.now())]);
     await expect.poll(() => ann.synced(), { timeout: 20_000 }).toBe(true);
+    // The state line changes because the background told the page, which asked once per notice at
+    // most (a notice heard just before counting may add one): nothing asks on a timer.
+    await options.locator('[data-testid=team] [role=status][data-state=refused]').waitFor({ timeout: 30_000 });
+    const atRefusal = await counts();
+    expect(atRefusal.notices).toBeGreaterThan(0);
+    expect(atRefusal.asks).toBeLessThanOrEqual(atRefusal.notices + 1);
+    // Refused is where the connection rests: over a while longer than any timer the page ever used,
+    // it asks only after a notice.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const later = await counts();
+    expect(later.asks - atRefusal.asks).toBeLessThanOrEqual(later.notices - atRefusal.notices);
     await says(options, 'refused', SAYS_REFUSED);
     expect(await teamKeys(options)).not.toContain(AFTER_REVOKE);
     expect(await everythingStored(browser)).not.toContain(AFTER_REVOKE);

@@ -9,6 +9,17 @@ import { createTeamNotices } from './team-notices';
 import { createTeamView } from './team-view-handlers';
 import type { teamViewMessages, teamViewReplySchemas } from './team-view-messages';
 
+/**
+ * While a team is connected this alarm keeps the background running, holding
+ * its socket: Firefox suspends an idle event page whatever sockets it holds
+ * (Chrome keeps a service worker alive while its socket carries messages),
+ * and an alarm's event counts as activity. Should Firefox suspend it all the
+ * same, the alarm wakes it again, and the background reconnects and catches up.
+ */
+export const TEAM_ALARM = 'keepwarm-team';
+/** Within Firefox's thirty seconds of idleness; Chrome, which needs none, stretches it to its shortest, thirty. */
+const TEAM_ALARM_MINUTES = 0.4;
+
 type TeamHandlers = HandlersOf<typeof teamMessages, typeof teamReplySchemas> &
   HandlersOf<typeof teamViewMessages, typeof teamViewReplySchemas>;
 
@@ -38,6 +49,10 @@ export function teamFeature({ db, reports }: BackgroundServices) {
       return lists.flatMap((list) => list.clients);
     },
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+    keepAwake: (connected) =>
+      connected
+        ? browser.alarms.create(TEAM_ALARM, { periodInMinutes: TEAM_ALARM_MINUTES })
+        : browser.alarms.clear(TEAM_ALARM),
   });
   reports.afterChange(() => {
     sync.publishSoon();
@@ -45,6 +60,7 @@ export function teamFeature({ db, reports }: BackgroundServices) {
   });
   const feature: BackgroundFeature<TeamHandlers> = {
     handlers: { ...sync.handlers, ...view.handlers },
+    alarms: { [TEAM_ALARM]: () => sync.start() },
     start: () => {
       sync.start().catch((error: unknown) => console.error('Keepwarm: could not connect to the team server', error));
     },

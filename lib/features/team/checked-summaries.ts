@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { checkSummaries } from '@/lib/team/documents';
-import type { ClientSummary } from '@/lib/team/summary';
+import { type ClientSummary, exactSummarySchema } from '@/lib/team/summary';
 
 // A member's summaries as the team view shows them, kept checked as they
 // change: each replicated value is validated once, when it arrives or changes,
@@ -33,9 +33,14 @@ export function followSummaries(map: Y.Map<unknown>): CheckedSummaries {
       invalid.delete(key);
       if (!map.has(key)) continue;
       const raw = map.get(key);
-      // The schema is strict and transforms nothing, so a value that passes is kept as it is,
-      // frozen, rather than as zod's copy: a big team's summaries are then held once, not twice.
-      if (checkSummaries([[key, raw]]).valid.has(key)) valid.set(key, deepFreeze(raw) as ClientSummary);
+      // A value with no field unknown to this release passes the exact checks and is kept as it
+      // is, frozen, rather than as zod's copy: a big team's summaries are then held once, not
+      // twice. One from a later release that carries more is kept as checked, without what this
+      // one does not know; the second check runs for those alone.
+      const exact = exactSummarySchema.safeParse(raw);
+      const checked = exact.success ? undefined : checkSummaries([[key, raw]]).valid.get(key);
+      if (exact.success && exact.data.clientKey === key) valid.set(key, deepFreeze(raw) as ClientSummary);
+      else if (checked !== undefined) valid.set(key, deepFreeze(checked) as ClientSummary);
       else invalid.add(key);
     }
   };

@@ -49,6 +49,8 @@ export interface TeamDeps {
   histories?(now: number): Promise<ClientHistory[]>;
   hasPermission(origin: string): Promise<boolean>;
   openReplica?(connection: TeamConnection): TeamReplica;
+  /** Told when a team gets connected (true) or left (false): the background keeps itself awake meanwhile. */
+  keepAwake?(connected: boolean): unknown;
   now?(): number;
 }
 
@@ -113,6 +115,7 @@ export function createTeamFeature(deps: TeamDeps) {
     await replica?.stop();
     connection = next;
     replica = open(next);
+    deps.keepAwake?.(true);
     await within(replica.loaded(), LOCAL_COPY_WAIT_MS, undefined);
     await publishNow();
   };
@@ -131,11 +134,23 @@ export function createTeamFeature(deps: TeamDeps) {
     };
   };
 
+  let started: Promise<void> | undefined;
+
   return {
-    /** Reconnects to the configured server, if any: a browser without one makes no request. */
-    async start(): Promise<void> {
-      const stored = await readConnection(deps.local);
-      if (stored) await connect(stored);
+    /**
+     * Reconnects to the configured server, if any: a browser without one makes
+     * no request. Once: the start of the background and its keep-awake alarm
+     * (which may be what woke it) both ask.
+     */
+    start(): Promise<void> {
+      started ??= readConnection(deps.local)
+        .then((stored) => (stored ? connect(stored) : undefined))
+        .catch((error: unknown) => {
+          // The next alarm, or the next start, tries again.
+          started = undefined;
+          throw error;
+        });
+      return started;
     },
 
     /** Called after every recompute; cheap when no team is configured. */
@@ -174,6 +189,7 @@ export function createTeamFeature(deps: TeamDeps) {
         replica = undefined;
         connection = undefined;
         await deps.local.remove(TEAM_CONNECTION_KEY);
+        deps.keepAwake?.(false);
         return { left: true as const, deletedOnServer };
       },
     },

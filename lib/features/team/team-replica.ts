@@ -12,7 +12,7 @@ import {
 } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
 import { type CheckedSummaries, followSummaries } from './checked-summaries';
-import { type DocumentSync, followDocumentSync } from './document-sync';
+import { type DocumentSync, emptyDocument, followDocumentSync, followStatus } from './document-sync';
 import { memberIdOfToken } from './member-token';
 
 // The member's side of team sync: one WebSocket to the team's server carrying
@@ -39,6 +39,8 @@ export interface ReplicaOptions {
   localCopy?: (name: string, doc: Y.Doc) => LocalCopy;
   /** Called after any document changed, locally or from the server. */
   onChange?: () => void;
+  /** Called after the connection's state or whether sync is up to date changed (see `status`). */
+  onStatusChange?: () => void;
 }
 
 export type ReplicaState = 'connecting' | 'connected' | 'refused' | 'offline';
@@ -119,24 +121,6 @@ function publishInto(doc: Y.Doc, summaries: readonly ClientSummary[]): void {
   });
 }
 
-/** Empties a member's document; resolves once the server has it. */
-async function emptyDocument(document: OpenDocument): Promise<void> {
-  const map = summariesOf(document.doc);
-  document.doc.transact(() => {
-    for (const key of [...map.keys()]) map.delete(key);
-  });
-  await new Promise<void>((resolve) => {
-    const check = () => {
-      if (!document.provider.hasUnsyncedChanges) {
-        document.provider.off('unsyncedChanges', check);
-        resolve();
-      }
-    };
-    document.provider.on('unsyncedChanges', check);
-    check();
-  });
-}
-
 /** One socket for every document of the team, retrying for as long as the member stays connected. */
 function createSocket(options: ReplicaOptions): HocuspocusProviderWebsocket {
   return new HocuspocusProviderWebsocket({
@@ -202,13 +186,21 @@ export function createTeamReplica(options: ReplicaOptions) {
   const socket = createSocket(options);
   let state: ReplicaState = 'connecting';
   let refusal: string | undefined;
+  const open = new Map<string, OpenDocument>();
+  const changed = () => options.onChange?.();
+  const synced = () => [...open.values()].every((d) => d.sync.synced());
+  let stopped = false;
+  const statusMayHaveChanged = followStatus(
+    () => `${state} ${synced()}`,
+    () => {
+      if (!stopped) options.onStatusChange?.();
+    },
+  );
   socket.on('status', ({ status }: { status: string }) => {
     if (state === 'refused') return;
     state = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline';
-    options.onChange?.();
+    statusMayHaveChanged();
   });
-  const open = new Map<string, OpenDocument>();
-  const changed = () => options.onChange?.();
 
   const openDocument = (name: string, { keepAlive = false, member = false, writable = false } = {}): OpenDocument => {
     const held = open.get(name);
@@ -218,17 +210,19 @@ export function createTeamReplica(options: ReplicaOptions) {
     const provider = providerOf(socket, name, doc, options.token, keepAlive, (reason) => {
       state = 'refused';
       refusal = reason;
-      changed();
+      statusMayHaveChanged();
     });
     doc.on('update', changed);
     const entry = {
       doc,
       provider,
       copy,
-      sync: followDocumentSync(doc, provider, writable),
+      sync: followDocumentSync(doc, provider, writable, statusMayHaveChanged),
       ...(member ? { summaries: followSummaries(summariesOf(doc)) } : {}),
     };
     open.set(name, entry);
+    // A new document is not in step yet: the replica as a whole may no longer be.
+    statusMayHaveChanged();
     return entry;
   };
 
@@ -260,9 +254,7 @@ export function createTeamReplica(options: ReplicaOptions) {
     },
 
     /** True once every open document matches the server and no local change waits to be sent. */
-    synced(): boolean {
-      return [...open.values()].every((d) => d.sync.synced());
-    },
+    synced,
 
     /**
      * Makes the member's document hold exactly these summaries. A summary that
@@ -279,10 +271,13 @@ export function createTeamReplica(options: ReplicaOptions) {
     view: (): TeamView => teamViewOf(options.teamId, memberId, open),
 
     /** Empties the member's own document on the server; resolves once the server has it. */
-    deleteOwnDocument: (): Promise<void> => emptyDocument(own),
+    deleteOwnDocument: (): Promise<void> => emptyDocument(own.doc, summariesOf(own.doc), own.provider),
 
     /** Stops sync; with `forget`, also removes every local copy (the others' data and the member's own). */
-    stop: ({ forget = false } = {}): Promise<void> => stopAll(open, socket, forget),
+    stop: ({ forget = false } = {}): Promise<void> => {
+      stopped = true;
+      return stopAll(open, socket, forget);
+    },
   };
 }
 

@@ -28,7 +28,10 @@ export interface TeamViewDeps {
   /** The user's time zone, where the dashboard's months begin. */
   timeZone(): Promise<string>;
   now?(): number;
-  /** What the team scope shows may have changed: the replica, its connection, or the member's own reports. */
+  /**
+   * What the team's pages show may have changed: the replica, its connection or whether it is up
+   * to date, or the member's own reports.
+   */
   changed?(): void;
 }
 
@@ -115,6 +118,8 @@ export function createTeamView(deps: TeamViewDeps) {
         ...connection,
         localCopy: (name, doc) => new IndexeddbPersistence(`keepwarm-team:${name}`, doc),
         onChange: changed,
+        // The options page shows the connection and whether sync is up to date; the scope itself is unchanged.
+        onStatusChange: () => deps.changed?.(),
       });
       replica = opened;
       cached = undefined;

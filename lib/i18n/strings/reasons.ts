@@ -41,6 +41,8 @@ export const reasonStrings = defineStrings({
     'risk.lowButWaiting':
       'low chance they go quiet — they have been in touch often enough — yet your message waits for an answer',
     'riskReason.cue': 'they {verb} {when}: "{phrase}"{answered}{more}',
+    'riskReason.cue.shared': 'they {verb} {when}{answered}{more}',
+    'riskReason.cue.sharedAnswered': ' (answered since)',
     'riskReason.cue.today': 'today',
     'riskReason.cue.ago': '{days} ago',
     'riskReason.cue.answered': ' (you have answered since)',
@@ -95,6 +97,8 @@ export const reasonStrings = defineStrings({
     'risk.lowButWaiting':
       'імовірність, що вони затихнуть, низька — вони пишуть досить часто, — але ваш лист чекає на відповідь',
     'riskReason.cue': 'вони {verb} {when}: «{phrase}»{answered}{more}',
+    'riskReason.cue.shared': 'вони {verb} {when}{answered}{more}',
+    'riskReason.cue.sharedAnswered': ' (на це вже відповіли)',
     'riskReason.cue.today': 'сьогодні',
     'riskReason.cue.ago': '{days} тому',
     'riskReason.cue.answered': ' (ви вже відповіли)',
@@ -149,6 +153,8 @@ export const reasonStrings = defineStrings({
     'risk.lowButWaiting':
       'вероятность, что они затихнут, низкая — они пишут достаточно часто, — но ваше письмо ждёт ответа',
     'riskReason.cue': 'они {verb} {when}: «{phrase}»{answered}{more}',
+    'riskReason.cue.shared': 'они {verb} {when}{answered}{more}',
+    'riskReason.cue.sharedAnswered': ' (на это уже ответили)',
     'riskReason.cue.today': 'сегодня',
     'riskReason.cue.ago': '{days} назад',
     'riskReason.cue.answered': ' (вы уже ответили)',

@@ -45,11 +45,14 @@ describe('followSummaries', () => {
       map.set('bad.example', summary('bad.example', 20, at));
       map.set('globex.example', summary('globex.example', 30, at));
       map.set('acme.example', { ...summary('acme.example', 40, at), subject: 'never shown' });
+      map.set('hooli.example', { ...summary('hooli.example', 40, at), kind: 'team' });
     });
-    expect([...checked.valid().keys()].sort()).toEqual(['bad.example', 'globex.example']);
+    // A field this release does not know is left out; a known field that is wrong refuses the summary.
+    expect([...checked.valid().keys()].sort()).toEqual(['acme.example', 'bad.example', 'globex.example']);
+    expect(checked.valid().get('acme.example')).toEqual(summary('acme.example', 40, at));
     expect(checked.invalid()).toBe(1);
 
-    map.delete('acme.example');
+    map.delete('hooli.example');
     expect(checked.invalid()).toBe(0);
     // A value stored under another client's key is not that client's.
     map.set('initech.example', summary('globex.example', 50, at));

@@ -125,11 +125,18 @@ describe('a summary’s history', () => {
     );
   });
 
-  it('is refused with any text in it', () => {
+  it('keeps no text: a field it does not know is dropped, and text where a number belongs refuses it', () => {
     const s = summaryOf(client('x.example', 'Ann', [3]));
     const withText = { ...s, history: { ...s.history, note: 'Re: invoice' } };
     const replyText = { ...s, history: { contactDays: [], replies: [{ by: 'in', day: 0, wallMs: 1, subject: 'x' }] } };
-    expect(clientSummarySchema.safeParse(withText).success).toBe(false);
-    expect(clientSummarySchema.safeParse(replyText).success).toBe(false);
+    for (const smuggled of [withText, replyText]) {
+      const parsed = clientSummarySchema.safeParse(smuggled);
+      expect(parsed.success).toBe(true);
+      expect(JSON.stringify(parsed.data)).not.toMatch(/note|Re: invoice|subject/);
+    }
+    const dayAsText = { ...s, history: { contactDays: ['Re: invoice'], replies: [] } };
+    const wallAsText = { ...s, history: { contactDays: [], replies: [{ by: 'in', day: 0, wallMs: 'Re: invoice' }] } };
+    expect(clientSummarySchema.safeParse(dayAsText).success).toBe(false);
+    expect(clientSummarySchema.safeParse(wallAsText).success).toBe(false);
   });
 });

@@ -139,6 +139,40 @@ describe('connecting and leaving', () => {
     expect(local.items).toEqual({});
     expect((await team.handlers['ui/team-status']()).connected).toBe(false);
   });
+
+  it('keeps the background awake while connected, and connects once however often it is started', async () => {
+    const openReplica = vi.fn(fakeReplica);
+    const keepAwake = vi.fn();
+    const team = createTeamFeature({
+      local: memoryArea({ [TEAM_CONNECTION_KEY]: connection }),
+      reports: async () => [],
+      hasPermission: async () => true,
+      openReplica,
+      keepAwake,
+    });
+    // The background's start and its keep-awake alarm both start it.
+    await Promise.all([team.start(), team.start()]);
+    await team.start();
+    expect(openReplica).toHaveBeenCalledTimes(1);
+    expect(keepAwake.mock.calls).toEqual([[true]]);
+    await team.handlers['ui/team-leave']({ deleteOwnDocument: false });
+    expect(keepAwake.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it('without a stored connection neither connects nor keeps the background awake', async () => {
+    const openReplica = vi.fn(fakeReplica);
+    const keepAwake = vi.fn();
+    const team = createTeamFeature({
+      local: memoryArea(),
+      reports: async () => [],
+      hasPermission: async () => true,
+      openReplica,
+      keepAwake,
+    });
+    await team.start();
+    expect(openReplica).not.toHaveBeenCalled();
+    expect(keepAwake).not.toHaveBeenCalled();
+  });
 });
 
 describe('serverUrl', () => {
