@@ -144,7 +144,7 @@ export async function ingestMessages(
     touchedThreads: new Set(),
     touchedClientRefs: new Set(),
   };
-  await db.transaction('rw', db.messages, db.pendingRecompute, async () => {
+  await db.transaction('rw', db.messages, db.recomputeMarks, async () => {
     // Reads, not a get per id: on the ids a store does not have yet (an import's usual case) they cost next to nothing.
     const storedById = new Map<string, StoredMessage>();
     const stored = await messagesWithAnyOf(
