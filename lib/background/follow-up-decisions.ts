@@ -19,7 +19,7 @@ export async function recordFollowUpDecision(db: KeepwarmDb, decision: FollowUpD
     throw new Error('A snooze needs a time in the future');
   }
   // With its pending mark, so a worker stopped before the recompute still hides the follow-up when it starts again.
-  await db.transaction('rw', db.followUpStates, db.pendingRecompute, async () => {
+  await db.transaction('rw', db.followUpStates, db.recomputeMarks, async () => {
     await db.followUpStates.put({
       account: decision.account,
       clientKey: decision.clientKey,

@@ -134,7 +134,7 @@ export async function storeGmailData(
   const sentOf = (thread: GmailDataThread) => thread.messages.filter((m) => !m.draft);
   const mine = new Set(page.identity.addresses);
   const observations = threads.flatMap((thread) => observationsOf(thread, sentOf(thread), mine));
-  return db.transaction('rw', db.threads, db.accounts, db.messages, db.pendingRecompute, async () => {
+  return db.transaction('rw', db.threads, db.accounts, db.messages, db.recomputeMarks, async () => {
     const stored = await db.threads.bulkGet(threads.map((t): [string, string] => [page.account, t.threadId]));
     // One batch can hold a thread twice (its list entry and its opened thread): each builds on the one before.
     const changed = new Map<string, StoredThread>();

@@ -135,7 +135,7 @@ export async function storeThreadRows(
   }
   const votes = list && voteOffsets(rows, list.readTitleWall);
   // One transaction for threads and messages: a write refused half-way (a full disk) leaves neither.
-  return db.transaction('rw', db.threads, db.accounts, db.messages, db.pendingRecompute, async () => {
+  return db.transaction('rw', db.threads, db.accounts, db.messages, db.recomputeMarks, async () => {
     const account = await db.accounts.get(page.account);
     const context = list && {
       view: list.view,
@@ -219,7 +219,7 @@ export async function storeConversation(
       timeExact: message.timeSource === 'id',
     });
   }
-  return db.transaction('rw', db.accounts, db.messages, db.pendingRecompute, async () => {
+  return db.transaction('rw', db.accounts, db.messages, db.recomputeMarks, async () => {
     await touchAccount(db, page, { conversationHealth: page.health });
     const result = await ingestMessages(db, page.account, observations, clientRefsFor(page.account, page.identity));
     return result.touchedClientRefs;

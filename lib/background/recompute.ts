@@ -131,9 +131,9 @@ export async function recomputeClients(
     await recomputeAccount(db, account, now);
     return 'full';
   }
-  const pending = (await pendingOf(db, account)).filter((p) => refs.has(p.ref));
+  const pending = await pendingOf(db, account);
   for (const key of affected) await recomputeOne(db, account, key, context, now, population);
-  await clearPending(db, pending);
+  await clearPending(db, pending, refs);
   return 'incremental';
 }
 

@@ -48,7 +48,7 @@ export async function applyRetention(db: KeepwarmDb, retention: Retention, now: 
       db.messages.where('[account+at]').between([account, -Infinity], [account, before], true, false);
     const olderThreads = (before: number) =>
       db.threads.where('[account+lastActivityAt]').between([account, -Infinity], [account, before], true, false);
-    await db.transaction('rw', db.messages, db.threads, db.pendingRecompute, async () => {
+    await db.transaction('rw', db.messages, db.threads, db.recomputeMarks, async () => {
       if (forgetBefore !== undefined) {
         await olderMessages(forgetBefore).each(collect);
         result.messagesForgotten += await olderMessages(forgetBefore).delete();

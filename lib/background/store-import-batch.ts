@@ -44,7 +44,7 @@ export async function storeImportBatch(
   const { account } = batch;
   const refsOf = clientRefsFor(account, identity);
   // One transaction: a batch refused half-way (a full disk) leaves no account row or message behind.
-  const result = await db.transaction('rw', db.accounts, db.messages, db.pendingRecompute, async () => {
+  const result = await db.transaction('rw', db.accounts, db.messages, db.recomputeMarks, async () => {
     // The account must exist for the recompute to keep its fitted model and for the periodic refresh.
     // Where it sits in Gmail's URL is learnt only when Gmail is opened on it.
     const existing = await db.accounts.get(account);
@@ -90,7 +90,7 @@ export async function storeImportBatch(
  */
 async function moveThreads(db: KeepwarmDb, account: string, moves: readonly ThreadMove[]): Promise<Set<string>> {
   const touched = new Set<string>();
-  await db.transaction('rw', db.messages, db.pendingRecompute, async () => {
+  await db.transaction('rw', db.messages, db.recomputeMarks, async () => {
     for (const { from, to } of moves) {
       const moved = await db.messages.where('[account+threadId]').equals([account, from]).toArray();
       if (moved.length === 0) continue;

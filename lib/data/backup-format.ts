@@ -91,7 +91,12 @@ export const TABLE_ROW_SCHEMAS = {
   followUpStates: z.looseObject({ account: key, key, clientKey: key }),
   settings: z.looseObject({ id: z.literal('user'), settings: z.looseObject({}), updatedAt: time }),
   clientOverrides: z.looseObject({ account: key, key, include: z.boolean().optional() }),
-  pendingRecompute: z.looseObject({ ref: key, account: key, markedAt: time }),
+  recomputeMarks: z.looseObject({
+    id: z.number().int().positive(),
+    account: key,
+    refs: z.array(key).max(1_000_000),
+    markedAt: time,
+  }),
   crmLearned: z.looseObject({
     account: key,
     clientKey: key,
@@ -123,12 +128,25 @@ export const TABLE_ROW_SCHEMAS = {
   }),
 } satisfies Record<string, z.ZodType>;
 
+/** Tables an older version kept and a backup it wrote still carries: restored into the tables that replaced them. */
+const LEGACY_ROW_SCHEMAS = {
+  // Up to v5, a row per client waiting for a recompute (v6 keeps them as recomputeMarks).
+  pendingRecompute: z.looseObject({ ref: key, account: key, markedAt: time }),
+} satisfies Record<string, z.ZodType>;
+
+const BACKUP_ROW_SCHEMAS = { ...TABLE_ROW_SCHEMAS, ...LEGACY_ROW_SCHEMAS };
+
 export type TableName = keyof typeof TABLE_ROW_SCHEMAS;
+/** The database's tables today: what a backup is written from and restored into. */
 export const TABLE_NAMES = Object.keys(TABLE_ROW_SCHEMAS) as TableName[];
 
+type BackupTableName = keyof typeof BACKUP_ROW_SCHEMAS;
+/** Every table a backup of this or an older version can carry. */
+export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_ROW_SCHEMAS) as BackupTableName[];
+
 const tablesSchema = z.strictObject(
-  Object.fromEntries(TABLE_NAMES.map((name) => [name, z.array(TABLE_ROW_SCHEMAS[name]).optional()])) as {
-    [N in TableName]: z.ZodOptional<z.ZodArray<(typeof TABLE_ROW_SCHEMAS)[N]>>;
+  Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, z.array(BACKUP_ROW_SCHEMAS[name]).optional()])) as {
+    [N in BackupTableName]: z.ZodOptional<z.ZodArray<(typeof BACKUP_ROW_SCHEMAS)[N]>>;
   },
 );
 

@@ -1,8 +1,8 @@
 // A browser carries at most 64 MiB in one extension message, and a backup of a
 // large mailbox is bigger: the page sends it in parts, the background puts the
 // parts back together and restores the whole in one transaction, or nothing.
-import type { Backup, TableName } from './backup-format';
-import { TABLE_NAMES } from './backup-format';
+import type { Backup } from './backup-format';
+import { BACKUP_TABLE_NAMES } from './backup-format';
 
 /** Well under the browser's limit, leaving room for the message's own envelope. */
 export const PART_BYTES = 16 * 1024 * 1024;
@@ -19,7 +19,7 @@ export function splitBackup(backup: Backup, maxBytes = PART_BYTES): Backup[] {
     tables = {};
     bytes = 0;
   };
-  for (const name of TABLE_NAMES) {
+  for (const name of BACKUP_TABLE_NAMES) {
     for (const row of backup.tables[name] ?? []) {
       const size = JSON.stringify(row).length;
       if (bytes > 0 && bytes + size > maxBytes) flush();
@@ -59,9 +59,9 @@ export function createBackupAssembler() {
       const received = current.received;
       current = undefined;
       const tables: Tables = {};
-      for (const name of TABLE_NAMES) {
+      for (const name of BACKUP_TABLE_NAMES) {
         const rows = received.flatMap((p) => (p.tables[name] ?? []) as unknown[]);
-        if (rows.length > 0) (tables as Record<TableName, unknown[]>)[name] = rows;
+        if (rows.length > 0) (tables as Record<string, unknown[]>)[name] = rows;
       }
       return { ...(received[0] as Backup), tables };
     },

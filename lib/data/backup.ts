@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { marksOfClientRows } from '@/lib/store/pending-recompute';
 import { tablesOf } from './backup-export';
 import { type Backup, TABLE_NAMES } from './backup-format';
 
@@ -13,6 +14,10 @@ export async function restoreBackup(db: KeepwarmDb, backup: Backup): Promise<Rec
       await db.table(name).bulkAdd(rows);
       counts[name] = rows.length;
     }
+    // A backup of v5 or before names each client waiting for a recompute on its own row.
+    const marks = marksOfClientRows(backup.tables.pendingRecompute ?? []);
+    await db.recomputeMarks.bulkAdd(marks);
+    counts.recomputeMarks = (counts.recomputeMarks ?? 0) + marks.length;
   });
   return counts;
 }
@@ -35,7 +40,7 @@ export async function deleteAccountData(db: KeepwarmDb, account: string): Promis
     await range(db.clientOverrides, '[account+key]').delete();
     await range(db.crmLearned, '[account+clientKey]').delete();
     await range(db.setAside, '[account+key]').delete();
-    await db.pendingRecompute.where('account').equals(account).delete();
+    await db.recomputeMarks.where('account').equals(account).delete();
     await db.accounts.delete(account);
     const row = await db.settings.get('user');
     if (row && account in row.settings.accounts) {

@@ -19,4 +19,7 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { crmLearned: '[account+clientKey]' },
   // v5: the clients set aside as automated or bulk mail, listed most recent first.
   { setAside: '[account+key], [account+lastAt]' },
+  // v6: the clients waiting for a recompute, one row per stored change (a batch of mail marks all its clients in one
+  // write) rather than one per client, which cost an import nearly a third as much again as storing the mail.
+  { recomputeMarks: '++id, account', pendingRecompute: null },
 ];

@@ -140,10 +140,20 @@ export interface StoredClientOverride extends ClientOverride {
 }
 
 /**
- * A client whose report is out of date. Written in the same transaction as the
- * history that made it so, and removed once recomputed, so a service worker
- * stopped in between picks the work up when it starts again.
+ * The clients one change of history left out of date. Written in the same
+ * transaction as that change, and removed once its clients are recomputed, so
+ * a service worker stopped in between picks the work up when it starts again.
  */
+export interface RecomputeMark {
+  /** Given by the database: a mark written later has a greater id. */
+  id?: number;
+  account: string;
+  /** `<account>|<client key>` of every client the change touched. */
+  refs: string[];
+  markedAt: number;
+}
+
+/** Up to version 5 a client waiting for a recompute had a row of its own; its backups still carry them. */
 export interface PendingRecompute {
   /** `<account>|<client key>` */
   ref: string;

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { SCHEMA_VERSIONS } from '@/lib/data/schema-versions';
 import type {
-  PendingRecompute,
+  RecomputeMark,
   StoredAccount,
   StoredClient,
   StoredClientOverride,
@@ -13,6 +13,7 @@ import type {
   StoredThread,
 } from '@/lib/data/stored-rows';
 import { refileAutomatedSenders } from './refile-senders';
+import { regroupRecomputeMarks } from './regroup-recompute-marks';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
 // Versions are append-only: a new version adds its stores to SCHEMA_VERSIONS
@@ -28,7 +29,7 @@ export type KeepwarmDb = Dexie & {
   followUpStates: Table<StoredFollowUpState, [account: string, key: string]>;
   settings: EntityTable<StoredSettings, 'id'>;
   clientOverrides: Table<StoredClientOverride, [account: string, key: string]>;
-  pendingRecompute: EntityTable<PendingRecompute, 'ref'>;
+  recomputeMarks: EntityTable<RecomputeMark, 'id'>;
   crmLearned: Table<StoredCrmLearning, [account: string, clientKey: string]>;
   setAside: Table<StoredSetAside, [account: string, key: string]>;
 };
@@ -36,6 +37,7 @@ export type KeepwarmDb = Dexie & {
 /** What an upgrade to a version does to the records it keeps, by version. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   5: refileAutomatedSenders,
+  6: regroupRecomputeMarks,
 };
 
 export const DB_NAME = 'keepwarm';

@@ -144,7 +144,7 @@ export async function ingestMessages(
     touchedThreads: new Set(),
     touchedClientRefs: new Set(),
   };
-  await db.transaction('rw', db.messages, db.pendingRecompute, async () => {
+  await db.transaction('rw', db.messages, db.recomputeMarks, async () => {
     // Reads, not a get per id: on the ids a store does not have yet (an import's usual case) they cost next to nothing.
     const storedById = new Map<string, StoredMessage>();
     const stored = await messagesWithAnyOf(
@@ -222,9 +222,9 @@ export async function ingestMessages(
       result.touchedThreads.add(message.threadId);
       for (const ref of message.clientRefs) result.touchedClientRefs.add(ref);
     }
-    await db.messages.bulkDelete(gone.map((m): [string, string] => [account, m.id]));
-    await db.messages.bulkPut(changed);
-    await markPending(db, account, result.touchedClientRefs);
+    if (gone.length > 0) await db.messages.bulkDelete(gone.map((m): [string, string] => [account, m.id]));
+    // Placed together, the writes and the mark wait for one another once, not each for the one before.
+    await Promise.all([db.messages.bulkPut(changed), markPending(db, account, result.touchedClientRefs)]);
   });
   return result;
 }

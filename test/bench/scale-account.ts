@@ -60,7 +60,7 @@ function reportsMb(worker: Worker): Promise<number> {
 }
 
 async function untilNothingPending(worker: Worker): Promise<void> {
-  while ((await countRows(worker, 'pendingRecompute')) > 0) await new Promise((r) => setTimeout(r, 250));
+  while ((await countRows(worker, 'recomputeMarks')) > 0) await new Promise((r) => setTimeout(r, 250));
 }
 
 /** A correction the user makes in the side panel: the background answers once it has recomputed the account. */

@@ -101,7 +101,7 @@ const demoAccount = server.mailbox.accounts[0];
 if (!demoAccount) throw new Error('the demo has no account');
 for (const batch of demoImportBatches(demoAccount)) await sendFrom(popup, batch);
 await sendFrom(popup, { type: 'ui/import-ended', account: demoAccount.address });
-while ((await countStored(popup, { store: 'pendingRecompute' })) > 0) await popup.waitForTimeout(200);
+while ((await countStored(popup, { store: 'recomputeMarks' })) > 0) await popup.waitForTimeout(200);
 const dashboard = await browser.context.newPage();
 await dashboard.setViewportSize(SIZE);
 for (const language of LANGUAGES) {

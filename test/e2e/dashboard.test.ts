@@ -87,7 +87,7 @@ beforeAll(async () => {
     await sendFrom(options, { type: 'ui/set-client-override', account: me, clientKey, override });
   }
   // The recompute the import's end scheduled may still run: the reports are read once none is pending.
-  while ((await countStored(options, { store: 'pendingRecompute' })) > 0) await options.waitForTimeout(200);
+  while ((await countStored(options, { store: 'recomputeMarks' })) > 0) await options.waitForTimeout(200);
   const reports = new Map((await storedReports(options)).map((row) => [row.key, row.report]));
 
   dashboardPage = await browser.context.newPage();

@@ -67,10 +67,10 @@ describe.skipIf(!existsSync(PERSON))('a service worker stopped in the middle of 
         open.onerror = () => reject(open.error);
       });
       const range = IDBKeyRange.bound([account, ''], [account, '\uffff']);
-      const tx = db.transaction(['messages', 'clients', 'pendingRecompute', 'followUpStates'], 'readonly');
+      const tx = db.transaction(['messages', 'clients', 'recomputeMarks', 'followUpStates'], 'readonly');
       const messages = tx.objectStore('messages').getAll(range);
       const clients = tx.objectStore('clients').getAllKeys(range);
-      const pending = tx.objectStore('pendingRecompute').count();
+      const pending = tx.objectStore('recomputeMarks').count();
       const followUps = tx.objectStore('followUpStates').getAll(range);
       await new Promise((resolve) => {
         tx.oncomplete = resolve;

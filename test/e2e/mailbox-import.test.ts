@@ -180,7 +180,7 @@ describe.skipIf(!existsSync(PERSON))('importing a mailbox export in Chromium', (
   it('gives each client the reply times and risk keepwarm report gives as of the same moment', async () => {
     // A recompute still owed to the re-import would rewrite some clients after the refresh.
     await expect
-      .poll(() => countStored(options, { store: 'pendingRecompute', index: 'account', key: ME }), { timeout: 60_000 })
+      .poll(() => countStored(options, { store: 'recomputeMarks', index: 'account', key: ME }), { timeout: 60_000 })
       .toBe(0);
     // The periodic refresh, due at once: one full recompute of every client at one moment.
     const asked = Date.now();

@@ -73,7 +73,7 @@ function tables(page: Page, account?: string): Promise<Record<string, StoredReco
 /** Waits, inside or outside a test, until every recompute the history asked for is done. */
 async function untilSettled(page: Page): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while (((await tables(page)).pendingRecompute?.length ?? 0) > 0) {
+  while (((await tables(page)).recomputeMarks?.length ?? 0) > 0) {
     if (Date.now() > deadline) throw new Error('recomputes still pending after 30 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

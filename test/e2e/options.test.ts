@@ -78,7 +78,7 @@ beforeAll(async () => {
   // Let the last observations of the closed tab be recomputed before the tests look at the data.
   await until(
     () => tableCounts(options),
-    (counts) => counts.pendingRecompute === 0,
+    (counts) => counts.recomputeMarks === 0,
     'recomputes',
   );
   await options.close();

@@ -31,9 +31,9 @@ function snippets(page: Page, before: number): Promise<Snippets> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['messages', 'pendingRecompute'], 'readonly');
+          const tx = db.transaction(['messages', 'recomputeMarks'], 'readonly');
           const messages = tx.objectStore('messages').getAll();
-          const pending = tx.objectStore('pendingRecompute').count();
+          const pending = tx.objectStore('recomputeMarks').count();
           tx.oncomplete = () => {
             db.close();
             const rows = messages.result as { at: number; snippet: string }[];

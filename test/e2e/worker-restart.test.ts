@@ -41,10 +41,10 @@ describe('a service worker stopped between storing and recomputing', () => {
     await gmail.waitForSelector('tr.zA');
     await expect.poll(() => countRows(browser.serviceWorker, 'threads'), { timeout: 10_000 }).toBe(50);
     // Let the list's own recompute finish, so the next pending mark is the conversation's.
-    await expect.poll(() => countRows(browser.serviceWorker, 'pendingRecompute'), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => countRows(browser.serviceWorker, 'recomputeMarks'), { timeout: 10_000 }).toBe(0);
 
     await gmail.click(`tr[data-demo-token="${thread.token}"]`);
-    await expect.poll(() => countRows(browser.serviceWorker, 'pendingRecompute'), { interval: 50 }).toBeGreaterThan(0);
+    await expect.poll(() => countRows(browser.serviceWorker, 'recomputeMarks'), { interval: 50 }).toBeGreaterThan(0);
     const cdp = await browser.context.newCDPSession(gmail);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -53,7 +53,7 @@ describe('a service worker stopped between storing and recomputing', () => {
     // Opening the popup wakes the worker; it picks up the pending mark on start.
     const popup = await browser.openExtensionPage('popup.html');
     const worker = await currentWorker();
-    await expect.poll(() => countRows(worker, 'pendingRecompute'), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => countRows(worker, 'recomputeMarks'), { timeout: 15_000 }).toBe(0);
     // Only the conversation tells who sent its last message: the client waits on the user only if it was stored.
     await popup.reload();
     // Among every waiting row: its rank among the demo's other waits moves with the clock.

@@ -2,7 +2,7 @@ import { engineContext } from '@/lib/background/engine-context';
 import type { BackgroundFeature, BackgroundServices } from '@/lib/background/services';
 import { storeImportBatch } from '@/lib/background/store-import-batch';
 import type { HandlersOf } from '@/lib/messaging/handlers';
-import { pendingOf } from '@/lib/store/pending-recompute';
+import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
 import type { mailboxImportMessages, mailboxImportReplies } from './messages';
 
 // An import's batches touch most clients, so each recompute in between would be
@@ -31,8 +31,8 @@ export function mailboxImportFeature(
       },
       'ui/import-ended': async ({ account }) => {
         // From the stored marks, so batches stored before a stopped worker started again count too.
-        const refs = (await pendingOf(db, account)).map((p) => p.ref);
-        if (refs.length > 0) reports.schedule(account, refs);
+        const refs = markedRefs(await pendingOf(db, account));
+        if (refs.size > 0) reports.schedule(account, refs);
         afterImport(account);
         return { scheduled: true as const };
       },

@@ -24,7 +24,7 @@ export function reportsFeature({ db, reports }: BackgroundServices): BackgroundF
       // A worker stopped between storing history and recomputing left marks behind: finish that work now.
       pendingOf(db)
         .then((pending) => {
-          for (const { account, ref } of pending) reports.schedule(account, [ref]);
+          for (const { account, refs } of pending) reports.schedule(account, refs);
         })
         .catch((error: unknown) => console.error('Keepwarm: could not read pending recomputes', error));
     },

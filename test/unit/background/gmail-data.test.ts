@@ -7,6 +7,7 @@ import type { ContentGmailDataSeen } from '@/lib/features/gmail/messages';
 import type { GmailDataHealth, GmailDataMessage, GmailDataThread } from '@/lib/sites/gmail/page-data/records';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
 import { freshDbPerTest } from '../store/fresh-db';
 import { gmailPage } from './gmail-page';
 
@@ -86,7 +87,7 @@ describe('Gmail’s own thread data in the background', () => {
     });
     expect(stored?.participants.map((p) => p.email).sort()).toEqual(['dana@acme.com', ME, 'ops@acme.com'].sort());
     expect((await db.accounts.get(ME))?.dataHealth).toEqual(health);
-    expect(await db.pendingRecompute.count()).toBe(1);
+    expect(markedRefs(await pendingOf(db)).size).toBe(1);
   });
 
   it('one message seen in a list row, an opened conversation and the data is stored once', async () => {

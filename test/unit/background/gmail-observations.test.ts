@@ -5,6 +5,7 @@ import { countClientsWaitingOnUs, recomputeAccount, recomputeClients } from '@/l
 import { accountIdentity } from '@/lib/engine/account-identity';
 import type { ConversationRecord, ThreadRowRecord } from '@/lib/sites/gmail/records';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
 import { freshDbPerTest } from '../store/fresh-db';
 
 const ME = 'olena@brightpath.studio';
@@ -129,9 +130,9 @@ describe('follow-up decisions', () => {
       NOW,
     );
     // Marked pending with it: a worker stopped before the recompute finishes it when it starts again.
-    expect((await db.pendingRecompute.toArray()).map((p) => p.ref)).toEqual([`${ME}|acme.com`]);
+    expect([...markedRefs(await pendingOf(db))]).toEqual([`${ME}|acme.com`]);
     const [snoozed] = await recomputeAccount(db, ME, NOW + 1000);
-    expect(await db.pendingRecompute.count()).toBe(0);
+    expect(await db.recomputeMarks.count()).toBe(0);
     expect(snoozed?.report.followUps.find((f) => f.key === reply.key)?.status).toBe('snoozed');
     const [later] = await recomputeAccount(db, ME, NOW + 2 * 86_400_000);
     expect(later?.report.followUps.find((f) => f.key === reply.key)?.status).toBe('open');

@@ -10,6 +10,7 @@ import { accountIdentity } from '@/lib/engine/account-identity';
 import type { MailMessage } from '@/lib/engine/types';
 import { parseUserSettings, type UserSettings } from '@/lib/settings/user-settings';
 import type { KeepwarmDb } from '@/lib/store/db';
+import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
 import { freshDbPerTest } from '../store/fresh-db';
 import { DAY, exchange, ME, NOW } from './exchange';
 import { gmailPage } from './gmail-page';
@@ -130,11 +131,11 @@ describe('clearing old snippets', () => {
     expect([...result.touched.keys()].sort()).toEqual([OTHER, ME].sort());
     expect([...(result.touched.get(ME) ?? [])].sort()).toEqual([`${ME}|acme.com`, `${ME}|initech.com`]);
     // Marked in the same transaction, then recomputed.
-    expect((await db.pendingRecompute.toArray()).map((p) => p.ref).sort()).toEqual(
+    expect([...markedRefs(await pendingOf(db))].sort()).toEqual(
       [`${ME}|acme.com`, `${ME}|initech.com`, `${OTHER}|umbrella.ua`].sort(),
     );
     await recomputeTouched(result.touched, later);
-    expect(await db.pendingRecompute.count()).toBe(0);
+    expect(await db.recomputeMarks.count()).toBe(0);
     expect((await db.clients.get([ME, 'acme.com']))?.computedAt).toBe(later);
     expect((await db.clients.get([ME, 'globex.io']))?.computedAt).toBe(NOW);
   });
@@ -201,7 +202,7 @@ describe('the retention job', () => {
     await saveUserSettings(db, { retention: { snippetMonths: 12, forgetMonths: 0 } }, NOW);
     const run = await runRetention(db, NOW, { recompute });
     expect(run).toEqual({ at: NOW, snippetsCleared: 4, messagesForgotten: 0, threadsForgotten: 0 });
-    expect(await db.pendingRecompute.count()).toBe(0);
+    expect(await db.recomputeMarks.count()).toBe(0);
   });
 
   it('does nothing with the defaults', async () => {

@@ -8,7 +8,7 @@ import { readUserSettings, saveUserSettings } from '@/lib/background/settings-st
 import { accountIdentity } from '@/lib/engine/account-identity';
 import { defaultUserSettings, UserSettingsError } from '@/lib/settings/user-settings';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { markPending, pendingOf } from '@/lib/store/pending-recompute';
+import { clearPending, markedRefs, markPending, pendingOf } from '@/lib/store/pending-recompute';
 import { freshDbPerTest } from '../store/fresh-db';
 import { exchange, ME, NOW } from './exchange';
 
@@ -156,19 +156,26 @@ describe('who the user is', () => {
 describe('pending recomputes', () => {
   it('are marked with the history that made them and cleared once recomputed', async () => {
     const touched = await storeConversation(db, exchange('dana@acme.com', 2, 1), page);
-    expect((await pendingOf(db, ME)).map((p) => p.ref)).toEqual([`${ME}|acme.com`]);
+    expect([...markedRefs(await pendingOf(db, ME))]).toEqual([`${ME}|acme.com`]);
     await recomputeClients(db, ME, touched, NOW);
     expect(await pendingOf(db)).toEqual([]);
   });
 
   it('a mark set again while a recompute ran survives it', async () => {
     await storeConversation(db, exchange('dana@acme.com', 2, 1), page);
-    const [handled] = await pendingOf(db, ME);
-    if (!handled) throw new Error('no pending mark');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    await markPending(db, ME, [handled.ref]);
-    const { clearPending } = await import('@/lib/store/pending-recompute');
-    await clearPending(db, [handled]);
-    expect((await pendingOf(db)).map((p) => p.ref)).toEqual([handled.ref]);
+    const handled = await pendingOf(db, ME);
+    await markPending(db, ME, [`${ME}|acme.com`]);
+    await clearPending(db, handled);
+    expect([...markedRefs(await pendingOf(db))]).toEqual([`${ME}|acme.com`]);
+  });
+
+  it('a recompute of some clients clears only theirs, and only from the marks it read', async () => {
+    await markPending(db, ME, [`${ME}|acme.com`, `${ME}|globex.io`]);
+    const handled = await pendingOf(db, ME);
+    await markPending(db, ME, [`${ME}|acme.com`]);
+    await clearPending(db, handled, new Set([`${ME}|acme.com`]));
+    expect((await pendingOf(db, ME)).map((mark) => mark.refs)).toEqual([[`${ME}|globex.io`], [`${ME}|acme.com`]]);
+    await clearPending(db, await pendingOf(db, ME), new Set([`${ME}|acme.com`, `${ME}|globex.io`]));
+    expect(await pendingOf(db)).toEqual([]);
   });
 });

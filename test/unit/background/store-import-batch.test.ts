@@ -13,6 +13,7 @@ import { type ImportedMailMessage, importMailbox } from '@/lib/mail-import/mailb
 import { mailboxSourcesAt } from '@/lib/mail-import/node-files';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { DB_NAME, type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
 import { accountPathOf, gmailThreadUrl } from '@/lib/ui/open-in-gmail';
 import { freshDbPerTest } from '../store/fresh-db';
 
@@ -137,7 +138,7 @@ describe('storing an import batch', () => {
       ImportedMailMessage,
     ];
     await storeImportBatch(db, { account: ME, messages: [question] }, NOW, IDENTITY);
-    await db.pendingRecompute.clear();
+    await db.recomputeMarks.clear();
     const result = await storeImportBatch(
       db,
       { account: ME, messages: [answer], moves: [{ from: question.threadId, to: answer.threadId }] },
@@ -145,7 +146,7 @@ describe('storing an import batch', () => {
       IDENTITY,
     );
     expect([...result.touched]).toEqual([`${ME}|acme.com`]);
-    expect(await db.pendingRecompute.count()).toBe(1);
+    expect([...markedRefs(await pendingOf(db))]).toEqual([`${ME}|acme.com`]);
     const stored = await db.messages.orderBy('[account+at]').toArray();
     expect(stored.map((m) => [m.id, m.threadId])).toEqual([
       [question.id, answer.threadId],

@@ -18,7 +18,7 @@ import { storedChoice } from '@/lib/engine/risk-model/account-model';
 import { uiImportDataSchema } from '@/lib/features/data/messages';
 import type { ConversationRecord } from '@/lib/sites/gmail/records';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
-import { markPending } from '@/lib/store/pending-recompute';
+import { markedRefs, markPending, pendingOf } from '@/lib/store/pending-recompute';
 import { inboxRow } from '../background/inbox-rows';
 
 const OLENA = 'olena@brightpath.studio';
@@ -153,7 +153,7 @@ async function fill(db: KeepwarmDb): Promise<void> {
       NOW,
     );
   }
-  await db.transaction('rw', db.pendingRecompute, () => markPending(db, IVAN, [`${IVAN}|umbrella.ua`]));
+  await db.transaction('rw', db.recomputeMarks, () => markPending(db, IVAN, [`${IVAN}|umbrella.ua`]));
 }
 
 async function snapshot(db: KeepwarmDb) {
@@ -222,6 +222,34 @@ describe('backup', () => {
         reason: 'few-samples',
       },
     });
+  });
+
+  it('restores a backup of v5, whose clients waiting for a recompute had a row each, as marks of the same clients', async () => {
+    await fill(db);
+    const { recomputeMarks: _, ...tables } = await snapshot(db);
+    const pendingRecompute = [
+      { ref: `${IVAN}|umbrella.ua`, account: IVAN, markedAt: NOW },
+      { ref: `${OLENA}|acme.com`, account: OLENA, markedAt: NOW },
+      { ref: `${OLENA}|globex.io`, account: OLENA, markedAt: NOW + 1 },
+    ];
+    const old = {
+      format: 'keepwarm-backup',
+      schemaVersion: 5,
+      exportedAt: NOW,
+      tables: { ...tables, pendingRecompute },
+    };
+    const check = readBackupText(JSON.stringify(old));
+    if (!check.ok) throw new Error(JSON.stringify(check.problem));
+    const assembler = createBackupAssembler();
+    const parts = splitBackup(check.backup, 4096);
+    const whole = parts.map((part, i) => assembler.add('old', i, parts.length, part)).at(-1);
+    if (!whole) throw new Error('not assembled');
+    const counts = await importBackup(db, whole);
+    expect(counts.recomputeMarks).toBe(3);
+    expect(markedRefs(await pendingOf(db, IVAN))).toEqual(new Set([`${IVAN}|umbrella.ua`]));
+    expect(markedRefs(await pendingOf(db, OLENA))).toEqual(new Set([`${OLENA}|acme.com`, `${OLENA}|globex.io`]));
+    const { recomputeMarks: __, ...restored } = await snapshot(db);
+    expect(restored).toEqual(tables);
   });
 
   it('refuses a broken file, another file and a newer version with a clear reason, changing nothing', async () => {

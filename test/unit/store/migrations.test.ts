@@ -2,10 +2,12 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS } from '@/lib/data/schema-versions';
 import { openKeepwarmDb } from '@/lib/store/db';
+import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
 
 // Every version upgrade keeps every record: for each version, a database made by
 // the version before it, with data in every table, opens under the current code
-// with all of that data intact.
+// with all of that data intact. A table a later version replaced is checked in
+// the test of that version's upgrade.
 
 const NAME = 'migration-test';
 afterEach(() => Dexie.delete(NAME));
@@ -58,6 +60,7 @@ const samples: Record<string, object> = {
   settings: { id: 'user', settings: { language: 'uk' }, updatedAt: 1 },
   clientOverrides: { account: 'olena@brightpath.studio', key: 'acme.com', name: 'Acme', tier: 'key', updatedAt: 1 },
   pendingRecompute: { ref: 'olena@brightpath.studio|acme.com', account: 'olena@brightpath.studio', markedAt: 1 },
+  recomputeMarks: { account: 'olena@brightpath.studio', refs: ['olena@brightpath.studio|acme.com'], markedAt: 1 },
   crmLearned: {
     account: 'olena@brightpath.studio',
     clientKey: 'acme.com',
@@ -100,16 +103,45 @@ describe.each(SCHEMA_VERSIONS.slice(1).map((_, i) => i + 1))('upgrade from versi
     const current = openKeepwarmDb(NAME);
     await current.open();
     expect(current.verno).toBe(SCHEMA_VERSIONS.length);
-    for (const name of tables) expect(await current.table(name).toArray(), name).toEqual([samples[name]]);
+    const kept = tables.filter((name) => current.tables.some((table) => table.name === name));
+    for (const name of kept) expect(await current.table(name).toArray(), name).toEqual([samples[name]]);
     // Tables the upgrade added work at once.
     for (const table of current.tables) await table.put(samples[table.name]);
     current.close();
   });
 });
 
-it('every table of the current schema has a sample, so a new table cannot skip this test', () => {
-  const current = openKeepwarmDb('schema-names');
-  expect(Object.keys(samples).sort()).toEqual(current.tables.map((t) => t.name).sort());
+it('every table of every version has a sample, so a new table cannot skip this test', () => {
+  const names = new Set(SCHEMA_VERSIONS.flatMap((stores) => Object.keys(stores)));
+  expect(Object.keys(samples).sort()).toEqual([...names].sort());
+});
+
+it('the upgrade to v6 keeps every client waiting for a recompute, marked as many at once', async () => {
+  const [olena, ivan] = ['olena@brightpath.studio', 'ivan@brightpath.studio'];
+  const rows = [
+    { ref: `${olena}|acme.com`, account: olena, markedAt: 5 },
+    { ref: `${olena}|globex.io`, account: olena, markedAt: 5 },
+    { ref: `${olena}|initech.com`, account: olena, markedAt: 9 },
+    { ref: `${ivan}|umbrella.ua`, account: ivan, markedAt: 5 },
+  ];
+  const old = openAtVersion(5);
+  await old.open();
+  await old.table('pendingRecompute').bulkPut(rows);
+  await old.table('messages').put(samples.messages);
+  old.close();
+  const current = openKeepwarmDb(NAME);
+  await current.open();
+  expect(current.tables.map((t) => t.name)).not.toContain('pendingRecompute');
+  expect(await current.table('messages').toArray()).toEqual([samples.messages]);
+  const marks = await pendingOf(current);
+  expect(marks.map(({ account, refs, markedAt }) => ({ account, refs: [...refs].sort(), markedAt }))).toEqual([
+    { account: ivan, refs: [`${ivan}|umbrella.ua`], markedAt: 5 },
+    { account: olena, refs: [`${olena}|acme.com`, `${olena}|globex.io`], markedAt: 5 },
+    { account: olena, refs: [`${olena}|initech.com`], markedAt: 9 },
+  ]);
+  expect(markedRefs(await pendingOf(current, olena))).toEqual(
+    new Set([`${olena}|acme.com`, `${olena}|globex.io`, `${olena}|initech.com`]),
+  );
   current.close();
 });
 

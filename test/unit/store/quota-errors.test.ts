@@ -91,7 +91,7 @@ describe('a quota error in the middle of a transaction leaves every table unchan
 
   it('ingesting an opened conversation: refused at its pending marks, after its messages were put', async () => {
     const page = gmailPage(ME, NOW);
-    await refusedWhole(() => storeConversation(db, exchange('new@umbrella.ua', 1, 90), page), 'pendingRecompute');
+    await refusedWhole(() => storeConversation(db, exchange('new@umbrella.ua', 1, 90), page), 'recomputeMarks');
   });
 
   it('ingesting a Gmail list: refused at its messages, after its threads and account were put', async () => {
@@ -119,7 +119,7 @@ describe('a quota error in the middle of a transaction leaves every table unchan
 
   it('a follow-up decision: refused at its pending mark, after the decision was put', async () => {
     const decision = { account: ME, clientKey: 'globex.io', key: 'check-in', status: 'dismissed' as const };
-    await refusedWhole(() => recordFollowUpDecision(db, decision, NOW), 'pendingRecompute');
+    await refusedWhole(() => recordFollowUpDecision(db, decision, NOW), 'recomputeMarks');
   });
 
   it('saving settings', async () => {
@@ -138,7 +138,7 @@ describe('a quota error in the middle of a transaction leaves every table unchan
 
   it('a retention cleanup: refused at its pending marks, after old mail was deleted and snippets cleared', async () => {
     const later = NOW + 200 * DAY;
-    await refusedWhole(() => applyRetention(db, { snippetMonths: 1, forgetMonths: 6 }, later), 'pendingRecompute');
+    await refusedWhole(() => applyRetention(db, { snippetMonths: 1, forgetMonths: 6 }, later), 'recomputeMarks');
   });
 
   it('recognises the quota error in the forms Dexie passes it on', () => {
