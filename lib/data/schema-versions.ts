@@ -19,4 +19,8 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { crmLearned: '[account+clientKey]' },
   // v5: the clients set aside as automated or bulk mail, listed most recent first.
   { setAside: '[account+key], [account+lastAt]' },
+  // v6: each client's place in the popup's two waiting lists, so the popup reads its first rows from an index.
+  {
+    clients: '[account+key], [account+riskScore], [account+waitingOnUsSince], onYouPlace.rank, stoppedPlace.rank',
+  },
 ];

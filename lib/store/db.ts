@@ -12,6 +12,7 @@ import type {
   StoredSettings,
   StoredThread,
 } from '@/lib/data/stored-rows';
+import { placeWaitingClients } from './place-waiting-clients';
 import { refileAutomatedSenders } from './refile-senders';
 
 // Keepwarm's history lives in one IndexedDB database per browser profile.
@@ -36,6 +37,7 @@ export type KeepwarmDb = Dexie & {
 /** What an upgrade to a version does to the records it keeps, by version. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   5: refileAutomatedSenders,
+  6: placeWaitingClients,
 };
 
 export const DB_NAME = 'keepwarm';

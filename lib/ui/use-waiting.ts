@@ -5,7 +5,7 @@ import { riskiestClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { type LiveState, useLiveQuery } from './use-live-query';
 import type { WaitingEntry } from './waiting-list';
-import { stoppedAnswering, waitingOnYou, waitingOnYouFirst } from './waiting-reads';
+import { stoppedAnswering, waitingOnYou } from './waiting-reads';
 
 /** More than a popup shows at once: the rest loads after the first paint. */
 const FIRST_SHOWN = 12;
@@ -37,7 +37,7 @@ const later = <T>(state: LiveState<T>) => (state.kind === 'ready' ? state.value 
  */
 export function useWaiting() {
   const db = useDatabase();
-  const first = useLiveQuery(() => waitingOnYouFirst(db, Date.now(), FIRST_SHOWN), [db]);
+  const first = useLiveQuery(() => waitingOnYou(db, Date.now(), FIRST_SHOWN), [db]);
   const firstReady = usePaintedAfter(first.kind === 'ready');
   const all = useLiveQuery(async () => (firstReady ? waitingOnYou(db, Date.now()) : undefined), [db, firstReady]);
   const allReady = later(all) !== undefined;
