@@ -23,21 +23,36 @@ function byPlace(list: WaitingListName) {
   return (a: StoredClient, b: StoredClient) => byPriority(sortable(a), sortable(b));
 }
 
+type ClientId = [account: string, key: string];
+const idOf = (c: StoredClient): ClientId => [c.account, c.key];
+const byKey = (a: ClientId, b: ClientId) =>
+  a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
+/**
+ * The first `limit` clients of the list. The index orders clients tied on
+ * their place by key the other way round from the follow-ups, so those tied
+ * with the last one read are looked up by key alone, and only the ones that
+ * belong among the first are read whole.
+ */
+async function first(db: KeepwarmDb, list: WaitingListName, limit: number): Promise<StoredClient[]> {
+  const head = await db.clients.orderBy(INDEX[list]).reverse().limit(limit).toArray();
+  const lastRank = head.length === limit ? head.at(-1) && placeOf(head.at(-1) as StoredClient, list)?.rank : undefined;
+  if (!lastRank) return head;
+  const tiedKeys = (await db.clients.where(INDEX[list]).equals(lastRank).primaryKeys()) as unknown as ClientId[];
+  const tied = (c: StoredClient) => placeOf(c, list)?.rank.every((n, i) => n === lastRank[i]) ?? false;
+  const above = head.filter((c) => !tied(c));
+  const wanted = tiedKeys.sort(byKey).slice(0, limit - above.length);
+  const known = new Map(head.map((c) => [idOf(c).join('\n'), c]));
+  const missing = wanted.filter((id) => !known.has(id.join('\n')));
+  const fetched = (await db.clients.bulkGet(missing)).filter((c): c is StoredClient => c !== undefined);
+  for (const c of fetched) known.set(idOf(c).join('\n'), c);
+  return [...above, ...wanted.flatMap((id) => known.get(id.join('\n')) ?? [])];
+}
+
 async function read(db: KeepwarmDb, list: WaitingListName, now: number, limit?: number): Promise<WaitingEntry[]> {
-  const ordered = db.clients.orderBy(INDEX[list]).reverse();
-  let clients: StoredClient[] = await (limit === undefined ? ordered : ordered.limit(limit)).toArray();
-  const last = clients.length === limit ? clients.at(-1) : undefined;
-  const lastRank = last && placeOf(last, list)?.rank;
-  if (lastRank) {
-    // Clients tied with the last one read are ordered by key, which the index cannot do: read them all.
-    const tied = await db.clients.where(INDEX[list]).equals(lastRank).toArray();
-    const read = new Set(clients.map((c) => `${c.account}\n${c.key}`));
-    clients = [...clients, ...tied.filter((c) => !read.has(`${c.account}\n${c.key}`))];
-  }
-  return clients
-    .sort(byPlace(list))
-    .slice(0, limit)
-    .flatMap((client) => waitingEntry(client, list, now) ?? []);
+  const clients =
+    limit === undefined ? await db.clients.orderBy(INDEX[list]).reverse().toArray() : await first(db, list, limit);
+  return clients.sort(byPlace(list)).flatMap((client) => waitingEntry(client, list, now) ?? []);
 }
 
 /** The clients waiting on the user; with `limit`, only the first of them. */
