@@ -28,7 +28,7 @@ interface StoredRecord {
   clientRefs?: string[];
   waitingOnUsSince?: number;
   report?: {
-    followUps: { key: string; status: string }[];
+    followUps: { key: string; kind: string; status: string }[];
     threads: { threadId: string }[];
     metrics: { inbound: number; outbound: number };
     risk: { reasons: { kind: string }[] };
