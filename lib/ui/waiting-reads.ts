@@ -24,29 +24,29 @@ function byPlace(list: WaitingListName) {
 }
 
 type ClientId = [account: string, key: string];
-const idOf = (c: StoredClient): ClientId => [c.account, c.key];
 const byKey = (a: ClientId, b: ClientId) =>
   a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
 /**
- * The first `limit` clients of the list. The index orders clients tied on
- * their place by key the other way round from the follow-ups, so those tied
- * with the last one read are looked up by key alone, and only the ones that
- * belong among the first are read whole.
+ * The first `limit` clients of the list, from keys alone and then one read of
+ * exactly those clients. The index orders clients tied on their place by key
+ * the other way round from the follow-ups, so the keys of those tied with the
+ * last one are read too, and the first of them by key taken.
  */
-async function first(db: KeepwarmDb, list: WaitingListName, limit: number): Promise<StoredClient[]> {
-  const head = await db.clients.orderBy(INDEX[list]).reverse().limit(limit).toArray();
-  const lastRank = head.length === limit ? head.at(-1) && placeOf(head.at(-1) as StoredClient, list)?.rank : undefined;
-  if (!lastRank) return head;
-  const tiedKeys = (await db.clients.where(INDEX[list]).equals(lastRank).primaryKeys()) as unknown as ClientId[];
-  const tied = (c: StoredClient) => placeOf(c, list)?.rank.every((n, i) => n === lastRank[i]) ?? false;
-  const above = head.filter((c) => !tied(c));
-  const wanted = tiedKeys.sort(byKey).slice(0, limit - above.length);
-  const known = new Map(head.map((c) => [idOf(c).join('\n'), c]));
-  const missing = wanted.filter((id) => !known.has(id.join('\n')));
-  const fetched = (await db.clients.bulkGet(missing)).filter((c): c is StoredClient => c !== undefined);
-  for (const c of fetched) known.set(idOf(c).join('\n'), c);
-  return [...above, ...wanted.flatMap((id) => known.get(id.join('\n')) ?? [])];
+function first(db: KeepwarmDb, list: WaitingListName, limit: number): Promise<StoredClient[]> {
+  return db.transaction('r', db.clients, async () => {
+    const head = () => db.clients.orderBy(INDEX[list]).reverse().limit(limit);
+    const ranks = (await head().keys()) as unknown as StoredWaitingPlace['rank'][];
+    let ids = (await head().primaryKeys()) as unknown as ClientId[];
+    const lastRank = ranks.length === limit ? ranks.at(-1) : undefined;
+    if (lastRank) {
+      const tied = (rank: StoredWaitingPlace['rank'] | undefined) => rank?.every((n, i) => n === lastRank[i]) ?? false;
+      const tiedIds = (await db.clients.where(INDEX[list]).equals(lastRank).primaryKeys()) as unknown as ClientId[];
+      const above = ids.filter((_, i) => !tied(ranks[i]));
+      ids = [...above, ...tiedIds.sort(byKey).slice(0, limit - above.length)];
+    }
+    return (await db.clients.bulkGet(ids)).filter((c): c is StoredClient => c !== undefined);
+  });
 }
 
 async function read(db: KeepwarmDb, list: WaitingListName, now: number, limit?: number): Promise<WaitingEntry[]> {
