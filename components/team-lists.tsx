@@ -3,9 +3,15 @@ import { reasonText } from '@/lib/i18n/risk-reason-text';
 import { memberName } from '@/lib/ui/team-member-name';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskPill } from './risk-pill';
+import { VirtualList } from './virtual-list';
 import './team-view.css';
 
 const RISKIEST_SHOWN = 5;
+/** A waiting row's fixed height, and the list's: a team's thousands of waits render only the rows in view. */
+const ROW_HEIGHT = 48;
+const LIST_HEIGHT = 288;
+
+type Wait = { client: TeamClientView; wait: TeamClientView['waits'][number] };
 
 interface Props {
   clients: readonly TeamClientView[];
@@ -18,7 +24,7 @@ interface Props {
 export function TeamLists({ clients, now, ignored }: Props) {
   const tr = useTranslator();
   const { t, duration } = tr;
-  const waiting = clients
+  const waiting: Wait[] = clients
     .flatMap((client) => (client.waits[0] ? [{ client, wait: client.waits[0] }] : []))
     .sort((a, b) => a.wait.since - b.wait.since);
   const riskiest = clients.filter((c) => c.risk.level !== 'low').slice(0, RISKIEST_SHOWN);
@@ -29,23 +35,31 @@ export function TeamLists({ clients, now, ignored }: Props) {
         {waiting.length === 0 ? (
           <p className="kw-muted">{t('team.nobodyWaiting')}</p>
         ) : (
-          <ul className="kw-team-list" data-testid="team-waiting">
-            {waiting.map(({ client, wait }, i) => (
-              <li key={client.key} data-client={client.key} data-member={wait.memberId}>
-                <span className="kw-team-list__top">
-                  {/* The browser times this row's paint, as the single-account popup's (npm run bench). */}
-                  <bdi {...(i === 0 && { elementtiming: 'first-waiting-row' })}>{client.name}</bdi>
-                  <RiskPill level={client.risk.level} score={client.risk.score} />
-                </span>
-                <span>
-                  {t('team.waitingOn', {
-                    waited: duration(Math.max(0, now - wait.since)),
-                    member: memberName(t, wait),
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <div className="kw-team-list kw-team-list--waiting" data-testid="team-waiting">
+            <VirtualList<Wait>
+              items={waiting}
+              heightOf={() => ROW_HEIGHT}
+              maxHeight={LIST_HEIGHT}
+              label={t('team.waitingOnTeam')}
+              keyOf={({ client }) => client.key}
+              dataOf={({ client, wait }) => ({ 'data-client': client.key, 'data-member': wait.memberId })}
+              render={({ client, wait }, i) => (
+                <>
+                  <span className="kw-team-list__top">
+                    {/* The browser times this row's paint, as the single-account popup's (npm run bench). */}
+                    <bdi {...(i === 0 && { elementtiming: 'first-waiting-row' })}>{client.name}</bdi>
+                    <RiskPill level={client.risk.level} score={client.risk.score} />
+                  </span>
+                  <span>
+                    {t('team.waitingOn', {
+                      waited: duration(Math.max(0, now - wait.since)),
+                      member: memberName(t, wait),
+                    })}
+                  </span>
+                </>
+              )}
+            />
+          </div>
         )}
       </section>
       <section aria-labelledby="kw-team-risks">

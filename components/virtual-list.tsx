@@ -11,6 +11,8 @@ export interface VirtualListProps<T> {
   scrollToIndex?: number;
   overscan?: number;
   label: string;
+  /** Data attributes of an item's list element, for pages and tests that find an item by them. */
+  dataOf?: (item: T) => Record<`data-${string}`, string>;
 }
 
 /** Offsets of every item: one pass, cheap next to rendering even for thousands of rows. */
@@ -46,6 +48,7 @@ export function VirtualList<T>({
   scrollToIndex,
   overscan = 4,
   label,
+  dataOf,
 }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -72,6 +75,7 @@ export function VirtualList<T>({
         key={keyOf(item, i)}
         aria-setsize={items.length}
         aria-posinset={i + 1}
+        {...dataOf?.(item)}
         style={{ position: 'absolute', top: offsets[i], left: 0, right: 0, height: heightOf(item) }}
       >
         {render(item, i)}

@@ -27,6 +27,13 @@ export function WaitingRow({ entry, side, now, active, showAccount, onOpen, onFo
         ? t('popup.yourUsual', { usual: duration(entry.usualMs) })
         : t('popup.noReplyHistory')
       : t('popup.theirUsual', { usual: duration(entry.usualMs ?? 0) });
+  const late = now - entry.dueAt;
+  // Why the row stands where it does: the cue to acknowledge, else how late its follow-up is.
+  const why = entry.cue
+    ? t('popup.why.cue', { cue: t(`riskReason.cue.${entry.cue}`) })
+    : late > 0
+      ? t('popup.why.overdue', { late: duration(late) })
+      : t('popup.why.due', { left: duration(-late) });
   const subject = entry.subject || t('popup.noSubject');
   const tierKey = entry.tier ? (`popup.tier.${entry.tier}` as MessageKey) : undefined;
   return (
@@ -55,6 +62,10 @@ export function WaitingRow({ entry, side, now, active, showAccount, onOpen, onFo
       </span>
       <span className="kw-row__wait">
         <strong>{side === 'onYou' ? t('popup.waited', { waited }) : t('popup.silentFor', { waited })}</strong>
+        {' · '}
+        <span className="kw-row__why" data-testid="row-why">
+          {why}
+        </span>
         {' · '}
         {usual}
         {entry.threads > 1 ? ` · ${t('popup.threads', { count: entry.threads })}` : ''}

@@ -36,10 +36,10 @@ export function PopupApp() {
   const status = useStatus();
   const incomplete = useIncompleteAccounts();
   const storageProblem = useExtensionStorage(STORAGE_PROBLEM_KEY, storageProblemSchema);
-  const { onYou, stopped, riskiest, clientCount, open, openClient } = useWaiting();
+  const { onYou, stopped, riskiest, anyClient, open, openClient } = useWaiting();
   const { team, scope, choose } = useTeamScope();
   const noAccounts = status.kind === 'ready' && status.status.accounts.length === 0;
-  const noClients = clientCount === 0;
+  const noClients = anyClient === false;
   let body: React.ReactNode;
   if (team.connected && scope === 'team') {
     const { stale, future, invalid } = team.ignored;

@@ -1,4 +1,5 @@
 import type { StoredClient, StoredSetAside } from '@/lib/data/stored-rows';
+import { waitingPlaces } from '@/lib/data/waiting-places';
 import { analyzeOneClient } from '@/lib/engine/analyze';
 import { analyzeClientByClient } from '@/lib/engine/analyze-by-client';
 import { createClientResolver } from '@/lib/engine/overrides';
@@ -19,6 +20,7 @@ function storedClient(account: string, report: StoredClient['report'], now: numb
     report,
     riskScore: report.risk.score,
     waitingOnUsSince: report.metrics.waiting.onUs?.since,
+    ...waitingPlaces(report, now),
     computedAt: now,
   };
 }

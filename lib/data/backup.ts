@@ -1,15 +1,24 @@
 import type { Table } from 'dexie';
+import type { StoredClient } from '@/lib/data/stored-rows';
 import type { KeepwarmDb } from '@/lib/store/db';
 import { marksOfClientRows } from '@/lib/store/pending-recompute';
 import { tablesOf } from './backup-export';
 import { type Backup, TABLE_NAMES } from './backup-format';
+import { withWaitingPlaces } from './waiting-places';
+
+/** A backup's client rows with their places in the popup's lists, which a backup older than them lacks. */
+function rowsOf(backup: Backup, name: (typeof TABLE_NAMES)[number]): readonly object[] {
+  if (name !== 'clients') return backup.tables[name] ?? [];
+  // The backup's check keeps every part of a report a surface reads, places included.
+  return (backup.tables.clients ?? []).map((row) => withWaitingPlaces(row as unknown as StoredClient));
+}
 
 /** Replaces everything stored with the backup, in one transaction: it all lands, or nothing changes. */
 export async function restoreBackup(db: KeepwarmDb, backup: Backup): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await db.transaction('rw', tablesOf(db), async () => {
     for (const name of TABLE_NAMES) {
-      const rows = backup.tables[name] ?? [];
+      const rows = rowsOf(backup, name);
       await db.table(name).clear();
       await db.table(name).bulkAdd(rows);
       counts[name] = rows.length;

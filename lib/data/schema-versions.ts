@@ -22,4 +22,8 @@ export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   // v6: the clients waiting for a recompute, one row per stored change (a batch of mail marks all its clients in one
   // write) rather than one per client, which cost an import nearly a third as much again as storing the mail.
   { recomputeMarks: '++id, account', pendingRecompute: null },
+  // v7: each client's place in the popup's two waiting lists, so the popup reads its first rows from an index.
+  {
+    clients: '[account+key], [account+riskScore], [account+waitingOnUsSince], onYouPlace.rank, stoppedPlace.rank',
+  },
 ];

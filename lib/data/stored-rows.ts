@@ -1,3 +1,4 @@
+import type { CueKind } from '@/lib/engine/cue-lexicon';
 import type { FollowUpState } from '@/lib/engine/follow-ups';
 import type { ClientOverride } from '@/lib/engine/overrides';
 import type { ClientReport, PopulationModel } from '@/lib/engine/report-types';
@@ -111,7 +112,23 @@ export interface StoredClient {
   riskScore: number;
   /** When the oldest message waiting on the user arrived; absent when nothing waits. */
   waitingOnUsSince?: number;
+  /** Its place in the popup's "waiting on you" list; absent when it is not in it. Indexed (`onYouPlace.rank`). */
+  onYouPlace?: StoredWaitingPlace;
+  /** Its place among the clients who stopped answering; absent when it is not in it. Indexed (`stoppedPlace.rank`). */
+  stoppedPlace?: StoredWaitingPlace;
   computedAt: number;
+}
+
+/**
+ * A client's place in one of the popup's waiting lists (lib/engine/waiting-order.ts),
+ * kept as an index key so the popup reads its first rows, most pressing first, from
+ * the index alone: priority, then urgency (both descending), then the earliest due
+ * time (the negated time, so one descending read orders all three).
+ */
+export interface StoredWaitingPlace {
+  rank: [priority: number, urgency: number, negatedDueAt: number];
+  /** The cue to acknowledge that puts the client there, when it is one. */
+  cue?: CueKind;
 }
 
 /** The user's decision on one suggested follow-up (done, dismissed, snoozed until). */

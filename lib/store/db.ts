@@ -12,6 +12,7 @@ import type {
   StoredSettings,
   StoredThread,
 } from '@/lib/data/stored-rows';
+import { placeWaitingClients } from './place-waiting-clients';
 import { refileAutomatedSenders } from './refile-senders';
 import { regroupRecomputeMarks } from './regroup-recompute-marks';
 
@@ -38,6 +39,7 @@ export type KeepwarmDb = Dexie & {
 const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   5: refileAutomatedSenders,
   6: regroupRecomputeMarks,
+  7: placeWaitingClients,
 };
 
 export const DB_NAME = 'keepwarm';

@@ -5,20 +5,26 @@ import { riskiestClients } from './client-detail';
 import { accountPathOf, gmailThreadUrl, openInGmail } from './open-in-gmail';
 import { type LiveState, useLiveQuery } from './use-live-query';
 import type { WaitingEntry } from './waiting-list';
-import { stoppedAnswering, waitingOnYou, waitingOnYouFirst } from './waiting-reads';
+import { stoppedAnswering, waitingOnYou } from './waiting-reads';
 
 /** More than a popup shows at once: the rest loads after the first paint. */
 const FIRST_SHOWN = 12;
 const RISKIEST_SHOWN = 3;
 
-/** True from the frame after `ready` was painted: later reads must not delay that paint. */
+/**
+ * True once the frame that shows `ready` has been produced: the callback of
+ * the next frame's animation runs after it, and a task after that. Later reads
+ * (hundreds of whole reports in a large book) must not delay that paint.
+ */
 function usePaintedAfter(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!ready || painted) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => setPainted(true), 0);
+      });
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -37,7 +43,7 @@ const later = <T>(state: LiveState<T>) => (state.kind === 'ready' ? state.value 
  */
 export function useWaiting() {
   const db = useDatabase();
-  const first = useLiveQuery(() => waitingOnYouFirst(db, Date.now(), FIRST_SHOWN), [db]);
+  const first = useLiveQuery(() => waitingOnYou(db, Date.now(), FIRST_SHOWN), [db]);
   const firstReady = usePaintedAfter(first.kind === 'ready');
   const all = useLiveQuery(async () => (firstReady ? waitingOnYou(db, Date.now()) : undefined), [db, firstReady]);
   const allReady = later(all) !== undefined;
@@ -46,10 +52,10 @@ export function useWaiting() {
     async () => (allReady ? riskiestClients(db, RISKIEST_SHOWN) : undefined),
     [db, allReady],
   );
-  // Counting reads every key: only needed at once when nobody waits (to tell "nothing learnt yet").
+  // Whether any client is known at all, to tell "nothing learnt yet": one key, never a count of the book.
   const nobodyFirst = first.kind === 'ready' && first.value.length === 0;
-  const clientCount = useLiveQuery(
-    async () => (nobodyFirst || firstReady ? db.clients.count() : undefined),
+  const anyClient = useLiveQuery(
+    async () => (nobodyFirst || firstReady ? (await db.clients.limit(1).primaryKeys()).length > 0 : undefined),
     [db, nobodyFirst || firstReady],
   );
   const open = useCallback(
@@ -72,7 +78,7 @@ export function useWaiting() {
     onYou,
     stopped: later(stopped),
     riskiest: later(riskiest),
-    clientCount: later(clientCount),
+    anyClient: later(anyClient),
     open,
     openClient,
   };

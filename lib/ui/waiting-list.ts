@@ -1,12 +1,15 @@
 // The popup's list: clients waiting on the user, then clients who stopped
-// answering the user, each past the usual reply time on its side. Both come
-// from the engine's reasons (`waiting_on_us`, `waiting_on_them`), so the popup
-// says exactly what the risk explains. Reads only clients that can carry those
-// reasons, through the indexes: never the whole table.
+// answering the user. Who is in each list and in what order is decided where
+// the report is computed (lib/engine/waiting-order.ts, stored as each client's
+// place): the urgency × value of the follow-up the wait asks for, so the lists
+// and the follow-ups agree. Here a stored client becomes a row, with the wait
+// measured against the clock of now and the reason it stands where it does.
 
-import type { StoredClient } from '@/lib/data/stored-rows';
+import type { StoredClient, StoredWaitingPlace } from '@/lib/data/stored-rows';
+import type { CueKind } from '@/lib/engine/cue-lexicon';
 import type { ClientTier } from '@/lib/engine/overrides';
 import type { RiskReason } from '@/lib/engine/risk-types';
+import type { WaitingListName } from '@/lib/engine/waiting-order';
 
 type Reason<K extends RiskReason['kind']> = Extract<RiskReason, { kind: K }>;
 
@@ -27,29 +30,59 @@ export interface WaitingEntry {
   /** The usual time on the waiting side: the user's reply time, or the client's. */
   usualMs?: number;
   threads: number;
+  /** When the follow-up that places the client fell due: the row says how late it is. */
+  dueAt: number;
+  /** The cue to acknowledge that places the client, when it is one: the row names it. */
+  cue?: CueKind;
   /** Lower-cased name, key, addresses and subject, for the search box. */
   haystack: string;
 }
 
-// The score is the chance of going quiet, which waiting_on_them does not
-// raise; but a client it fires for has been silent a day at least, and the
-// shipped model gives such a client more than 1% even with hundreds of contact
-// days (checked in the risk tests), so the index still spares the quiet rest.
-export const MIN_SCORE_WAITING_ON_THEM = 1;
+interface Wait {
+  since: number;
+  threadId?: string;
+  usualMs?: number;
+  threads: number;
+}
 
-function entry(
-  client: StoredClient,
-  reason: Reason<'waiting_on_us'> | Reason<'waiting_on_them'>,
-  now: number,
-): WaitingEntry {
-  // The report's numbers were measured at its computation; the wait has grown since.
-  const since = client.computedAt - reason.numbers.waitingMs;
+function reasonOf<K extends 'waiting_on_us' | 'waiting_on_them'>(client: StoredClient, kind: K) {
+  return client.report.risk.reasons.find((r): r is Reason<K> => r.kind === kind);
+}
+
+/**
+ * The wait a row shows. The report's numbers were measured at its
+ * computation; the wait has grown since. A client placed by a cue alone waits
+ * since its oldest unanswered message.
+ */
+function waitOf(client: StoredClient, list: WaitingListName, place: StoredWaitingPlace): Wait | undefined {
+  if (list === 'stopped') {
+    const reason = reasonOf(client, 'waiting_on_them');
+    if (!reason) return undefined;
+    const { waitingMs, usualReplyMs, usualGapMs, threads } = reason.numbers;
+    const usualMs = Math.max(usualReplyMs, usualGapMs);
+    return { since: client.computedAt - waitingMs, threadId: reason.threadId, usualMs, threads };
+  }
+  const reason = reasonOf(client, 'waiting_on_us');
+  if (reason) {
+    const { waitingMs, usualReplyMs, threads } = reason.numbers;
+    return { since: client.computedAt - waitingMs, threadId: reason.threadId, usualMs: usualReplyMs, threads };
+  }
+  const { waiting, latency } = client.report.metrics;
+  return {
+    since: waiting.onUs?.since ?? -place.rank[2],
+    threadId: waiting.onUs?.threadId,
+    usualMs: latency.ours.medianMs,
+    threads: waiting.onUs?.threads ?? 1,
+  };
+}
+
+/** The client as a row of the list, or undefined when its stored report no longer says it waits there. */
+export function waitingEntry(client: StoredClient, list: WaitingListName, now: number): WaitingEntry | undefined {
+  const place = list === 'onYou' ? client.onYouPlace : client.stoppedPlace;
+  const wait = place && waitOf(client, list, place);
+  if (!place || !wait) return undefined;
   const { report } = client;
-  const thread = report.threads.find((t) => t.threadId === reason.threadId);
-  const usualMs =
-    reason.kind === 'waiting_on_us'
-      ? reason.numbers.usualReplyMs
-      : Math.max(reason.numbers.usualReplyMs, reason.numbers.usualGapMs);
+  const thread = report.threads.find((t) => t.threadId === wait.threadId);
   return {
     account: client.account,
     clientKey: client.key,
@@ -58,60 +91,18 @@ function entry(
     score: client.riskScore,
     ...(report.tier && { tier: report.tier }),
     ...(report.value !== undefined && { value: report.value }),
-    ...(reason.threadId && { threadId: reason.threadId }),
+    ...(wait.threadId && { threadId: wait.threadId }),
     subject: thread?.subject ?? '',
-    since,
-    waitingMs: Math.max(0, now - since),
-    ...(usualMs !== undefined && { usualMs }),
-    threads: reason.numbers.threads,
+    since: wait.since,
+    waitingMs: Math.max(0, now - wait.since),
+    ...(wait.usualMs !== undefined && { usualMs: wait.usualMs }),
+    threads: wait.threads,
+    dueAt: -place.rank[2],
+    ...(place.cue && { cue: place.cue }),
     haystack: [report.displayName, client.key, ...report.addresses, thread?.subject ?? '', client.account]
       .join('\n')
       .toLowerCase(),
   };
-}
-
-function reasonOf<K extends 'waiting_on_us' | 'waiting_on_them'>(client: StoredClient, kind: K) {
-  return client.report.risk.reasons.find((r): r is Reason<K> => r.kind === kind);
-}
-
-function rank(
-  clients: readonly StoredClient[],
-  kind: 'waiting_on_us' | 'waiting_on_them',
-  factor: (client: StoredClient, e: WaitingEntry) => number,
-  now: number,
-): WaitingEntry[] {
-  const ranked: { e: WaitingEntry; urgency: number }[] = [];
-  for (const client of clients) {
-    const reason = reasonOf(client, kind);
-    if (!reason) continue;
-    const e = entry(client, reason, now);
-    ranked.push({ e, urgency: e.waitingMs * factor(client, e) });
-  }
-  return ranked
-    .sort(
-      (a, b) =>
-        b.urgency - a.urgency || (b.e.value ?? 0) - (a.e.value ?? 0) || a.e.clientKey.localeCompare(b.e.clientKey),
-    )
-    .map(({ e }) => e);
-}
-
-/**
- * Clients past the user's usual reply time, longest wait first, weighed by
- * what the client is worth (the engine's value factor: a key client waiting
- * two days comes before a minor one waiting three).
- */
-export function rankWaitingOnYou(clients: readonly StoredClient[], now: number): WaitingEntry[] {
-  return rank(clients, 'waiting_on_us', (client) => client.report.risk.valueFactor, now);
-}
-
-/** Clients who stopped answering, most overdue against their own usual time first, weighed by value. */
-export function rankStoppedAnswering(clients: readonly StoredClient[], now: number): WaitingEntry[] {
-  return rank(
-    clients,
-    'waiting_on_them',
-    (client, e) => client.report.risk.valueFactor / Math.max(e.usualMs ?? 1, 1),
-    now,
-  );
 }
 
 /** Keeps the entries whose name, addresses or subject hold every word of the query. */

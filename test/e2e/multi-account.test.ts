@@ -28,7 +28,7 @@ interface StoredRecord {
   clientRefs?: string[];
   waitingOnUsSince?: number;
   report?: {
-    followUps: { key: string; status: string }[];
+    followUps: { key: string; kind: string; status: string }[];
     threads: { threadId: string }[];
     metrics: { inbound: number; outbound: number };
     risk: { reasons: { kind: string }[] };
@@ -221,13 +221,16 @@ describe('two Gmail accounts sharing a client', () => {
     const acmeRows = await popup.$$eval(`[data-side="onYou"] .kw-row[data-client="${SHARED}"]`, (rows) =>
       rows.map((row) => row.getAttribute('data-account')),
     );
-    // Listed in the account whose own report has it waiting on the user, and only there: always the
+    // Listed in the account whose own report has it waiting on the user (or a cue to acknowledge), and only there: always the
     // second; the first only on days its own mail leaves a reply overdue.
     const reports = await browser.openExtensionPage('options.html');
     const waitingIn: string[] = [];
     for (const account of [first, second]) {
       const acme = (await tables(reports, account.address)).clients?.find((c) => c.key === SHARED);
-      if (acme?.report?.risk.reasons.some((r) => r.kind === 'waiting_on_us')) waitingIn.push(account.address);
+      const waits = acme?.report?.risk.reasons.some((r) => r.kind === 'waiting_on_us');
+      // A cue still to acknowledge lists a client too, before its reply is overdue.
+      const cue = acme?.report?.followUps?.some((f) => f.kind === 'acknowledge' && f.status === 'open');
+      if (waits || cue) waitingIn.push(account.address);
     }
     await reports.close();
     expect(waitingIn).toContain(second.address);

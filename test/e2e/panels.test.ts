@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBusinessClock, HOUR } from '../../lib/engine/business-hours';
+import { byPriority } from '../../lib/engine/follow-up-urgency';
 import { ACTIONABLE_WAIT_ON_US } from '../../lib/engine/risk-urgency';
 import { DEFAULT_SETTINGS } from '../../lib/engine/settings';
 import { en, type MessageKey, ru, uk } from '../../lib/i18n/catalogs';
@@ -56,6 +57,34 @@ async function openPopup(): Promise<Page> {
 const rowsOf = (page: Page, side: 'onYou' | 'stopped') =>
   page.$$eval(`[data-side="${side}"] .kw-row`, (rows) => rows.map((row) => row.getAttribute('data-client')));
 
+type Pressing = { key: string; priority: number; urgency: number; dueAt: number };
+
+/** Each stored client's open follow-ups of these kinds, as the background stored them, read from the page. */
+const followUpsOf = (page: Page, kinds: string[]) =>
+  page.evaluate(`(async (kinds) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('keepwarm');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const clients = await new Promise((resolve) => {
+      const request = db.transaction('clients').objectStore('clients').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return clients.flatMap((c) => c.report.followUps
+      .filter((f) => f.status === 'open' && kinds.includes(f.kind))
+      .map((f) => ({ key: c.key + '\\n' + f.key, priority: f.priority, urgency: f.urgency, dueAt: f.dueAt })));
+  })(${JSON.stringify(kinds)})`) as Promise<Pressing[]>;
+
+/** The list holds its clients in the order of their most pressing follow-ups of these kinds, as the side panel's. */
+async function expectFollowUpsOrder(page: Page, listed: (string | null)[], kinds: string[]): Promise<void> {
+  const order = [...new Set((await followUpsOf(page, kinds)).sort(byPriority).map((f) => f.key.split('\n')[0] ?? ''))];
+  const both = listed.filter((key): key is string => key !== null && order.includes(key));
+  expect(both.length).toBeGreaterThan(1);
+  expect(both).toEqual(order.filter((key) => listed.includes(key)));
+}
+
 function threadOf(key: string, turn: 'in' | 'out'): DemoThread {
   const thread = account()
     .threads.filter((t) => t.clientKey === key && t.messages.at(-1)?.direction === turn)
@@ -85,12 +114,12 @@ const UI_TEXT = `(() => {
 })()`;
 
 describe('the popup and side panel on the demo mailbox', () => {
-  it('the popup lists exactly the demo’s clients waiting on the user, longest wait first', async () => {
+  it('the popup lists exactly the demo’s clients waiting on the user, most pressing first', async () => {
     // The engine counts a wait in working time against the usual reply time, so a message
     // that came on Friday afternoon waits only a few hours by Monday morning. Those past a
     // whole working day wait on any day of the week; the list holds them, and only clients
     // with an unanswered message, the longest wait first. A message left unanswered more
-    // than 30 days is no longer a wait to act on.
+    // than 30 days is no longer a wait to act on. The order is the follow-ups': urgency × value.
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const clock = createBusinessClock({ ...DEFAULT_SETTINGS, timeZone });
     const workingDay = (DEFAULT_SETTINGS.endHour - DEFAULT_SETTINGS.startHour) * HOUR;
@@ -115,18 +144,24 @@ describe('the popup and side panel on the demo mailbox', () => {
       )
       .toEqual([]);
     for (const key of listed) expect(unanswered).toContain(key);
-    const bySince = [...listed].sort(
-      (a, b) => (unansweredSince(a ?? '') ?? 0) - (unansweredSince(b ?? '') ?? 0) || (a ?? '').localeCompare(b ?? ''),
-    );
-    expect(listed).toEqual(bySince);
     const popup = await openPopup();
+    await expectFollowUpsOrder(popup, listed, ['reply', 'acknowledge']);
     const stopped = await rowsOf(popup, 'stopped');
-    expect(new Set(stopped.slice(0, 2))).toEqual(new Set(server.mailbox.scenarios.stoppedAnswering));
+    // The rows in view are the head of the list; the demo's silent clients are found by name.
+    await expectFollowUpsOrder(popup, stopped, ['nudge']);
+    for (const key of server.mailbox.scenarios.stoppedAnswering) {
+      await popup.fill('input[type="search"]', key);
+      await expect.poll(() => rowsOf(popup, 'stopped')).toEqual([key]);
+    }
+    await popup.fill('input[type="search"]', '');
     // Each wait is set against the user's usual reply time for that client, or says there is none yet.
     const waits = await popup.$$eval('[data-side="onYou"] .kw-row', (rows) => rows.map((row) => row.textContent ?? ''));
     expect(waits.length).toBeGreaterThan(0);
+    // And says why it stands where it does: its cue, or how late its follow-up is.
     for (const wait of waits)
-      expect(wait).toMatch(/waiting \d+ (days?|hours?)\b.*(you usually reply in|no reply history yet)/);
+      expect(wait).toMatch(
+        /waiting \d+ (days?|hours?)\b.*(, unanswered|overdue|due in).*(you usually reply in|no reply history yet)/,
+      );
     await popup.close();
   });
 

@@ -252,6 +252,22 @@ describe('backup', () => {
     expect(restored).toEqual(tables);
   });
 
+  it('restores a backup written before the popup’s waiting places with each client placed from its report', async () => {
+    await fill(db);
+    const before = await snapshot(db);
+    expect(before.clients?.some((c) => c.onYouPlace || c.stoppedPlace)).toBe(true);
+    const backup = await exportBackup(db, NOW);
+    const clients = (backup.tables.clients ?? []).map((row) => {
+      const { onYouPlace: _, stoppedPlace: __, ...older } = row as Record<string, unknown>;
+      return older;
+    });
+    const check = readBackupText(JSON.stringify({ ...backup, tables: { ...backup.tables, clients } }));
+    if (!check.ok) throw new Error(JSON.stringify(check.problem));
+    await eraseAllData(db);
+    await importBackup(db, check.backup);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('refuses a broken file, another file and a newer version with a clear reason, changing nothing', async () => {
     await fill(db);
     const before = await snapshot(db);

@@ -4,7 +4,6 @@ import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
 import { assessRisk, riskLevel, valueFactor } from '@/lib/engine/risk';
 import { riskFeatures } from '@/lib/engine/risk-model/risk-features';
 import { SHIPPED_MODEL, scoreFeatures } from '@/lib/engine/risk-model/risk-score';
-import { MIN_SCORE_WAITING_ON_THEM } from '@/lib/ui/waiting-list';
 import { DAY, HOUR } from './mail-builders';
 
 const now = 1_000 * DAY;
@@ -171,18 +170,6 @@ describe('the chance of going quiet', () => {
     expect(valueFactor({ value: 250 }, 1000)).toBeCloseTo(0.75, 5);
     expect(valueFactor({ value: 1000 }, undefined)).toBe(1);
     expect(valueFactor({ tier: 'minor', value: 1e6 }, 1)).toBe(0.75);
-  });
-
-  it('keeps a client silent a day above the popup’s floor for clients who stopped answering', () => {
-    // The most engaged client imaginable, our message unanswered a day: the index read still finds it.
-    const engaged = metrics({
-      lastInboundAt: now - DAY - HOUR,
-      lastOutboundAt: now - DAY,
-      cadence: cadence(500, 1),
-      trend: { last30: 300, previous90: 900, expected30: 300, ratio: 1 },
-    });
-    const thriving = { ...population, activity: { last30: 5000, previous90: 300 } };
-    expect(assessRisk(engaged, {}, thriving, now).score).toBeGreaterThanOrEqual(MIN_SCORE_WAITING_ON_THEM);
   });
 
   it('maps chances to levels', () => {

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS } from '@/lib/data/schema-versions';
 import { openKeepwarmDb } from '@/lib/store/db';
 import { markedRefs, pendingOf } from '@/lib/store/pending-recompute';
+import { stoppedAnswering, waitingOnYou } from '@/lib/ui/waiting-reads';
+import { account as demoAccount, NOW, storedClients } from '../ui/demo-clients';
 
 // Every version upgrade keeps every record: for each version, a database made by
 // the version before it, with data in every table, opens under the current code
@@ -182,5 +184,26 @@ it('the upgrade to v5 files mail from automated senders under their organisation
     person: [`${account}|acme.com`],
     colleague: [],
   });
+  current.close();
+});
+
+/** The version that indexes the popup's waiting places: if another version comes before it at a merge, change this line. */
+const PLACES_VERSION = 7;
+
+it(`the upgrade to v${PLACES_VERSION} gives each stored client the place in the popup’s lists its report says`, async () => {
+  const old = openAtVersion(PLACES_VERSION - 1);
+  await old.open();
+  await old.table('accounts').put({ address: demoAccount.address, firstSeenAt: NOW, lastSeenAt: NOW });
+  await old.table('clients').bulkPut(storedClients.map(({ onYouPlace: _, stoppedPlace: __, ...row }) => row));
+  old.close();
+  const current = openKeepwarmDb(NAME);
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  expect((await current.clients.toArray()).sort(byKey)).toEqual([...storedClients].sort(byKey));
+  // The popup lists the same clients, in the same order, as after a recompute.
+  const upgraded = (await waitingOnYou(current, NOW)).map((e) => e.clientKey);
+  expect(upgraded.length).toBeGreaterThan(2);
+  await current.clients.bulkPut(storedClients);
+  expect((await waitingOnYou(current, NOW)).map((e) => e.clientKey)).toEqual(upgraded);
+  expect((await stoppedAnswering(current, NOW)).length).toBeGreaterThan(2);
   current.close();
 });

@@ -2,6 +2,7 @@
 // stores it: the ground truth the popup and side panel queries are tested on.
 
 import type { StoredClient, StoredMessage } from '@/lib/data/stored-rows';
+import { waitingPlaces } from '@/lib/data/waiting-places';
 import { accountIdentity } from '@/lib/engine/account-identity';
 import { analyzeAccount } from '@/lib/engine/analyze';
 import type { KeepwarmDb } from '@/lib/store/db';
@@ -24,6 +25,7 @@ export const storedClients: StoredClient[] = analysis.clients.map((report) => ({
   report,
   riskScore: report.risk.score,
   ...(report.metrics.waiting.onUs && { waitingOnUsSince: report.metrics.waiting.onUs.since }),
+  ...waitingPlaces(report, NOW),
   computedAt: NOW,
 }));
 

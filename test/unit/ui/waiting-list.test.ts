@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredClient } from '@/lib/data/stored-rows';
+import { byPriority } from '@/lib/engine/follow-up-urgency';
+import type { FollowUp } from '@/lib/engine/follow-ups';
 import type { KeepwarmDb } from '@/lib/store/db';
-import { rankWaitingOnYou, searchWaiting } from '@/lib/ui/waiting-list';
-import { stoppedAnswering, waitingOnYou, waitingOnYouFirst } from '@/lib/ui/waiting-reads';
+import { searchWaiting } from '@/lib/ui/waiting-list';
+import { stoppedAnswering, waitingOnYou } from '@/lib/ui/waiting-reads';
 import { waitingSince } from '../../demo/mailbox/waiting-since';
 import { freshDbPerTest } from '../store/fresh-db';
 import { account, mailbox, NOW, seedDemo, storedClients } from './demo-clients';
@@ -13,47 +15,63 @@ freshDbPerTest('waiting', (fresh) => {
 });
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-/** When the client's wait on the user began, from the mailbox itself; Infinity when it waits for nothing. */
-const unansweredSince = (key: string) => waitingSince(account, key) ?? Number.POSITIVE_INFINITY;
+const reasonKinds = (c: StoredClient) => new Set(c.report.risk.reasons.map((r) => r.kind));
+const openOf = (c: StoredClient, kinds: readonly FollowUp['kind'][]) =>
+  c.report.followUps.filter((f) => f.status === 'open' && kinds.includes(f.kind));
 
-function copyWith(key: string, change: (client: StoredClient) => StoredClient): StoredClient {
-  const client = storedClients.find((c) => c.key === key);
-  if (!client) throw new Error(`no client ${key}`);
-  return change(structuredClone(client));
+/**
+ * The clients in the order the follow-ups give: every client's open follow-ups
+ * of these kinds, most pressing first across clients, each client at its first.
+ */
+function followUpsOrder(kinds: readonly FollowUp['kind'][]): string[] {
+  const all = storedClients.flatMap((c) => openOf(c, kinds).map((f) => ({ ...f, key: `${c.key}\n${f.key}` })));
+  return [...new Set(all.sort(byPriority).map((f) => f.key.split('\n')[0] ?? ''))];
 }
 
 describe('the popup’s waiting lists', () => {
-  it('lists exactly the demo’s clients waiting on the user, the longest wait first', async () => {
+  it('lists the demo’s clients waiting on the user or with a cue to acknowledge, and only them', async () => {
     await seedDemo(db);
     const list = await waitingOnYou(db, NOW);
-    // The demo answers every client within hours but those its scenarios leave waiting: for
-    // days, or (a cancellation after a complaint) for less than a day, already past the few
-    // hours the user usually takes to answer them.
-    const complained = new Set(mailbox.scenarios.complaintCompetitor);
-    const expected = account.clients
-      .map((c) => c.key)
-      .filter((key) => NOW - unansweredSince(key) > DAY || (complained.has(key) && unansweredSince(key) < NOW))
-      .sort((a, b) => unansweredSince(a) - unansweredSince(b) || a.localeCompare(b));
+    const expected = storedClients
+      .filter((c) => reasonKinds(c).has('waiting_on_us') || openOf(c, ['acknowledge']).length > 0)
+      .map((c) => c.key);
     for (const key of mailbox.scenarios.waitingOnUs) expect(expected).toContain(key);
-    expect(list.map((e) => e.clientKey)).toEqual(expected);
+    expect(list.map((e) => e.clientKey).sort()).toEqual([...expected].sort());
     for (const entry of list) {
-      expect(entry.since).toBe(unansweredSince(entry.clientKey));
+      expect(entry.since).toBe(waitingSince(account, entry.clientKey));
       expect(entry.waitingMs).toBe(NOW - entry.since);
       expect(entry.threadId).toBeDefined();
       expect(entry.usualMs).toBeGreaterThan(0);
     }
   });
 
-  it('lists the clients who stopped answering, overdue against their own usual time', async () => {
+  it('orders both lists as the follow-ups order the same clients: urgency × value', async () => {
     await seedDemo(db);
-    const list = await stoppedAnswering(db, NOW);
-    const keys = list.map((e) => e.clientKey);
-    for (const key of mailbox.scenarios.stoppedAnswering) expect(keys).toContain(key);
-    const overdue = list.map((e) => e.waitingMs / (e.usualMs ?? 1));
-    // Without values set, the order is the overdue ratio, largest first.
-    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+    const sameOrder = (listed: string[], followUps: string[]) => {
+      // A client is in both when it has such a follow-up open and is in the list.
+      const both = listed.filter((key) => followUps.includes(key));
+      expect(both.length).toBeGreaterThan(2);
+      expect(both).toEqual(followUps.filter((key) => listed.includes(key)));
+    };
+    sameOrder(
+      (await waitingOnYou(db, NOW)).map((e) => e.clientKey),
+      followUpsOrder(['reply', 'acknowledge']),
+    );
+    const stopped = (await stoppedAnswering(db, NOW)).map((e) => e.clientKey);
+    for (const key of mailbox.scenarios.stoppedAnswering) expect(stopped).toContain(key);
+    sameOrder(stopped, followUpsOrder(['nudge']));
+  });
+
+  it('puts an unanswered cancellation question of a day before routine waits of three days and more', async () => {
+    await seedDemo(db);
+    const list = await waitingOnYou(db, NOW);
+    const cued = list.findIndex((e) => e.cue === 'cancellation');
+    expect(cued).toBeGreaterThanOrEqual(0);
+    expect(list[cued]?.waitingMs).toBeLessThan(2 * 24 * HOUR);
+    const routine = list.filter((e) => e.cue === undefined && e.waitingMs > 3 * 24 * HOUR);
+    expect(routine.length).toBeGreaterThan(0);
+    for (const e of routine) expect(list.indexOf(e)).toBeGreaterThan(cued);
   });
 
   it('grows the wait with the clock, not with the last recompute', async () => {
@@ -62,33 +80,27 @@ describe('the popup’s waiting lists', () => {
     expect(later[0]?.waitingMs).toBe(NOW + 5 * HOUR - (later[0]?.since ?? 0));
   });
 
-  it('puts a key client before a longer wait of a minor one', () => {
-    const [longer, shorter] = mailbox.scenarios.waitingOnUs
-      .map((key) => storedClients.find((c) => c.key === key))
-      .sort((a, b) => (a?.waitingOnUsSince ?? 0) - (b?.waitingOnUsSince ?? 0));
-    if (!longer || !shorter) throw new Error('the demo has two clients waiting');
-    expect(rankWaitingOnYou([longer, shorter], NOW).map((e) => e.clientKey)).toEqual([longer.key, shorter.key]);
-    const keyClient = copyWith(shorter.key, (c) => ({
-      ...c,
-      report: { ...c.report, tier: 'key', risk: { ...c.report.risk, valueFactor: 1.3 } },
-    }));
-    const minor = copyWith(longer.key, (c) => ({
-      ...c,
-      report: { ...c.report, risk: { ...c.report.risk, valueFactor: 0.75 } },
-    }));
-    expect(rankWaitingOnYou([minor, keyClient], NOW).map((e) => e.clientKey)).toEqual([shorter.key, longer.key]);
-  });
-
-  it('paints the first rows from a few reads, the same as the head of the whole list', async () => {
+  it('paints the first rows from one read of the index, the same as the head of the whole list', async () => {
     await seedDemo(db);
     const copies = Array.from({ length: 60 }, (_, i) =>
       storedClients.map((c) => ({ ...c, key: `${i}.${c.key}`, report: { ...c.report, key: `${i}.${c.key}` } })),
     ).flat();
     await db.clients.bulkPut(copies);
     const whole = await waitingOnYou(db, NOW);
-    const first = await waitingOnYouFirst(db, NOW, 12);
+    const first = await waitingOnYou(db, NOW, 12);
     expect(first).toHaveLength(12);
-    expect(first.map((e) => e.waitingMs)).toEqual(whole.slice(0, 12).map((e) => e.waitingMs));
+    expect(first).toEqual(whole.slice(0, 12));
+  });
+
+  it('lists clients of every account in one order', async () => {
+    await seedDemo(db);
+    const other = 'second@example.com';
+    await db.clients.bulkPut(storedClients.map((c) => ({ ...c, account: other })));
+    const list = await waitingOnYou(db, NOW);
+    const single = storedClients.filter((c) => c.onYouPlace).length;
+    expect(list).toHaveLength(2 * single);
+    // The same client in both accounts stands side by side: one order across accounts.
+    expect(list[0]?.clientKey).toBe(list[1]?.clientKey);
   });
 
   it('reads nothing for an account without clients and lists nobody', async () => {

@@ -10,7 +10,7 @@ import type { WaitingEntry } from '@/lib/ui/waiting-list';
 const NOW = Date.UTC(2026, 10, 20, 12);
 const DAY = 86_400_000;
 
-const entry = (level: WaitingEntry['level']): WaitingEntry => ({
+const entry = (level: WaitingEntry['level'], change: Partial<WaitingEntry> = {}): WaitingEntry => ({
   account: 'me@studio.example',
   clientKey: 'acme.example',
   name: 'Acme',
@@ -21,12 +21,19 @@ const entry = (level: WaitingEntry['level']): WaitingEntry => ({
   waitingMs: 9 * DAY,
   usualMs: 2 * DAY,
   threads: 1,
+  dueAt: NOW - 7 * DAY,
   haystack: 'acme',
+  ...change,
 });
 
-function row(level: WaitingEntry['level'], side: 'onYou' | 'stopped', language: (typeof LANGUAGES)[number] = 'en') {
+function row(
+  level: WaitingEntry['level'],
+  side: 'onYou' | 'stopped',
+  language: (typeof LANGUAGES)[number] = 'en',
+  change: Partial<WaitingEntry> = {},
+) {
   const props = {
-    entry: entry(level),
+    entry: entry(level, change),
     side,
     now: NOW,
     active: false,
@@ -45,5 +52,18 @@ describe('a client who stopped answering you', () => {
     expect(row('low', 'stopped', language)).toContain(text);
     expect(row('high', 'stopped', language)).not.toContain(text);
     expect(row('low', 'onYou', language)).not.toContain(text);
+  });
+});
+
+describe('a waiting row says why it stands where it does', () => {
+  it.each(LANGUAGES)('names the cue to acknowledge, else how late the follow-up is, in %s', (language) => {
+    const { t, duration } = createTranslator(language);
+    expect(row('high', 'onYou', language)).toContain(t('popup.why.overdue', { late: duration(7 * DAY) }));
+    expect(row('high', 'onYou', language, { dueAt: NOW + 3 * 3_600_000 })).toContain(
+      t('popup.why.due', { left: duration(3 * 3_600_000) }),
+    );
+    const cue = t('popup.why.cue', { cue: t('riskReason.cue.cancellation') });
+    expect(row('high', 'onYou', language, { cue: 'cancellation' })).toContain(cue);
+    expect(cue).not.toContain('{');
   });
 });
