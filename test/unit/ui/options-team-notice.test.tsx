@@ -6,16 +6,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TeamSectionProps } from '@/components/team-section';
 import { useTeam } from '@/entrypoints/options/use-team';
 import type { TeamStatus } from '@/lib/features/team/messages';
+import { FROM_BACKGROUND, fakeBackgroundAnswering, TEAM_CHANGED } from './fake-background';
 
 // The options page's team section learns that the connection changed from the
 // background's notice, and asks for the status again then; nothing asks on a timer.
 
-const NOTICE = { type: 'background/team-changed' };
-const FROM_BACKGROUND = { id: 'keepwarm' };
-
 let root: Root;
 let seen: TeamSectionProps[];
-let asks: number;
+let background: { asks: () => number };
 let answer: TeamStatus;
 
 function Probe() {
@@ -36,14 +34,9 @@ const status = (state: TeamStatus['state'], synced: boolean): TeamStatus => ({
 describe('the options page’s team status', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    asks = 0;
     seen = [];
     answer = status('connecting', false);
-    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-      if ((message as { type?: string }).type !== 'ui/team-status') return undefined;
-      asks += 1;
-      return Promise.resolve(answer);
-    });
+    background = fakeBackgroundAnswering('ui/team-status', () => answer);
     root = createRoot(document.createElement('div'));
   });
   afterEach(() => {
@@ -57,18 +50,18 @@ describe('the options page’s team status', () => {
     await expect.poll(() => seen.at(-1)?.status).toEqual(status('connecting', false));
     for (const next of [status('connected', false), status('connected', true), status('offline', false)]) {
       answer = next;
-      await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+      await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
       await expect.poll(() => seen.at(-1)?.status).toEqual(next);
     }
-    expect(asks).toBe(4);
+    expect(background.asks()).toBe(4);
     expect(interval).not.toHaveBeenCalled();
   });
 
   it('says when the background cannot be asked', async () => {
     root.render(createElement(Probe));
-    await expect.poll(() => asks).toBe(1);
+    await expect.poll(() => background.asks()).toBe(1);
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await expect.poll(() => seen.at(-1)?.error).toMatch(/Extension context invalidated/);
   });
 });

@@ -8,16 +8,14 @@ import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
 import { followTeamChanges } from '@/lib/ui/follow-team-changes';
 import { useDashboard } from '@/lib/ui/use-dashboard';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
+import { FROM_BACKGROUND, fakeBackgroundAnswering, TEAM_CHANGED } from './fake-background';
 
 // The popup, side panel and dashboard learn that the team scope changed from the
 // background's notice, and ask again then; nothing asks on a timer.
 
-const NOTICE = { type: 'background/team-changed' };
-const FROM_BACKGROUND = { id: 'keepwarm' };
-
 let root: Root;
 let seen: TeamScopeReply[];
-let asks: number;
+let background: { asks: () => number };
 let answer: TeamScopeReply;
 
 function Probe() {
@@ -38,15 +36,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('the team scope of an open page', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    asks = 0;
     answer = connected(1);
     seen = [];
-    // The background's side: the fake browser hands a page's message to every listener.
-    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-      if ((message as { type?: string }).type !== 'ui/team-scope') return undefined;
-      asks += 1;
-      return Promise.resolve(answer);
-    });
+    background = fakeBackgroundAnswering('ui/team-scope', () => answer);
     root = createRoot(document.createElement('div'));
   });
   afterEach(() => {
@@ -58,34 +50,37 @@ describe('the team scope of an open page', () => {
     const interval = vi.spyOn(globalThis, 'setInterval');
     root.render(createElement(Probe));
     await expect.poll(() => seen.at(-1)).toEqual(connected(1));
-    expect(asks).toBe(1);
+    expect(background.asks()).toBe(1);
     answer = connected(2);
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await expect.poll(() => seen.at(-1)).toEqual(connected(2));
-    expect(asks).toBe(2);
+    expect(background.asks()).toBe(2);
     expect(interval).not.toHaveBeenCalled();
   });
 
   it('ignores a notice from a tab, one of another shape, and any after the page closed', async () => {
     root.render(createElement(Probe));
-    await expect.poll(() => asks).toBe(1);
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, { ...FROM_BACKGROUND, tab: { id: 7 } as Browser.tabs.Tab });
-    await fakeBrowser.runtime.onMessage.trigger({ ...NOTICE, clients: [] }, FROM_BACKGROUND);
+    await expect.poll(() => background.asks()).toBe(1);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, {
+      ...FROM_BACKGROUND,
+      tab: { id: 7 } as Browser.tabs.Tab,
+    });
+    await fakeBrowser.runtime.onMessage.trigger({ ...TEAM_CHANGED, clients: [] }, FROM_BACKGROUND);
     await fakeBrowser.runtime.onMessage.trigger({ type: 'background/risks-changed' }, FROM_BACKGROUND);
     await settle();
-    expect(asks).toBe(1);
+    expect(background.asks()).toBe(1);
     root.unmount();
     root = createRoot(document.createElement('div'));
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await settle();
-    expect(asks).toBe(1);
+    expect(background.asks()).toBe(1);
   });
 
   it('shows no team when the background can no longer be asked', async () => {
     root.render(createElement(Probe));
     await expect.poll(() => seen.at(-1)).toEqual(connected(1));
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await expect.poll(() => seen.at(-1)).toEqual({ connected: false });
   });
 });
@@ -98,7 +93,7 @@ describe('following the team’s changes', () => {
     const ask = vi.fn(() => new Promise<void>((resolve) => answers.push(resolve)));
     const stop = followTeamChanges(ask);
     expect(ask).toHaveBeenCalledTimes(1);
-    for (let i = 0; i < 3; i += 1) await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    for (let i = 0; i < 3; i += 1) await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     expect(ask).toHaveBeenCalledTimes(1);
     answers[0]?.();
     await expect.poll(() => ask.mock.calls.length).toBe(2);
@@ -112,7 +107,7 @@ describe('following the team’s changes', () => {
     const ask = vi.fn().mockRejectedValueOnce(new Error('gone')).mockResolvedValue(undefined);
     const stop = followTeamChanges(() => ask().catch(() => undefined));
     await settle();
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await expect.poll(() => ask.mock.calls.length).toBe(2);
     stop();
   });
@@ -149,7 +144,7 @@ describe('the dashboard', () => {
   it('in the team scope asks again on each notice, without showing “loading” in between', async () => {
     dashboardRoot.render(createElement(DashboardProbe, { scope: 'team' }));
     await expect.poll(() => states.at(-1)).toBe('ready');
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await expect.poll(() => asked).toEqual(['ui/team-dashboard', 'ui/team-dashboard']);
     await settle();
     expect(states.slice(states.indexOf('ready'))).not.toContain('loading');
@@ -158,7 +153,7 @@ describe('the dashboard', () => {
   it('of the member’s own account does not follow the team', async () => {
     dashboardRoot.render(createElement(DashboardProbe, { scope: 'mine' }));
     await expect.poll(() => states.at(-1)).toBe('ready');
-    await fakeBrowser.runtime.onMessage.trigger(NOTICE, FROM_BACKGROUND);
+    await fakeBrowser.runtime.onMessage.trigger(TEAM_CHANGED, FROM_BACKGROUND);
     await settle();
     expect(asked).toEqual(['ui/get-dashboard']);
   });
