@@ -65,7 +65,11 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[]): BgNbdFit {
     lower: -LOG_BOUND,
     upper: LOG_BOUND,
   };
-  const meanT = customers.reduce((s, c) => s + c.T, 0) / n;
+  let totalT = 0;
+  for (let i = 0; i < data.count.length; i++) {
+    totalT += (data.count[i] as number) * (data.distinctT[data.TIndex[i] as number] as number);
+  }
+  const meanT = totalT / n;
   const starts = [
     [0, Math.log(Math.max(meanT, 1e-6)), 0, 0],
     [Math.log(0.5), Math.log(Math.max(meanT / 4, 1e-6)), Math.log(0.5), Math.log(2)],

@@ -30,7 +30,10 @@ export function compact(customers: readonly BgNbdCustomer[]): CompactData {
     if (row) row.n += 1;
     else rows.set(key, { c, n: 1 });
   });
-  const list = [...rows.values()];
+  // In a fixed order, whatever the clients' order: the sums, and so where the
+  // quasi-Newton steps stop, then depend on the data alone, and the extension
+  // and the command line, which list clients differently, fit the same numbers.
+  const list = [...rows.values()].sort((p, q) => p.c.x - q.c.x || p.c.tx - q.c.tx || p.c.T - q.c.T);
   const indexed = (values: number[]) => {
     const distinct = [...new Set(values)].sort((p, q) => p - q);
     const position = new Map(distinct.map((value, i) => [value, i]));
