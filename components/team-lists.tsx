@@ -59,9 +59,7 @@ export function TeamLists({ clients, now, ignored }: Props) {
                       member: memberName(t, place),
                     })}
                     {' · '}
-                    <span data-testid="row-why">
-                      {waitingWhy(tr, place, now)}
-                    </span>
+                    <span data-testid="row-why">{waitingWhy(tr, place, now)}</span>
                   </span>
                 </>
               )}
