@@ -1,7 +1,9 @@
 import type { TeamClientView } from '@/lib/features/team/team-view-messages';
 import { reasonText } from '@/lib/i18n/risk-reason-text';
+import { byTeamPlace } from '@/lib/team/team-waiting-order';
 import { memberName } from '@/lib/ui/team-member-name';
 import { useTranslator } from '@/lib/ui/use-translator';
+import { waitingWhy } from '@/lib/ui/waiting-why';
 import { RiskPill } from './risk-pill';
 import { VirtualList } from './virtual-list';
 import './team-view.css';
@@ -11,7 +13,7 @@ const RISKIEST_SHOWN = 5;
 const ROW_HEIGHT = 48;
 const LIST_HEIGHT = 288;
 
-type Wait = { client: TeamClientView; wait: TeamClientView['waits'][number] };
+type Wait = { key: string; client: TeamClientView; place: NonNullable<TeamClientView['place']> };
 
 interface Props {
   clients: readonly TeamClientView[];
@@ -24,9 +26,10 @@ interface Props {
 export function TeamLists({ clients, now, ignored }: Props) {
   const tr = useTranslator();
   const { t, duration } = tr;
+  // In the order of the follow-ups, as the account's lists: urgency × value, the cue first.
   const waiting: Wait[] = clients
-    .flatMap((client) => (client.waits[0] ? [{ client, wait: client.waits[0] }] : []))
-    .sort((a, b) => a.wait.since - b.wait.since);
+    .flatMap((client) => (client.place ? [{ key: client.key, client, place: client.place }] : []))
+    .sort(byTeamPlace);
   const riskiest = clients.filter((c) => c.risk.level !== 'low').slice(0, RISKIEST_SHOWN);
   return (
     <>
@@ -42,8 +45,8 @@ export function TeamLists({ clients, now, ignored }: Props) {
               maxHeight={LIST_HEIGHT}
               label={t('team.waitingOnTeam')}
               keyOf={({ client }) => client.key}
-              dataOf={({ client, wait }) => ({ 'data-client': client.key, 'data-member': wait.memberId })}
-              render={({ client, wait }, i) => (
+              dataOf={({ client, place }) => ({ 'data-client': client.key, 'data-member': place.memberId })}
+              render={({ client, place }, i) => (
                 <>
                   <span className="kw-team-list__top">
                     {/* The browser times this row's paint, as the single-account popup's (npm run bench). */}
@@ -52,9 +55,11 @@ export function TeamLists({ clients, now, ignored }: Props) {
                   </span>
                   <span>
                     {t('team.waitingOn', {
-                      waited: duration(Math.max(0, now - wait.since)),
-                      member: memberName(t, wait),
+                      waited: duration(Math.max(0, now - place.since)),
+                      member: memberName(t, place),
                     })}
+                    {' · '}
+                    <span data-testid="row-why">{waitingWhy(tr, place, now)}</span>
                   </span>
                 </>
               )}

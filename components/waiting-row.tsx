@@ -1,6 +1,7 @@
 import type { MessageKey } from '@/lib/i18n/catalogs';
 import { useTranslator } from '@/lib/ui/use-translator';
 import type { WaitingEntry } from '@/lib/ui/waiting-list';
+import { waitingWhy } from '@/lib/ui/waiting-why';
 import { RiskPill } from './risk-pill';
 import './client-row.css';
 
@@ -19,7 +20,8 @@ interface Props {
 
 /** One client waiting: the wait against the usual time on that side, the thread, one click to open it. */
 export function WaitingRow({ entry, side, now, active, showAccount, onOpen, onFocus }: Props) {
-  const { t, duration } = useTranslator();
+  const tr = useTranslator();
+  const { t, duration } = tr;
   const waited = duration(Math.max(0, now - entry.since));
   const usual =
     side === 'onYou'
@@ -27,13 +29,7 @@ export function WaitingRow({ entry, side, now, active, showAccount, onOpen, onFo
         ? t('popup.yourUsual', { usual: duration(entry.usualMs) })
         : t('popup.noReplyHistory')
       : t('popup.theirUsual', { usual: duration(entry.usualMs ?? 0) });
-  const late = now - entry.dueAt;
-  // Why the row stands where it does: the cue to acknowledge, else how late its follow-up is.
-  const why = entry.cue
-    ? t('popup.why.cue', { cue: t(`riskReason.cue.${entry.cue}`) })
-    : late > 0
-      ? t('popup.why.overdue', { late: duration(late) })
-      : t('popup.why.due', { left: duration(-late) });
+  const why = waitingWhy(tr, entry, now);
   const subject = entry.subject || t('popup.noSubject');
   const tierKey = entry.tier ? (`popup.tier.${entry.tier}` as MessageKey) : undefined;
   return (

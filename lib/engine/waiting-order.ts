@@ -38,16 +38,24 @@ export interface WaitingOrderInput {
 }
 
 /** Our usual reply time when the client has none, as the reply follow-up assumes. */
-const DEFAULT_REPLY_MS = 4 * HOUR;
+export const DEFAULT_REPLY_MS = 4 * HOUR;
 
 const KINDS: Record<WaitingListName, readonly FollowUp['kind'][]> = {
   onYou: ['reply', 'acknowledge'],
   stopped: ['nudge'],
 };
 
-function weigh(kind: 'reply' | 'nudge', dueAt: number, valueFactor: number, now: number): PlacedFollowUp {
-  const urgency = followUpUrgency({ kind, dueAt }, now);
-  return { key: '', kind, status: 'open', dueAt, urgency, priority: Math.round(urgency * valueFactor * 1000) / 1000 };
+/** A follow-up weighed as of `now`, as follow-ups.ts weighs the ones it suggests (the team's list weighs colleagues' so). */
+export function weighFollowUp(
+  kind: 'reply' | 'nudge' | 'acknowledge',
+  dueAt: number,
+  valueFactor: number,
+  now: number,
+  cue?: CueKind,
+): PlacedFollowUp {
+  const urgency = followUpUrgency({ kind, dueAt, ...(cue && { cue }) }, now);
+  const priority = Math.round(urgency * valueFactor * 1000) / 1000;
+  return { key: '', kind, status: 'open', dueAt, urgency, priority, ...(cue && { cue }) };
 }
 
 /** The follow-up the wait asks for, from the risk's reason, when no open follow-up stands for it. */
@@ -55,11 +63,11 @@ function fromReason(list: WaitingListName, reasons: readonly RiskReason[], value
   for (const reason of reasons) {
     if (list === 'onYou' && reason.kind === 'waiting_on_us') {
       const since = now - reason.numbers.waitingMs;
-      return weigh('reply', since + (reason.numbers.usualReplyMs ?? DEFAULT_REPLY_MS), valueFactor, now);
+      return weighFollowUp('reply', since + (reason.numbers.usualReplyMs ?? DEFAULT_REPLY_MS), valueFactor, now);
     }
     if (list === 'stopped' && reason.kind === 'waiting_on_them') {
       const { waitingMs, usualReplyMs, usualGapMs } = reason.numbers;
-      return weigh('nudge', now - waitingMs + Math.max(usualReplyMs, usualGapMs), valueFactor, now);
+      return weighFollowUp('nudge', now - waitingMs + Math.max(usualReplyMs, usualGapMs), valueFactor, now);
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberIdSchema } from './documents';
+import { checkEntries, memberIdSchema } from './documents';
 
 // Corrections a member makes for the whole team (a client's name, value, tier,
 // owner, or a merge into another client). They are appended to one list in
@@ -8,6 +8,13 @@ import { memberIdSchema } from './documents';
 // correction wins; a correction another member wrote without having seen the
 // winner (written before it, or at the same time elsewhere) is kept and listed
 // beside the winner as overruled, so the user sees both sides and can choose.
+
+// Each kind is a plain z.object, which drops keys it does not know: a
+// correction from a later release that says one more thing is read by this
+// one without it (nothing unknown is kept or shown), while every field this
+// release knows is checked exactly and a wrong one still refuses the
+// correction. A field name this release does not know is a wrong value of
+// `field`, and is refused: it cannot say what it corrects.
 
 const time = z.number().int().min(0).max(8.64e15);
 const base = {
@@ -19,15 +26,24 @@ const base = {
 };
 
 export const correctionSchema = z.discriminatedUnion('field', [
-  z.strictObject({ ...base, field: z.literal('name'), value: z.string().trim().min(1).max(200).nullable() }),
-  z.strictObject({ ...base, field: z.literal('value'), value: z.number().finite().min(0).max(1e12).nullable() }),
-  z.strictObject({ ...base, field: z.literal('tier'), value: z.enum(['key', 'standard', 'minor']).nullable() }),
+  z.object({ ...base, field: z.literal('name'), value: z.string().trim().min(1).max(200).nullable() }),
+  z.object({ ...base, field: z.literal('value'), value: z.number().finite().min(0).max(1e12).nullable() }),
+  z.object({ ...base, field: z.literal('tier'), value: z.enum(['key', 'standard', 'minor']).nullable() }),
   /** The member who owns the relationship. */
-  z.strictObject({ ...base, field: z.literal('owner'), value: memberIdSchema.nullable() }),
-  z.strictObject({ ...base, field: z.literal('mergeInto'), value: z.string().min(1).max(400).nullable() }),
+  z.object({ ...base, field: z.literal('owner'), value: memberIdSchema.nullable() }),
+  z.object({ ...base, field: z.literal('mergeInto'), value: z.string().min(1).max(400).nullable() }),
 ]);
 export type Correction = z.infer<typeof correctionSchema>;
 export type CorrectionField = Correction['field'];
+
+/** The team document's corrections as read: the valid ones in their order, and how many were refused. */
+export function checkCorrections(values: readonly unknown[]): { valid: Correction[]; invalid: number } {
+  const checked = checkEntries(
+    values.map((value, i): [string, unknown] => [String(i), value]),
+    correctionSchema,
+  );
+  return { valid: [...checked.valid.values()], invalid: checked.invalid };
+}
 
 export interface ResolvedField {
   winner: Correction;

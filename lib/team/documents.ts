@@ -35,7 +35,10 @@ export function parseDocumentName(name: string): DocumentRef | undefined {
   return undefined;
 }
 
-export const rosterEntrySchema = z.strictObject({
+// A plain z.object: a roster written by a later server that says more of a
+// member is read without what this release does not know; a wrong name or
+// revocation still drops the entry, counted.
+export const rosterEntrySchema = z.object({
   name: z.string().min(1).max(100),
   /** Revoked members stay listed, so their colleagues' browsers can drop what they had published. */
   revoked: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DAY } from '@/lib/engine/business-hours';
 import type { ClientHistory } from '@/lib/engine/client-history';
+import type { CueKind } from '@/lib/engine/cue-lexicon';
 import type { ClientReport } from '@/lib/engine/report-types';
 import type { ReasonKind } from '@/lib/engine/risk-types';
 
@@ -26,6 +27,8 @@ export const REASON_KINDS = [
   'price',
   'competitor',
 ] as const satisfies readonly ReasonKind[];
+
+const CUE_KINDS = ['cancellation', 'competitor', 'complaint', 'price'] as const satisfies readonly CueKind[];
 
 // Every object below is a plain z.object, which strips keys it does not know
 // (exactSummarySchema, the same with strict objects, tells when none was there):
@@ -65,6 +68,8 @@ function summarySchemas(object: typeof z.object) {
     dueAt: time,
     status: z.enum(['open', 'snoozed']),
     snoozedUntil: time.optional(),
+    /** For an acknowledgement, the kind of cue it answers: what weighs it in the team's waiting list. */
+    cue: z.enum(CUE_KINDS).optional(),
   });
 
   /**
@@ -198,6 +203,7 @@ export function summarizeClient(report: SummarySource, computedAt: number, histo
         dueAt: Math.round(f.dueAt),
         status: f.status as 'open' | 'snoozed',
         snoozedUntil: f.snoozedUntil === undefined ? undefined : Math.round(f.snoozedUntil),
+        cue: f.kind === 'acknowledge' ? f.cue : undefined,
       })),
     history,
     computedAt,

@@ -7,6 +7,9 @@ import { type Correction, type CorrectionField, type ResolvedField, resolveCorre
 import type { ClientSummary } from './summary';
 import { withTeamCues } from './team-cues';
 import { metricsOfSummary, reasonNumber, type TeamContact, withTeamContact } from './team-metrics';
+import { type MemberRef, type TeamPlace, teamPlace } from './team-waiting-order';
+
+export type { MemberRef } from './team-waiting-order';
 
 // The team's picture of each client, merged from every member's summary: the
 // silence counts from the last contact with anyone on the team, a client
@@ -19,12 +22,6 @@ import { metricsOfSummary, reasonNumber, type TeamContact, withTeamContact } fro
 export const STALE_AFTER_MS = 14 * DAY;
 /** How far ahead of this browser's clock a colleague's may run before their times are not believed. */
 const CLOCK_SKEW_MS = DAY;
-
-export interface MemberRef {
-  memberId: string;
-  name: string;
-  self: boolean;
-}
 
 /** One member's contact with the client. */
 export interface MemberContact extends MemberRef {
@@ -60,6 +57,8 @@ export interface TeamClient {
   contacts: MemberContact[];
   /** Each member's wait no member answered since, the oldest first: the first one is the team's. */
   waits: TeamWait[];
+  /** Its place in the team's waiting list (team-waiting-order.ts), when the team owes it a reply or an acknowledgement. */
+  place?: TeamPlace;
   risk: Risk;
   /** The member a reason is about: who had the last exchange (silence), who is waited on, whose message waits. */
   reasonMembers: Partial<Record<ReasonKind, MemberRef>>;
@@ -262,6 +261,7 @@ function mergeClient(
     ownerField && ownerId !== undefined ? { memberId: ownerId, overruled: ownerField.overruled.length } : undefined,
   );
   const name = corrected(fields, 'name');
+  const place = teamPlace({ entries, waits, contacts, valueFactor: risk.valueFactor, now });
   return {
     key,
     name: name ?? newest.summary.name,
@@ -270,6 +270,7 @@ function mergeClient(
     ...(value !== undefined && { value }),
     contacts,
     waits,
+    ...(place && { place }),
     risk,
     reasonMembers: { ...reasonMembersOf(contacts, waits), ...cueMembers },
     ...(owner && { owner }),

@@ -1,9 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { type Correction, correctionSchema } from '@/lib/team/corrections';
+import { type Correction, checkCorrections, correctionSchema } from '@/lib/team/corrections';
 import {
   CORRECTIONS_ARRAY,
-  checkEntries,
   checkRoster,
   documentName,
   ROSTER_MAP,
@@ -98,15 +97,9 @@ function teamViewOf(teamId: string, memberId: string, open: Map<string, OpenDocu
       summaries: checked?.valid() ?? new Map(),
     });
   }
-  const corrections = checkEntries(
-    teamDoc(teamId, open)
-      .getArray<unknown>(CORRECTIONS_ARRAY)
-      .toArray()
-      .map((c, i): [string, unknown] => [String(i), c]),
-    correctionSchema,
-  );
+  const corrections = checkCorrections(teamDoc(teamId, open).getArray<unknown>(CORRECTIONS_ARRAY).toArray());
   invalid += corrections.invalid;
-  return { members, corrections: [...corrections.valid.values()], invalid };
+  return { members, corrections: corrections.valid, invalid };
 }
 
 /** Makes a member's document hold exactly these summaries, touching only those that changed. */

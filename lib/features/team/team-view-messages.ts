@@ -39,6 +39,16 @@ export const teamClientSchema = z.object({
     }),
   ),
   waits: z.array(memberRefSchema.extend({ since: z.number() })),
+  /** Its place in the team's waiting list: the same weighing and "why" as the account's rows. */
+  place: memberRefSchema
+    .extend({
+      since: z.number(),
+      priority: z.number(),
+      urgency: z.number(),
+      dueAt: z.number(),
+      cue: z.enum(['cancellation', 'competitor', 'complaint', 'price']).optional(),
+    })
+    .optional(),
   risk: z.object({
     score: z.number(),
     level: z.enum(['low', 'watch', 'high', 'critical']),

@@ -159,6 +159,10 @@ const WRONG: [Path, unknown[]][] = [
   ],
   [['followUps', 0, 'status'], ['done']],
   [
+    ['followUps', 0, 'cue'],
+    ['anger', 1],
+  ],
+  [
     ['history', 'contactDays'],
     [[-1], Array.from({ length: 401 }, (_, i) => i)],
   ],

@@ -23,6 +23,7 @@ const globex: TeamClientView = {
     { ...ann, lastOutboundAt: NOW - 20 * DAY, lastAt: NOW - 20 * DAY, chance: 55 },
   ],
   waits: [{ ...bob, since: NOW - 3 * DAY }],
+  place: { ...bob, since: NOW - 3 * DAY, priority: 2.4, urgency: 2.4, dueAt: NOW - 3 * DAY + 4 * 3_600_000 },
   risk: {
     score: 62,
     level: 'high',
@@ -61,6 +62,8 @@ describe('the team scope components', () => {
     expect(html).toContain(t('team.waitingOnTeam'));
     expect(html).toContain(t('team.waitingOn', { waited: duration(3 * DAY), member: 'Bob' }));
     expect(html).toContain('data-member="bobmember"');
+    // Why it stands there, in the words of the account's rows.
+    expect(html).toContain(t('popup.why.overdue', { late: duration(3 * DAY - 4 * 3_600_000) }));
     expect(html).toContain(t('team.ignored', { count: 2 }));
   });
 
