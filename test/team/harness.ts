@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -9,6 +8,9 @@ import { createTeamReplica, type ReplicaOptions, type TeamReplica } from '@/lib/
 import type { ClientSummary } from '@/lib/team/summary';
 import { startTeamServer } from '@/server/team/team-server';
 import { openTeamStore, type TeamStore } from '@/server/team/team-store';
+import { freePort, summary } from './team-fixtures';
+
+export { freePort, summary };
 
 // The team server as a team runs it, on loopback with a database in a
 // temporary folder, and members connecting through the extension's own
@@ -37,17 +39,6 @@ export async function makeTeam(names: string[]): Promise<Team> {
 export async function removeTeam(team: Team): Promise<void> {
   team.store.close();
   await rm(team.dir, { recursive: true, force: true });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export function serve(team: Team, port: number, redis?: string) {
@@ -85,21 +76,6 @@ export async function until(what: string, holds: () => boolean, timeoutMs = 20_0
 
 export function summariesSeen(replica: TeamReplica, memberId: string): Map<string, ClientSummary> {
   return replica.view().members.find((m) => m.memberId === memberId)?.summaries ?? new Map();
-}
-
-export function summary(clientKey: string, chance = 30, at = Date.parse('2026-11-16T12:00:00Z')): ClientSummary {
-  return {
-    clientKey,
-    name: clientKey,
-    kind: 'org',
-    firstContactAt: at - 100 * 86_400_000,
-    lastInboundAt: at - 3 * 86_400_000,
-    lastFrom: 'client',
-    replyTimes: { member: { count: 3, medianMs: 3_600_000 }, client: { count: 2 } },
-    risk: { chance, level: 'watch', reasons: [{ kind: 'silence', weight: 40, numbers: { silenceDays: 3 } }] },
-    followUps: [],
-    computedAt: at,
-  };
 }
 
 /** A Redis on a free loopback port, with nothing saved to disk. */

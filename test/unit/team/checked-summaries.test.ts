@@ -3,26 +3,12 @@ import * as Y from 'yjs';
 import { followSummaries } from '@/lib/features/team/checked-summaries';
 import { SUMMARIES_MAP } from '@/lib/team/documents';
 import type { ClientSummary } from '@/lib/team/summary';
+import { summary } from '../../team/team-fixtures';
 
 // A member's summaries, checked as they change: what the team view shows must
 // equal checking the whole document afresh, whatever arrives and in what order.
 
 const at = Date.parse('2026-11-16T12:00:00Z');
-
-function summary(clientKey: string, chance: number, computedAt: number): ClientSummary {
-  return {
-    clientKey,
-    name: clientKey,
-    kind: 'org',
-    firstContactAt: computedAt - 100 * 86_400_000,
-    lastInboundAt: computedAt - 3 * 86_400_000,
-    lastFrom: 'client',
-    replyTimes: { member: { count: 3, medianMs: 3_600_000 }, client: { count: 2 } },
-    risk: { chance, level: 'watch', reasons: [{ kind: 'silence', weight: 40, numbers: { silenceDays: 3 } }] },
-    followUps: [],
-    computedAt,
-  };
-}
 
 function documentWith(entries: Record<string, unknown>): Y.Doc {
   const doc = new Y.Doc();

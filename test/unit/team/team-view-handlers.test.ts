@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { ThreadRisk } from '@/lib/features/gmail/messages';
@@ -6,6 +5,7 @@ import { createTeamView } from '@/lib/features/team/team-view-handlers';
 import { VIEW_SCOPE_KEY } from '@/lib/features/team/team-view-messages';
 import { createTranslator } from '@/lib/i18n/translate';
 import { openKeepwarmDb } from '@/lib/store/db';
+import { freePort } from '../../team/team-fixtures';
 
 function memoryArea(initial: Record<string, unknown> = {}) {
   const items = { ...initial };
@@ -51,18 +51,6 @@ describe('the team view without a team', () => {
   });
 });
 
-/** A loopback port nothing listens on: the replica's socket is refused there, as with a server that is down. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('the team view’s changes', () => {
   beforeEach(() => vi.stubGlobal('WebSocket', WebSocket));
   afterEach(() => vi.unstubAllGlobals());
@@ -75,7 +63,7 @@ describe('the team view’s changes', () => {
     expect(changed).not.toHaveBeenCalled();
 
     const replica = view.openReplica({
-      url: `ws://127.0.0.1:${await closedPort()}`,
+      url: `ws://127.0.0.1:${await freePort()}`,
       teamId: 'studio1',
       token: 'member1.secret',
     });
