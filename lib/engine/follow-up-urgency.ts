@@ -41,6 +41,11 @@ export function followUpUrgency({ kind, dueAt, cue, chance }: UrgencyInput, now:
   return Math.round(KIND_URGENCY[kind] * cueFactor * chanceFactor * lateness * 1000) / 1000;
 }
 
+/** Urgency × the client's value factor, to three decimals: the order across clients of the follow-ups and the waiting lists. */
+export function followUpPriority(urgency: number, valueFactor: number): number {
+  return Math.round(urgency * valueFactor * 1000) / 1000;
+}
+
 /** Most pressing first (priority, then urgency), then the earliest due, then by key for a stable order. */
 export function byPriority(
   a: { priority: number; urgency: number; dueAt: number; key: string },

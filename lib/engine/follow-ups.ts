@@ -21,7 +21,7 @@
 import { DAY, HOUR } from './business-hours';
 import { thresholdCrossedAt } from './check-in-due';
 import type { CueKind } from './cue-lexicon';
-import { byPriority, followUpUrgency } from './follow-up-urgency';
+import { byPriority, followUpPriority, followUpUrgency } from './follow-up-urgency';
 import { formatDays, formatDuration } from './format';
 import type { ClientMetrics } from './report-types';
 import { HORIZON_DAYS } from './risk';
@@ -239,7 +239,7 @@ export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
   return out
     .map((draft) => {
       const urgency = followUpUrgency(draft, now);
-      return { ...draft, urgency, priority: Math.round(urgency * value * 1000) / 1000 };
+      return { ...draft, urgency, priority: followUpPriority(urgency, value) };
     })
     .sort(byPriority);
 }

@@ -13,7 +13,7 @@
 // back), the one the wait would ask for, weighed the same way.
 import { HOUR } from './business-hours';
 import type { CueKind } from './cue-lexicon';
-import { byPriority, followUpUrgency } from './follow-up-urgency';
+import { byPriority, followUpPriority, followUpUrgency } from './follow-up-urgency';
 import type { FollowUp } from './follow-ups';
 import type { RiskReason } from './risk-types';
 
@@ -54,8 +54,15 @@ export function weighFollowUp(
   cue?: CueKind,
 ): PlacedFollowUp {
   const urgency = followUpUrgency({ kind, dueAt, ...(cue && { cue }) }, now);
-  const priority = Math.round(urgency * valueFactor * 1000) / 1000;
-  return { key: '', kind, status: 'open', dueAt, urgency, priority, ...(cue && { cue }) };
+  return {
+    key: '',
+    kind,
+    status: 'open',
+    dueAt,
+    urgency,
+    priority: followUpPriority(urgency, valueFactor),
+    ...(cue && { cue }),
+  };
 }
 
 /** The follow-up the wait asks for, from the risk's reason, when no open follow-up stands for it. */
