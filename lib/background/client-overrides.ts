@@ -1,5 +1,5 @@
 import type { StoredClientOverride } from '@/lib/data/stored-rows';
-import { parseClientOverrides } from '@/lib/engine/overrides';
+import { parseClientOverrides } from '@/lib/engine/overrides-schema';
 import type { KeepwarmDb } from '@/lib/store/db';
 
 type Patch<T> = { [K in keyof T]?: T[K] | null };

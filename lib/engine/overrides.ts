@@ -1,8 +1,8 @@
 // The user's corrections to who is a client: rename, merge one client into
 // another, split a person out of an organisation, ignore, include a client the
 // engine set aside as automated, value/tier, and an expected silence ("on
-// holiday until …"). A plain input, applied purely.
-import { z } from 'zod';
+// holiday until …"). A plain input, applied purely; stored or user-entered
+// corrections are validated where they enter (overrides-schema.ts).
 import { baseClientKey } from './client-identity';
 
 export type ClientTier = 'key' | 'standard' | 'minor';
@@ -30,33 +30,6 @@ export interface ClientOverrides {
   clients?: Record<string, ClientOverride>;
   /** Addresses taken out of their organisation to be clients of their own. */
   splitAddresses?: string[];
-}
-
-const overrideSchema = z.strictObject({
-  name: z.string().trim().min(1).optional(),
-  mergeInto: z.string().trim().toLowerCase().min(1).optional(),
-  ignore: z.boolean().optional(),
-  include: z.boolean().optional(),
-  value: z.number().finite().nonnegative().optional(),
-  tier: z.enum(['key', 'standard', 'minor']).optional(),
-  quietUntil: z.number().finite().optional(),
-});
-
-const overridesSchema = z.strictObject({
-  clients: z.record(z.string().trim().toLowerCase().min(1), overrideSchema).optional(),
-  splitAddresses: z.array(z.string().trim().toLowerCase().includes('@')).optional(),
-});
-
-export class OverridesError extends Error {}
-
-/** Validates stored or user-entered overrides; throws an OverridesError naming each bad field. */
-export function parseClientOverrides(input: unknown): ClientOverrides {
-  const result = overridesSchema.safeParse(input ?? {});
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'overrides'}: ${issue.message}`);
-    throw new OverridesError(`invalid client overrides: ${problems.join('; ')}`);
-  }
-  return result.data;
 }
 
 export interface ClientResolver {

@@ -3,8 +3,28 @@
 // engine read it through `parseUserSettings`, so a stored record from an older
 // version gets today's defaults for whatever it lacks.
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, isTimeZone, startsBeforeEnd, workingDayFields } from '@/lib/engine/settings';
+import {
+  DEFAULT_SETTINGS,
+  isTimeZone,
+  NO_WORKING_DAY,
+  START_AFTER_END,
+  UNKNOWN_TIME_ZONE,
+} from '@/lib/engine/settings';
 import { LANGUAGES } from '@/lib/i18n/locales';
+
+/** The working day's fields, to the rules the engine checks its settings by (lib/engine/settings.ts). */
+const workingDayFields = {
+  /** IANA time zone of the working day. */
+  timeZone: z.string().refine(isTimeZone, { message: UNKNOWN_TIME_ZONE }),
+  /** 0 = Sunday … 6 = Saturday. */
+  workingDays: z
+    .array(z.number().int().min(0).max(6))
+    .min(1, { message: NO_WORKING_DAY })
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  /** Local hours, fractions allowed (8.5 = 08:30). */
+  startHour: z.number().min(0).max(24),
+  endHour: z.number().min(0).max(24),
+};
 
 const emailSchema = z.email().max(320).toLowerCase();
 /** A bare domain as typed by a person: "acme.com", never "@acme.com" or a URL. */
@@ -17,7 +37,10 @@ const domainSchema = z
     message: 'expected a domain like "acme.com"',
   });
 
-export const businessHoursSchema = startsBeforeEnd(z.strictObject(workingDayFields));
+/** The working day must start before it ends (checked on the whole record, reported on endHour). */
+export const businessHoursSchema = z
+  .strictObject(workingDayFields)
+  .refine((hours) => hours.startHour < hours.endHour, { message: START_AFTER_END, path: ['endHour'] });
 
 /** Who the user is in one Gmail account, beyond its signed-in address. */
 export const accountSettingsSchema = z.strictObject({

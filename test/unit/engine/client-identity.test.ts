@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseClientKey, createPartyClassifier } from '@/lib/engine/client-identity';
-import { createClientResolver, OverridesError, parseClientOverrides } from '@/lib/engine/overrides';
+import { createClientResolver } from '@/lib/engine/overrides';
+import { OverridesError, parseClientOverrides } from '@/lib/engine/overrides-schema';
 import { identity, ME, mail } from './mail-builders';
 
 describe('client keys', () => {
