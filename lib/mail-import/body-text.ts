@@ -177,13 +177,30 @@ function hexValue(byte: number | undefined): number {
   return -1;
 }
 
-function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
-  try {
-    return new TextDecoder(charset?.trim() || 'utf-8').decode(bytes);
-  } catch {
-    // An unknown or misspelt charset: UTF-8 shows ASCII text right and marks the rest.
-    return new TextDecoder('utf-8').decode(bytes);
+// One decoder per charset label, kept: a mailbox names a handful of charsets
+// across thousands of parts. Only labels TextDecoder knows are kept, and only
+// so many, so what the messages name cannot grow this without bound.
+const decoders = new Map<string, TextDecoder>();
+const MAX_DECODERS = 64;
+const UTF8 = new TextDecoder('utf-8');
+
+function decoderFor(charset: string | undefined): TextDecoder {
+  const label = charset?.trim() || 'utf-8';
+  let decoder = decoders.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      // An unknown or misspelt charset: UTF-8 shows ASCII text right and marks the rest.
+      return UTF8;
+    }
+    if (decoders.size < MAX_DECODERS) decoders.set(label, decoder);
   }
+  return decoder;
+}
+
+function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
+  return decoderFor(charset).decode(bytes);
 }
 
 // TextDecoder's "latin1" is really windows-1252 and would remap bytes 0x80-0x9F.
