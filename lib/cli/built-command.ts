@@ -19,27 +19,36 @@ export interface BuiltCommand {
 
 const cacheOf = (file: string) => `${file}.cache`;
 
-function compile(file: string, cachedData: Buffer | undefined) {
+/**
+ * What to do once the bundle is compiled and before it runs. V8 flags set
+ * before compiling would make V8 refuse the code cache, which it checks
+ * against the flags it was made under; set here, they still reach every
+ * function the bundle creates as it runs.
+ */
+type BeforeRun = () => void;
+
+function compile(file: string, cachedData: Buffer | undefined, beforeRun?: BeforeRun) {
   const source = readFileSync(file, 'utf8');
   // The wrapper Node gives a CommonJS module, so the bundle runs as if required.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
+  beforeRun?.();
   const module = { exports: {} as BuiltCommand };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, script };
 }
 
-/** The command bundle at `file`, compiled with its code cache when there is one. */
-export function loadBuiltCommand(file: string): BuiltCommand {
+/** The command bundle at `file`, compiled with its code cache when there is one, then run. */
+export function loadBuiltCommand(file: string, options: { beforeRun?: BeforeRun } = {}): BuiltCommand {
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheOf(file));
   } catch {
     // No cache (a build that could not write one): compiled from the source alone.
   }
-  return compile(file, cachedData).exports;
+  return compile(file, cachedData, options.beforeRun).exports;
 }
 
 /**

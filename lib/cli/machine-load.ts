@@ -23,8 +23,11 @@ const BUSY_INTERRUPT_BUDGET = 200_000;
  * hundred milliseconds. Asking functions to run three times longer before
  * they are compiled cuts that compiling to a third, for a little more time
  * running unoptimized code. With a core spare, compiling costs the report
- * nothing and V8 keeps its defaults. Set before the command's code is loaded,
- * so every function it creates takes the budget.
+ * nothing and V8 keeps its defaults. Set once the command's code is compiled
+ * and before it runs (built-command.ts): every function it creates takes the
+ * budget, and V8 still takes the code cache, which it refuses when the flags
+ * differ from those it was made under (it was refused on every busy machine,
+ * costing a small mailbox's report a tenth of its CPU time).
  */
 export function compileForBusyMachine(): void {
   if (coreToSpare()) return;
