@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TEAM_FIRST_ROWS } from '@/lib/features/team/team-view-messages';
 import { startTeamServer } from '@/server/team/team-server';
 import { openTeamStore } from '@/server/team/team-store';
 import { grantOptionalHosts, launchWithExtension } from '../e2e/chromium';
@@ -59,6 +60,10 @@ export const teamPopup: Benchmark = {
         await sendFrom(setup, { type: 'ui/set-view-scope', scope: 'mine' });
         const accountMs = await popupFirstPaintMs(browser, REPEAT);
         await sendFrom(setup, { type: 'ui/set-view-scope', scope: 'team' });
+        // What the popup receives from the background to paint the team scope, as JSON, beside the whole merged scope.
+        const bytesOf = async (message: unknown) => Buffer.byteLength(JSON.stringify(await sendFrom(setup, message)));
+        const payloadBytes = await bytesOf({ type: 'ui/team-lists', first: TEAM_FIRST_ROWS });
+        const wholeScopeBytes = await bytesOf({ type: 'ui/team-scope' });
         const teamMs = await popupFirstPaintMs(browser, REPEAT, '[data-testid=team-waiting] li');
         const ratio = teamMs / accountMs;
         return {
@@ -67,6 +72,9 @@ export const teamPopup: Benchmark = {
           browserReplicatedMs: replicatedMs,
           accountMs,
           teamMs,
+          payloadBytes,
+          wholeScopeBytes,
+          payloadRatio: Math.round((payloadBytes / wholeScopeBytes) * 1e6) / 1e6,
           ratio: Math.round(ratio * 100) / 100,
           target: `teamMs within ${TARGET_RATIO}× of accountMs`,
           withinTarget: ratio <= TARGET_RATIO,
