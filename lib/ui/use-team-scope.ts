@@ -57,9 +57,11 @@ export function useTeamScope() {
       if (!version) return;
       if (asked.current.version !== version) asked.current = { version, pages: new Set() };
       const held = asked.current.pages;
-      for (let page = Math.floor(start / TEAM_PAGE_ROWS); page * TEAM_PAGE_ROWS < end; page++) {
+      // The first rows came with the lists: only rows past them are asked for.
+      const from = Math.max(start, TEAM_FIRST_ROWS);
+      for (let page = Math.floor(from / TEAM_PAGE_ROWS); from < end && page * TEAM_PAGE_ROWS < end; page++) {
         const offset = page * TEAM_PAGE_ROWS;
-        if (held.has(page) || offset + TEAM_PAGE_ROWS <= TEAM_FIRST_ROWS) continue;
+        if (held.has(page)) continue;
         held.add(page);
         void sendToBackground({ type: 'ui/team-waiting-page', offset, limit: TEAM_PAGE_ROWS })
           .then((reply) => {

@@ -197,6 +197,35 @@ describe('two members of one team', () => {
     await popup.close();
   });
 
+  it('open a team row from the keyboard in the team scope, and search its client in Ann’s own Gmail', async () => {
+    const popup = await ann.openExtensionPage('popup.html');
+    const row = popup.locator(`[data-testid=team-waiting] li[data-client="${WAITING_KEY}"] button`);
+    await row.focus();
+    await popup.keyboard.press('Enter');
+    const card = popup.locator(`[data-testid=team-client][data-client="${WAITING_KEY}"]`);
+    await card.waitFor();
+    // Who talks to the client, when each last did, and who owns it: only Bob has mail with them.
+    const members = await card
+      .locator('[data-testid=team-contacts] li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-member')));
+    expect(members).toEqual([team.members[1]?.id]);
+    expect(await card.locator('[data-testid=team-contacts]').textContent()).toMatch(/their last message .+ ago/);
+    expect(await card.locator('[data-testid=team-owner]').textContent()).toMatch(/Bob/);
+    // The opened client has the focus's first stop, back to the lists, which Enter takes.
+    await popup.keyboard.press('Enter');
+    await row.waitFor();
+    await row.click();
+    const opened = ann.context.waitForEvent('page');
+    await card.locator('[data-testid=team-search-gmail]').click();
+    const gmail = await opened;
+    await gmail.waitForURL(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#search\//);
+    expect(decodeURIComponent(new URL(gmail.url()).hash)).toBe(
+      `#search/from:${WAITING_KEY} OR to:${WAITING_KEY} OR cc:${WAITING_KEY}`,
+    );
+    await gmail.close();
+    if (!popup.isClosed()) await popup.close();
+  });
+
   it('do not count a client quiet with Ann but active with Bob as at risk for the team', async () => {
     const popup = await ann.openExtensionPage('popup.html');
     const scope = await teamScope(popup);
