@@ -20,7 +20,7 @@ interface Props {
   now: number;
   /** Summaries the team view left out (stale, dated ahead, invalid). */
   ignored: number;
-  /** Opens a client of the team's lists: who talks to them, who owns them. */
+  /** Opens a client of either list (a waiting row or one at risk): who talks to them, who owns them. */
   onOpen: (clientKey: string) => void;
 }
 
@@ -88,17 +88,25 @@ export function TeamLists({ waiting, riskiest, now, ignored, onOpen }: Props) {
               const { reason, member } = client;
               return (
                 <li key={client.key} data-client={client.key} data-level={client.level}>
-                  <span className="kw-team-list__top">
-                    <bdi>{client.name}</bdi>
-                    <RiskPill level={client.level} score={client.score} />
-                  </span>
-                  {reason ? (
-                    <span className="kw-muted">
-                      {member
-                        ? t('team.reasonOf', { reason: reasonText(tr, reason), member: memberName(t, member) })
-                        : reasonText(tr, reason)}
+                  {/* The same card as a waiting row opens: the list says who is at risk, the card whom to ask about them. */}
+                  <button
+                    type="button"
+                    className="kw-team-row"
+                    aria-label={t('team.openClient', { name: client.name })}
+                    onClick={() => onOpen(client.key)}
+                  >
+                    <span className="kw-team-list__top">
+                      <bdi>{client.name}</bdi>
+                      <RiskPill level={client.level} score={client.score} />
                     </span>
-                  ) : null}
+                    {reason ? (
+                      <span className="kw-muted">
+                        {member
+                          ? t('team.reasonOf', { reason: reasonText(tr, reason), member: memberName(t, member) })
+                          : reasonText(tr, reason)}
+                      </span>
+                    ) : null}
+                  </button>
                 </li>
               );
             })}
