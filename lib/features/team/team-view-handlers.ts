@@ -10,13 +10,7 @@ import { type TeamScope, teamScope } from '@/lib/team/team-scope';
 import type { LocalArea, TeamConnection } from './connection-settings';
 import { type MergedScope, teamListHandlers } from './team-list-handlers';
 import { createTeamReplica, type TeamReplica } from './team-replica';
-import {
-  type TeamDashboardReply,
-  type TeamScopeReply,
-  VIEW_SCOPE_KEY,
-  type ViewScope,
-  viewScopeSchema,
-} from './team-view-messages';
+import { type TeamDashboardReply, VIEW_SCOPE_KEY, type ViewScope, viewScopeSchema } from './team-view-messages';
 
 // The background's side of the team view: it opens the replica for the team
 // feature (so both read one copy), merges what it holds into the team scope
@@ -158,11 +152,6 @@ export function createTeamView(deps: TeamViewDeps) {
     },
 
     handlers: {
-      'ui/team-scope': async (): Promise<TeamScopeReply> => {
-        const merged = await scope();
-        if (!merged) return { connected: false };
-        return { connected: true, clients: merged.clients, ignored: merged.ignored, computedAt: now() };
-      },
       'ui/team-dashboard': async (): Promise<TeamDashboardReply> => {
         if (!replica) return { connected: false };
         const clients = teamDashboardClients(replica.view(), now());

@@ -4,15 +4,16 @@ import { dashboardClientSchema } from '@/lib/features/dashboard/messages';
 import { REASON_KINDS } from '@/lib/team/summary';
 
 // The team view's messages from Keepwarm's own pages to the background: the
-// merged team scope to show, and which scope (the member's own, or the team's)
-// the popup, side panel and Gmail badges follow; and the background's notice
-// to those pages that the team scope changed.
+// team's lists and one client of the merged team scope, cut to what a page
+// shows (the merged scope itself never leaves the background), and which
+// scope (the member's own, or the team's) the popup, side panel and Gmail
+// badges follow; and the background's notice to those pages that the team
+// scope changed.
 
 export const VIEW_SCOPE_KEY = 'keepwarm-view-scope';
 export const viewScopeSchema = z.enum(['mine', 'team']);
 export type ViewScope = z.infer<typeof viewScopeSchema>;
 
-export const uiTeamScopeSchema = z.strictObject({ type: z.literal('ui/team-scope') });
 export const uiSetViewScopeSchema = z.strictObject({ type: z.literal('ui/set-view-scope'), scope: viewScopeSchema });
 
 const memberRefSchema = z.object({ memberId: z.string(), name: z.string(), self: z.boolean() });
@@ -62,18 +63,6 @@ export const teamClientSchema = z.object({
   ownerOverruled: z.number().int().nonnegative(),
 });
 export type TeamClientView = z.infer<typeof teamClientSchema>;
-
-export const teamScopeReplySchema = z.union([
-  z.object({ connected: z.literal(false) }),
-  z.object({
-    connected: z.literal(true),
-    clients: z.array(teamClientSchema),
-    /** Summaries not shown: stale, dated ahead of this browser's clock, or failing validation. */
-    ignored: ignoredSchema,
-    computedAt: z.number(),
-  }),
-]);
-export type TeamScopeReply = z.infer<typeof teamScopeReplySchema>;
 
 /**
  * Background → Keepwarm's own pages (popup, side panel, dashboard): what the
@@ -163,7 +152,6 @@ export const teamDashboardReplySchema = z.union([
 export type TeamDashboardReply = z.infer<typeof teamDashboardReplySchema>;
 
 export const teamViewMessages = [
-  uiTeamScopeSchema,
   uiTeamListsSchema,
   uiTeamWaitingPageSchema,
   uiTeamClientSchema,
@@ -172,7 +160,6 @@ export const teamViewMessages = [
 ] as const;
 
 export const teamViewReplySchemas = {
-  'ui/team-scope': teamScopeReplySchema,
   'ui/team-lists': teamListsReplySchema,
   'ui/team-waiting-page': teamWaitingPageReplySchema,
   'ui/team-client': teamClientReplySchema,

@@ -19,7 +19,14 @@ const reason = {
   kind: 'silence' as const,
   weight: 100,
   text: 'last exchange 30 days ago',
-  numbers: { silenceDays: 30, usualGapDays: 7 },
+  numbers: {
+    silenceDays: 30,
+    usualGapDays: 7,
+    unusualGapDays: 20,
+    expectedGapDays: 7,
+    accountGapDays: 7,
+    lastFromThem: true,
+  },
 };
 
 const team: Extract<TeamListsReply, { connected: true }> = {
