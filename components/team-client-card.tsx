@@ -5,15 +5,29 @@ import { useTranslator } from '@/lib/ui/use-translator';
 import { RiskPill } from './risk-pill';
 import './team-view.css';
 
-/** The side panel's team scope of one client: the team's risk, who talks to them and when, and who owns them. */
-export function TeamClientCard({ client, now }: { client: TeamClientView | undefined; now: number }) {
+interface Props {
+  client: TeamClientView | undefined;
+  now: number;
+  /** Searches the client in the user's own Gmail: their own mail only, since no colleague's thread is ever shared. */
+  onSearchInGmail?: () => void;
+}
+
+/** The team scope of one client: the team's risk, who talks to them and when, and who owns them. */
+export function TeamClientCard({ client, now, onSearchInGmail }: Props) {
   const tr = useTranslator();
   const { t, duration } = tr;
   if (!client) return <p data-testid="team-client">{t('team.notInTeam')}</p>;
   const ago = (at: number) => duration(Math.max(0, now - at));
   const { risk } = client;
   return (
-    <div data-testid="team-client" data-level={risk.level}>
+    <div data-testid="team-client" data-client={client.key} data-level={risk.level}>
+      {onSearchInGmail ? (
+        <p className="kw-team-client__actions">
+          <button type="button" data-testid="team-search-gmail" onClick={onSearchInGmail}>
+            {t('team.searchInGmail')}
+          </button>
+        </p>
+      ) : null}
       <section aria-labelledby="kw-team-risk" className="kw-card">
         <h2 id="kw-team-risk">
           {t('team.risk')} <RiskPill level={risk.level} score={risk.score} />{' '}

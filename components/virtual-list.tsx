@@ -13,6 +13,8 @@ export interface VirtualListProps<T> {
   label: string;
   /** Data attributes of an item's list element, for pages and tests that find an item by them. */
   dataOf?: (item: T) => Record<`data-${string}`, string>;
+  /** Told the items rendered (from `start` to before `end`) whenever they change: a list loaded in pages asks for them. */
+  onRange?: (start: number, end: number) => void;
 }
 
 /** Offsets of every item: one pass, cheap next to rendering even for thousands of rows. */
@@ -49,6 +51,7 @@ export function VirtualList<T>({
   overscan = 4,
   label,
   dataOf,
+  onRange,
 }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -67,6 +70,7 @@ export function VirtualList<T>({
 
   const start = Math.max(0, firstAtOrAfter(offsets, scrollTop) - overscan);
   const end = Math.min(items.length, firstAtOrAfter(offsets, scrollTop + height) + 1 + overscan);
+  useEffect(() => onRange?.(start, end), [onRange, start, end]);
   const shown: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     const item = items[i] as T;

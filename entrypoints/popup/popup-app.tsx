@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountStatus } from '@/components/account-status';
 import { DashboardLinks } from '@/components/dashboard/dashboard-links';
@@ -6,13 +7,14 @@ import { PageShell } from '@/components/page-shell';
 import { PopupRisks } from '@/components/popup-risks';
 import { ScopeSwitch } from '@/components/scope-switch';
 import { StorageFullNotice } from '@/components/storage-full-notice';
-import { TeamLists } from '@/components/team-lists';
+import { TeamScopeBody } from '@/components/team-scope-body';
 import { WaitingPopup } from '@/components/waiting-popup';
 import { STORAGE_PROBLEM_KEY, storageProblemSchema } from '@/lib/data/storage-problem';
 import { accountLabel } from '@/lib/ui/account-label';
 import { useIncompleteAccounts } from '@/lib/ui/use-accounts';
 import { useExtensionStorage } from '@/lib/ui/use-extension-storage';
 import { useStatus } from '@/lib/ui/use-status';
+import { useTeamClient } from '@/lib/ui/use-team-client';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
 import { useTranslator } from '@/lib/ui/use-translator';
 import { useWaiting } from '@/lib/ui/use-waiting';
@@ -37,13 +39,23 @@ export function PopupApp() {
   const incomplete = useIncompleteAccounts();
   const storageProblem = useExtensionStorage(STORAGE_PROBLEM_KEY, storageProblemSchema);
   const { onYou, stopped, riskiest, anyClient, open, openClient } = useWaiting();
-  const { team, scope, choose } = useTeamScope();
+  const { team, scope, choose, waiting } = useTeamScope();
+  const [opened, setOpened] = useState<string>();
+  const teamClient = useTeamClient(team.connected && scope === 'team' ? opened : undefined);
   const noAccounts = status.kind === 'ready' && status.status.accounts.length === 0;
   const noClients = anyClient === false;
   let body: React.ReactNode;
   if (team.connected && scope === 'team') {
-    const { stale, future, invalid } = team.ignored;
-    body = <TeamLists clients={team.clients} now={team.computedAt} ignored={stale + future + invalid} />;
+    body = (
+      <TeamScopeBody
+        team={team}
+        waiting={waiting}
+        {...(opened !== undefined && { opened: { key: opened, reply: teamClient.reply } })}
+        onOpen={setOpened}
+        onBack={() => setOpened(undefined)}
+        onSearchInGmail={() => void teamClient.searchInGmail().then(() => window.close())}
+      />
+    );
   } else if (onYou.kind === 'failed') body = <p role="alert">{onYou.error}</p>;
   else if (noClients && (noAccounts || status.kind !== 'ready')) {
     body = <AccountStatus state={status} importLink />;

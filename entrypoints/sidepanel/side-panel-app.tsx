@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ClientView } from '@/components/client-view';
 import { CrmCandidate } from '@/components/crm-candidate';
 import { IncompleteDataNotice } from '@/components/incomplete-data-notice';
@@ -7,11 +7,12 @@ import { PanelOverview } from '@/components/panel-overview';
 import { RiskModelNote } from '@/components/risk-model-note';
 import { ScopeSwitch } from '@/components/scope-switch';
 import { TeamClientCard } from '@/components/team-client-card';
-import { TeamLists } from '@/components/team-lists';
+import { TeamScopeBody } from '@/components/team-scope-body';
 import { clientActions, includeClient, watchClient } from '@/lib/ui/client-actions';
 import { useIncompleteAccounts, useKnownAccounts } from '@/lib/ui/use-accounts';
 import { usePanelTarget } from '@/lib/ui/use-panel-target';
 import { useSidePanel } from '@/lib/ui/use-side-panel';
+import { useTeamClient } from '@/lib/ui/use-team-client';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
 import { useTranslator } from '@/lib/ui/use-translator';
 import '@/components/client-row.css';
@@ -24,9 +25,12 @@ export function SidePanelApp() {
   const { view, openThread, mergeTargets } = useSidePanel(target);
   const incomplete = useIncompleteAccounts();
   const known = useKnownAccounts();
-  const { team, scope, choose: chooseScope } = useTeamScope();
+  const { team, scope, choose: chooseScope, waiting } = useTeamScope();
   const inTeam = team.connected && scope === 'team' ? team : undefined;
   const client = view.kind === 'ready' && view.value.kind === 'client' ? view.value.detail.client : undefined;
+  // In the team scope: the client a row of the team's lists opened, else the one the panel shows.
+  const [opened, setOpened] = useState<string>();
+  const teamClient = useTeamClient(inTeam ? (opened ?? client?.key) : undefined);
   const account = client?.account;
   const clientKey = client?.key;
   const actions = useMemo(
@@ -42,8 +46,16 @@ export function SidePanelApp() {
       body = <CrmCandidate candidate={value.candidate} accounts={value.accounts} onWatch={watchClient} />;
     else if (value.kind === 'unknown-thread') body = <p data-testid="no-client">{t('panel.noClientForThread')}</p>;
     else if (value.kind === 'overview' && inTeam) {
-      const { stale, future, invalid } = inTeam.ignored;
-      body = <TeamLists clients={inTeam.clients} now={inTeam.computedAt} ignored={stale + future + invalid} />;
+      body = (
+        <TeamScopeBody
+          team={inTeam}
+          waiting={waiting}
+          {...(opened !== undefined && { opened: { key: opened, reply: teamClient.reply } })}
+          onOpen={setOpened}
+          onBack={() => setOpened(undefined)}
+          onSearchInGmail={() => void teamClient.searchInGmail()}
+        />
+      );
     } else if (value.kind === 'overview')
       body = (
         <PanelOverview
@@ -56,11 +68,14 @@ export function SidePanelApp() {
         />
       );
     else if (actions && mergeTargets && inTeam)
-      body = (
+      body = teamClient.reply?.connected ? (
         <TeamClientCard
-          client={inTeam.clients.find((c) => c.key === value.detail.client.key)}
-          now={inTeam.computedAt}
+          client={teamClient.reply.client}
+          now={teamClient.reply.computedAt}
+          onSearchInGmail={() => void teamClient.searchInGmail()}
         />
+      ) : (
+        <p aria-busy="true">{t('status.loading')}</p>
       );
     else if (actions && mergeTargets)
       body = (

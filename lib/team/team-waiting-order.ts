@@ -1,5 +1,6 @@
 import type { CueKind } from '@/lib/engine/cue-lexicon';
 import { byPriority } from '@/lib/engine/follow-up-urgency';
+import { ACTIONABLE_WAIT_ON_US } from '@/lib/engine/risk-urgency';
 import { DEFAULT_REPLY_MS, type WaitingPlace, weighFollowUp } from '@/lib/engine/waiting-order';
 import type { ClientSummary } from './summary';
 
@@ -8,9 +9,11 @@ import type { ClientSummary } from './summary';
 // the open follow-ups their summary carries, recomputed as of now so members
 // whose summaries were computed at different times compare fairly. A cue to
 // acknowledge outranks a longer routine wait; a wait counts by how late it is
-// against the member's usual reply time. A summary that carries no follow-up
-// for the wait (the member closed or snoozed it, or an older release shared
-// none) is weighed from the wait's start, as the member's own list does.
+// against the member's usual reply time. A wait is listed only once it is late
+// enough for the member's own list (its summary says so), never earlier. A
+// summary that carries no follow-up for the wait (the member closed or snoozed
+// it, or an older release shared none) is weighed from the wait's start, as
+// the member's own list does.
 
 export interface MemberRef {
   memberId: string;
@@ -37,6 +40,21 @@ export interface PlaceInput {
 
 type Weighed = ReturnType<typeof weighFollowUp> & { since: number };
 
+/**
+ * Whether the member's own list holds the wait: their Keepwarm found it late
+ * by its own rule (longer than their usual reply time to the client, in their
+ * working hours, or their target) when it computed the summary, and it is not
+ * yet too old to act on. Working hours and the target are the member's own and
+ * not shared, so the reason the summary carries is what tells it; a wait not
+ * late then joins the list with the member's next summary.
+ */
+function lateBy(summaries: readonly ClientSummary[], since: number, now: number): boolean {
+  return (
+    now - since <= ACTIONABLE_WAIT_ON_US &&
+    summaries.some((s) => s.risk.reasons.some((r) => r.kind === 'waiting_on_us'))
+  );
+}
+
 /** The most pressing follow-up of one member that the team still owes the client, or undefined. */
 function memberPlace(member: MemberRef, input: PlaceInput): Weighed | undefined {
   const { valueFactor, now } = input;
@@ -47,19 +65,21 @@ function memberPlace(member: MemberRef, input: PlaceInput): Weighed | undefined 
     Number.NEGATIVE_INFINITY,
     ...input.contacts.filter((c) => c.memberId !== member.memberId).map((c) => c.lastOutboundAt ?? 0),
   );
-  const open = summaries
-    .flatMap((s) => s.followUps)
-    .flatMap((f): Weighed[] => {
-      if (f.status !== 'open') return [];
-      if (f.kind === 'reply' && wait)
-        return [{ ...weighFollowUp('reply', f.dueAt, valueFactor, now), since: wait.since }];
-      if (f.kind === 'acknowledge' && f.dueAt > colleaguesLastOut) {
-        return [{ ...weighFollowUp('acknowledge', f.dueAt, valueFactor, now, f.cue), since: f.dueAt }];
-      }
-      return [];
-    })
-    .sort(byPriority);
-  if (open[0]) return open[0];
+  const open = summaries.flatMap((s) => s.followUps).filter((f) => f.status === 'open');
+  const acknowledgements = open.flatMap((f): Weighed[] =>
+    f.kind === 'acknowledge' && f.dueAt > colleaguesLastOut
+      ? [{ ...weighFollowUp('acknowledge', f.dueAt, valueFactor, now, f.cue), since: f.dueAt }]
+      : [],
+  );
+  const late = wait !== undefined && lateBy(summaries, wait.since, now);
+  // The member's own list holds the client for a late wait or a cue to acknowledge, placed by
+  // the most pressing of both kinds, as waiting-order.ts places it.
+  if (!late && acknowledgements.length === 0) return undefined;
+  const replies = open.flatMap((f): Weighed[] =>
+    f.kind === 'reply' && wait ? [{ ...weighFollowUp('reply', f.dueAt, valueFactor, now), since: wait.since }] : [],
+  );
+  const [best] = [...acknowledgements, ...replies].sort(byPriority);
+  if (best) return best;
   if (!wait) return undefined;
   const usual = summaries.find((s) => s.replyTimes.member.medianMs !== undefined)?.replyTimes.member.medianMs;
   return { ...weighFollowUp('reply', wait.since + (usual ?? DEFAULT_REPLY_MS), valueFactor, now), since: wait.since };

@@ -15,6 +15,18 @@ export function gmailThreadUrl(accountPath: string | undefined, threadId: string
   return hex ? `${base}#inbox/${hex}` : `${base}#inbox`;
 }
 
+/**
+ * A search of the user's own Gmail for the client's mail: from, to or copied
+ * to its domain (a domain key) or its address (a person's key). The key comes
+ * from a colleague's summary: only the characters of a domain or an address
+ * stay, so it can add no search operator of its own.
+ */
+export function gmailSearchUrl(accountPath: string | undefined, clientKey: string): string {
+  const key = clientKey.replace(/[^\p{L}\p{N}.@_+-]/gu, '');
+  const query = key ? `from:${key} OR to:${key} OR cc:${key}` : '';
+  return `${GMAIL}${accountPath ?? 'u/0'}/${query ? `#search/${encodeURIComponent(query)}` : '#inbox'}`;
+}
+
 export async function accountPathOf(db: KeepwarmDb, account: string): Promise<string | undefined> {
   return (await db.accounts.get(account))?.accountPath;
 }

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { TEAM_FIRST_ROWS, TEAM_PAGE_MAX, type TeamWaitingPageReply } from '@/lib/features/team/team-view-messages';
 import { startTeamServer } from '@/server/team/team-server';
 import { openTeamStore } from '@/server/team/team-store';
 import { grantOptionalHosts, launchWithExtension } from '../e2e/chromium';
@@ -23,6 +25,18 @@ const TARGET_RATIO = 1.5;
 
 interface TeamStatus {
   members: { self: boolean; clients: number }[];
+}
+
+/** The bytes, as JSON, of the team's whole waiting list asked for a page at a time, as the popup scrolls. */
+async function wholeWaitingBytes(page: Page): Promise<number> {
+  let bytes = 0;
+  for (let offset = 0; ; offset += TEAM_PAGE_MAX) {
+    const reply = (await sendFrom(page, { type: 'ui/team-waiting-page', offset, limit: TEAM_PAGE_MAX })) as
+      | TeamWaitingPageReply
+      | undefined;
+    bytes += Buffer.byteLength(JSON.stringify(reply));
+    if (!reply?.connected || offset + TEAM_PAGE_MAX >= reply.total) return bytes;
+  }
 }
 
 export const teamPopup: Benchmark = {
@@ -59,6 +73,11 @@ export const teamPopup: Benchmark = {
         await sendFrom(setup, { type: 'ui/set-view-scope', scope: 'mine' });
         const accountMs = await popupFirstPaintMs(browser, REPEAT);
         await sendFrom(setup, { type: 'ui/set-view-scope', scope: 'team' });
+        // What the popup receives from the background to paint the team scope, as JSON, beside what
+        // scrolling to the end of the waiting list would bring, page by page.
+        const bytesOf = async (message: unknown) => Buffer.byteLength(JSON.stringify(await sendFrom(setup, message)));
+        const payloadBytes = await bytesOf({ type: 'ui/team-lists', first: TEAM_FIRST_ROWS });
+        const scrolledBytes = await wholeWaitingBytes(setup);
         const teamMs = await popupFirstPaintMs(browser, REPEAT, '[data-testid=team-waiting] li');
         const ratio = teamMs / accountMs;
         return {
@@ -67,6 +86,9 @@ export const teamPopup: Benchmark = {
           browserReplicatedMs: replicatedMs,
           accountMs,
           teamMs,
+          payloadBytes,
+          scrolledBytes,
+          payloadRatio: Math.round((payloadBytes / scrolledBytes) * 1e6) / 1e6,
           ratio: Math.round(ratio * 100) / 100,
           target: `teamMs within ${TARGET_RATIO}× of accountMs`,
           withinTarget: ratio <= TARGET_RATIO,

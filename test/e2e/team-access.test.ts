@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamReplica } from '@/lib/features/team/team-replica';
-import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
+import { TEAM_FIRST_ROWS, type TeamClientReply } from '@/lib/features/team/team-view-messages';
 import { freePort, makeTeam, member, removeTeam, serve, summary, type Team, until } from '../team/harness';
 import type { ExtensionBrowser } from './chromium';
 import { sendFrom } from './extension-page';
@@ -34,10 +34,10 @@ async function connect(options: Page, token: string): Promise<unknown> {
   return sendFrom(options, { type: 'ui/team-connect', address: 'ws://localhost', teamId: team.teamId, token });
 }
 
-/** The client keys the team view shows this browser. */
-async function teamKeys(page: Page): Promise<string[]> {
-  const scope = (await sendFrom(page, { type: 'ui/team-scope' })) as TeamScopeReply;
-  return scope.connected ? scope.clients.map((c) => c.key) : [];
+/** Whether the team scope shows this browser the client, as a row opening it asks. */
+async function inTeamScope(page: Page, clientKey: string): Promise<boolean> {
+  const reply = (await sendFrom(page, { type: 'ui/team-client', clientKey })) as TeamClientReply;
+  return reply.connected && reply.client !== undefined;
 }
 
 /** Checks the team section's state line in English, Ukrainian and Russian, as the user picks each. */
@@ -110,7 +110,8 @@ describe('who may not read the team', () => {
     const browser = await launch();
     const options = await browser.openExtensionPage('options.html');
     await says(options, 'none', SAYS_NONE);
-    expect(await sendFrom(options, { type: 'ui/team-scope' })).toEqual({ connected: false });
+    expect(await sendFrom(options, { type: 'ui/team-lists', first: TEAM_FIRST_ROWS })).toEqual({ connected: false });
+    expect(await sendFrom(options, { type: 'ui/team-client', clientKey: ANN_CLIENT })).toEqual({ connected: false });
     const databases = await browser.serviceWorker.evaluate(async () =>
       (await indexedDB.databases()).map((d) => d.name ?? ''),
     );
@@ -124,7 +125,7 @@ describe('who may not read the team', () => {
     const cat = team.members[1];
     expect(await connect(options, `${cat?.id}.not-the-secret-at-all`)).toEqual({ connected: true });
     await says(options, 'refused', SAYS_REFUSED);
-    expect(await teamKeys(options)).not.toContain(ANN_CLIENT);
+    expect(await inTeamScope(options, ANN_CLIENT)).toBe(false);
     expect(await everythingStored(browser)).not.toContain(ANN_CLIENT);
     await browser.close();
   });
@@ -134,7 +135,7 @@ describe('who may not read the team', () => {
     const options = await browser.openExtensionPage('options.html');
     const cat = team.members[1];
     expect(await connect(options, cat?.token ?? '')).toEqual({ connected: true });
-    await expect.poll(() => teamKeys(options), { timeout: 20_000 }).toContain(ANN_CLIENT);
+    await expect.poll(() => inTeamScope(options, ANN_CLIENT), { timeout: 20_000 }).toBe(true);
     expect(await everythingStored(browser)).toContain(ANN_CLIENT);
 
     expect(await sendFrom(options, { type: 'ui/team-leave', deleteOwnDocument: false })).toEqual({
@@ -146,7 +147,7 @@ describe('who may not read the team', () => {
 
     // Back in the team, then revoked while connected: cut off, and Ann's later summary never arrives.
     expect(await connect(options, cat?.token ?? '')).toEqual({ connected: true });
-    await expect.poll(() => teamKeys(options), { timeout: 20_000 }).toContain(ANN_CLIENT);
+    await expect.poll(() => inTeamScope(options, ANN_CLIENT), { timeout: 20_000 }).toBe(true);
     const stateLine = options.locator('[data-testid=team] [role=status]');
     await expect.poll(() => stateLine.innerText(), { timeout: 20_000 }).toMatch(/^Connected · Up to date/);
     const counts = await countAsksAndNotices(browser, options);
@@ -165,7 +166,7 @@ describe('who may not read the team', () => {
     const later = await counts();
     expect(later.asks - atRefusal.asks).toBeLessThanOrEqual(later.notices - atRefusal.notices);
     await says(options, 'refused', SAYS_REFUSED);
-    expect(await teamKeys(options)).not.toContain(AFTER_REVOKE);
+    expect(await inTeamScope(options, AFTER_REVOKE)).toBe(false);
     expect(await everythingStored(browser)).not.toContain(AFTER_REVOKE);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
+import type { TeamClientReply } from '@/lib/features/team/team-view-messages';
 import { openThreadsOf } from '../demo/browse';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { freePort, makeTeam, removeTeam, serve, type Team } from '../team/harness';
@@ -41,8 +41,10 @@ async function connect(browser: ExtensionBrowser, token: string): Promise<void> 
   await options.close();
 }
 
-function teamScope(page: Page): Promise<TeamScopeReply> {
-  return sendFrom(page, { type: 'ui/team-scope' }) as Promise<TeamScopeReply>;
+/** One client of the team scope, as a row opening it asks for it. */
+async function teamClient(page: Page, clientKey: string) {
+  const reply = (await sendFrom(page, { type: 'ui/team-client', clientKey })) as TeamClientReply;
+  return reply.connected ? reply.client : undefined;
 }
 
 /** The clients the member's own view has at high or critical risk. */
@@ -172,8 +174,7 @@ describe('two members of one team', () => {
     await expect
       .poll(
         async () => {
-          const scope = await teamScope(bobOptions);
-          const client = scope.connected ? scope.clients.find((c) => c.key === quietWithAnn.key) : undefined;
+          const client = await teamClient(bobOptions, quietWithAnn.key);
           return client?.contacts.map((c) => c.name).sort();
         },
         { timeout: 5000 },
@@ -197,10 +198,59 @@ describe('two members of one team', () => {
     await popup.close();
   });
 
+  it('open a team row from the keyboard in the team scope, and search its client in Ann’s own Gmail', async () => {
+    const popup = await ann.openExtensionPage('popup.html');
+    const row = popup.locator(`[data-testid=team-waiting] li[data-client="${WAITING_KEY}"] button`);
+    await row.focus();
+    await popup.keyboard.press('Enter');
+    const card = popup.locator(`[data-testid=team-client][data-client="${WAITING_KEY}"]`);
+    await card.waitFor();
+    // Who talks to the client, when each last did, and who owns it: only Bob has mail with them.
+    const members = await card
+      .locator('[data-testid=team-contacts] li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-member')));
+    expect(members).toEqual([team.members[1]?.id]);
+    expect(await card.locator('[data-testid=team-contacts]').textContent()).toMatch(/their last message .+ ago/);
+    expect(await card.locator('[data-testid=team-owner]').textContent()).toMatch(/Bob/);
+    // The opened client has the focus's first stop, back to the lists, which Enter takes.
+    await popup.keyboard.press('Enter');
+    await row.waitFor();
+    await row.click();
+    const opened = ann.context.waitForEvent('page');
+    await card.locator('[data-testid=team-search-gmail]').click();
+    const gmail = await opened;
+    await gmail.waitForURL(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#search\//);
+    expect(decodeURIComponent(new URL(gmail.url()).hash)).toBe(
+      `#search/from:${WAITING_KEY} OR to:${WAITING_KEY} OR cc:${WAITING_KEY}`,
+    );
+    await gmail.close();
+    if (!popup.isClosed()) await popup.close();
+  });
+
+  it('open a client of the team’s most at risk from the keyboard, in the same team scope', async () => {
+    const popup = await ann.openExtensionPage('popup.html');
+    const first = popup.locator('[data-testid=team-risks] li').first();
+    const key = await first.getAttribute('data-client', { timeout: 10_000 });
+    const row = first.locator('button');
+    await row.focus();
+    await popup.keyboard.press('Enter');
+    const card = popup.locator(`[data-testid=team-client][data-client="${key}"]`);
+    await card.waitFor();
+    // Ann's own client: she is among who talks to them, and the search of her own Gmail is offered.
+    expect(
+      await card
+        .locator('[data-testid=team-contacts] li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-member'))),
+    ).toContain(team.members[0]?.id);
+    expect(await card.locator('[data-testid=team-search-gmail]').count()).toBe(1);
+    await popup.keyboard.press('Enter');
+    await row.waitFor();
+    await popup.close();
+  });
+
   it('do not count a client quiet with Ann but active with Bob as at risk for the team', async () => {
     const popup = await ann.openExtensionPage('popup.html');
-    const scope = await teamScope(popup);
-    const client = scope.connected ? scope.clients.find((c) => c.key === quietWithAnn.key) : undefined;
+    const client = await teamClient(popup, quietWithAnn.key);
     expect(client?.contacts.map((c) => c.name)).toEqual(['Bob', 'Ann']);
     expect(['low', 'watch']).toContain(client?.risk.level);
     expect(await popup.locator(`[data-testid=team-risks] li[data-client="${quietWithAnn.key}"]`).count()).toBe(0);

@@ -8,14 +8,9 @@ import type { KeepwarmDb } from '@/lib/store/db';
 import { teamDashboardClients } from '@/lib/team/team-dashboard';
 import { type TeamScope, teamScope } from '@/lib/team/team-scope';
 import type { LocalArea, TeamConnection } from './connection-settings';
+import { type MergedScope, teamListHandlers } from './team-list-handlers';
 import { createTeamReplica, type TeamReplica } from './team-replica';
-import {
-  type TeamDashboardReply,
-  type TeamScopeReply,
-  VIEW_SCOPE_KEY,
-  type ViewScope,
-  viewScopeSchema,
-} from './team-view-messages';
+import { type TeamDashboardReply, VIEW_SCOPE_KEY, type ViewScope, viewScopeSchema } from './team-view-messages';
 
 // The background's side of the team view: it opens the replica for the team
 // feature (so both read one copy), merges what it holds into the team scope
@@ -73,43 +68,44 @@ async function chosenScope(local: LocalArea): Promise<ViewScope> {
   return parsed.success ? parsed.data : 'mine';
 }
 
+/** The member's own account to measure the team's chance against, and their own metrics of each client. */
+async function ownSide(db: KeepwarmDb) {
+  const accounts = await db.accounts.toArray();
+  const population: PopulationModel = accounts.find((a) => a.population)?.population ?? {
+    cadence: DEFAULT_CADENCE_PRIOR,
+    ourReplyBusinessMs: {},
+  };
+  const metrics = new Map<string, ClientMetrics>();
+  // With several accounts, the one in the latest contact, as the member's summary does.
+  for (const { key, report } of await db.clients.toArray()) {
+    const held = metrics.get(key);
+    if (!held || lastContactOf(report.metrics) > lastContactOf(held)) metrics.set(key, report.metrics);
+  }
+  return { population, metrics };
+}
+
 export function createTeamView(deps: TeamViewDeps) {
   const now = deps.now ?? Date.now;
   let replica: TeamReplica | undefined;
   let changes = 0;
-  let cached: { stamp: string; scope: TeamScope } | undefined;
+  let cached: MergedScope | undefined;
   const changed = () => {
     changes += 1;
     deps.changed?.();
   };
 
-  /** The member's own account to measure the team's chance against, and their own metrics of each client. */
-  const ownSide = async () => {
-    const accounts = await deps.db.accounts.toArray();
-    const population: PopulationModel = accounts.find((a) => a.population)?.population ?? {
-      cadence: DEFAULT_CADENCE_PRIOR,
-      ourReplyBusinessMs: {},
-    };
-    const metrics = new Map<string, ClientMetrics>();
-    // With several accounts, the one in the latest contact, as the member's summary does.
-    for (const { key, report } of await deps.db.clients.toArray()) {
-      const held = metrics.get(key);
-      if (!held || lastContactOf(report.metrics) > lastContactOf(held)) metrics.set(key, report.metrics);
-    }
-    return { population, metrics };
-  };
-
-  const scope = async (): Promise<TeamScope | undefined> => {
+  const merge = async (): Promise<MergedScope | undefined> => {
     if (!replica) return undefined;
     const at = now();
     // A changed replica (a colleague's summary, or the member's own after a recompute) or a new minute recomputes.
-    const stamp = `${changes}:${Math.floor(at / 60_000)}`;
-    if (cached?.stamp === stamp) return cached.scope;
-    const { population, metrics } = await ownSide();
-    const merged = teamScope({ view: replica.view(), population, ownMetrics: (key) => metrics.get(key), now: at });
-    cached = { stamp, scope: merged };
-    return merged;
+    const version = `${changes}:${Math.floor(at / 60_000)}`;
+    if (cached?.version === version) return cached;
+    const { population, metrics } = await ownSide(deps.db);
+    const scope = teamScope({ view: replica.view(), population, ownMetrics: (key) => metrics.get(key), now: at });
+    cached = { version, scope, computedAt: at };
+    return cached;
   };
+  const scope = async () => (await merge())?.scope;
 
   return {
     /** Opens the replica the team feature asks for, and follows it until it stops. */
@@ -156,16 +152,12 @@ export function createTeamView(deps: TeamViewDeps) {
     },
 
     handlers: {
-      'ui/team-scope': async (): Promise<TeamScopeReply> => {
-        const merged = await scope();
-        if (!merged) return { connected: false };
-        return { connected: true, clients: merged.clients, ignored: merged.ignored, computedAt: now() };
-      },
       'ui/team-dashboard': async (): Promise<TeamDashboardReply> => {
         if (!replica) return { connected: false };
         const clients = teamDashboardClients(replica.view(), now());
         return { connected: true, timeZone: await deps.timeZone(), clients };
       },
+      ...teamListHandlers(merge),
       'ui/set-view-scope': async ({ scope: chosen }: { scope: ViewScope }) => {
         await deps.local.set({ [VIEW_SCOPE_KEY]: chosen });
         return { saved: true as const };

@@ -27,6 +27,10 @@ export const teamViewStrings = defineStrings({
     'team.ownerOverruled': 'Another choice of owner was overruled: {count}',
     'team.ignored': 'Left out as out of date or invalid: {count} summaries',
     'team.notInTeam': 'Nobody on the team has contact with this client.',
+    'team.openClient': '{name}: who talks to them and who owns them',
+    'team.loadingRow': 'Loading…',
+    'team.searchInGmail': 'Search this client in my Gmail',
+    'team.back': 'Back to the team’s lists',
   },
   uk: {
     'team.scope': 'Чий контакт враховувати',
@@ -53,6 +57,10 @@ export const teamViewStrings = defineStrings({
     'team.ownerOverruled': 'Інший вибір відповідального скасовано: {count}',
     'team.ignored': 'Пропущено як застарілі чи недійсні: {count} зведень',
     'team.notInTeam': 'Ніхто з команди не має контакту з цим клієнтом.',
+    'team.openClient': '{name}: хто з ними спілкується і хто їх веде',
+    'team.loadingRow': 'Завантаження…',
+    'team.searchInGmail': 'Знайти цього клієнта в моєму Gmail',
+    'team.back': 'Назад до списків команди',
   },
   ru: {
     'team.scope': 'Чей контакт учитывать',
@@ -79,5 +87,9 @@ export const teamViewStrings = defineStrings({
     'team.ownerOverruled': 'Другой выбор ответственного отменён: {count}',
     'team.ignored': 'Пропущено как устаревшие или неверные: {count} сводок',
     'team.notInTeam': 'Никто из команды не общается с этим клиентом.',
+    'team.openClient': '{name}: кто с ними общается и кто их ведёт',
+    'team.loadingRow': 'Загрузка…',
+    'team.searchInGmail': 'Найти этого клиента в моём Gmail',
+    'team.back': 'Назад к спискам команды',
   },
 });

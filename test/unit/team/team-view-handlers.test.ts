@@ -37,7 +37,9 @@ describe('the team view without a team', () => {
   it('says no team is connected, opens nothing, and leaves the badges as the member’s own', async () => {
     const local = memoryArea({ [VIEW_SCOPE_KEY]: 'team' });
     const view = createTeamView({ db: openKeepwarmDb(), local, timeZone: async () => 'UTC' });
-    expect(await view.handlers['ui/team-scope']()).toEqual({ connected: false });
+    expect(await view.handlers['ui/team-lists']({ first: 12 })).toEqual({ connected: false });
+    expect(await view.handlers['ui/team-waiting-page']({ offset: 12, limit: 50 })).toEqual({ connected: false });
+    expect(await view.handlers['ui/team-client']({ clientKey: 'acme.com' })).toEqual({ connected: false });
     expect(await view.handlers['ui/team-dashboard']()).toEqual({ connected: false });
     expect(await view.badgesInScope([badge], createTranslator('en'))).toEqual([badge]);
     expect(sockets).not.toHaveBeenCalled();
@@ -77,6 +79,6 @@ describe('the team view’s changes', () => {
 
     await replica.stop({ forget: true });
     expect(changed.mock.calls.length).toBeGreaterThan(beforeReports + 1);
-    expect(await view.handlers['ui/team-scope']()).toEqual({ connected: false });
+    expect(await view.handlers['ui/team-lists']({ first: 12 })).toEqual({ connected: false });
   });
 });

@@ -100,7 +100,7 @@ function teamList(members: MemberView[], population: PopulationModel): TeamClien
 }
 
 describe('the team’s waiting list', () => {
-  it('orders the clients only one member knows as that member’s own list does', () => {
+  it('lists exactly the clients only one member knows that member’s own list holds, in its order', () => {
     fc.assert(
       fc.property(
         fc.array(plan, { minLength: 1, maxLength: 6 }),
@@ -116,10 +116,10 @@ describe('the team’s waiting list', () => {
             ['annmember', ownList(anns.clients)],
             ['bobmember', ownList(bobs.clients)],
           ] as const) {
-            // The team list may also hold waits not yet late enough for the member's list; never fewer.
-            const theirs = team.filter((c) => own.includes(c.key));
-            expect(theirs.map((c) => c.key)).toEqual(own);
-            expect(theirs.every((c) => c.place?.memberId === memberId)).toBe(true);
+            // Restricted to the member, the team's list is the member's own: the same clients, in the same order.
+            const theirs = team.filter((c) => c.place?.memberId === memberId).map((c) => c.key);
+            expect(new Set(theirs)).toEqual(new Set(own));
+            expect(theirs).toEqual(own);
           }
         },
       ),
@@ -146,5 +146,26 @@ describe('the team’s waiting list', () => {
     const [client] = teamList([bob], bobs.population);
     expect(client?.place).toMatchObject({ since: NOW - 30 * HOUR, dueAt: NOW - 27 * HOUR });
     expect(client?.place?.priority).toBe(waitingPlace(bobs.clients[0] as ClientReport, 'onYou', NOW)?.priority);
+  });
+
+  it('leaves out a wait not yet late for the member, and one too old to act on as of now', () => {
+    const bobs = analyze('bob', [
+      { waitingHours: 1, replyHours: 5, last: 'routine' },
+      { waitingHours: 30, replyHours: 3, last: 'routine' },
+    ]);
+    expect(ownList(bobs.clients)).toEqual(['bob1.example']);
+    const bob = member('bobmember', 'Bob', bobs.clients, true);
+    expect(teamList([bob], bobs.population).map((c) => c.key)).toEqual(['bob1.example']);
+    const later = (days: number) =>
+      teamScope({
+        view: { members: [bob], corrections: [], invalid: 0 },
+        population: bobs.population,
+        now: NOW + days * DAY,
+      })
+        .clients.filter((c) => c.place)
+        .map((c) => c.key);
+    // Still listed while the wait is within the days a wait is acted on, gone after.
+    expect(later(20)).toEqual(['bob1.example']);
+    expect(later(30)).toEqual([]);
   });
 });

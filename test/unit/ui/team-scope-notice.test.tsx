@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TeamScopeReply } from '@/lib/features/team/team-view-messages';
+import type { TeamListsReply } from '@/lib/features/team/team-view-messages';
 import { followTeamChanges } from '@/lib/ui/follow-team-changes';
 import { useDashboard } from '@/lib/ui/use-dashboard';
 import { useTeamScope } from '@/lib/ui/use-team-scope';
@@ -14,18 +14,20 @@ import { FROM_BACKGROUND, fakeBackgroundAnswering, TEAM_CHANGED } from './fake-b
 // background's notice, and ask again then; nothing asks on a timer.
 
 let root: Root;
-let seen: TeamScopeReply[];
+let seen: TeamListsReply[];
 let background: { asks: () => number };
-let answer: TeamScopeReply;
+let answer: TeamListsReply;
 
 function Probe() {
   seen.push(useTeamScope().team);
   return null;
 }
 
-const connected = (computedAt: number): TeamScopeReply => ({
+const connected = (computedAt: number): TeamListsReply => ({
   connected: true,
-  clients: [],
+  version: `v${computedAt}`,
+  waiting: { rows: [], total: 0 },
+  riskiest: [],
   ignored: { stale: 0, future: 0, invalid: 0 },
   computedAt,
 });
@@ -38,7 +40,7 @@ describe('the team scope of an open page', () => {
     fakeBrowser.reset();
     answer = connected(1);
     seen = [];
-    background = fakeBackgroundAnswering('ui/team-scope', () => answer);
+    background = fakeBackgroundAnswering('ui/team-lists', () => answer);
     root = createRoot(document.createElement('div'));
   });
   afterEach(() => {

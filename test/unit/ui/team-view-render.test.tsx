@@ -49,6 +49,22 @@ const globex: TeamClientView = {
   ownerOverruled: 0,
 };
 
+const globexRow = {
+  key: globex.key,
+  name: globex.name,
+  level: globex.risk.level,
+  score: 62,
+  place: globex.place as NonNullable<TeamClientView['place']>,
+};
+
+/** The team lists' props with these waiting rows loaded, nothing at risk, and nothing asked. */
+const lists = (rows: (typeof globexRow | undefined)[]) => ({
+  waiting: { rows, need: () => undefined },
+  riskiest: [],
+  now: NOW,
+  onOpen: () => undefined,
+});
+
 function render(language: (typeof LANGUAGES)[number], element: ReactElement): string {
   return renderToStaticMarkup(
     createElement(TranslatorContext.Provider, { value: createTranslator(language) }, element),
@@ -58,8 +74,12 @@ function render(language: (typeof LANGUAGES)[number], element: ReactElement): st
 describe('the team scope components', () => {
   it.each(LANGUAGES)('list a client waiting on Bob in Ann’s team list, with Bob named, in %s', (language) => {
     const { t, duration } = createTranslator(language);
-    const html = render(language, createElement(TeamLists, { clients: [globex], now: NOW, ignored: 2 }));
+    const html = render(language, createElement(TeamLists, { ...lists([globexRow]), ignored: 2 }));
     expect(html).toContain(t('team.waitingOnTeam'));
+    // The row is one button that opens the client.
+    expect(html).toContain(
+      `<button type="button" class="kw-team-row" aria-label="${t('team.openClient', { name: 'Globex' })}"`,
+    );
     expect(html).toContain(t('team.waitingOn', { waited: duration(3 * DAY), member: 'Bob' }));
     expect(html).toContain('data-member="bobmember"');
     // Why it stands there, in the words of the account's rows.
@@ -67,9 +87,27 @@ describe('the team scope components', () => {
     expect(html).toContain(t('team.ignored', { count: 2 }));
   });
 
+  it.each(LANGUAGES)(
+    'show a row not loaded yet as loading, and offer the Gmail search on an opened client, in %s',
+    (language) => {
+      const { t } = createTranslator(language);
+      const html = render(language, createElement(TeamLists, { ...lists([globexRow, undefined]), ignored: 0 }));
+      expect(html).toContain(t('team.loadingRow'));
+      expect(html).toContain('aria-setsize="2"');
+      const card = render(
+        language,
+        createElement(TeamClientCard, { client: globex, now: NOW, onSearchInGmail: () => undefined }),
+      );
+      expect(card).toContain(t('team.searchInGmail'));
+      expect(render(language, createElement(TeamClientCard, { client: globex, now: NOW }))).not.toContain(
+        t('team.searchInGmail'),
+      );
+    },
+  );
+
   it.each(LANGUAGES)('say when nobody waits and nobody is at risk, in %s', (language) => {
     const { t } = createTranslator(language);
-    const html = render(language, createElement(TeamLists, { clients: [], now: NOW, ignored: 0 }));
+    const html = render(language, createElement(TeamLists, { ...lists([]), ignored: 0 }));
     expect(html).toContain(t('team.nobodyWaiting'));
     expect(html).toContain(t('team.noneAtRisk'));
     expect(html).not.toContain(t('team.ignored', { count: 0 }));
