@@ -39,8 +39,8 @@ async function dropDatabase(name: string): Promise<void> {
 
 let run = 0;
 
-/** The database a timed step writes, opened before the step and dropped after it, so neither is timed. */
-let current: { name: string; close(): void } | undefined;
+// The database a timed step writes, opened before the step so that opening is not timed;
+// the bench's browser context, and the database with it, goes after the step.
 let rawDb: IDBDatabase | undefined;
 let keepwarmDb: KeepwarmDb | undefined;
 let prepared: { observations: MessageObservation[]; records: StoredMessage[] } | undefined;
@@ -61,7 +61,7 @@ const api = {
     }));
   },
   /**
-   * Builds the mailbox once for many timed steps, kept in the page: both the
+   * Builds the mailbox in the page before a timed step, outside it: both the
    * observations and the records the raw puts write (client refs computed beforehand).
    */
   prepare(clients: number, messages: number, now: number): number {
@@ -79,24 +79,11 @@ const api = {
   async open(kind: 'raw' | 'ingest'): Promise<void> {
     const name = `${kind}-${++run}`;
     if (kind === 'raw') {
-      const db = await openRaw(name);
-      rawDb = db;
-      current = { name, close: () => db.close() };
+      rawDb = await openRaw(name);
     } else {
-      const db = openKeepwarmDb(name);
-      await db.open();
-      keepwarmDb = db;
-      current = { name, close: () => db.close() };
+      keepwarmDb = openKeepwarmDb(name);
+      await keepwarmDb.open();
     }
-  },
-  /** Drops the database of the step that just ran. */
-  async drop(): Promise<void> {
-    if (!current) return;
-    current.close();
-    await dropDatabase(current.name);
-    current = undefined;
-    rawDb = undefined;
-    keepwarmDb = undefined;
   },
   /** Every prepared record put in one transaction: the floor. */
   async rawPuts(): Promise<number> {

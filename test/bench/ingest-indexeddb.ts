@@ -15,7 +15,8 @@ import type { IngestBenchApi } from './ingest-entry';
 // neither always meets a warmer or busier browser), each pair's ratio taken,
 // and the median ratio reported. Beside wall time, the CPU time all of
 // Chromium's processes spent on each step, which another program's load
-// hardly changes. The mailbox is built once and kept in the page.
+// hardly changes. Each step runs in a browser context of its own, with its
+// storage, so none pays for the clean-up of another's database.
 
 const CLIENTS = 5000;
 const MESSAGES = 100_000;
@@ -53,13 +54,19 @@ async function bundle(): Promise<string> {
 export interface BenchPage {
   page: Page;
   api: JSHandle<IngestBenchApi>;
-  /** CPU time, in ms, all of Chromium's processes have used so far. */
-  cpuMs(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** A Chromium page holding the store's code; IndexedDB needs a real origin, so a loopback server serves it. */
-export async function openBenchPage(): Promise<BenchPage> {
+export interface BenchBrowser {
+  /** A page holding the store's code in a browser context of its own: its storage starts empty and goes with it. */
+  newPage(): Promise<BenchPage>;
+  /** CPU time, in ms, each of Chromium's processes has used so far, by process. */
+  cpuByProcess(): Promise<Map<number, number>>;
+  close(): Promise<void>;
+}
+
+/** Chromium and a loopback server of the store's code (IndexedDB needs a real origin). */
+export async function openBenchBrowser(): Promise<BenchBrowser> {
   const script = await bundle();
   const server = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
@@ -67,29 +74,36 @@ export async function openBenchPage(): Promise<BenchPage> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
-  const close = async () => {
-    await browser.close();
-    server.close();
+  const browser = await chromium
+    .launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] })
+    .catch((error: unknown) => {
+      server.close();
+      throw error;
+    });
+  const cdp = await browser.newBrowserCDPSession();
+  return {
+    async newPage() {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      // tsx keeps function names with an `__name` helper that the page does not have.
+      await page.addScriptTag({ content: 'globalThis.__name = (fn) => fn;' });
+      const api = await page.evaluateHandle(
+        () => (globalThis as unknown as { keepwarmIngestBench: IngestBenchApi }).keepwarmIngestBench,
+      );
+      return { page, api, close: () => context.close() };
+    },
+    async cpuByProcess() {
+      const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+        processInfo: { id: number; cpuTime: number }[];
+      };
+      return new Map(processInfo.map((process) => [process.id, process.cpuTime * 1000]));
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
   };
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    // tsx keeps function names with an `__name` helper that the page does not have.
-    await page.addScriptTag({ content: 'globalThis.__name = (fn) => fn;' });
-    const api = await page.evaluateHandle(
-      () => (globalThis as unknown as { keepwarmIngestBench: IngestBenchApi }).keepwarmIngestBench,
-    );
-    const cdp = await browser.newBrowserCDPSession();
-    const cpuMs = async () => {
-      const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
-      return processInfo.reduce((sum, process) => sum + process.cpuTime, 0) * 1000;
-    };
-    return { page, api, cpuMs, close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
 }
 
 /** Runs `fn` in a fresh bench page. */
@@ -97,11 +111,12 @@ export async function inBenchPage<A, R>(
   fn: (input: { api: IngestBenchApi; args: A }) => Promise<R>,
   args: A,
 ): Promise<R> {
-  const bench = await openBenchPage();
+  const browser = await openBenchBrowser();
   try {
-    return (await bench.page.evaluate(fn as never, { api: bench.api, args })) as R;
+    const { page, api } = await browser.newPage();
+    return (await page.evaluate(fn as never, { api, args })) as R;
   } finally {
-    await bench.close();
+    await browser.close();
   }
 }
 
@@ -110,49 +125,65 @@ interface StepTime {
   cpuMs: number;
 }
 
-/** One timed step on a fresh database: its wall time as the page measured it, and Chromium's CPU time around it. */
-async function timedStep(bench: BenchPage, kind: 'raw' | 'ingest'): Promise<StepTime> {
-  await bench.page.evaluate(({ api, kind }) => api.open(kind), { api: bench.api, kind });
-  const cpuBefore = await bench.cpuMs();
-  const wallMs =
-    kind === 'raw'
-      ? await bench.page.evaluate(({ api }) => api.rawPuts(), { api: bench.api })
-      : await bench.page.evaluate(({ api, batch }) => api.ingest(batch), { api: bench.api, batch: BATCH });
-  const cpuMs = (await bench.cpuMs()) - cpuBefore;
-  await bench.page.evaluate(({ api }) => api.drop(), { api: bench.api });
-  return { wallMs, cpuMs };
+/** CPU time used between two readings, over the processes alive at both (one that exits meanwhile would subtract). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [id, ms] of after) sum += ms - (before.get(id) ?? 0);
+  for (const id of before.keys()) if (!after.has(id)) throw new Error(`Chromium process ${id} exited during a step`);
+  return sum;
+}
+
+/**
+ * One timed step in a browser context of its own, so that no step pays for
+ * the clean-up of another's database: its wall time as the page measured it,
+ * and Chromium's CPU time around it.
+ */
+async function timedStep(browser: BenchBrowser, kind: 'raw' | 'ingest', messages: number): Promise<StepTime> {
+  const { page, api, close } = await browser.newPage();
+  try {
+    await page.evaluate(({ api, args }) => api.prepare(args.clients, args.messages, args.now), {
+      api,
+      args: { clients: CLIENTS, messages, now: NOW },
+    });
+    await page.evaluate(({ api, kind }) => api.open(kind), { api, kind });
+    const cpuBefore = await browser.cpuByProcess();
+    const wallMs =
+      kind === 'raw'
+        ? await page.evaluate(({ api }) => api.rawPuts(), { api })
+        : await page.evaluate(({ api, batch }) => api.ingest(batch), { api, batch: BATCH });
+    const cpuMs = cpuBetween(cpuBefore, await browser.cpuByProcess());
+    return { wallMs, cpuMs };
+  } finally {
+    await close();
+  }
 }
 
 export const ingestIndexedDb: Benchmark = {
   name: 'ingest-indexeddb',
   async run({ scale }) {
-    const bench = await openBenchPage();
+    const messages = Math.round(MESSAGES * scale);
+    const browser = await openBenchBrowser();
     const pairs: { raw: StepTime; ingest: StepTime }[] = [];
-    let count = 0;
     try {
-      count = await bench.page.evaluate(({ api, args }) => api.prepare(args.clients, args.messages, args.now), {
-        api: bench.api,
-        args: { clients: CLIENTS, messages: Math.round(MESSAGES * scale), now: NOW },
-      });
       for (let pair = 0; pair < PAIRS; pair++) {
         const rawFirst = pair % 2 === 0;
-        const first = await timedStep(bench, rawFirst ? 'raw' : 'ingest');
-        const second = await timedStep(bench, rawFirst ? 'ingest' : 'raw');
+        const first = await timedStep(browser, rawFirst ? 'raw' : 'ingest', messages);
+        const second = await timedStep(browser, rawFirst ? 'ingest' : 'raw', messages);
         pairs.push(rawFirst ? { raw: first, ingest: second } : { raw: second, ingest: first });
       }
     } finally {
-      await bench.close();
+      await browser.close();
     }
     const wallRatios = pairs.map((p) => round2(p.ingest.wallMs / p.raw.wallMs));
     const cpuRatios = pairs.map((p) => round2(p.ingest.cpuMs / p.raw.cpuMs));
     const ratio = median(wallRatios);
     return {
-      messages: count,
+      messages,
       batch: BATCH,
       pairs: PAIRS,
       rawPutsOneTransactionMs: Math.round(median(pairs.map((p) => p.raw.wallMs))),
       ingestMs: Math.round(median(pairs.map((p) => p.ingest.wallMs))),
-      recordsPerSecond: Math.round(count / (median(pairs.map((p) => p.ingest.wallMs)) / 1000)),
+      recordsPerSecond: Math.round(messages / (median(pairs.map((p) => p.ingest.wallMs)) / 1000)),
       ingestOverRaw: ratio,
       ingestOverRawByPair: wallRatios,
       cpu: {
