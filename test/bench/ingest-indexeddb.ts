@@ -176,7 +176,7 @@ export const ingestIndexedDb: Benchmark = {
     }
     const wallRatios = pairs.map((p) => round2(p.ingest.wallMs / p.raw.wallMs));
     const cpuRatios = pairs.map((p) => round2(p.ingest.cpuMs / p.raw.cpuMs));
-    const ratio = median(wallRatios);
+    const ratio = round2(median(wallRatios));
     return {
       messages,
       batch: BATCH,
@@ -189,7 +189,7 @@ export const ingestIndexedDb: Benchmark = {
       cpu: {
         rawPutsMs: Math.round(median(pairs.map((p) => p.raw.cpuMs))),
         ingestMs: Math.round(median(pairs.map((p) => p.ingest.cpuMs))),
-        ingestOverRaw: median(cpuRatios),
+        ingestOverRaw: round2(median(cpuRatios)),
         ingestOverRawByPair: cpuRatios,
       },
       target: `ingest in batches of ${BATCH} within ${TARGET_INGEST_OVER_RAW}× of raw puts (median of the pairs' wall-time ratios)`,
