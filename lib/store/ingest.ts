@@ -123,11 +123,48 @@ function isSame(a: StoredMessage, b: StoredMessage): boolean {
 }
 
 /**
+ * What is stored of a batch: the records with its ids, and every record of
+ * the threads that may hold another sighting of its messages, by thread.
+ */
+async function readStored(db: KeepwarmDb, account: string, observations: MessageObservation[]) {
+  // Both reads go out at once, each one request where the batch's keys lie close together (see batch-reads):
+  // by id, and by thread for the messages with a sender, which may take in a dated copy or an imported one.
+  const storedById = new Map<string, StoredMessage>();
+  const senderThreads = new Set(observations.filter((o) => o.senderKnown).map((o) => o.threadId));
+  const [stored, inSenderThreads] = await Promise.all([
+    messagesWithAnyOf(
+      db,
+      '[account+id]',
+      account,
+      observations.map((o) => o.id),
+    ),
+    messagesWithAnyOf(db, '[account+threadId]', account, [...senderThreads]),
+  ]);
+  for (const message of stored) storedById.set(message.id, message);
+  const byId = observations.map((o) => storedById.get(o.id));
+  // The threads of the messages not found by id, and without a sender, are read once their ids are known.
+  const otherThreads = new Set(
+    observations.filter((o, i) => !byId[i] && !senderThreads.has(o.threadId)).map((o) => o.threadId),
+  );
+  const inOtherThreads = await messagesWithAnyOf(db, '[account+threadId]', account, [...otherThreads]);
+  const threadMessages = new Map<string, StoredMessage[]>();
+  for (const read of [...inSenderThreads, ...inOtherThreads]) {
+    // One object per stored record, however it was read: it is how a record is told to be stored already.
+    const message = storedById.get(read.id) ?? read;
+    storedById.set(message.id, message);
+    const siblings = threadMessages.get(message.threadId);
+    if (siblings) siblings.push(message);
+    else threadMessages.set(message.threadId, [message]);
+  }
+  return { storedById, byId, threadMessages };
+}
+
+/**
  * Stores observed messages once each, whatever order and however often they
  * arrive: by id first, then by (thread, sender, time) so that an imported copy
  * and the Gmail page's copy of one message become one record, and a message a
  * list row knew only by its date joins the sighting with its id. Reads and
- * writes in bulk: one transaction, one read by id, one read by thread, one
+ * writes in bulk: one transaction, one read by id beside one by thread, one
  * delete (of dated records merged away), one write.
  * The clients it touched are marked for recompute in the same transaction.
  */
@@ -145,28 +182,7 @@ export async function ingestMessages(
     touchedClientRefs: new Set(),
   };
   await db.transaction('rw', db.messages, db.recomputeMarks, async () => {
-    // Reads, not a get per id: on the ids a store does not have yet (an import's usual case) they cost next to nothing.
-    const storedById = new Map<string, StoredMessage>();
-    const stored = await messagesWithAnyOf(
-      db,
-      '[account+id]',
-      account,
-      observations.map((o) => o.id),
-    );
-    for (const message of stored) storedById.set(message.id, message);
-    const byId = observations.map((o) => storedById.get(o.id));
-    // Threads are read for the messages not found by id, and for those with a sender, which may take in a dated copy.
-    const readThreads = [...new Set(observations.filter((o, i) => !byId[i] || o.senderKnown).map((o) => o.threadId))];
-    const threadMessages = new Map<string, StoredMessage[]>();
-    const inThreads = await messagesWithAnyOf(db, '[account+threadId]', account, readThreads);
-    for (const read of inThreads) {
-      // One object per stored record, however it was read: it is how a record is told to be stored already.
-      const message = storedById.get(read.id) ?? read;
-      storedById.set(message.id, message);
-      const siblings = threadMessages.get(message.threadId);
-      if (siblings) siblings.push(message);
-      else threadMessages.set(message.threadId, [message]);
-    }
+    const { storedById, byId, threadMessages } = await readStored(db, account, observations);
     const originals = new Map<string, StoredMessage>();
     const pending = new Map<string, StoredMessage>();
     // Keys merged into another record in this batch: a dated key that met its id.

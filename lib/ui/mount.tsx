@@ -1,6 +1,6 @@
 import { type ReactNode, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DatabaseRoot, useDatabase } from './database';
+import { DatabaseRoot, openPageDatabase, useDatabase } from './database';
 import { useLanguage } from './use-language';
 import { TranslatorContext } from './use-translator';
 
@@ -17,9 +17,10 @@ function LanguageRoot({ children }: { children: ReactNode }) {
 export function mountPage(node: ReactNode): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('Keepwarm page is missing its #root element');
+  const db = openPageDatabase();
   createRoot(root).render(
     <StrictMode>
-      <DatabaseRoot>
+      <DatabaseRoot db={db}>
         <LanguageRoot>{node}</LanguageRoot>
       </DatabaseRoot>
     </StrictMode>,

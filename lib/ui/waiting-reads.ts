@@ -26,26 +26,31 @@ function byPlace(list: WaitingListName) {
 type ClientId = [account: string, key: string];
 const byKey = (a: ClientId, b: ClientId) =>
   a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+const idOf = (client: StoredClient): ClientId => [client.account, client.key];
+const keyOfId = ([account, key]: ClientId) => `${key}\n${account}`;
 
 /**
- * The first `limit` clients of the list, from keys alone and then one read of
- * exactly those clients. The index orders clients tied on their place by key
- * the other way round from the follow-ups, so the keys of those tied with the
- * last one are read too, and the first of them by key taken.
+ * The first `limit` clients of the list: the index's first rows, read in one
+ * pass. The index orders clients tied on their place by key the other way
+ * round from the follow-ups, so when the last row shares its place with
+ * others, the keys of all those tied are read, the first of them by key
+ * taken, and only the rows not read yet fetched.
  */
 function first(db: KeepwarmDb, list: WaitingListName, limit: number): Promise<StoredClient[]> {
   return db.transaction('r', db.clients, async () => {
-    const head = () => db.clients.orderBy(INDEX[list]).reverse().limit(limit);
-    const ranks = (await head().keys()) as unknown as StoredWaitingPlace['rank'][];
-    let ids = (await head().primaryKeys()) as unknown as ClientId[];
-    const lastRank = ranks.length === limit ? ranks.at(-1) : undefined;
-    if (lastRank) {
-      const tied = (rank: StoredWaitingPlace['rank'] | undefined) => rank?.every((n, i) => n === lastRank[i]) ?? false;
-      const tiedIds = (await db.clients.where(INDEX[list]).equals(lastRank).primaryKeys()) as unknown as ClientId[];
-      const above = ids.filter((_, i) => !tied(ranks[i]));
-      ids = [...above, ...tiedIds.sort(byKey).slice(0, limit - above.length)];
+    const head = await db.clients.orderBy(INDEX[list]).reverse().limit(limit).toArray();
+    const lastRank = head.length === limit ? placeOf(head.at(-1) as StoredClient, list)?.rank : undefined;
+    if (!lastRank) return head;
+    const tied = (client: StoredClient) => placeOf(client, list)?.rank.every((n, i) => n === lastRank[i]) ?? false;
+    const above = head.filter((client) => !tied(client));
+    const tiedIds = (await db.clients.where(INDEX[list]).equals(lastRank).primaryKeys()) as unknown as ClientId[];
+    const wanted = tiedIds.sort(byKey).slice(0, limit - above.length);
+    const read = new Map(head.map((client) => [keyOfId(idOf(client)), client]));
+    const missing = wanted.filter((id) => !read.has(keyOfId(id)));
+    if (missing.length > 0) {
+      for (const client of await db.clients.bulkGet(missing)) if (client) read.set(keyOfId(idOf(client)), client);
     }
-    return (await db.clients.bulkGet(ids)).filter((c): c is StoredClient => c !== undefined);
+    return [...above, ...wanted.flatMap((id) => read.get(keyOfId(id)) ?? [])];
   });
 }
 

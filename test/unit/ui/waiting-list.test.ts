@@ -90,6 +90,8 @@ describe('the popup’s waiting lists', () => {
     const first = await waitingOnYou(db, NOW, 12);
     expect(first).toHaveLength(12);
     expect(first).toEqual(whole.slice(0, 12));
+    // Each place is shared by at least 61 clients: a head that ends inside a later place takes clients above it and tied with it.
+    for (const limit of [1, 61, 70, 130]) expect(await waitingOnYou(db, NOW, limit)).toEqual(whole.slice(0, limit));
   });
 
   it('lists clients of every account in one order', async () => {
