@@ -1,9 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
-import { chanceOverTime, thresholdCrossedAt } from '@/lib/engine/check-in-due';
+import { chanceOverTime, logOddsOverTime, thresholdCrossedAt } from '@/lib/engine/check-in-due';
 import { suggestFollowUps } from '@/lib/engine/follow-ups';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
-import { assessRisk } from '@/lib/engine/risk';
+import { assessRisk, modelInput } from '@/lib/engine/risk';
+import { FEATURE_NAMES, riskFeatures } from '@/lib/engine/risk-model/risk-features';
+import { SHIPPED_MODEL, scoreFeatures } from '@/lib/engine/risk-model/risk-score';
+import type { ShippedModel } from '@/lib/engine/risk-model/shipped-model';
 import { DAY, HOUR } from './mail-builders';
 
 const now = 1_000 * DAY;
@@ -113,5 +117,54 @@ describe('chanceOverTime', () => {
       now,
     }).filter((f) => f.kind === 'check_in');
     expect(checkIn?.dueAt).toBe(quietEnded);
+  });
+});
+
+describe('logOddsOverTime', () => {
+  // A model reading every signal, the clock's included, with weights of both signs.
+  const everySignal: ShippedModel = {
+    ...SHIPPED_MODEL,
+    terms: FEATURE_NAMES.map((feature, i) => ({
+      feature,
+      mean: 0.1 * i,
+      scale: 1 + i / 7,
+      weight: i % 2 === 0 ? 0.31 : -0.17,
+    })),
+  };
+  const day = fc.integer({ min: -400, max: 0 });
+  const metricsOf = fc.record({
+    onThem: fc.option(day, { nil: undefined }),
+    onUs: fc.option(day, { nil: undefined }),
+    outside: fc.option(day, { nil: undefined }),
+    quiet: fc.option(fc.integer({ min: -100, max: 100 }), { nil: undefined }),
+    inbound: fc.option(fc.integer({ min: -300, max: 0 }), { nil: undefined }),
+  });
+
+  it('is the full scoring’s log-odds to the last bit, at any time, for any model', () => {
+    fc.assert(
+      fc.property(metricsOf, fc.integer({ min: -300 * DAY, max: 100 * DAY }), (shape, offset) => {
+        const metrics: ClientMetrics = {
+          ...silent,
+          ...(shape.inbound === undefined
+            ? { lastInboundAt: undefined }
+            : { lastInboundAt: now + shape.inbound * DAY }),
+          waiting: {
+            ...(shape.onThem !== undefined && {
+              onThem: { since: now + shape.onThem * DAY, threadId: 't', messageId: 'm', threads: 1 },
+            }),
+            ...(shape.onUs !== undefined && {
+              onUs: { since: now + shape.onUs * DAY, threadId: 't', messageId: 'm', threads: 1 },
+            }),
+          },
+          ...(shape.outside !== undefined && { outsideContact: { count: 1, lastAt: now + shape.outside * DAY } }),
+          ...(shape.quiet !== undefined && { quietUntil: now + shape.quiet * DAY }),
+        };
+        const at = now + offset;
+        for (const model of [SHIPPED_MODEL, everySignal]) {
+          const full = scoreFeatures(riskFeatures(modelInput(metrics, population, at)), model).logOdds;
+          expect(logOddsOverTime(metrics, population, model)(at)).toBe(full);
+        }
+      }),
+    );
   });
 });
