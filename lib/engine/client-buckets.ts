@@ -5,6 +5,7 @@
 import { DAY } from './business-hours';
 import { createPartyClassifier, type MessageParties } from './client-identity';
 import type { ClientMessage } from './conversation';
+import { distinctIds } from './distinct-ids';
 import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
 import { type AddressSignal, addressSignal, findCorrespondents, setAsideSignal } from './sender-kind';
@@ -64,7 +65,7 @@ export function groupByClient(
   const buckets = new Map<string, ClientBucket>();
   const setAside: SetAsideNotes = new Map();
   const issues: InputIssue[] = [];
-  const seen = new Set<string>();
+  const firstOfItsId = distinctIds(messages.length);
   // The messages that can count for a client, and their parties, side by side rather than paired in objects.
   const usable: MailMessage[] = [];
   const usableParties: MessageParties[] = [];
@@ -74,9 +75,7 @@ export function groupByClient(
       issues.push({ ...(typeof m?.id === 'string' && m.id !== '' && { messageId: m.id }), problem });
       continue;
     }
-    // One look-up rather than has() then add(): every message of the mailbox passes here.
-    const before = seen.size;
-    if (seen.add(m.id).size === before) continue;
+    if (!firstOfItsId(m.id)) continue;
     const parties = classify(m);
     if (parties.direction === 'internal') continue;
     usable.push(m);
