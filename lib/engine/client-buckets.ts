@@ -10,6 +10,7 @@ import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
 import { type AddressSignal, addressSignal, findCorrespondents, setAsideSignal } from './sender-kind';
 import { noteSetAside, type SetAsideNotes } from './set-aside';
+import { numberThreads } from './thread-numbers';
 import type { AccountIdentity, MailMessage } from './types';
 
 /** Senders' clocks drift; a message up to this far after `now` is taken as sent now. */
@@ -81,7 +82,8 @@ export function groupByClient(
     usable.push(m);
     usableParties.push(parties);
   }
-  const correspondents = findCorrespondents(usable, usableParties);
+  const threads = numberThreads(usable);
+  const correspondents = findCorrespondents(usable, usableParties, threads);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
   const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
@@ -136,6 +138,7 @@ export function groupByClient(
       bucket.messages.push({
         id: m.id,
         threadId: m.threadId || m.id,
+        thread: threads.of[i] as number,
         at,
         side: direction,
         subject: m.subject ?? '',
