@@ -61,6 +61,42 @@ describe('thresholdCrossedAt', () => {
     expect(perDay(crossed)).toBeGreaterThanOrEqual(40);
   });
 
+  it('answers as plain halving does wherever the crossing is expected, from fewer scorings', () => {
+    const plainHalving = (chanceAt: (at: number) => number, threshold: number) => {
+      if (chanceAt(from) >= threshold) return from;
+      let below = from;
+      let reached = now;
+      while (reached - below > HOUR) {
+        const middle = below + Math.floor((reached - below) / 2);
+        if (chanceAt(middle) >= threshold) reached = middle;
+        else below = middle;
+      }
+      return reached;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100 * DAY }),
+        fc.option(fc.integer({ min: -10 * DAY, max: 110 * DAY }), { nil: undefined }),
+        fc.integer({ min: 1, max: 99 }),
+        (stepAt, guess, threshold) => {
+          // A chance that jumps past the threshold at one moment: any monotone chance crosses like it.
+          const jump = (at: number) => (at - from >= stepAt ? threshold : threshold - 1);
+          let scorings = 0;
+          const scored = (at: number) => {
+            scorings += 1;
+            return jump(at);
+          };
+          const chanceAt = Object.assign(scored, {
+            expectedCrossing: () => (guess === undefined ? undefined : from + guess),
+          });
+          expect(thresholdCrossedAt(chanceAt, from, now, threshold)).toBe(plainHalving(jump, threshold));
+          // Expected within a minute of the crossing: the start, either side of the guess and at most one halving step.
+          if (guess !== undefined && Math.abs(guess - stepAt) < 60_000 - 1) expect(scorings).toBeLessThanOrEqual(4);
+        },
+      ),
+    );
+  });
+
   it('is the start when the chance was already there, and now when it only just is', () => {
     expect(thresholdCrossedAt(() => 70, from, now, 50)).toBe(from);
     expect(thresholdCrossedAt((at) => (at >= now ? 50 : 10), from, now, 50)).toBe(now);
