@@ -4,41 +4,135 @@
 // side and the relationship's age grow, and the model's chance grows with them
 // (more silence never makes a client less likely to go quiet), so the first
 // moment at or over the threshold is found by halving the interval.
-import { HOUR } from './business-hours';
+import { DAY, HOUR } from './business-hours';
 import type { ClientMetrics, PopulationModel } from './report-types';
 import { modelInput } from './risk';
-import { riskFeatures } from './risk-model/risk-features';
-import { SHIPPED_MODEL, scoreFeatures } from './risk-model/risk-score';
+import { CLOCK_FEATURES, type ClockFeatures, clockFeatures, riskFeatures } from './risk-model/risk-features';
+import { SHIPPED_MODEL, scoreFeatures, sigmoid } from './risk-model/risk-score';
 import type { ShippedModel } from './risk-model/shipped-model';
 
 /** Precise enough for a due time shown as a date, and at most a dozen or so scorings of the model. */
 const RESOLUTION = HOUR;
+
+/** Steps of the guess at the crossing, and how far either side of it the chance is scored first. */
+const GUESS_STEPS = 4;
+const GUESS_MARGIN = 60_000;
+
+const MOVES_WITH_CLOCK: ReadonlySet<string> = new Set(CLOCK_FEATURES);
+
+/**
+ * The model's log-odds for the client at `at`, the metrics held as they are. Only the clock's signals
+ * are scored again at each time; the other terms are the same numbers, added in the model's order as
+ * scoreFeatures adds them, so each value is scoreFeatures' own to the last bit.
+ */
+export function logOddsOverTime(
+  metrics: ClientMetrics,
+  population: PopulationModel,
+  model: ShippedModel = SHIPPED_MODEL,
+): (at: number) => number {
+  const fixed = riskFeatures({ metrics, population, now: metrics.firstSeenAt });
+  const terms = model.terms.map(({ feature, mean, scale, weight }) => ({
+    clock: MOVES_WITH_CLOCK.has(feature) ? (feature as keyof ClockFeatures) : undefined,
+    mean,
+    scale,
+    weight,
+    part: (weight * (fixed[feature] - mean)) / scale,
+  }));
+  return (at) => {
+    // While the user expects silence the model reads the client as just heard from: more than the clock moves.
+    if (metrics.quietUntil !== undefined && at < metrics.quietUntil)
+      return scoreFeatures(riskFeatures(modelInput(metrics, population, at)), model).logOdds;
+    const moving = clockFeatures({ metrics, population, now: at });
+    let logOdds = model.intercept;
+    for (const { clock, mean, scale, weight, part } of terms) {
+      logOdds += clock === undefined ? part : (weight * (moving[clock] - mean)) / scale;
+    }
+    return logOdds;
+  };
+}
+
+/** The chance over time, and where it is expected to reach a percent: thresholdCrossedAt scores around there first. */
+export interface ChanceOverTime {
+  (at: number): number;
+  expectedCrossing?: (percent: number, from: number, now: number) => number | undefined;
+}
 
 /** The chance (percent, rounded as the badge shows it) the client had at `at`, the metrics held as they are. */
 export function chanceOverTime(
   metrics: ClientMetrics,
   population: PopulationModel,
   model: ShippedModel = SHIPPED_MODEL,
-): (at: number) => number {
-  return (at) => Math.round(scoreFeatures(riskFeatures(modelInput(metrics, population, at)), model).chance * 100);
+): ChanceOverTime {
+  const logOddsAt = logOddsOverTime(metrics, population, model);
+  const chanceAt: ChanceOverTime = (at) => Math.round(sigmoid(logOddsAt(at)) * 100);
+  chanceAt.expectedCrossing = (percent, from, now) => expectedCrossing(logOddsAt, percent, from, now);
+  return chanceAt;
+}
+
+/**
+ * Where the log-odds reach those of `percent` less half a point (where the rounded chance reaches it),
+ * by a few steps of false position against log(1 + days since `from`): the clock's signals grow as the
+ * log of days, so the log-odds are nearly straight against it. Only a guess: undefined without a crossing.
+ */
+function expectedCrossing(
+  logOddsAt: (at: number) => number,
+  percent: number,
+  from: number,
+  now: number,
+): number | undefined {
+  const p = (percent - 0.5) / 100;
+  const target = Math.log(p / (1 - p));
+  const timeOf = (x: number) => from + Math.expm1(x) * DAY;
+  let low = { x: 0, off: logOddsAt(from) - target };
+  let high = { x: Math.log1p((now - from) / DAY), off: logOddsAt(now) - target };
+  if (!(low.off < 0 && high.off >= 0)) return undefined;
+  const between = () => low.x + ((high.x - low.x) * -low.off) / (high.off - low.off);
+  // Illinois: an end kept twice running counts half, so false position does not creep from one side.
+  let kept: 'low' | 'high' | undefined;
+  for (let step = 0; step < GUESS_STEPS; step++) {
+    const x = between();
+    const off = logOddsAt(timeOf(x)) - target;
+    if (off < 0) {
+      low = { x, off };
+      if (kept === 'high') high.off /= 2;
+      kept = 'high';
+    } else {
+      high = { x, off };
+      if (kept === 'low') low.off /= 2;
+      kept = 'low';
+    }
+  }
+  return Math.round(timeOf(between()));
 }
 
 /**
  * The first time in [from, now] at which `chanceAt` reached `threshold`, to
  * RESOLUTION; `from` when it was already there, `now` when it only just is.
+ *
+ * With the crossing expected somewhere, the chance is first scored a little
+ * before and after it; a halving step on the far side of either is then known
+ * without scoring, since the chance never falls as time passes. Every step
+ * takes the side plain halving takes, so the answer is the same, from a
+ * handful of scorings instead of a dozen or so.
  */
-export function thresholdCrossedAt(
-  chanceAt: (at: number) => number,
-  from: number,
-  now: number,
-  threshold: number,
-): number {
+export function thresholdCrossedAt(chanceAt: ChanceOverTime, from: number, now: number, threshold: number): number {
   if (from >= now || chanceAt(from) >= threshold) return Math.min(from, now);
+  let knownBelow = from;
+  let knownReached = now;
+  const expected = chanceAt.expectedCrossing?.(threshold, from, now);
+  if (expected !== undefined) {
+    for (const at of [expected - GUESS_MARGIN, expected + GUESS_MARGIN]) {
+      if (at <= knownBelow || at >= knownReached) continue;
+      if (chanceAt(at) >= threshold) knownReached = at;
+      else knownBelow = at;
+    }
+  }
   let below = from;
   let reached = now;
   while (reached - below > RESOLUTION) {
     const middle = below + Math.floor((reached - below) / 2);
-    if (chanceAt(middle) >= threshold) reached = middle;
+    const atOrOver = middle <= knownBelow ? false : middle >= knownReached || chanceAt(middle) >= threshold;
+    if (atOrOver) reached = middle;
     else below = middle;
   }
   return reached;

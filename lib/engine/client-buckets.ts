@@ -5,10 +5,12 @@
 import { DAY } from './business-hours';
 import { createPartyClassifier, type MessageParties } from './client-identity';
 import type { ClientMessage } from './conversation';
+import { distinctIds } from './distinct-ids';
 import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
 import { type AddressSignal, addressSignal, findCorrespondents, setAsideSignal } from './sender-kind';
 import { noteSetAside, type SetAsideNotes } from './set-aside';
+import { numberThreads } from './thread-numbers';
 import type { AccountIdentity, MailMessage } from './types';
 
 /** Senders' clocks drift; a message up to this far after `now` is taken as sent now. */
@@ -64,7 +66,7 @@ export function groupByClient(
   const buckets = new Map<string, ClientBucket>();
   const setAside: SetAsideNotes = new Map();
   const issues: InputIssue[] = [];
-  const seen = new Set<string>();
+  const firstOfItsId = distinctIds(messages.length);
   // The messages that can count for a client, and their parties, side by side rather than paired in objects.
   const usable: MailMessage[] = [];
   const usableParties: MessageParties[] = [];
@@ -74,15 +76,14 @@ export function groupByClient(
       issues.push({ ...(typeof m?.id === 'string' && m.id !== '' && { messageId: m.id }), problem });
       continue;
     }
-    // One look-up rather than has() then add(): every message of the mailbox passes here.
-    const before = seen.size;
-    if (seen.add(m.id).size === before) continue;
+    if (!firstOfItsId(m.id)) continue;
     const parties = classify(m);
     if (parties.direction === 'internal') continue;
     usable.push(m);
     usableParties.push(parties);
   }
-  const correspondents = findCorrespondents(usable, usableParties);
+  const threads = numberThreads(usable);
+  const correspondents = findCorrespondents(usable, usableParties, threads);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
   const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
@@ -137,6 +138,7 @@ export function groupByClient(
       bucket.messages.push({
         id: m.id,
         threadId: m.threadId || m.id,
+        thread: threads.of[i] as number,
         at,
         side: direction,
         subject: m.subject ?? '',

@@ -31,11 +31,12 @@ export interface ClientDraft
 
 /** Each thread's state and every reply matched in it; the dashboard's reply times come from here too. */
 export function threadsAndSamples(messages: readonly ClientMessage[], clock: BusinessClock) {
-  const byThread = new Map<string, ClientMessage[]>();
+  // By the thread's number (client-buckets.ts), not its id: a small integer is a cheaper key.
+  const byThread = new Map<number, ClientMessage[]>();
   for (const m of messages) {
-    const list = byThread.get(m.threadId);
+    const list = byThread.get(m.thread);
     if (list) list.push(m);
-    else byThread.set(m.threadId, [m]);
+    else byThread.set(m.thread, [m]);
   }
   const samples: ReplySample[] = [];
   const threads: ThreadState[] = [];
@@ -49,7 +50,7 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
 }
 
 /** The start of the latest thread whose first message is ours (each thread's messages in time order). */
-function lastStartedByUs(byThread: ReadonlyMap<string, readonly ClientMessage[]>): number | undefined {
+function lastStartedByUs(byThread: ReadonlyMap<number, readonly ClientMessage[]>): number | undefined {
   let latest: number | undefined;
   for (const [first] of byThread.values()) {
     if (first?.side === 'out' && (latest === undefined || first.at > latest)) latest = first.at;
@@ -57,13 +58,25 @@ function lastStartedByUs(byThread: ReadonlyMap<string, readonly ClientMessage[]>
   return latest;
 }
 
-/** When we last wrote in the thread (its messages in time order), or -∞. */
-function lastOutIn(thread: readonly ClientMessage[] | undefined): number {
-  for (let i = (thread?.length ?? 0) - 1; i >= 0; i--) {
-    const m = thread?.[i] as ClientMessage;
-    if (m.side === 'out') return m.at;
+/** When we last wrote in each thread, by thread id: a cue is answered by our message after it. */
+function lastOutByThreadId(byThread: ReadonlyMap<number, readonly ClientMessage[]>): Map<string, number> {
+  const lastOut = new Map<string, number>();
+  for (const thread of byThread.values()) {
+    const last = thread.findLast((m) => m.side === 'out');
+    if (last) lastOut.set(last.threadId, last.at);
   }
-  return Number.NEGATIVE_INFINITY;
+  return lastOut;
+}
+
+function answeredCues(
+  inbound: readonly ClientMessage[],
+  byThread: ReadonlyMap<number, readonly ClientMessage[]>,
+  now: number,
+) {
+  const hits = detectCues(inbound, now);
+  if (hits.length === 0) return [];
+  const lastOut = lastOutByThreadId(byThread);
+  return hits.map((hit) => ({ ...hit, answered: (lastOut.get(hit.threadId) ?? Number.NEGATIVE_INFINITY) > hit.at }));
 }
 
 /** A copy in time order; messages read from storage by time usually are already, and then need no sort. */
@@ -116,10 +129,7 @@ export function draftClient(
       inbound.map((m) => m.at),
       now,
     ),
-    cues: detectCues(inbound, now).map((hit) => ({
-      ...hit,
-      answered: lastOutIn(byThread.get(hit.threadId)) > hit.at,
-    })),
+    cues: answeredCues(inbound, byThread, now),
     onboarding: {
       active: now - firstSeenAt <= ONBOARDING_DAYS * DAY,
       daysSinceFirstSeen: Math.floor((now - firstSeenAt) / DAY),

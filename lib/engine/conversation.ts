@@ -6,6 +6,8 @@ export type Side = 'in' | 'out';
 export interface ClientMessage {
   id: string;
   threadId: string;
+  /** The thread's number in the grouping the message came from (thread-numbers.ts); one per threadId. */
+  thread: number;
   at: number;
   /** "in": from the client; "out": from our side to the client. */
   side: Side;

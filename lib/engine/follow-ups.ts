@@ -19,7 +19,7 @@
 // A client's follow-ups are ordered by urgency × value (follow-up-urgency.ts),
 // most pressing first, not by due date.
 import { DAY, HOUR } from './business-hours';
-import { thresholdCrossedAt } from './check-in-due';
+import { type ChanceOverTime, thresholdCrossedAt } from './check-in-due';
 import type { CueKind } from './cue-lexicon';
 import { byPriority, followUpPriority, followUpUrgency } from './follow-up-urgency';
 import { formatDays, formatDuration } from './format';
@@ -96,7 +96,7 @@ export interface FollowUpInput {
   /** The chance, in percent, at which a check-in is suggested. */
   checkInPercent?: number;
   /** The chance (percent) the client had at an earlier time with no mail since: dates a check-in; without it, due now. */
-  chanceAt?: (at: number) => number;
+  chanceAt?: ChanceOverTime;
   /** What the client is worth against the account's others (Risk.valueFactor); 1 unless given. */
   valueFactor?: number;
   now: number;

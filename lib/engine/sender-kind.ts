@@ -6,6 +6,7 @@ import { getDomain } from 'tldts';
 import { FREE_MAIL } from './client-identity';
 import { byTime } from './conversation';
 import { SENDER_RULES } from './sender-rules';
+import { type ThreadNumbers, threadRuns } from './thread-numbers';
 import type { BulkEvidence, MailMessage } from './types';
 
 /** What an address says about its sender (see sender-rules.ts). */
@@ -97,23 +98,19 @@ export interface PartiesOf {
  * automated notice alone is not correspondence: a reply to renewals@ asking to
  * cancel makes no vendor a client. Messages a source declared bulk take no part.
  */
-export function findCorrespondents(messages: readonly MailMessage[], parties: readonly PartiesOf[]): Set<string> {
-  // Each thread's messages by their place in the lists: indices are cheaper to keep than pairs.
-  const byThread = new Map<string, number[]>();
-  for (let i = 0; i < messages.length; i++) {
-    const message = messages[i] as MailMessage;
-    if (message.bulk) continue;
-    const thread = message.threadId || message.id;
-    const list = byThread.get(thread);
-    if (list) list.push(i);
-    else byThread.set(thread, [i]);
-  }
+export function findCorrespondents(
+  messages: readonly MailMessage[],
+  parties: readonly PartiesOf[],
+  threads: ThreadNumbers,
+): Set<string> {
+  const { order, start } = threadRuns(threads, (i) => (messages[i] as MailMessage).bulk !== undefined);
   const found = new Set<string>();
   // Only external addresses can be correspondents, so only they need to be
   // known present: an outbound message's are its counterparts, already read.
   const present = new Set<string>();
   const writtenTo = new Set<string>();
-  for (const thread of byThread.values()) {
+  for (let t = 0; t < threads.count; t++) {
+    const thread = order.subarray(start[t], start[t + 1]);
     // Only the user's messages make correspondents: a thread without one (a
     // client writing, unanswered) needs neither its order nor its people.
     if (!thread.some((i) => parties[i]?.direction === 'out')) continue;

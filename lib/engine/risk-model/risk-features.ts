@@ -73,7 +73,19 @@ export function lastExchangeAt(m: ClientMetrics): number | undefined {
   return Number.isFinite(last) ? last : undefined;
 }
 
-export function riskFeatures({ metrics: m, population, now }: FeatureInput): Features {
+/** The signals that move with the clock alone, the metrics held as they are (check-in-due.ts scores only these over time). */
+export const CLOCK_FEATURES = [
+  'silence',
+  'silenceVsUsual',
+  'sinceTheirs',
+  'age',
+  'waitingOnThem',
+  'waitingOnUs',
+] as const;
+
+export type ClockFeatures = Pick<Features, (typeof CLOCK_FEATURES)[number]>;
+
+export function clockFeatures({ metrics: m, population, now }: FeatureInput): ClockFeatures {
   const last = lastExchangeAt(m) ?? m.firstSeenAt;
   const silenceDays = Math.max(0, (now - last) / DAY);
   const lastTheirs = Math.max(m.lastInboundAt ?? m.firstSeenAt, m.outsideContact?.lastAt ?? Number.NEGATIVE_INFINITY);
@@ -81,19 +93,34 @@ export function riskFeatures({ metrics: m, population, now }: FeatureInput): Fea
   const onUs = m.waiting.onUs;
   const onThemMs = onThem && now - onThem.since <= WAIT_ON_THEM_LIMIT ? now - onThem.since : 0;
   const onUsMs = onUs && now - onUs.since <= WAIT_ON_US_LIMIT ? now - onUs.since : 0;
-  const p = m.bgnbd?.pAlive;
   return {
     silence: log1p(silenceDays),
     silenceVsUsual: log1p(silenceDays / expectedGapDays(m, population)),
     sinceTheirs: log1p(Math.max(0, (now - lastTheirs) / DAY)),
+    age: log1p(Math.max(0, (now - m.firstSeenAt) / DAY)),
+    waitingOnThem: log1p(onThemMs / DAY),
+    waitingOnUs: log1p(onUsMs / DAY),
+  };
+}
+
+export function riskFeatures(input: FeatureInput): Features {
+  const { metrics: m, population } = input;
+  const last = lastExchangeAt(m) ?? m.firstSeenAt;
+  const p = m.bgnbd?.pAlive;
+  // Field by field, not spread: a spread object here takes V8's slow path, at tens of times the cost.
+  const clock = clockFeatures(input);
+  return {
+    silence: clock.silence,
+    silenceVsUsual: clock.silenceVsUsual,
+    sinceTheirs: clock.sinceTheirs,
+    age: clock.age,
+    waitingOnThem: clock.waitingOnThem,
+    waitingOnUs: clock.waitingOnUs,
     weWroteLast: (m.lastOutboundAt ?? Number.NEGATIVE_INFINITY) >= last ? 1 : 0,
     contactDays: Math.log(Math.max(1, m.cadence?.contactDays ?? 1)),
     usualGap: Math.log(Math.max(1, m.cadence?.usualGapDays ?? Math.exp(population.cadence.mu))),
-    age: log1p(Math.max(0, (now - m.firstSeenAt) / DAY)),
     last30: log1p(m.trend.last30),
     previous90: log1p(m.trend.previous90),
-    waitingOnThem: log1p(onThemMs / DAY),
-    waitingOnUs: log1p(onUsMs / DAY),
     theirReply: log1p((m.latency.theirs.medianMs ?? 0) / HOUR),
     ourReply: log1p((m.latency.ours.medianMs ?? 0) / HOUR),
     firstNinetyDays: m.onboarding.active ? 1 : 0,

@@ -3,7 +3,7 @@ import { cadence, contactGaps, DEFAULT_CADENCE_PRIOR, fitCadencePrior } from '@/
 import type { ClientMessage } from '@/lib/engine/conversation';
 import { messageTrend } from '@/lib/engine/trend';
 import { summarizeWaiting, threadState } from '@/lib/engine/waiting';
-import { DAY } from './mail-builders';
+import { DAY, threadNumber } from './mail-builders';
 
 describe('cadence', () => {
   it('takes gaps between distinct contact days', () => {
@@ -70,6 +70,7 @@ describe('waiting', () => {
   const m = (id: string, threadId: string, side: 'in' | 'out', at: number): ClientMessage => ({
     id,
     threadId,
+    thread: threadNumber(threadId),
     side,
     at,
     subject: `About ${threadId}`,

@@ -1,9 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
-import { chanceOverTime, thresholdCrossedAt } from '@/lib/engine/check-in-due';
+import { chanceOverTime, logOddsOverTime, thresholdCrossedAt } from '@/lib/engine/check-in-due';
 import { suggestFollowUps } from '@/lib/engine/follow-ups';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
-import { assessRisk } from '@/lib/engine/risk';
+import { assessRisk, modelInput } from '@/lib/engine/risk';
+import { FEATURE_NAMES, riskFeatures } from '@/lib/engine/risk-model/risk-features';
+import { SHIPPED_MODEL, scoreFeatures } from '@/lib/engine/risk-model/risk-score';
+import type { ShippedModel } from '@/lib/engine/risk-model/shipped-model';
 import { DAY, HOUR } from './mail-builders';
 
 const now = 1_000 * DAY;
@@ -55,6 +59,42 @@ describe('thresholdCrossedAt', () => {
     expect(crossed).toBeGreaterThanOrEqual(from + 40 * DAY);
     expect(crossed - (from + 40 * DAY)).toBeLessThanOrEqual(HOUR);
     expect(perDay(crossed)).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers as plain halving does wherever the crossing is expected, from fewer scorings', () => {
+    const plainHalving = (chanceAt: (at: number) => number, threshold: number) => {
+      if (chanceAt(from) >= threshold) return from;
+      let below = from;
+      let reached = now;
+      while (reached - below > HOUR) {
+        const middle = below + Math.floor((reached - below) / 2);
+        if (chanceAt(middle) >= threshold) reached = middle;
+        else below = middle;
+      }
+      return reached;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100 * DAY }),
+        fc.option(fc.integer({ min: -10 * DAY, max: 110 * DAY }), { nil: undefined }),
+        fc.integer({ min: 1, max: 99 }),
+        (stepAt, guess, threshold) => {
+          // A chance that jumps past the threshold at one moment: any monotone chance crosses like it.
+          const jump = (at: number) => (at - from >= stepAt ? threshold : threshold - 1);
+          let scorings = 0;
+          const scored = (at: number) => {
+            scorings += 1;
+            return jump(at);
+          };
+          const chanceAt = Object.assign(scored, {
+            expectedCrossing: () => (guess === undefined ? undefined : from + guess),
+          });
+          expect(thresholdCrossedAt(chanceAt, from, now, threshold)).toBe(plainHalving(jump, threshold));
+          // Expected within a minute of the crossing: the start, either side of the guess and at most one halving step.
+          if (guess !== undefined && Math.abs(guess - stepAt) < 60_000 - 1) expect(scorings).toBeLessThanOrEqual(4);
+        },
+      ),
+    );
   });
 
   it('is the start when the chance was already there, and now when it only just is', () => {
@@ -113,5 +153,54 @@ describe('chanceOverTime', () => {
       now,
     }).filter((f) => f.kind === 'check_in');
     expect(checkIn?.dueAt).toBe(quietEnded);
+  });
+});
+
+describe('logOddsOverTime', () => {
+  // A model reading every signal, the clock's included, with weights of both signs.
+  const everySignal: ShippedModel = {
+    ...SHIPPED_MODEL,
+    terms: FEATURE_NAMES.map((feature, i) => ({
+      feature,
+      mean: 0.1 * i,
+      scale: 1 + i / 7,
+      weight: i % 2 === 0 ? 0.31 : -0.17,
+    })),
+  };
+  const day = fc.integer({ min: -400, max: 0 });
+  const metricsOf = fc.record({
+    onThem: fc.option(day, { nil: undefined }),
+    onUs: fc.option(day, { nil: undefined }),
+    outside: fc.option(day, { nil: undefined }),
+    quiet: fc.option(fc.integer({ min: -100, max: 100 }), { nil: undefined }),
+    inbound: fc.option(fc.integer({ min: -300, max: 0 }), { nil: undefined }),
+  });
+
+  it('is the full scoring’s log-odds to the last bit, at any time, for any model', () => {
+    fc.assert(
+      fc.property(metricsOf, fc.integer({ min: -300 * DAY, max: 100 * DAY }), (shape, offset) => {
+        const metrics: ClientMetrics = {
+          ...silent,
+          ...(shape.inbound === undefined
+            ? { lastInboundAt: undefined }
+            : { lastInboundAt: now + shape.inbound * DAY }),
+          waiting: {
+            ...(shape.onThem !== undefined && {
+              onThem: { since: now + shape.onThem * DAY, threadId: 't', messageId: 'm', threads: 1 },
+            }),
+            ...(shape.onUs !== undefined && {
+              onUs: { since: now + shape.onUs * DAY, threadId: 't', messageId: 'm', threads: 1 },
+            }),
+          },
+          ...(shape.outside !== undefined && { outsideContact: { count: 1, lastAt: now + shape.outside * DAY } }),
+          ...(shape.quiet !== undefined && { quietUntil: now + shape.quiet * DAY }),
+        };
+        const at = now + offset;
+        for (const model of [SHIPPED_MODEL, everySignal]) {
+          const full = scoreFeatures(riskFeatures(modelInput(metrics, population, at)), model).logOdds;
+          expect(logOddsOverTime(metrics, population, model)(at)).toBe(full);
+        }
+      }),
+    );
   });
 });

@@ -11,7 +11,7 @@ const at = (iso: string) => Date.parse(iso);
 let n = 0;
 const msg = (side: 'in' | 'out', iso: string): ClientMessage => {
   n += 1;
-  return { id: `x${n}`, threadId: 't', at: at(iso), side, subject: '', snippet: '' };
+  return { id: `x${n}`, threadId: 't', thread: 0, at: at(iso), side, subject: '', snippet: '' };
 };
 
 describe('business hours', () => {

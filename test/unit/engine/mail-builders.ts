@@ -11,6 +11,17 @@ export const identity: AccountIdentity = {
 };
 
 let counter = 0;
+const threadNumbers = new Map<string, number>();
+
+/** One number per thread id, as the grouping gives a client's messages (thread-numbers.ts). */
+export function threadNumber(threadId: string): number {
+  let thread = threadNumbers.get(threadId);
+  if (thread === undefined) {
+    thread = threadNumbers.size;
+    threadNumbers.set(threadId, thread);
+  }
+  return thread;
+}
 
 export function mail(
   fields: Partial<Omit<MailMessage, 'from' | 'to' | 'cc'>> & { from: string; to?: string[]; cc?: string[]; at: number },

@@ -4,14 +4,14 @@ import { byTime, type ClientMessage } from '@/lib/engine/conversation';
 import { matchReplies } from '@/lib/engine/latency';
 import { RECENT_ACTIVITY_DAYS, recentActivity } from '@/lib/engine/recent-activity';
 import { parseEngineSettings } from '@/lib/engine/settings';
-import { DAY, HOUR } from './mail-builders';
+import { DAY, HOUR, threadNumber } from './mail-builders';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const clock = createBusinessClock(parseEngineSettings({ timeZone: 'UTC' }));
 let n = 0;
 const msg = (threadId: string, side: 'in' | 'out', at: number): ClientMessage => {
   n += 1;
-  return { id: `m${n}`, threadId, at, side, subject: '', snippet: '' };
+  return { id: `m${n}`, threadId, thread: threadNumber(threadId), at, side, subject: '', snippet: '' };
 };
 
 function activityOf(messages: ClientMessage[], now = NOW) {

@@ -4,6 +4,7 @@ import { analyzeAccount } from '@/lib/engine/analyze';
 import { createPartyClassifier } from '@/lib/engine/client-identity';
 import { addressSignal, findCorrespondents, setAsideSignal } from '@/lib/engine/sender-kind';
 import { SENDER_RULES } from '@/lib/engine/sender-rules';
+import { numberThreads } from '@/lib/engine/thread-numbers';
 import type { MailMessage } from '@/lib/engine/types';
 import { DAY, HOUR, identity, ME, mail } from './mail-builders';
 
@@ -137,7 +138,8 @@ describe('what overrides the evidence', () => {
 
 describe('correspondence', () => {
   const classify = createPartyClassifier(identity);
-  const correspondents = (messages: MailMessage[]) => findCorrespondents(messages, messages.map(classify));
+  const correspondents = (messages: MailMessage[]) =>
+    findCorrespondents(messages, messages.map(classify), numberThreads(messages));
 
   it('is the user starting an exchange with an address, or an address answering the user', () => {
     const found = correspondents([

@@ -1,0 +1,54 @@
+// Each message's thread as a number, given once when a mailbox is grouped, so
+// that the passes after it (who corresponds with whom, each client's threads)
+// group by a small integer instead of looking thread ids up in a map again.
+import type { MailMessage } from './types';
+
+export interface ThreadNumbers {
+  /** Each message's thread, numbered from 0 in the order threads first appear. */
+  of: Int32Array;
+  count: number;
+}
+
+/** A message without a thread id is a thread of its own, as everywhere else in the engine. */
+export function numberThreads(messages: readonly MailMessage[]): ThreadNumbers {
+  const numbers = new Map<string, number>();
+  const of = new Int32Array(messages.length);
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i] as MailMessage;
+    const key = message.threadId || message.id;
+    let thread = numbers.get(key);
+    if (thread === undefined) {
+      thread = numbers.size;
+      numbers.set(key, thread);
+    }
+    of[i] = thread;
+  }
+  return { of, count: numbers.size };
+}
+
+export interface ThreadRuns {
+  /** Message indices, each thread's together in their input order, threads in number order. */
+  order: Int32Array;
+  /** Thread t's messages are order[start[t]] up to order[start[t + 1]]. */
+  start: Int32Array;
+}
+
+/** Each thread's messages side by side in one array (a counting sort), leaving out those `skip` says to. */
+export function threadRuns(threads: ThreadNumbers, skip: (index: number) => boolean): ThreadRuns {
+  const start = new Int32Array(threads.count + 1);
+  for (let i = 0; i < threads.of.length; i++) {
+    const after = (threads.of[i] as number) + 1;
+    if (!skip(i)) start[after] = (start[after] as number) + 1;
+  }
+  for (let t = 0; t < threads.count; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+  const next = start.slice(0, threads.count);
+  const order = new Int32Array(start[threads.count] as number);
+  for (let i = 0; i < threads.of.length; i++) {
+    if (skip(i)) continue;
+    const thread = threads.of[i] as number;
+    const place = next[thread] as number;
+    order[place] = i;
+    next[thread] = place + 1;
+  }
+  return { order, start };
+}
