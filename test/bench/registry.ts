@@ -15,6 +15,7 @@ import { popupPaint } from './popup-paint';
 import { recomputeIndexedDb } from './recompute-indexeddb';
 import { riskCandidates } from './risk-candidates';
 import { riskQuality } from './risk-quality';
+import { riskShapes } from './risk-shapes';
 import { scaleAccount } from './scale-account';
 import { teamPopup } from './team-popup';
 import { teamReplication } from './team-replication';
@@ -32,6 +33,7 @@ export const benchmarks: Benchmark[] = [
   bgnbdFit,
   riskQuality,
   riskCandidates,
+  riskShapes,
   modelRefit,
   mailboxImport,
   cliReport,

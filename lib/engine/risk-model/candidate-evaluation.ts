@@ -82,18 +82,23 @@ export function recalibrated(
   };
 }
 
-/** One set of held-out chances' AUC minus another's on the same samples, over mailboxes resampled. */
-function difference(predictions: readonly Prediction[], baseline: readonly Prediction[], label: Label) {
-  const base = new Map(baseline.map((p) => [p.sample, p.chance]));
+/** Held-out chances' AUC minus another score's on the same samples, over mailboxes resampled. */
+export function difference(predictions: readonly Prediction[], baseline: (p: Prediction) => number, label: Label) {
   return mailboxBootstrap(
     predictions.map((p) => ({
       mailbox: p.sample.mailbox,
       cut: p.sample.cut,
       risk: p.chance,
-      baseline: base.get(p.sample) ?? Number.NaN,
+      baseline: baseline(p),
       positive: p.sample[label],
     })),
   );
+}
+
+/** Another set of held-out chances of the same samples, as a score to compare with. */
+export function chanceIn(predictions: readonly Prediction[]): (p: Prediction) => number {
+  const chance = new Map(predictions.map((p) => [p.sample, p.chance]));
+  return (p) => chance.get(p.sample) ?? Number.NaN;
 }
 
 export interface Range {
@@ -157,7 +162,7 @@ export function tryCandidates(
       signals: best,
       ...(bestPredictions && {
         figures: figuresOf(bestPredictions, samples, label),
-        minusShipped: difference(bestPredictions, shippedPredictions, label),
+        minusShipped: difference(bestPredictions, chanceIn(shippedPredictions), label),
       }),
     },
     allTogether: figuresOf(withSignals(names), samples, label),

@@ -43,15 +43,17 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /**
- * Newton's method on standardised rows (a leading 1 for the intercept):
- * minimises the log-loss plus Σ penalty/2·(β − centre)², from `start`.
+ * Newton's method on standardised rows (a leading 1 for the intercept, or 0
+ * for a row that has none): minimises the log-loss, each row's weighed by
+ * `weights` (1 without them), plus Σ penalty/2·(β − centre)², from `start`.
  */
-function newton(
+export function newton(
   z: readonly number[][],
   labels: readonly boolean[],
   start: readonly number[],
   penalty: readonly number[],
   centre: readonly number[],
+  weights?: readonly number[],
 ): number[] {
   const p = start.length - 1;
   let beta = [...start];
@@ -62,8 +64,9 @@ function newton(
     const gradient = beta.map((b, i) => (penalty[i] ?? 0) * (b - (centre[i] ?? 0)));
     z.forEach((row, k) => {
       const mu = sigmoid(row.reduce((s, v, i) => s + v * (beta[i] ?? 0), 0));
-      const w = Math.max(mu * (1 - mu), 1e-10);
-      const residual = mu - (labels[k] ? 1 : 0);
+      const weight = weights?.[k] ?? 1;
+      const w = weight * Math.max(mu * (1 - mu), 1e-10);
+      const residual = weight * (mu - (labels[k] ? 1 : 0));
       for (let i = 0; i <= p; i++) {
         gradient[i] = (gradient[i] ?? 0) + residual * (row[i] ?? 0);
         const hi = hessian[i] as number[];
@@ -78,10 +81,20 @@ function newton(
   return beta;
 }
 
-const standardise = (rows: readonly number[][], columns: readonly { mean: number; scale: number }[]) =>
+export const standardise = (rows: readonly number[][], columns: readonly { mean: number; scale: number }[]) =>
   rows.map((r) => [1, ...r.map((v, j) => (v - (columns[j]?.mean ?? 0)) / (columns[j]?.scale ?? 1))]);
 
-const bothOutcomes = (labels: readonly boolean[]) => {
+/** Each column's mean and spread (1 for a constant column) over the rows. */
+export function standardColumns(rows: readonly number[][]): { mean: number; scale: number }[] {
+  const n = rows.length;
+  const means = Array.from({ length: rows[0]?.length ?? 0 }, (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / n);
+  return means.map((mean, j) => {
+    const sd = Math.sqrt(rows.reduce((s, r) => s + ((r[j] ?? 0) - mean) ** 2, 0) / n);
+    return { mean, scale: sd > 1e-9 ? sd : 1 };
+  });
+}
+
+export const bothOutcomes = (labels: readonly boolean[]) => {
   const positives = labels.filter(Boolean).length;
   if (labels.length === 0 || positives === 0 || positives === labels.length)
     throw new FitError('a fit needs samples of both outcomes');
@@ -96,12 +109,7 @@ export function fitLogistic(rows: readonly number[][], labels: readonly boolean[
   const n = rows.length;
   const p = rows[0]?.length ?? 0;
   const positives = bothOutcomes(labels);
-  const means = Array.from({ length: p }, (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / n);
-  const scales = means.map((mean, j) => {
-    const sd = Math.sqrt(rows.reduce((s, r) => s + ((r[j] ?? 0) - mean) ** 2, 0) / n);
-    return sd > 1e-9 ? sd : 1;
-  });
-  const columns = means.map((mean, j) => ({ mean, scale: scales[j] ?? 1 }));
+  const columns = standardColumns(rows);
   const start = new Array<number>(p + 1).fill(0);
   start[0] = Math.log(positives / (n - positives));
   const penalty = start.map((_, i) => (i > 0 ? lambda * n : 0));

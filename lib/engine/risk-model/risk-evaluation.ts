@@ -26,7 +26,8 @@ export interface ModelSpec {
   lambda: number;
 }
 
-export type Fit = (rows: number[][], labels: boolean[], lambda: number) => LogisticModel;
+/** A fit of rows to labels; `groups` names each row's mailbox and cut date, for fits that rank within them. */
+export type Fit = (rows: number[][], labels: boolean[], lambda: number, groups?: readonly string[]) => LogisticModel;
 
 export interface Prediction {
   sample: Sample;
@@ -75,6 +76,7 @@ export function crossValidateRows(
       training.map(rowFor),
       training.map((s) => s[label]),
       lambda,
+      training.map(cutOf),
     );
     return samples
       .filter((s) => s.mailbox === heldOut)
@@ -103,7 +105,7 @@ export interface Table {
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const cutOf = (sample: Sample) => `${sample.mailbox}\u0000${sample.cut}`;
+export const cutOf = (sample: Sample) => `${sample.mailbox}\u0000${sample.cut}`;
 
 export function table(predictions: readonly Prediction[], label: Label): Table {
   const outcomes = predictions.map((p) => ({ chance: p.chance, positive: p.sample[label] }));
