@@ -48,17 +48,7 @@ export function TeamLists({ waiting, riskiest, now, ignored, onOpen }: Props) {
               onRange={waiting.need}
               render={(row, i) =>
                 row ? (
-                  <button
-                    type="button"
-                    className="kw-team-row"
-                    aria-label={t('team.openClient', { name: row.name })}
-                    onClick={() => onOpen(row.key)}
-                  >
-                    <span className="kw-team-list__top">
-                      {/* The browser times this row's paint, as the single-account popup's (npm run bench). */}
-                      <bdi {...(i === 0 && { elementtiming: 'first-waiting-row' })}>{row.name}</bdi>
-                      <RiskPill level={row.level} score={row.score} />
-                    </span>
+                  <TeamRow client={row} timed={i === 0} onOpen={onOpen}>
                     <span className="kw-team-row__why">
                       {t('team.waitingOn', {
                         waited: duration(Math.max(0, now - row.place.since)),
@@ -67,7 +57,7 @@ export function TeamLists({ waiting, riskiest, now, ignored, onOpen }: Props) {
                       {' · '}
                       <span data-testid="row-why">{waitingWhy(tr, row.place, now)}</span>
                     </span>
-                  </button>
+                  </TeamRow>
                 ) : (
                   <span className="kw-muted" aria-busy="true">
                     {t('team.loadingRow')}
@@ -89,16 +79,7 @@ export function TeamLists({ waiting, riskiest, now, ignored, onOpen }: Props) {
               return (
                 <li key={client.key} data-client={client.key} data-level={client.level}>
                   {/* The same card as a waiting row opens: the list says who is at risk, the card whom to ask about them. */}
-                  <button
-                    type="button"
-                    className="kw-team-row"
-                    aria-label={t('team.openClient', { name: client.name })}
-                    onClick={() => onOpen(client.key)}
-                  >
-                    <span className="kw-team-list__top">
-                      <bdi>{client.name}</bdi>
-                      <RiskPill level={client.level} score={client.score} />
-                    </span>
+                  <TeamRow client={client} onOpen={onOpen}>
                     {reason ? (
                       <span className="kw-muted">
                         {member
@@ -106,7 +87,7 @@ export function TeamLists({ waiting, riskiest, now, ignored, onOpen }: Props) {
                           : reasonText(tr, reason)}
                       </span>
                     ) : null}
-                  </button>
+                  </TeamRow>
                 </li>
               );
             })}
@@ -115,5 +96,32 @@ export function TeamLists({ waiting, riskiest, now, ignored, onOpen }: Props) {
       </section>
       {ignored > 0 ? <p className="kw-muted">{t('team.ignored', { count: ignored })}</p> : null}
     </>
+  );
+}
+
+interface RowProps {
+  client: Pick<TeamRiskRowView, 'key' | 'name' | 'level' | 'score'>;
+  /** The waiting list's first row: the browser times its paint, as the single-account popup's (npm run bench). */
+  timed?: boolean;
+  onOpen: (clientKey: string) => void;
+  children: React.ReactNode;
+}
+
+/** A row of either list: one button that opens the client, its name and level on top, what the list says below. */
+function TeamRow({ client, timed = false, onOpen, children }: RowProps) {
+  const { t } = useTranslator();
+  return (
+    <button
+      type="button"
+      className="kw-team-row"
+      aria-label={t('team.openClient', { name: client.name })}
+      onClick={() => onOpen(client.key)}
+    >
+      <span className="kw-team-list__top">
+        <bdi {...(timed && { elementtiming: 'first-waiting-row' })}>{client.name}</bdi>
+        <RiskPill level={client.level} score={client.score} />
+      </span>
+      {children}
+    </button>
   );
 }

@@ -5,17 +5,7 @@ import { logLoss } from '@/lib/engine/risk-model/evaluation-metrics';
 import type { Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import { crossValidate, type ModelSpec, type Prediction } from '@/lib/engine/risk-model/risk-evaluation';
 import { FEATURE_NAMES } from '@/lib/engine/risk-model/risk-features';
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-/** A seeded stream of numbers in [0, 1), so the samples are the same on every run. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
+import { random, sigmoid } from './seeded-random';
 
 /**
  * Plain samples of three mailboxes at two cuts each: the longer the silence

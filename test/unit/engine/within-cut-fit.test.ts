@@ -2,17 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chanceOf, FitError, fitLogistic, type LogisticModel } from '@/lib/engine/risk-model/logistic-fit';
 import { cutFixedEffects, pairwiseBlend } from '@/lib/engine/risk-model/within-cut-fit';
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-/** A seeded stream of numbers in [0, 1), so the rows are the same on every run. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
+import { random, sigmoid } from './seeded-random';
 
 /**
  * Ten groups (cut dates) whose clients' signal runs higher the later the
