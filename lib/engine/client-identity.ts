@@ -60,12 +60,22 @@ export function createOurSideTest(identity: AccountIdentity): (email: string) =>
 export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
   const isOurSide = createOurSideTest(identity);
   const inbound = new Map<string, MessageParties | undefined>();
+  // Each recipient's address as written, once normalised: '' when it is ours or no address.
+  const external = new Map<string, string>();
+  // A message we sent to one outside address shares that address's answer, as inbound ones share their sender's.
+  const toOne = new Map<string, MessageParties>();
   const recipients = new Set<string>();
+  const internal: MessageParties = { direction: 'internal', counterparts: [] };
   // Each list on its own rather than a joined copy: every message of a mailbox passes here.
   const add = (list: readonly MailAddress[]) => {
     for (const r of list) {
-      const email = r.email.trim().toLowerCase();
-      if (email.includes('@') && !isOurSide(email)) recipients.add(email);
+      let email = external.get(r.email);
+      if (email === undefined) {
+        email = r.email.trim().toLowerCase();
+        if (!email.includes('@') || isOurSide(email)) email = '';
+        external.set(r.email, email);
+      }
+      if (email !== '') recipients.add(email);
     }
   };
 
@@ -81,7 +91,14 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
     recipients.clear();
     add(message.to);
     add(message.cc);
-    if (recipients.size === 0) return { direction: 'internal', counterparts: [] };
-    return { direction: 'out', counterparts: [...recipients] };
+    if (recipients.size === 0) return internal;
+    if (recipients.size > 1) return { direction: 'out', counterparts: [...recipients] };
+    const only = recipients.values().next().value as string;
+    let sent = toOne.get(only);
+    if (!sent) {
+      sent = { direction: 'out', counterparts: [only] };
+      toOne.set(only, sent);
+    }
+    return sent;
   };
 }
