@@ -3,7 +3,7 @@
 // client it counts for, and note each automated or bulk sender it does not
 // count for (sender-kind.ts) under its client's key.
 import { DAY } from './business-hours';
-import { createPartyClassifier, type MessageParties } from './client-identity';
+import { createAddressNormaliser, createPartyClassifier, type MessageParties } from './client-identity';
 import type { ClientMessage } from './conversation';
 import { distinctIds } from './distinct-ids';
 import type { ClientResolver } from './overrides';
@@ -43,10 +43,15 @@ function problemWith(m: MailMessage, now: number): string | undefined {
   return undefined;
 }
 
-function nameOf(m: MailMessage, direction: 'in' | 'out', address: string): string {
+function nameOf(
+  m: MailMessage,
+  direction: 'in' | 'out',
+  address: string,
+  normalise: (email: string) => string,
+): string {
   if (direction === 'in') return m.from.name?.trim() ?? '';
-  for (const r of m.to) if (r.email.trim().toLowerCase() === address) return r.name?.trim() ?? '';
-  for (const r of m.cc) if (r.email.trim().toLowerCase() === address) return r.name?.trim() ?? '';
+  for (const r of m.to) if (normalise(r.email) === address) return r.name?.trim() ?? '';
+  for (const r of m.cc) if (normalise(r.email) === address) return r.name?.trim() ?? '';
   return '';
 }
 
@@ -83,7 +88,8 @@ export function groupByClient(
     usableParties.push(parties);
   }
   const threads = numberThreads(usable);
-  const correspondents = findCorrespondents(usable, usableParties, threads);
+  const normalise = createAddressNormaliser();
+  const correspondents = findCorrespondents(usable, usableParties, threads, normalise);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
   const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
@@ -109,7 +115,7 @@ export function groupByClient(
       const fact = factsOf(address);
       const { key, kind: addressKind } = fact;
       if (key === undefined) continue;
-      const name = nameOf(m, direction, address);
+      const name = nameOf(m, direction, address, normalise);
       // Without a signal of its address or its message, nothing sets it aside.
       const signal =
         addressKind === undefined && m.bulk === undefined

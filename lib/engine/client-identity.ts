@@ -36,6 +36,22 @@ export interface MessageParties {
   counterparts: string[];
 }
 
+/**
+ * Trims and lowercases addresses, each distinct string once: a mailbox writes
+ * the same few addresses on most of its messages.
+ */
+export function createAddressNormaliser(): (email: string) => string {
+  const known = new Map<string, string>();
+  return (email) => {
+    let address = known.get(email);
+    if (address === undefined) {
+      address = email.trim().toLowerCase();
+      known.set(email, address);
+    }
+    return address;
+  };
+}
+
 /** Whether an address is the user's or a colleague's (internal), for one account; remembers its answers. */
 export function createOurSideTest(identity: AccountIdentity): (email: string) => boolean {
   const own = new Set(identity.addresses.map((a) => a.trim().toLowerCase()));
