@@ -55,10 +55,17 @@ function nameOf(
   return '';
 }
 
-/** Keeps the latest non-empty display name written for each address. */
+/**
+ * Keeps the latest non-empty display name written for each address; updated
+ * in place, since nearly every message of an address is its latest so far.
+ */
 function noteName(bucket: ClientBucket, address: string, name: string, at: number): void {
   const known = bucket.addresses.get(address);
-  if (!known || (name !== '' && (at >= known.at || known.name === ''))) bucket.addresses.set(address, { name, at });
+  if (!known) bucket.addresses.set(address, { name, at });
+  else if (name !== '' && (at >= known.at || known.name === '')) {
+    known.name = name;
+    known.at = at;
+  }
 }
 
 export function groupByClient(
