@@ -75,7 +75,8 @@ export function createOurSideTest(identity: AccountIdentity): (email: string) =>
  */
 export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
   const isOurSide = createOurSideTest(identity);
-  const inbound = new Map<string, MessageParties | undefined>();
+  // Each sender's answer; null for our side, so that our own messages too are known in one look-up.
+  const inbound = new Map<string, MessageParties | null>();
   // Each recipient's address as written, once normalised: '' when it is ours or no address.
   const external = new Map<string, string>();
   // A message we sent to one outside address shares that address's answer, as inbound ones share their sender's.
@@ -98,9 +99,9 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
   return (message) => {
     const raw = message.from.email;
     let parties = inbound.get(raw);
-    if (parties === undefined && !inbound.has(raw)) {
+    if (parties === undefined) {
       const from = raw.trim().toLowerCase();
-      parties = isOurSide(from) ? undefined : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
+      parties = isOurSide(from) ? null : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
       inbound.set(raw, parties);
     }
     if (parties) return parties;
