@@ -3,7 +3,7 @@
 // client it counts for, and note each automated or bulk sender it does not
 // count for (sender-kind.ts) under its client's key.
 import { DAY } from './business-hours';
-import { createPartyClassifier, type MessageParties } from './client-identity';
+import { createAddressNormaliser, createPartyClassifier, type MessageParties } from './client-identity';
 import type { ClientMessage } from './conversation';
 import { distinctIds } from './distinct-ids';
 import type { ClientResolver } from './overrides';
@@ -43,17 +43,29 @@ function problemWith(m: MailMessage, now: number): string | undefined {
   return undefined;
 }
 
-function nameOf(m: MailMessage, direction: 'in' | 'out', address: string): string {
+function nameOf(
+  m: MailMessage,
+  direction: 'in' | 'out',
+  address: string,
+  normalise: (email: string) => string,
+): string {
   if (direction === 'in') return m.from.name?.trim() ?? '';
-  for (const r of m.to) if (r.email.trim().toLowerCase() === address) return r.name?.trim() ?? '';
-  for (const r of m.cc) if (r.email.trim().toLowerCase() === address) return r.name?.trim() ?? '';
+  for (const r of m.to) if (normalise(r.email) === address) return r.name?.trim() ?? '';
+  for (const r of m.cc) if (normalise(r.email) === address) return r.name?.trim() ?? '';
   return '';
 }
 
-/** Keeps the latest non-empty display name written for each address. */
+/**
+ * Keeps the latest non-empty display name written for each address; updated
+ * in place, since nearly every message of an address is its latest so far.
+ */
 function noteName(bucket: ClientBucket, address: string, name: string, at: number): void {
   const known = bucket.addresses.get(address);
-  if (!known || (name !== '' && (at >= known.at || known.name === ''))) bucket.addresses.set(address, { name, at });
+  if (!known) bucket.addresses.set(address, { name, at });
+  else if (name !== '' && (at >= known.at || known.name === '')) {
+    known.name = name;
+    known.at = at;
+  }
 }
 
 export function groupByClient(
@@ -83,7 +95,8 @@ export function groupByClient(
     usableParties.push(parties);
   }
   const threads = numberThreads(usable);
-  const correspondents = findCorrespondents(usable, usableParties, threads);
+  const normalise = createAddressNormaliser();
+  const correspondents = findCorrespondents(usable, usableParties, threads, normalise);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
   const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
@@ -109,7 +122,7 @@ export function groupByClient(
       const fact = factsOf(address);
       const { key, kind: addressKind } = fact;
       if (key === undefined) continue;
-      const name = nameOf(m, direction, address);
+      const name = nameOf(m, direction, address, normalise);
       // Without a signal of its address or its message, nothing sets it aside.
       const signal =
         addressKind === undefined && m.bulk === undefined

@@ -79,12 +79,15 @@ function answeredCues(
   return hits.map((hit) => ({ ...hit, answered: (lastOut.get(hit.threadId) ?? Number.NEGATIVE_INFINITY) > hit.at }));
 }
 
-/** A copy in time order; messages read from storage by time usually are already, and then need no sort. */
-function inTimeOrder(messages: readonly ClientMessage[]): ClientMessage[] {
+/**
+ * The messages in time order: a sorted copy, or the list itself when it is
+ * already, as messages read from storage by time usually are. Only read, never changed.
+ */
+function inTimeOrder(messages: readonly ClientMessage[]): readonly ClientMessage[] {
   for (let i = 1; i < messages.length; i++) {
     if (byTime(messages[i - 1] as ClientMessage, messages[i] as ClientMessage) > 0) return [...messages].sort(byTime);
   }
-  return [...messages];
+  return messages;
 }
 
 function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {

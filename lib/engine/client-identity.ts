@@ -36,6 +36,22 @@ export interface MessageParties {
   counterparts: string[];
 }
 
+/**
+ * Trims and lowercases addresses, each distinct string once: a mailbox writes
+ * the same few addresses on most of its messages.
+ */
+export function createAddressNormaliser(): (email: string) => string {
+  const known = new Map<string, string>();
+  return (email) => {
+    let address = known.get(email);
+    if (address === undefined) {
+      address = email.trim().toLowerCase();
+      known.set(email, address);
+    }
+    return address;
+  };
+}
+
 /** Whether an address is the user's or a colleague's (internal), for one account; remembers its answers. */
 export function createOurSideTest(identity: AccountIdentity): (email: string) => boolean {
   const own = new Set(identity.addresses.map((a) => a.trim().toLowerCase()));
@@ -59,29 +75,47 @@ export function createOurSideTest(identity: AccountIdentity): (email: string) =>
  */
 export function createPartyClassifier(identity: AccountIdentity): (message: MailMessage) => MessageParties {
   const isOurSide = createOurSideTest(identity);
-  const inbound = new Map<string, MessageParties | undefined>();
+  // Each sender's answer; null for our side, so that our own messages too are known in one look-up.
+  const inbound = new Map<string, MessageParties | null>();
+  // Each recipient's address as written, once normalised: '' when it is ours or no address.
+  const external = new Map<string, string>();
+  // A message we sent to one outside address shares that address's answer, as inbound ones share their sender's.
+  const toOne = new Map<string, MessageParties>();
   const recipients = new Set<string>();
+  const internal: MessageParties = { direction: 'internal', counterparts: [] };
   // Each list on its own rather than a joined copy: every message of a mailbox passes here.
   const add = (list: readonly MailAddress[]) => {
     for (const r of list) {
-      const email = r.email.trim().toLowerCase();
-      if (email.includes('@') && !isOurSide(email)) recipients.add(email);
+      let email = external.get(r.email);
+      if (email === undefined) {
+        email = r.email.trim().toLowerCase();
+        if (!email.includes('@') || isOurSide(email)) email = '';
+        external.set(r.email, email);
+      }
+      if (email !== '') recipients.add(email);
     }
   };
 
   return (message) => {
     const raw = message.from.email;
     let parties = inbound.get(raw);
-    if (parties === undefined && !inbound.has(raw)) {
+    if (parties === undefined) {
       const from = raw.trim().toLowerCase();
-      parties = isOurSide(from) ? undefined : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
+      parties = isOurSide(from) ? null : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
       inbound.set(raw, parties);
     }
     if (parties) return parties;
     recipients.clear();
     add(message.to);
     add(message.cc);
-    if (recipients.size === 0) return { direction: 'internal', counterparts: [] };
-    return { direction: 'out', counterparts: [...recipients] };
+    if (recipients.size === 0) return internal;
+    if (recipients.size > 1) return { direction: 'out', counterparts: [...recipients] };
+    const only = recipients.values().next().value as string;
+    let sent = toOne.get(only);
+    if (!sent) {
+      sent = { direction: 'out', counterparts: [only] };
+      toOne.set(only, sent);
+    }
+    return sent;
   };
 }

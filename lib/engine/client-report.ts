@@ -28,7 +28,7 @@ export function reportClient(
   const summary = summarizeContactDays(draft.contactDays, today, 'weeks');
   const model = population.bgnbd;
   if (summary) {
-    metrics.bgnbd = { ...summary };
+    metrics.bgnbd = summary;
     if (model) {
       metrics.bgnbd.pAlive = pAlive(model, summary.x, summary.tx, summary.T);
       metrics.bgnbd.expectedNext30Days = expectedTransactions(model, 30 / 7, summary.x, summary.tx, summary.T);

@@ -90,11 +90,12 @@ export function assessRisk(
   const endingOf = reasonEndings(input, model);
   const weigh = (reason: RiskReason): RiskReason => {
     const part = score.terms[reason.kind] ?? 0;
+    const ends = endingOf(reason.kind);
     return {
       ...reason,
       weight: part > REASON_THRESHOLD ? round1((100 * part) / total) : 0,
       ...(modelled.has(reason.kind) && { logOdds: round3(part) }),
-      ends: endingOf(reason.kind),
+      ends: { ...ends, chance: round3(ends.chance) },
     } as RiskReason;
   };
   const urgent = urgentReasons(m, population, now, replyTargetBusinessMs);
@@ -105,7 +106,6 @@ export function assessRisk(
     .flatMap((kind) => modelReason(kind, input) ?? []);
   const reasons = [...fromModel, ...urgent]
     .map(weigh)
-    .map((r) => (r.ends ? ({ ...r, ends: { ...r.ends, chance: round3(r.ends.chance) } } as RiskReason) : r))
     .sort(
       (a, b) =>
         b.weight - a.weight ||

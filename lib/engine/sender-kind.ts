@@ -3,7 +3,7 @@
 // source stated), and what overrides that evidence: the user's correspondence
 // with the address, and the user's own "this is a client".
 import { getDomain } from 'tldts';
-import { FREE_MAIL } from './client-identity';
+import { createAddressNormaliser, FREE_MAIL } from './client-identity';
 import { byTime } from './conversation';
 import { SENDER_RULES } from './sender-rules';
 import { type ThreadNumbers, threadRuns } from './thread-numbers';
@@ -102,6 +102,7 @@ export function findCorrespondents(
   messages: readonly MailMessage[],
   parties: readonly PartiesOf[],
   threads: ThreadNumbers,
+  normalise: (email: string) => string = createAddressNormaliser(),
 ): Set<string> {
   const { order, start } = threadRuns(threads, (i) => (messages[i] as MailMessage).bulk !== undefined);
   const found = new Set<string>();
@@ -132,9 +133,9 @@ export function findCorrespondents(
         const from = counterparts[0];
         if (from !== undefined && writtenTo.has(from)) found.add(from);
       }
-      present.add(message.from.email.trim().toLowerCase());
-      for (const party of message.to) present.add(party.email.trim().toLowerCase());
-      for (const party of message.cc) present.add(party.email.trim().toLowerCase());
+      present.add(normalise(message.from.email));
+      for (const party of message.to) present.add(normalise(party.email));
+      for (const party of message.cc) present.add(normalise(party.email));
     }
   }
   return found;

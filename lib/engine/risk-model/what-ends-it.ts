@@ -3,6 +3,7 @@
 // and the same model as the chance itself, so the promise is the model's own.
 import type { ClientMetrics, PopulationModel } from '../report-types';
 import type { ReasonEnding, ReasonKind } from '../risk-types';
+import type { Waiting } from '../waiting';
 import { type FeatureInput, riskFeatures } from './risk-features';
 import { scoreFeatures } from './risk-score';
 import type { ShippedModel } from './shipped-model';
@@ -12,7 +13,8 @@ const DAY = 86_400_000;
 export const REASON_THRESHOLD = 0.05;
 /** The client's metrics had they written to us just now. */
 function afterTheirMessage(m: ClientMetrics, now: number): ClientMetrics {
-  const { onThem: _answered, ...waiting } = m.waiting;
+  // Waiting has two sides; the one left is built outright, as a rest pattern is slow on every client.
+  const waiting: Waiting = m.waiting.onUs ? { onUs: m.waiting.onUs } : {};
   const newDay = m.cadence !== undefined && (m.lastInboundAt === undefined || now - m.lastInboundAt >= DAY);
   return {
     ...m,
@@ -26,7 +28,7 @@ function afterTheirMessage(m: ClientMetrics, now: number): ClientMetrics {
 
 /** The client's metrics had we answered them just now. */
 function afterOurReply(m: ClientMetrics, now: number): ClientMetrics {
-  const { onUs: _answered, ...waiting } = m.waiting;
+  const waiting: Waiting = m.waiting.onThem ? { onThem: m.waiting.onThem } : {};
   return { ...m, lastOutboundAt: now, outbound: m.outbound + 1, waiting };
 }
 

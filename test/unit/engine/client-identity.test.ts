@@ -42,6 +42,24 @@ describe('message direction', () => {
       counterparts: ['no-reply@acme.example'],
     });
   });
+
+  it('reads each recipient the same however it is written, and remembers no answer wrongly across messages', () => {
+    const fresh = createPartyClassifier(identity);
+    const first = fresh(mail({ from: ME, to: [' Anna@ACME.example '], at: 0 }));
+    const again = fresh(mail({ from: ME, to: ['anna@acme.example'], cc: ['Anna@ACME.example'], at: 1 }));
+    expect(first).toEqual({ direction: 'out', counterparts: ['anna@acme.example'] });
+    expect(again).toEqual(first);
+    expect(fresh(mail({ from: ME, to: ['anna@acme.example', 'petro@gmail.com'], at: 2 })).counterparts).toEqual([
+      'anna@acme.example',
+      'petro@gmail.com',
+    ]);
+    expect(fresh(mail({ from: ME, to: [' Anna@ACME.example ', 'ivan@studio.example'], at: 3 }))).toEqual(first);
+    expect(fresh(mail({ from: ME, to: ['ivan@studio.example'], at: 4 })).direction).toBe('internal');
+    expect(fresh(mail({ from: 'Anna@ACME.example', at: 5 }))).toEqual({
+      direction: 'in',
+      counterparts: ['anna@acme.example'],
+    });
+  });
 });
 
 describe('client overrides', () => {
