@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
   CRM_TAB_PREFIX,
@@ -41,14 +41,25 @@ export function usePanelTarget(): {
   const [chosen, setChosen] = useState<SidePanelClient | undefined>();
 
   const inTab = new URLSearchParams(location.search).has(PANEL_IN_TAB);
+  // Reads of the active tab can answer out of order (a tab switched while the first one is still reading):
+  // only the latest applies, carrying what the ones it overtook were asked for.
+  const latest = useRef({ ticket: 0, initial: false, changedKeys: new Set<string>() });
   const refresh = useCallback(async (initial: boolean, changedKeys: string[] = []) => {
+    const asked = latest.current;
+    const ticket = ++asked.ticket;
+    asked.initial ||= initial;
+    for (const key of changedKeys) asked.changedKeys.add(key);
     const { target, crmKey } = await activeTabTarget();
     // Both set after the last await, so they render together: a panel opened from a badge never shows
     // (and never reads) the overview before the clicked client.
-    const clicked = initial && target.kind === 'overview' ? await clickedClient() : undefined;
+    const clicked = asked.initial && target.kind === 'overview' ? await clickedClient() : undefined;
+    if (ticket !== asked.ticket) return;
+    const changed = asked.changedKeys;
+    asked.initial = false;
+    asked.changedKeys = new Set();
     setFromTab(target);
     // A CRM tab that moved on to a record of no known client must not keep showing the last one clicked.
-    if (target.kind !== 'overview' || (crmKey && changedKeys.includes(crmKey))) setChosen(undefined);
+    if (target.kind !== 'overview' || (crmKey && changed.has(crmKey))) setChosen(undefined);
     else if (clicked) setChosen(clicked);
   }, []);
 

@@ -2,6 +2,7 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SIDE_PANEL_CLIENT_KEY } from '@/lib/messaging/session-keys';
 import type { PanelTarget } from '@/lib/ui/side-panel-target';
@@ -50,6 +51,27 @@ describe('the side panel’s first target', () => {
     await open();
     expect(rendered.map((target) => target.kind)).toEqual(['reading', 'client']);
     expect(rendered.at(-1)).toMatchObject({ account: 'me@studio.example', clientKey: 'acme.com' });
+  });
+
+  it('follows the tab switched to while the first read of the active tab is still answering', async () => {
+    const gmail = 'https://mail.google.com/mail/u/0/#inbox/18c2a1b2c3d4e5f6';
+    let reads = 0;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => {
+      reads += 1;
+      // The first read, of the tab the panel opened in, answers last.
+      if (reads === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        return [{ id: 1, url: 'https://example.com/', active: true } as Browser.tabs.Tab];
+      }
+      return [{ id: 2, url: gmail, active: true } as Browser.tabs.Tab];
+    });
+    root.render(createElement(Probe));
+    await expect.poll(() => reads).toBe(1);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 2, windowId: 1 });
+    await expect.poll(() => rendered.at(-1)?.kind).toBe('thread');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(rendered.at(-1)).toMatchObject({ kind: 'thread', threadId: expect.any(String) });
+    expect(rendered.map((target) => target.kind)).not.toContain('overview');
   });
 
   it('is the overview when nothing was clicked and the tab shows no client', async () => {
