@@ -1,5 +1,5 @@
 // The command line parses a folder of mailbox files on two threads: this one
-// takes files from the first on, a worker (parse-worker.ts) from the last
+// takes files from the first on, a worker (parse-thread.ts) from the last
 // back, each claiming a file before parsing it, until they meet. However busy
 // the machine and however late the worker starts, neither waits while files
 // remain (and no worker when the machine has no core to spare, see
@@ -24,9 +24,9 @@ const PARALLEL_MIN_BYTES = 1024 * 1024;
 // What the threads claim: files, and pieces of the large ones.
 const PIECES = 16;
 const MIN_PIECE_BYTES = 128 * 1024;
-// The worker is built beside the bundle (scripts/build-cli.mjs); run from the
-// TypeScript source, there is none and one thread reads everything.
-const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
+// The worker's entry is built beside the bundle (scripts/build-cli.mjs); run
+// from the TypeScript source, there is none and one thread reads everything.
+const WORKER_FILE = fileURLToPath(new URL('./parse-thread.cjs', import.meta.url));
 
 /** The messages of `files` in order, a list at a time, parsed on two threads when they are worth it. */
 export async function* readMailboxFiles(
