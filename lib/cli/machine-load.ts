@@ -14,7 +14,7 @@ export function coreToSpare(): boolean {
 
 // V8's default, in bytes of bytecode run before a function is optimized, is
 // 66 KiB; three times that leaves only the parser's hottest loops to compile.
-const BUSY_INTERRUPT_BUDGET = 200_000;
+export const BUSY_MACHINE_V8_FLAGS = '--interrupt-budget=200000';
 
 /**
  * On a machine with no core to spare, V8's optimizing compiler, which works on
@@ -32,5 +32,5 @@ const BUSY_INTERRUPT_BUDGET = 200_000;
 export function compileForBusyMachine(): void {
   if (coreToSpare()) return;
   // Loaded here, not at the top: loading it costs `keepwarm --help` a few milliseconds.
-  process.getBuiltinModule('node:v8').setFlagsFromString(`--interrupt-budget=${BUSY_INTERRUPT_BUDGET}`);
+  process.getBuiltinModule('node:v8').setFlagsFromString(BUSY_MACHINE_V8_FLAGS);
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '@/lib/cli/main';
 import { captureConsole } from './capture';
+import { loaderChild } from './code-cache-child';
 
 // The installed `keepwarm` is the esbuild bundle, not the TypeScript the other
 // CLI tests run: it must print exactly what the source prints.
@@ -70,6 +71,12 @@ describe('the built keepwarm', () => {
     },
     120_000,
   );
+
+  it("comes with code caches V8 takes: the report's under the busy machine's flag, its parser's in a worker thread", async () => {
+    const child = await loaderChild(dir);
+    expect(child(path.join(dir, 'lib/report.cjs'), 'flags-before-running')).toBe(false);
+    expect(child(path.join(dir, 'lib/parse-worker.cjs'), 'in-a-worker')).toBe(false);
+  });
 
   it('reads a saved Gmail page as the source does: the page parser is bundled too', async () => {
     const page = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');
