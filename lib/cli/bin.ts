@@ -2,7 +2,7 @@
 // `keepwarm --help` answers before Node starts its ES module loader. Each
 // command is a bundle of its own beside it, loaded only when it runs.
 import path from 'node:path';
-import { loadBuiltCommand } from './built-command';
+import { type BuiltCommand, loadBundle } from './built-command';
 import { compileForBusyMachine } from './machine-load';
 import { isCommandName, printUsageIfAsked, unknownCommand } from './usage';
 
@@ -15,7 +15,7 @@ else if (!isCommandName(name)) {
   process.exitCode = 2;
 } else {
   // A report is over in a second or two; the longer commands keep V8's defaults.
-  const built = loadBuiltCommand(path.join(__dirname, 'lib', `${name}.cjs`), {
+  const { exports: built } = loadBundle<BuiltCommand>(path.join(__dirname, 'lib', `${name}.cjs`), {
     ...(name === 'report' && { beforeRun: compileForBusyMachine }),
   });
   void built.runCommand(name, built.command, rest).then((code) => {

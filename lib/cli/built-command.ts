@@ -2,8 +2,9 @@
 // (scripts/build-cli.mjs), compiled with the V8 code cache the build wrote
 // beside it: starting a report then reads the bytecode of the functions it
 // runs instead of parsing a megabyte of JavaScript and compiling each function
-// on its first call. Node 20 has no compile cache of its own (Node 22's
-// `module.enableCompileCache`); a cache made by another Node version is
+// on its first call. The report's second parsing thread loads its bundle the
+// same way (parse-thread.ts). Node 20 has no compile cache of its own (Node
+// 22's `module.enableCompileCache`); a cache made by another Node version is
 // rejected by V8, and the bundle is then compiled as any script is.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +28,14 @@ const cacheOf = (file: string) => `${file}.cache`;
  */
 type BeforeRun = () => void;
 
-function compile(file: string, cachedData: Buffer | undefined, beforeRun?: BeforeRun) {
+/** A bundle run, with whether V8 took its code cache. */
+export interface LoadedBundle<Exports> {
+  exports: Exports;
+  /** True when V8 refused the cache beside the bundle, undefined when there was none. */
+  cacheRejected: boolean | undefined;
+}
+
+function compile<Exports>(file: string, cachedData: Buffer | undefined, beforeRun?: BeforeRun) {
   const source = readFileSync(file, 'utf8');
   // The wrapper Node gives a CommonJS module, so the bundle runs as if required.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -35,29 +43,33 @@ function compile(file: string, cachedData: Buffer | undefined, beforeRun?: Befor
     ...(cachedData ? { cachedData } : {}),
   });
   beforeRun?.();
-  const module = { exports: {} as BuiltCommand };
+  const module = { exports: {} as Exports };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, script };
 }
 
-/** The command bundle at `file`, compiled with its code cache when there is one, then run. */
-export function loadBuiltCommand(file: string, options: { beforeRun?: BeforeRun } = {}): BuiltCommand {
+/** The bundle at `file`, compiled with its code cache when there is one, then run. */
+export function loadBundle<Exports>(file: string, options: { beforeRun?: BeforeRun } = {}): LoadedBundle<Exports> {
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheOf(file));
   } catch {
     // No cache (a build that could not write one): compiled from the source alone.
   }
-  return compile(file, cachedData, options.beforeRun).exports;
+  const { exports, script } = compile<Exports>(file, cachedData, options.beforeRun);
+  return { exports, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
 }
 
 /**
- * Runs the command at `file` once on `args`, then writes its code cache: the
- * bytecode of every function that run compiled. Called by the build.
+ * Runs the bundle at `file` once through `run`, then writes its code cache:
+ * the bytecode of every function that run compiled. Called by the build.
  */
-export async function writeCodeCache(file: string, name: string, args: string[]): Promise<number> {
-  const { exports, script } = compile(file, undefined);
-  const code = await exports.runCommand(name, exports.command, args);
+export async function writeCodeCache<Exports, Result>(
+  file: string,
+  run: (exports: Exports) => Promise<Result>,
+): Promise<Result> {
+  const { exports, script } = compile<Exports>(file, undefined);
+  const result = await run(exports);
   writeFileSync(cacheOf(file), script.createCachedData());
-  return code;
+  return result;
 }

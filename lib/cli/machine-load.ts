@@ -14,7 +14,7 @@ export function coreToSpare(): boolean {
 
 // V8's default, in bytes of bytecode run before a function is optimized, is
 // 66 KiB; three times that leaves only the parser's hottest loops to compile.
-const BUSY_INTERRUPT_BUDGET = 200_000;
+export const BUSY_MACHINE_V8_FLAGS = '--interrupt-budget=200000';
 
 /**
  * On a machine with no core to spare, V8's optimizing compiler, which works on
@@ -27,10 +27,15 @@ const BUSY_INTERRUPT_BUDGET = 200_000;
  * and before it runs (built-command.ts): every function it creates takes the
  * budget, and V8 still takes the code cache, which it refuses when the flags
  * differ from those it was made under (it was refused on every busy machine,
- * costing a small mailbox's report a tenth of its CPU time).
+ * costing a small mailbox's report a tenth of its CPU time). The second
+ * parsing thread, started only with a core spare, never meets the flag unless
+ * KEEPWARM_PARSE_THREADS=2 starts it on a busy machine: it then compiles its
+ * parser without the cache, and the budget still saves more than that costs
+ * (whitt-m on two threads: 477 ms of CPU with it, 499 without; sager-e 1,184
+ * and 1,332).
  */
 export function compileForBusyMachine(): void {
   if (coreToSpare()) return;
   // Loaded here, not at the top: loading it costs `keepwarm --help` a few milliseconds.
-  process.getBuiltinModule('node:v8').setFlagsFromString(`--interrupt-budget=${BUSY_INTERRUPT_BUDGET}`);
+  process.getBuiltinModule('node:v8').setFlagsFromString(BUSY_MACHINE_V8_FLAGS);
 }

@@ -1,5 +1,5 @@
 // The command line parses a folder of mailbox files on two threads: this one
-// takes files from the first on, a worker (parse-worker.ts) from the last
+// takes files from the first on, a worker (parse-thread.ts) from the last
 // back, each claiming a file before parsing it, until they meet. However busy
 // the machine and however late the worker starts, neither waits while files
 // remain (and no worker when the machine has no core to spare, see
@@ -19,14 +19,19 @@ import { mailboxPieces } from './mailbox-pieces';
 import { CLAIMED_BY_MAIN, type ParseJob, type ParseReply } from './parse-protocol';
 import { type MailboxFile, openMailboxFile } from './whole-file-sources';
 
-// Below this, starting a thread costs more than it saves.
-const PARALLEL_MIN_BYTES = 1024 * 1024;
+// Below this, a second thread adds more CPU than it can save time, even with
+// a core free. It starts in about 55 ms of CPU (Node's thread, then the parser
+// from its code cache) and parses 50 to 110 ms a megabyte, so on S megabytes
+// it saves at most (S × that − 55) / 2 ms: under 150 ms below 4 MB, where it
+// added 100 to 180 ms of CPU to the Enron mailboxes' reports (whitt-m, 2 MB:
+// 517 ms on one thread, 649 on two).
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 // What the threads claim: files, and pieces of the large ones.
 const PIECES = 16;
 const MIN_PIECE_BYTES = 128 * 1024;
-// The worker is built beside the bundle (scripts/build-cli.mjs); run from the
-// TypeScript source, there is none and one thread reads everything.
-const WORKER_FILE = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
+// The worker's entry is built beside the bundle (scripts/build-cli.mjs); run
+// from the TypeScript source, there is none and one thread reads everything.
+const WORKER_FILE = fileURLToPath(new URL('./parse-thread.cjs', import.meta.url));
 
 /** The messages of `files` in order, a list at a time, parsed on two threads when they are worth it. */
 export async function* readMailboxFiles(
@@ -69,9 +74,10 @@ export async function* readMailboxFiles(
 const totalBytes = (files: readonly MailboxFile[]) => files.reduce((sum, file) => sum + (file.size ?? 0), 0);
 
 /**
- * A second thread parses its files in a fresh engine, which compiles and
- * warms up the parser again: about a tenth more work in all, for half the
- * time when a core is free. So it is started only when one is (machine-load.ts).
+ * A second thread parses its files in a fresh engine, which warms up the
+ * parser again: a quarter more CPU in all on the Enron mailboxes, for up to
+ * half the parsing time when a core is free. So it is started only when one
+ * is (machine-load.ts), and on mailboxes large enough to gain from it.
  */
 function worthAThread(files: readonly MailboxFile[]): boolean {
   if (totalBytes(files) < PARALLEL_MIN_BYTES || !existsSync(WORKER_FILE)) return false;

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '@/lib/cli/main';
+import { PARALLEL_MIN_BYTES } from '@/lib/cli/parallel-read';
 import { captureConsole } from './capture';
+import { loaderChild } from './code-cache-child';
 
 // The installed `keepwarm` is the esbuild bundle, not the TypeScript the other
 // CLI tests run: it must print exactly what the source prints.
@@ -50,8 +52,10 @@ describe('the built keepwarm', () => {
     expect(fromBuilt).toEqual(JSON.parse(await runSource(args)));
   });
 
-  it('reads a folder of over a megabyte on two threads and reports what one thread reads', async () => {
+  it('reads a folder of over four megabytes on two threads and reports what one thread reads', async () => {
     const folder = generatedFolder();
+    const bytes = readdirSync(folder).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0);
+    expect(bytes).toBeGreaterThan(PARALLEL_MIN_BYTES);
     const args = ['report', folder, '--me', 'me@agency.example', '--json'];
     const onTwo = runBuilt(args, { ...process.env, KEEPWARM_PARSE_THREADS: '2' });
     expect(JSON.parse(onTwo).counts).toMatchObject({ duplicates: 40, skippedNoDate: 10, skippedCorrupt: 10 });
@@ -70,6 +74,12 @@ describe('the built keepwarm', () => {
     },
     120_000,
   );
+
+  it("comes with code caches V8 takes: the report's under the busy machine's flag, its parser's in a worker thread", async () => {
+    const child = await loaderChild(dir);
+    expect(child(path.join(dir, 'lib/report.cjs'), 'flags-before-running')).toBe(false);
+    expect(child(path.join(dir, 'lib/parse-worker.cjs'), 'in-a-worker')).toBe(false);
+  });
 
   it('reads a saved Gmail page as the source does: the page parser is bundled too', async () => {
     const page = path.resolve(import.meta.dirname, '../../fixtures/gmail/current-inbox.html');
@@ -92,7 +102,7 @@ describe('the built keepwarm', () => {
 });
 
 /**
- * A made-up export of three mbox files (about 1.2 MB, enough for the built
+ * A made-up export of three mbox files (about 4.5 MB, enough for the built
  * CLI's second parsing thread): a year of threads between the user and forty
  * clients, the last file repeating some of the first's messages (duplicates
  * across threads) and holding messages without a date or a sender.
@@ -100,7 +110,7 @@ describe('the built keepwarm', () => {
 function generatedFolder(): string {
   const folder = path.join(dir, 'generated');
   mkdirSync(folder, { recursive: true });
-  const padding = `${'Notes on the account, line after line of them.\n'.repeat(40)}`;
+  const padding = `${'Notes on the account, line after line of them.\n'.repeat(150)}`;
   const message = (i: number, from: string, to: string) =>
     [
       `From ${from} Mon Jan  1 00:00:00 2024`,
