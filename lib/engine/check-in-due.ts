@@ -1,9 +1,11 @@
 // When a check-in became due: the moment the client's chance of going quiet
 // reached the user's threshold, not the moment it was noticed. With no mail
 // since the last exchange, only the time moves: silence, the wait on either
-// side and the relationship's age grow, and the model's chance grows with them
-// (more silence never makes a client less likely to go quiet), so the first
-// moment at or over the threshold is found by halving the interval.
+// side and the relationship's age grow, and the model's chance never falls
+// with them (more silence never makes a client less likely to go quiet; the
+// silence against the usual gap stops at its cap, where its part goes flat),
+// so the first moment at or over the threshold is found by halving the
+// interval, and a chance that stays flat under it dates no check-in.
 import { DAY, HOUR } from './business-hours';
 import type { ClientMetrics, PopulationModel } from './report-types';
 import { modelInput } from './risk';
@@ -72,7 +74,8 @@ export function chanceOverTime(
 /**
  * Where the log-odds reach those of `percent` less half a point (where the rounded chance reaches it),
  * by a few steps of false position against log(1 + days since `from`): the clock's signals grow as the
- * log of days, so the log-odds are nearly straight against it. Only a guess: undefined without a crossing.
+ * log of days, so the log-odds are nearly straight against it (bent where the silence against the usual
+ * gap reaches its cap). Only a guess, the halving decides: undefined without a crossing.
  */
 function expectedCrossing(
   logOddsAt: (at: number) => number,

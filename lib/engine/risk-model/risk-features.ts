@@ -9,11 +9,19 @@ import type { ClientMetrics, PopulationModel } from '../report-types';
 export const WAIT_ON_THEM_LIMIT = 180 * DAY;
 /** Their message unanswered longer than this no longer counts as waiting on us. */
 export const WAIT_ON_US_LIMIT = 30 * DAY;
+/**
+ * The silence counts against the expected gap up to this many gaps. Ten gaps
+ * of silence already say the client's rhythm is broken; twenty say little
+ * more, and a log without a cap kept raising the chance of the longest-silent
+ * clients past the share of them that went quiet (issue #16). The days of
+ * silence themselves still count in full.
+ */
+export const SILENCE_VS_USUAL_CAP = 10;
 
 export const FEATURE_NAMES = [
   /** log(1 + days since the last exchange either way). */
   'silence',
-  /** log(1 + silence ÷ expected gap), the expected gap the geometric mean of the client's usual gap and the account's. */
+  /** log(1 + silence ÷ expected gap, at most SILENCE_VS_USUAL_CAP), the expected gap the geometric mean of the client's usual gap and the account's. */
   'silenceVsUsual',
   /** log(1 + days since their last message). */
   'sinceTheirs',
@@ -95,7 +103,7 @@ export function clockFeatures({ metrics: m, population, now }: FeatureInput): Cl
   const onUsMs = onUs && now - onUs.since <= WAIT_ON_US_LIMIT ? now - onUs.since : 0;
   return {
     silence: log1p(silenceDays),
-    silenceVsUsual: log1p(silenceDays / expectedGapDays(m, population)),
+    silenceVsUsual: log1p(Math.min(silenceDays / expectedGapDays(m, population), SILENCE_VS_USUAL_CAP)),
     sinceTheirs: log1p(Math.max(0, (now - lastTheirs) / DAY)),
     age: log1p(Math.max(0, (now - m.firstSeenAt) / DAY)),
     waitingOnThem: log1p(onThemMs / DAY),

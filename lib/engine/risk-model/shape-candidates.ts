@@ -49,7 +49,6 @@ const capRatio = (times: number) => (v: number) => Math.min(v, Math.log1p(times)
 const squareRootDays = (v: number) => Math.sqrt(Math.expm1(v));
 
 function candidates(spec: ModelSpec): Record<string, Candidate> {
-  const capped10 = replacing(spec, 'silenceVsUsual', capRatio(10));
   const blends = Object.fromEntries(
     BLEND_ALPHAS.map((alpha) => [`pairwiseBlend${alpha}`, { fit: pairwiseBlend(alpha) }]),
   );
@@ -71,11 +70,8 @@ function candidates(spec: ModelSpec): Record<string, Candidate> {
     },
     silenceByContactDays: { row: (s, base) => [...base, signal(s, 'silence') * signal(s, 'contactDays')] },
     sinceTheirsByContactDays: { row: (s, base) => [...base, signal(s, 'sinceTheirs') * signal(s, 'contactDays')] },
+    // The shipped ratio already stops at SILENCE_VS_USUAL_CAP times the expected gap: a lower cap is what is left to try.
     silenceVsUsualCappedAt3: { row: replacing(spec, 'silenceVsUsual', capRatio(3)) },
-    silenceVsUsualCappedAt10: { row: capped10 },
-    cappedAt10AndSilenceByContactDays: {
-      row: (s, base) => [...capped10(s, base), signal(s, 'silence') * signal(s, 'contactDays')],
-    },
     ...blends,
     cutFixedEffects: { fit: cutFixedEffects },
   };

@@ -5,8 +5,8 @@ import { chanceOverTime, logOddsOverTime, thresholdCrossedAt } from '@/lib/engin
 import { suggestFollowUps } from '@/lib/engine/follow-ups';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
 import { assessRisk, modelInput } from '@/lib/engine/risk';
-import { FEATURE_NAMES, riskFeatures } from '@/lib/engine/risk-model/risk-features';
-import { SHIPPED_MODEL, scoreFeatures } from '@/lib/engine/risk-model/risk-score';
+import { FEATURE_NAMES, riskFeatures, SILENCE_VS_USUAL_CAP } from '@/lib/engine/risk-model/risk-features';
+import { SHIPPED_MODEL, scoreFeatures, sigmoid } from '@/lib/engine/risk-model/risk-score';
 import type { ShippedModel } from '@/lib/engine/risk-model/shipped-model';
 import { DAY, HOUR } from './mail-builders';
 
@@ -153,6 +153,47 @@ describe('chanceOverTime', () => {
       now,
     }).filter((f) => f.kind === 'check_in');
     expect(checkIn?.dueAt).toBe(quietEnded);
+  });
+});
+
+describe('the check-in over a silence past the cap on its ratio', () => {
+  // A model that reads only the silence against the expected gap (7 days here): its chance is flat from the cap on.
+  const ratioOnly: ShippedModel = {
+    ...SHIPPED_MODEL,
+    intercept: 0,
+    terms: [{ feature: 'silenceVsUsual', mean: 0, scale: 1, weight: 1 }],
+  };
+  const chanceAt = chanceOverTime(silent, population, ratioOnly);
+  const lastExchange = now - 80 * DAY;
+  const capReached = lastExchange + SILENCE_VS_USUAL_CAP * 7 * DAY;
+  const plateau = Math.round(sigmoid(Math.log1p(SILENCE_VS_USUAL_CAP)) * 100);
+  const checkInAt = (threshold: number) =>
+    suggestFollowUps({
+      clientKey: 'k',
+      metrics: silent,
+      reasons: [],
+      threads: [],
+      chance: chanceAt(now),
+      checkInPercent: threshold,
+      chanceAt,
+      now,
+    }).find((f) => f.kind === 'check_in');
+
+  it('is flat once the silence reaches the cap, and below it before', () => {
+    expect(capReached).toBeLessThan(now);
+    for (let at = capReached + HOUR; at <= now; at += 6 * HOUR) expect(chanceAt(at)).toBe(plateau);
+    expect(chanceAt(capReached - 2 * DAY)).toBeLessThan(plateau);
+  });
+
+  it('still dates the check-in at the first moment the chance reached the threshold', () => {
+    const due = checkInAt(plateau)?.dueAt ?? now;
+    expect(due).toBeLessThanOrEqual(capReached);
+    expect(chanceAt(due)).toBeGreaterThanOrEqual(plateau);
+    expect(chanceAt(due - HOUR)).toBeLessThan(plateau);
+  });
+
+  it('dates none when the flat chance never reaches the threshold', () => {
+    expect(checkInAt(plateau + 1)).toBeUndefined();
   });
 });
 

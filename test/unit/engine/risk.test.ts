@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE_PRIOR } from '@/lib/engine/cadence';
 import type { ClientMetrics, PopulationModel } from '@/lib/engine/report-types';
 import { assessRisk, riskLevel, valueFactor } from '@/lib/engine/risk';
-import { riskFeatures } from '@/lib/engine/risk-model/risk-features';
+import { riskFeatures, SILENCE_VS_USUAL_CAP } from '@/lib/engine/risk-model/risk-features';
 import { SHIPPED_MODEL, scoreFeatures } from '@/lib/engine/risk-model/risk-score';
 import { DAY, HOUR } from './mail-builders';
 
@@ -170,6 +170,30 @@ describe('the chance of going quiet', () => {
     expect(valueFactor({ value: 250 }, 1000)).toBeCloseTo(0.75, 5);
     expect(valueFactor({ value: 1000 }, undefined)).toBe(1);
     expect(valueFactor({ tier: 'minor', value: 1e6 }, 1)).toBe(0.75);
+  });
+
+  it('stops the silence against the usual gap at the cap, and still tells the whole silence', () => {
+    const silentFor = (days: number) =>
+      metrics({
+        lastInboundAt: now - days * DAY,
+        lastOutboundAt: now - (days + 5) * DAY,
+        cadence: { ...cadence(40), silenceDays: days, silenceRatio: days / 7 },
+      });
+    const ratioTerm = (days: number) => riskFeatures({ metrics: silentFor(days), population, now }).silenceVsUsual;
+    expect(ratioTerm(35)).toBeCloseTo(Math.log1p(5), 9);
+    expect(ratioTerm(7 * SILENCE_VS_USUAL_CAP)).toBeCloseTo(Math.log1p(SILENCE_VS_USUAL_CAP), 9);
+    expect(ratioTerm(140)).toBe(Math.log1p(SILENCE_VS_USUAL_CAP));
+    expect(ratioTerm(280)).toBe(ratioTerm(140));
+    // The days of silence still count, and the reason states them in full: 140 days against 7 is twenty gaps.
+    expect(risk(silentFor(280)).score).toBeGreaterThan(risk(silentFor(140)).score);
+    const reason = risk(silentFor(140)).reasons.find((r) => r.kind === 'silence');
+    expect(reason?.text).toBe(
+      'last exchange 140 days ago (their message) — expected about every 7 days: they usually write every 7 days, your clients every 7 days',
+    );
+    const numbers = reason?.kind === 'silence' ? reason.numbers : undefined;
+    expect((numbers?.silenceDays ?? 0) / (numbers?.expectedGapDays ?? 1)).toBeCloseTo(20, 9);
+    // Their message ends it whatever the ratio was: the capped term is gone with the silence.
+    expect(reason?.ends).toMatchObject({ by: 'their_message', removes: true });
   });
 
   it('maps chances to levels', () => {

@@ -34,7 +34,7 @@ const SPEC: ModelSpec = { features: ['silence'], lambda: 0.01 };
 
 describe('trying shapes, interactions and within-cut fits beside the shipped signals', () => {
   const all = samples();
-  const report = tryShapes(all, SPEC, 'quiet', ['silenceHinges', 'silenceVsUsualCappedAt10', 'cutFixedEffects']);
+  const report = tryShapes(all, SPEC, 'quiet', ['silenceHinges', 'silenceVsUsualCappedAt3', 'cutFixedEffects']);
 
   it('judges the shipped model by the evaluation’s own cross-validation', () => {
     const { minusRecency: _r, minusShipped, ...figures } = report.shipped;
@@ -43,7 +43,7 @@ describe('trying shapes, interactions and within-cut fits beside the shipped sig
   });
 
   it('runs only the candidates asked for, each by a name it knows', () => {
-    expect(Object.keys(report.candidates)).toEqual(['silenceHinges', 'silenceVsUsualCappedAt10', 'cutFixedEffects']);
+    expect(Object.keys(report.candidates)).toEqual(['silenceHinges', 'silenceVsUsualCappedAt3', 'cutFixedEffects']);
     expect(CANDIDATE_NAMES).toEqual(expect.arrayContaining(Object.keys(report.candidates)));
     expect(Object.keys(tryShapes(all, SPEC, 'quiet', ['no such shape']).candidates)).toEqual([]);
   });
@@ -55,7 +55,7 @@ describe('trying shapes, interactions and within-cut fits beside the shipped sig
   });
 
   it('leaves the model as it is when the shape touches a signal it does not read', () => {
-    const { minusShipped: _m, ...capped } = report.candidates.silenceVsUsualCappedAt10 ?? report.shipped;
+    const { minusShipped: _m, ...capped } = report.candidates.silenceVsUsualCappedAt3 ?? report.shipped;
     const { minusShipped: _s, ...shipped } = report.shipped;
     expect(capped).toEqual(shipped);
   });
