@@ -60,17 +60,35 @@ function nameOf(
   return '';
 }
 
+/** The latest display name written for one address of a client, and when. */
+interface AddressName {
+  name: string;
+  at: number;
+}
+
 /**
- * Keeps the latest non-empty display name written for each address; updated
- * in place, since nearly every message of an address is its latest so far.
+ * Keeps the latest non-empty display name written for each address, given
+ * the address's entry when it has one; updated in place, since nearly every
+ * message of an address is its latest so far. Returns the entry, which the
+ * caller keeps so that the next message of the address needs no look-up.
  */
-function noteName(bucket: ClientBucket, address: string, name: string, at: number): void {
-  const known = bucket.addresses.get(address);
-  if (!known) bucket.addresses.set(address, { name, at });
-  else if (name !== '' && (at >= known.at || known.name === '')) {
+function noteName(
+  bucket: ClientBucket,
+  address: string,
+  name: string,
+  at: number,
+  known = bucket.addresses.get(address),
+): AddressName {
+  if (!known) {
+    const added = { name, at };
+    bucket.addresses.set(address, added);
+    return added;
+  }
+  if (name !== '' && (at >= known.at || known.name === '')) {
     known.name = name;
     known.at = at;
   }
+  return known;
 }
 
 /** The grouping's usable messages, their parties and threads: what every bucket's messages are built from. */
@@ -151,7 +169,10 @@ export function groupByClient(
   const correspondents = findCorrespondents(usable, usableParties, threads, normalise);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
-  const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; filling?: Filling }>();
+  const facts = new Map<
+    string,
+    { key: string | undefined; kind: AddressSignal | undefined; filling?: Filling; named?: AddressName }
+  >();
   const fillings = new Map<string, Filling>();
   const source: Source = { usable, parties: usableParties, threadOf: threads.of, now };
   const factsOf = (address: string) => {
@@ -197,7 +218,7 @@ export function groupByClient(
         buckets.set(key, filling.bucket);
       }
       fact.filling = filling;
-      noteName(filling.bucket, address, name, m.at);
+      fact.named = noteName(filling.bucket, address, name, m.at, fact.named);
       // Two people of one organisation on the same message count once for it.
       if (counted) {
         if (counted.includes(key)) continue;
