@@ -67,12 +67,13 @@ function weigh(
 ): RiskReason {
   const part = terms[reason.kind] ?? 0;
   const ends = endingOf(reason.kind);
-  return {
-    ...reason,
-    weight: part > REASON_THRESHOLD ? round1((100 * part) / total) : 0,
-    ...(modelled.has(reason.kind) && { logOdds: round3(part) }),
-    ends: { ...ends, chance: round3(ends.chance) },
-  } as RiskReason;
+  // A copy given its fields one by one rather than spread together from pieces, which is several times
+  // slower; a field the reason already has keeps its place, a new one goes last, as a spread places them.
+  const weighed: RiskReason = { ...reason };
+  weighed.weight = part > REASON_THRESHOLD ? round1((100 * part) / total) : 0;
+  if (modelled.has(reason.kind)) weighed.logOdds = round3(part);
+  weighed.ends = { by: ends.by, chance: round3(ends.chance), removes: ends.removes };
+  return weighed;
 }
 
 /** The metrics as the model should read them: while silence is expected, the client reads as just heard from. */
