@@ -60,11 +60,16 @@ export function createBusinessClock(settings: EngineSettings): BusinessClock {
 
   const workingDayMs = (settings.endHour - settings.startHour) * HOUR;
   const fullWeekMs = working.size * workingDayMs;
+  // Each working day's hours in UTC, found once: the replies of every client cross the same few hundred days.
+  const hoursOf = new Map<number, { open: number; close: number }>();
   const dayOverlap = (day: number, start: number, end: number): number => {
     if (!working.has(weekday(day))) return 0;
-    const open = toUtc(day * DAY + settings.startHour * HOUR);
-    const close = toUtc(day * DAY + settings.endHour * HOUR);
-    return Math.max(0, Math.min(close, end) - Math.max(open, start));
+    let hours = hoursOf.get(day);
+    if (!hours) {
+      hours = { open: toUtc(day * DAY + settings.startHour * HOUR), close: toUtc(day * DAY + settings.endHour * HOUR) };
+      hoursOf.set(day, hours);
+    }
+    return Math.max(0, Math.min(hours.close, end) - Math.max(hours.open, start));
   };
 
   // Days strictly between the first and the last are whole working days, so

@@ -66,10 +66,24 @@ export function chanceOverTime(
   model: ShippedModel = SHIPPED_MODEL,
 ): ChanceOverTime {
   const logOddsAt = logOddsOverTime(metrics, population, model);
-  const chanceAt: ChanceOverTime = (at) => Math.round(sigmoid(logOddsAt(at)) * 100);
+  const chanceAt: ChanceOverTime = roundedChance(logOddsAt);
   chanceAt.expectedCrossing = (percent, from, now) => expectedCrossing(logOddsAt, percent, from, now);
   return chanceAt;
 }
+
+// The helpers below are plain functions at module level rather than closures
+// made on every call: a report asks for the chance over time of every client.
+const roundedChance =
+  (logOddsAt: (at: number) => number): ChanceOverTime =>
+  (at) =>
+    Math.round(sigmoid(logOddsAt(at)) * 100);
+
+/** The time `x` stands for: x is log(1 + days since `from`). */
+const timeOf = (from: number, x: number) => from + Math.expm1(x) * DAY;
+
+/** Where the straight line through the two ends meets zero. */
+const falsePosition = (lowX: number, lowOff: number, highX: number, highOff: number) =>
+  lowX + ((highX - lowX) * -lowOff) / (highOff - lowOff);
 
 /**
  * Where the log-odds reach those of `percent` less half a point (where the rounded chance reaches it),
@@ -85,27 +99,29 @@ function expectedCrossing(
 ): number | undefined {
   const p = (percent - 0.5) / 100;
   const target = Math.log(p / (1 - p));
-  const timeOf = (x: number) => from + Math.expm1(x) * DAY;
-  let low = { x: 0, off: logOddsAt(from) - target };
-  let high = { x: Math.log1p((now - from) / DAY), off: logOddsAt(now) - target };
-  if (!(low.off < 0 && high.off >= 0)) return undefined;
-  const between = () => low.x + ((high.x - low.x) * -low.off) / (high.off - low.off);
+  let lowX = 0;
+  let lowOff = logOddsAt(from) - target;
+  let highX = Math.log1p((now - from) / DAY);
+  let highOff = logOddsAt(now) - target;
+  if (!(lowOff < 0 && highOff >= 0)) return undefined;
   // Illinois: an end kept twice running counts half, so false position does not creep from one side.
   let kept: 'low' | 'high' | undefined;
   for (let step = 0; step < GUESS_STEPS; step++) {
-    const x = between();
-    const off = logOddsAt(timeOf(x)) - target;
+    const x = falsePosition(lowX, lowOff, highX, highOff);
+    const off = logOddsAt(timeOf(from, x)) - target;
     if (off < 0) {
-      low = { x, off };
-      if (kept === 'high') high.off /= 2;
+      lowX = x;
+      lowOff = off;
+      if (kept === 'high') highOff /= 2;
       kept = 'high';
     } else {
-      high = { x, off };
-      if (kept === 'low') low.off /= 2;
+      highX = x;
+      highOff = off;
+      if (kept === 'low') lowOff /= 2;
       kept = 'low';
     }
   }
-  return Math.round(timeOf(between()));
+  return Math.round(timeOf(from, falsePosition(lowX, lowOff, highX, highOff)));
 }
 
 /**

@@ -18,7 +18,12 @@ const CLOCK_SKEW_ALLOWANCE = DAY;
 
 export interface ClientBucket {
   key: string;
-  messages: ClientMessage[];
+  /**
+   * The client's messages in the order they were grouped. A grouped bucket
+   * keeps only where its messages are in the grouping's list and builds them
+   * on each read (see bucketOver), so read it once and keep the array.
+   */
+  readonly messages: readonly ClientMessage[];
   /** Each address of the client seen, with the latest display name written for it. */
   addresses: Map<string, { name: string; at: number }>;
   /** Times of contact outside mail (see outside-contact.ts), oldest first. */
@@ -55,17 +60,82 @@ function nameOf(
   return '';
 }
 
+/** The latest display name written for one address of a client, and when. */
+interface AddressName {
+  name: string;
+  at: number;
+}
+
 /**
- * Keeps the latest non-empty display name written for each address; updated
- * in place, since nearly every message of an address is its latest so far.
+ * Keeps the latest non-empty display name written for each address, given
+ * the address's entry when it has one; updated in place, since nearly every
+ * message of an address is its latest so far. Returns the entry, which the
+ * caller keeps so that the next message of the address needs no look-up.
  */
-function noteName(bucket: ClientBucket, address: string, name: string, at: number): void {
-  const known = bucket.addresses.get(address);
-  if (!known) bucket.addresses.set(address, { name, at });
-  else if (name !== '' && (at >= known.at || known.name === '')) {
+function noteName(
+  bucket: ClientBucket,
+  address: string,
+  name: string,
+  at: number,
+  known = bucket.addresses.get(address),
+): AddressName {
+  if (!known) {
+    const added = { name, at };
+    bucket.addresses.set(address, added);
+    return added;
+  }
+  if (name !== '' && (at >= known.at || known.name === '')) {
     known.name = name;
     known.at = at;
   }
+  return known;
+}
+
+/** The grouping's usable messages, their parties and threads: what every bucket's messages are built from. */
+interface Source {
+  usable: readonly MailMessage[];
+  parties: readonly MessageParties[];
+  threadOf: Int32Array;
+  now: number;
+}
+
+/** A bucket being filled: the places of its messages in the source. */
+interface Filling {
+  bucket: ClientBucket;
+  rows: number[];
+}
+
+/**
+ * A bucket whose messages are built when read rather than while grouping: a
+ * large account's hundreds of thousands of them then live only while their
+ * client is drafted, instead of all at once through the whole grouping, where
+ * the garbage collector copies every one of them as it ages.
+ */
+function bucketOver(source: Source, key: string, firstParty: number): Filling {
+  const rows: number[] = [];
+  const bucket: ClientBucket = {
+    key,
+    get messages() {
+      return rows.map((i) => clientMessage(source, i));
+    },
+    addresses: new Map(),
+    events: [],
+    firstParty,
+  };
+  return { bucket, rows };
+}
+
+function clientMessage({ usable, parties, threadOf, now }: Source, i: number): ClientMessage {
+  const m = usable[i] as MailMessage;
+  return {
+    id: m.id,
+    threadId: m.threadId || m.id,
+    thread: threadOf[i] as number,
+    at: Math.min(m.at, now),
+    side: (parties[i] as MessageParties).direction === 'in' ? 'in' : 'out',
+    subject: m.subject ?? '',
+    snippet: m.snippet ?? '',
+  };
 }
 
 export function groupByClient(
@@ -99,7 +169,12 @@ export function groupByClient(
   const correspondents = findCorrespondents(usable, usableParties, threads, normalise);
   // The client and the signal of each address, asked once per address rather than per message.
   // Its bucket too, once there is one: a bucket is asked for once per message.
-  const facts = new Map<string, { key: string | undefined; kind: AddressSignal | undefined; bucket?: ClientBucket }>();
+  const facts = new Map<
+    string,
+    { key: string | undefined; kind: AddressSignal | undefined; filling?: Filling; named?: AddressName }
+  >();
+  const fillings = new Map<string, Filling>();
+  const source: Source = { usable, parties: usableParties, threadOf: threads.of, now };
   const factsOf = (address: string) => {
     let known = facts.get(address);
     if (!known) {
@@ -136,27 +211,20 @@ export function groupByClient(
         noteSetAside(setAside, key, address, name, signal, at);
         continue;
       }
-      let bucket = fact.bucket ?? buckets.get(key);
-      if (!bucket) {
-        bucket = { key, messages: [], addresses: new Map(), events: [], firstParty: party };
-        buckets.set(key, bucket);
+      let filling = fact.filling ?? fillings.get(key);
+      if (!filling) {
+        filling = bucketOver(source, key, party);
+        fillings.set(key, filling);
+        buckets.set(key, filling.bucket);
       }
-      fact.bucket = bucket;
-      noteName(bucket, address, name, m.at);
+      fact.filling = filling;
+      fact.named = noteName(filling.bucket, address, name, m.at, fact.named);
       // Two people of one organisation on the same message count once for it.
       if (counted) {
         if (counted.includes(key)) continue;
         counted.push(key);
       }
-      bucket.messages.push({
-        id: m.id,
-        threadId: m.threadId || m.id,
-        thread: threads.of[i] as number,
-        at,
-        side: direction,
-        subject: m.subject ?? '',
-        snippet: m.snippet ?? '',
-      });
+      filling.rows.push(i);
     }
   }
   return { buckets, setAside, issues };

@@ -96,15 +96,8 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
     }
   };
 
-  return (message) => {
-    const raw = message.from.email;
-    let parties = inbound.get(raw);
-    if (parties === undefined) {
-      const from = raw.trim().toLowerCase();
-      parties = isOurSide(from) ? null : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
-      inbound.set(raw, parties);
-    }
-    if (parties) return parties;
+  // Recipients' answer from scratch: every address normalised once, then the shared answer for one outside address.
+  const byRecipients = (message: MailMessage): MessageParties => {
     recipients.clear();
     add(message.to);
     add(message.cc);
@@ -115,6 +108,27 @@ export function createPartyClassifier(identity: AccountIdentity): (message: Mail
     if (!sent) {
       sent = { direction: 'out', counterparts: [only] };
       toOne.set(only, sent);
+    }
+    return sent;
+  };
+  // A message to one address alone (most of what we send) by that address as written: one look-up.
+  const soleRecipient = new Map<string, MessageParties>();
+
+  return (message) => {
+    const raw = message.from.email;
+    let parties = inbound.get(raw);
+    if (parties === undefined) {
+      const from = raw.trim().toLowerCase();
+      parties = isOurSide(from) ? null : { direction: 'in', counterparts: from.includes('@') ? [from] : [] };
+      inbound.set(raw, parties);
+    }
+    if (parties) return parties;
+    const sole = message.to.length + message.cc.length === 1 ? (message.to[0] ?? message.cc[0])?.email : undefined;
+    if (sole === undefined) return byRecipients(message);
+    let sent = soleRecipient.get(sole);
+    if (!sent) {
+      sent = byRecipients(message);
+      soleRecipient.set(sole, sent);
     }
     return sent;
   };

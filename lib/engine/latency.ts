@@ -34,25 +34,30 @@ export interface ThreadReplies {
 /** Walks one thread's messages, already in time order (see byTime). */
 export function matchReplies(thread: readonly ClientMessage[], clock: BusinessClock): ThreadReplies {
   const samples: ReplySample[] = [];
-  let open: OpenTurn | undefined;
+  // The open run in plain variables, made an object once at the end: a run opens at nearly every message.
+  let first: ClientMessage | undefined;
+  let count = 0;
   for (const m of thread) {
-    if (open === undefined) {
-      open = { side: m.side, since: m.at, messageId: m.id, count: 1 };
-    } else if (open.side === m.side) {
-      open.count += 1;
+    if (first === undefined) {
+      first = m;
+      count = 1;
+    } else if (first.side === m.side) {
+      count += 1;
     } else {
       samples.push({
         by: m.side,
         threadId: m.threadId,
-        askedAt: open.since,
+        askedAt: first.at,
         repliedAt: m.at,
-        wallMs: m.at - open.since,
-        businessMs: clock.businessMillisBetween(open.since, m.at),
+        wallMs: m.at - first.at,
+        businessMs: clock.businessMillisBetween(first.at, m.at),
       });
-      open = { side: m.side, since: m.at, messageId: m.id, count: 1 };
+      first = m;
+      count = 1;
     }
   }
-  return open ? { samples, open } : { samples };
+  if (first === undefined) return { samples };
+  return { samples, open: { side: first.side, since: first.at, messageId: first.id, count } };
 }
 
 export interface LatencyStats {

@@ -27,7 +27,10 @@ export function fitPopulation(drafts: readonly ClientDraft[], today: number): Po
       if (!(error instanceof NotEnoughDataError)) throw error;
     }
   }
-  const ours = spread(drafts.flatMap((d) => d.ourReplyBusinessMs));
+  // Gathered in a loop rather than flatMap, which is slow on a large account's hundred thousand replies.
+  const replies: number[] = [];
+  for (const d of drafts) for (const ms of d.ourReplyBusinessMs) replies.push(ms);
+  const ours = spread(replies);
   const values = drafts.map((d) => d.override.value).filter((v): v is number => v !== undefined && v > 0);
   const medianValue = spread(values).median;
   const activity = { last30: 0, previous90: 0 };

@@ -24,6 +24,14 @@ export interface RecentActivity {
   theirReplies: RecentReply[];
 }
 
+/** One side's replies between `from` and `now`, ascending. */
+function repliesBy(samples: readonly ReplySample[], by: ReplySample['by'], from: number, now: number): RecentReply[] {
+  return samples
+    .filter((s) => s.by === by && s.repliedAt >= from && s.repliedAt <= now)
+    .map((s) => ({ at: s.repliedAt, wallMs: s.wallMs }))
+    .sort((a, b) => a.at - b.at);
+}
+
 /** `messages` in time order (byTime); `samples` from matchReplies over the same messages. */
 export function recentActivity(
   messages: readonly ClientMessage[],
@@ -31,17 +39,11 @@ export function recentActivity(
   now: number,
 ): RecentActivity {
   const from = now - RECENT_ACTIVITY_DAYS * DAY;
-  const within = (at: number) => at >= from && at <= now;
-  const replies = (by: ReplySample['by']) =>
-    samples
-      .filter((s) => s.by === by && within(s.repliedAt))
-      .map((s) => ({ at: s.repliedAt, wallMs: s.wallMs }))
-      .sort((a, b) => a.at - b.at);
-  const recent = messages.filter((m) => within(m.at));
+  const recent = messages.filter((m) => m.at >= from && m.at <= now);
   return {
     receivedAt: recent.filter((m) => m.side === 'in').map((m) => m.at),
     sentAt: recent.filter((m) => m.side === 'out').map((m) => m.at),
-    ourReplies: replies('out'),
-    theirReplies: replies('in'),
+    ourReplies: repliesBy(samples, 'out', from, now),
+    theirReplies: repliesBy(samples, 'in', from, now),
   };
 }

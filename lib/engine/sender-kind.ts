@@ -90,6 +90,15 @@ export interface PartiesOf {
   counterparts: string[];
 }
 
+/** Whether a thread's messages are already in time order: most are, and then need no sort. */
+function inTimeOrder(thread: Int32Array, messages: readonly MailMessage[]): boolean {
+  for (let place = 1; place < thread.length; place++) {
+    const earlier = messages[thread[place - 1] as number] as MailMessage;
+    if (byTime(earlier, messages[thread[place] as number] as MailMessage) > 0) return false;
+  }
+  return true;
+}
+
 /**
  * The addresses the user corresponds with. The user's message to an address
  * makes it a correspondent when the address had no part in the thread before
@@ -115,10 +124,15 @@ export function findCorrespondents(
     // Only the user's messages make correspondents: a thread without one (a
     // client writing, unanswered) needs neither its order nor its people.
     if (!thread.some((i) => parties[i]?.direction === 'out')) continue;
-    if (thread.length > 1) thread.sort((a, b) => byTime(messages[a] as MailMessage, messages[b] as MailMessage));
+    if (!inTimeOrder(thread, messages))
+      thread.sort((a, b) => byTime(messages[a] as MailMessage, messages[b] as MailMessage));
+    // Who is present matters only to a message of ours after it.
+    let lastOurs = thread.length - 1;
+    while (parties[thread[lastOurs] as number]?.direction !== 'out') lastOurs -= 1;
     present.clear();
     writtenTo.clear();
-    for (const i of thread) {
+    for (let place = 0; place < thread.length; place++) {
+      const i = thread[place] as number;
       const message = messages[i] as MailMessage;
       const { direction, counterparts } = parties[i] as PartiesOf;
       if (direction === 'out') {
@@ -129,11 +143,11 @@ export function findCorrespondents(
         for (const address of counterparts) present.add(address);
         continue;
       }
-      if (direction === 'in') {
-        const from = counterparts[0];
-        if (from !== undefined && writtenTo.has(from)) found.add(from);
-      }
-      present.add(normalise(message.from.email));
+      // An inbound message's one counterpart is its sender, already normalised.
+      const from = direction === 'in' ? counterparts[0] : undefined;
+      if (from !== undefined && writtenTo.has(from)) found.add(from);
+      if (place > lastOurs) continue;
+      present.add(from ?? normalise(message.from.email));
       for (const party of message.to) present.add(normalise(party.email));
       for (const party of message.cc) present.add(normalise(party.email));
     }

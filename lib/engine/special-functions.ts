@@ -63,6 +63,12 @@ export interface LogValue {
   sign: 1 | -1 | 0;
 }
 
+// At module level rather than a closure in the series: the series runs for every client's P(alive).
+const logValue = (sum: number, logScale: number): LogValue => ({
+  log: Math.log(Math.abs(sum)) + logScale,
+  sign: sum > 0 ? 1 : sum < 0 ? -1 : 0,
+});
+
 /**
  * Gauss hypergeometric 2F1(a, b; c; z) by its power series, for |z| < 1,
  * returned as ln|value| and sign. Each term comes from the previous by the
@@ -80,12 +86,11 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): LogValue 
   let sum = 1;
   let logScale = 0;
   let previousRatio = Number.NaN;
-  const done = (): LogValue => ({ log: Math.log(Math.abs(sum)) + logScale, sign: sum > 0 ? 1 : sum < 0 ? -1 : 0 });
   for (let k = 0; k < MAX_SERIES_TERMS; k++) {
     const ratio = ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     term *= ratio;
     sum += term;
-    if (term === 0) return done();
+    if (term === 0) return logValue(sum, logScale);
     if (Math.abs(sum) > RESCALE_AT || Math.abs(term) > RESCALE_AT) {
       sum /= RESCALE_AT;
       term /= RESCALE_AT;
@@ -98,7 +103,8 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): LogValue 
     const approaching = size >= Math.abs(z) ? size <= previousRatio : size >= previousRatio;
     const q = Math.max(size, Math.abs(z));
     previousRatio = size;
-    if (approaching && q < 1 && k > 0 && Math.abs(term) / (1 - q) <= SERIES_TOLERANCE * Math.abs(sum)) return done();
+    if (approaching && q < 1 && k > 0 && Math.abs(term) / (1 - q) <= SERIES_TOLERANCE * Math.abs(sum))
+      return logValue(sum, logScale);
   }
   throw new SeriesDivergenceError(`2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_SERIES_TERMS} terms`);
 }

@@ -46,6 +46,14 @@ export interface Waiting {
   onThem?: WaitingSide;
 }
 
+/** The oldest of the threads waiting on one side, and how many wait there. */
+function pick(list: ThreadState[]): WaitingSide | undefined {
+  let oldest: ThreadState | undefined;
+  for (const t of list) if (oldest === undefined || (t.since ?? 0) < (oldest.since ?? 0)) oldest = t;
+  if (!oldest || oldest.since === undefined || oldest.messageId === undefined) return undefined;
+  return { since: oldest.since, threadId: oldest.threadId, messageId: oldest.messageId, threads: list.length };
+}
+
 /**
  * Waiting on us: threads whose turn is ours *and* we have not written to the
  * client anywhere since — a thread that ended on their "thanks" while we went
@@ -59,12 +67,6 @@ export function summarizeWaiting(
   lastInboundAt: number | undefined,
   lastOutboundAt?: number,
 ): Waiting {
-  const pick = (list: ThreadState[]): WaitingSide | undefined => {
-    let oldest: ThreadState | undefined;
-    for (const t of list) if (oldest === undefined || (t.since ?? 0) < (oldest.since ?? 0)) oldest = t;
-    if (!oldest || oldest.since === undefined || oldest.messageId === undefined) return undefined;
-    return { since: oldest.since, threadId: oldest.threadId, messageId: oldest.messageId, threads: list.length };
-  };
   const onUs = pick(threads.filter((t) => t.turn === 'us' && (t.since ?? 0) > (lastOutboundAt ?? -Infinity)));
   const onThem = pick(threads.filter((t) => t.turn === 'them' && (t.since ?? 0) > (lastInboundAt ?? -Infinity)));
   return { ...(onUs && { onUs }), ...(onThem && { onThem }) };
