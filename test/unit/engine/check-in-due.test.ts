@@ -24,6 +24,19 @@ const stats = (medianMs: number, p90Ms: number) => ({
   p90BusinessMs: p90Ms,
 });
 
+/** The check-in suggested at `now` for a client with these metrics, its chance over time read from `chanceAt`. */
+const checkInFor = (metrics: ClientMetrics, chanceAt: (at: number) => number, checkInPercent: number) =>
+  suggestFollowUps({
+    clientKey: 'k',
+    metrics,
+    reasons: [],
+    threads: [],
+    chance: chanceAt(now),
+    checkInPercent,
+    chanceAt,
+    now,
+  }).find((f) => f.kind === 'check_in');
+
 /** A client of a year who wrote every week or so, silent for 80 days since their last message. */
 const silent: ClientMetrics = {
   firstSeenAt: now - 400 * DAY,
@@ -118,16 +131,7 @@ describe('chanceOverTime', () => {
 
   it('dates a check-in when the chance crossed the threshold, not when it was noticed', () => {
     const threshold = Math.max(5, chanceAt(now) - 10);
-    const [checkIn] = suggestFollowUps({
-      clientKey: 'k',
-      metrics: silent,
-      reasons: [],
-      threads: [],
-      chance: chanceAt(now),
-      checkInPercent: threshold,
-      chanceAt,
-      now,
-    }).filter((f) => f.kind === 'check_in');
+    const checkIn = checkInFor(silent, chanceAt, threshold);
     expect(checkIn).toBeDefined();
     const due = checkIn?.dueAt ?? now;
     expect(due).toBeLessThan(now);
@@ -142,17 +146,7 @@ describe('chanceOverTime', () => {
     const chanceAfterQuiet = chanceOverTime(metrics, population);
     // While quiet, the model reads the client as just heard from.
     expect(chanceAfterQuiet(quietEnded - DAY)).toBeLessThan(chanceAfterQuiet(quietEnded));
-    const [checkIn] = suggestFollowUps({
-      clientKey: 'k',
-      metrics,
-      reasons: [],
-      threads: [],
-      chance: chanceAfterQuiet(now),
-      checkInPercent: 5,
-      chanceAt: chanceAfterQuiet,
-      now,
-    }).filter((f) => f.kind === 'check_in');
-    expect(checkIn?.dueAt).toBe(quietEnded);
+    expect(checkInFor(metrics, chanceAfterQuiet, 5)?.dueAt).toBe(quietEnded);
   });
 });
 
@@ -167,17 +161,7 @@ describe('the check-in over a silence past the cap on its ratio', () => {
   const lastExchange = now - 80 * DAY;
   const capReached = lastExchange + SILENCE_VS_USUAL_CAP * 7 * DAY;
   const plateau = Math.round(sigmoid(Math.log1p(SILENCE_VS_USUAL_CAP)) * 100);
-  const checkInAt = (threshold: number) =>
-    suggestFollowUps({
-      clientKey: 'k',
-      metrics: silent,
-      reasons: [],
-      threads: [],
-      chance: chanceAt(now),
-      checkInPercent: threshold,
-      chanceAt,
-      now,
-    }).find((f) => f.kind === 'check_in');
+  const checkInAt = (threshold: number) => checkInFor(silent, chanceAt, threshold);
 
   it('is flat once the silence reaches the cap, and below it before', () => {
     expect(capReached).toBeLessThan(now);
