@@ -70,7 +70,8 @@ export function analyzeClientByClient(context: AccountContext): ClientByClientAn
       const grouped = groupByClient(messages, context.identity, resolver, context.now);
       const mail = grouped.buckets.get(key);
       const events = outside.get(key);
-      const bucket = mail && events ? { ...mail, events: events.events } : (mail ?? events);
+      // Spread, a grouped bucket's messages are built once, for the draft and the first message both.
+      const bucket = mail ? { ...mail, events: events?.events ?? mail.events } : events;
       if (!bucket) {
         const senders = grouped.setAside.get(key);
         if (senders) setAside.push(setAsideClient(key, senders));
