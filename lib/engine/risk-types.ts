@@ -18,7 +18,14 @@ export interface ReasonNumbers {
     threads: number;
   };
   slow_replies: { recentMedianBusinessMs: number; usualMedianBusinessMs: number; recentSamples: number };
-  waiting_on_them: { waitingMs: number; usualReplyMs: number; usualGapMs: number; threads: number };
+  waiting_on_them: {
+    waitingMs: number;
+    usualReplyMs: number;
+    usualGapMs: number;
+    threads: number;
+    /** Set when they never answered a message of ours: usualReplyMs is then the default wait, not theirs. */
+    noReplyYet?: true;
+  };
   silence: {
     /** Whole days since the last exchange in either direction. */
     silenceDays: number;

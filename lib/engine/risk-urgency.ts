@@ -89,6 +89,7 @@ function waitingOnThem(m: ClientMetrics, now: number): UrgentReason | undefined 
   if (m.quietUntil !== undefined && now < m.quietUntil) return undefined;
   const onThem = m.waiting.onThem;
   if (!onThem || now - onThem.since > WAIT_ON_THEM_LIMIT) return undefined;
+  const noReplyYet = m.latency.theirs.p90Ms === undefined;
   const usualReplyMs = Math.max(m.latency.theirs.p90Ms ?? 3 * DAY, DAY);
   // Many threads end on our message ("done, it's live"). Their not answering it
   // only means something once it is longer than they usually go between
@@ -98,13 +99,21 @@ function waitingOnThem(m: ClientMetrics, now: number): UrgentReason | undefined 
   const usual =
     usualGapMs > usualReplyMs
       ? `they usually write every ${formatDays(m.cadence?.usualGapDays ?? 0)}`
-      : `they usually answer within ${formatDuration(usualReplyMs)}`;
+      : noReplyYet
+        ? 'they have not answered a message of yours yet'
+        : `they usually answer within ${formatDuration(usualReplyMs)}`;
   return {
     kind: 'waiting_on_them',
     weight: 0,
     urgent: true,
     text: `no answer to your message for ${formatDuration(now - onThem.since)}${onThem.threads > 1 ? ` (${onThem.threads} threads)` : ''} — ${usual}`,
-    numbers: { waitingMs: now - onThem.since, usualReplyMs, usualGapMs, threads: onThem.threads },
+    numbers: {
+      waitingMs: now - onThem.since,
+      usualReplyMs,
+      usualGapMs,
+      threads: onThem.threads,
+      ...(noReplyYet && { noReplyYet }),
+    },
     threadId: onThem.threadId,
     messageId: onThem.messageId,
   };

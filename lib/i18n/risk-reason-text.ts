@@ -76,20 +76,27 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
       const usual =
         n.usualGapMs > n.usualReplyMs
           ? t('riskReason.waiting_on_them.gap', { gap: days(n.usualGapMs / 86_400_000) })
-          : t('riskReason.waiting_on_them.reply', { usual: duration(n.usualReplyMs) });
+          : n.noReplyYet
+            ? t('riskReason.waiting_on_them.none')
+            : t('riskReason.waiting_on_them.reply', { usual: duration(n.usualReplyMs) });
       const threads = n.threads > 1 ? t('riskReason.waiting_on_them.threads', { threads: n.threads }) : '';
       return t('riskReason.waiting_on_them', { waiting: duration(n.waitingMs), threads, usual });
     }
     case 'silence': {
       const n = reason.numbers;
+      const cadence = report?.metrics.cadence;
+      // A client who never wrote has no rhythm of their own to set the silence against
+      // (a report has no cadence exactly when the client has no day of contact).
       const expected =
-        report?.metrics.cadence?.gaps === 0
-          ? t('riskReason.silence.onlyOne', { account: days(n.accountGapDays) })
-          : t('riskReason.silence.expected', {
-              expected: days(n.expectedGapDays),
-              usual: days(n.usualGapDays),
-              account: days(n.accountGapDays),
-            });
+        report !== undefined && cadence === undefined && !n.lastFromThem
+          ? t('riskReason.silence.none', { account: days(n.accountGapDays) })
+          : cadence?.gaps === 0
+            ? t('riskReason.silence.onlyOne', { account: days(n.accountGapDays) })
+            : t('riskReason.silence.expected', {
+                expected: days(n.expectedGapDays),
+                usual: days(n.usualGapDays),
+                account: days(n.accountGapDays),
+              });
       return t('riskReason.silence', {
         silence: days(n.silenceDays),
         who: t(
@@ -104,8 +111,14 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     }
     case 'few_contacts': {
       const n = reason.numbers;
-      // One day of contact reads as its own sentence: "1 days" is not English.
-      const key = n.contactDays === 1 ? 'riskReason.few_contacts.one' : 'riskReason.few_contacts';
+      // One day of contact reads as its own sentence: "1 days" is not English. None
+      // means only we have written: the first message was ours.
+      const key =
+        n.contactDays === 0
+          ? 'riskReason.few_contacts.none'
+          : n.contactDays === 1
+            ? 'riskReason.few_contacts.one'
+            : 'riskReason.few_contacts';
       return t(key, { contactDays: n.contactDays, days: days(n.firstSeenDaysAgo) });
     }
     case 'low_p_alive': {

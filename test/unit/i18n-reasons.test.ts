@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRiskNotices } from '@/lib/background/risk-notices';
+import type { ClientReport } from '@/lib/engine/report-types';
 import type { ReasonEnding, ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
 import type { RisksChangedNotice } from '@/lib/features/gmail/messages';
 import { LANGUAGES } from '@/lib/i18n/locales';
@@ -74,6 +75,19 @@ describe('risk reasons in plain words', () => {
     expect(reasonText(t, REASONS[12] as RiskReason)).toContain('we are looking at other agencies');
   });
 
+  it.each(LANGUAGES)(
+    'says in %s that a client who never answered has not, rather than a default reply time',
+    (language) => {
+      const t = createTranslator(language);
+      const never = waitingOnThem(0);
+      const text = reasonText(t, { ...never, numbers: { ...never.numbers, noReplyYet: true } } as RiskReason);
+      expect(text).not.toBe(reasonText(t, never));
+      expect(text).not.toMatch(/[{}]|2 (days|дні|дня)/);
+      if (language === 'en')
+        expect(text).toBe('no answer to your message for 9 days — they have not answered a message of yours yet');
+    },
+  );
+
   it('says the engine’s figures in English', () => {
     const t = createTranslator('en');
     expect(reasonText(t, REASONS[0] as RiskReason)).toBe(
@@ -94,6 +108,22 @@ describe('risk reasons in plain words', () => {
     expect(reasonText(t, one)).toBe('only one day of contact so far, 12 days ago');
     expect(reasonText(createTranslator('uk'), one)).toContain('лише один день контакту');
     expect(reasonText(createTranslator('ru'), one)).toContain('лишь один день контакта');
+    // No day of contact means only the user has written: not "only 0 days".
+    const none = { ...few, numbers: { ...few.numbers, contactDays: 0 } } as RiskReason;
+    expect(reasonText(t, none)).toBe('no message from them yet; you first wrote 12 days ago');
+    expect(reasonText(createTranslator('uk'), none)).toContain('від них ще жодного листа');
+    expect(reasonText(createTranslator('ru'), none)).toContain('от них ещё ни одного письма');
+    // Nor is a silence set against a rhythm they never had.
+    const neverWrote = { metrics: { cadence: undefined } } as unknown as Pick<ClientReport, 'metrics'>;
+    const silence = REASONS[6] as Extract<RiskReason, { kind: 'silence' }>;
+    const ours = { ...silence, numbers: { ...silence.numbers, lastFromThem: false } };
+    expect(reasonText(t, ours, neverWrote)).toBe(
+      'last exchange 41 days ago (yours) — no message from them yet; your clients usually write every 17 days',
+    );
+    for (const language of ['uk', 'ru'] as const)
+      expect(reasonText(createTranslator(language), ours, neverWrote)).toContain(
+        language === 'uk' ? 'від них ще жодного листа' : 'от них ещё ни одного письма',
+      );
     const declining = REASONS[10] as RiskReason;
     const single = { ...declining, numbers: { ...declining.numbers, last30: 1 } } as RiskReason;
     expect(reasonText(t, single)).toBe('1 message from them in the last 30 days and 29 in the 90 days before');

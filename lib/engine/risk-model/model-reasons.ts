@@ -23,7 +23,9 @@ function silence({ metrics: m, population, now }: FeatureInput): RiskReason | un
   const context =
     (m.cadence?.gaps ?? 0) > 0
       ? `expected about every ${formatDays(expected)}: they usually write every ${formatDays(usualGapDays)}, your clients every ${formatDays(accountGapDays)}`
-      : `a single day of contact so far; your clients usually write every ${formatDays(accountGapDays)}`;
+      : (m.cadence?.contactDays ?? 0) === 0
+        ? `no message from them yet; your clients usually write every ${formatDays(accountGapDays)}`
+        : `a single day of contact so far; your clients usually write every ${formatDays(accountGapDays)}`;
   return {
     kind: 'silence',
     weight: 0,
@@ -46,7 +48,10 @@ function fewContacts({ metrics: m, now }: FeatureInput): RiskReason {
   return {
     kind: 'few_contacts',
     weight: 0,
-    text: `only ${contactDays} ${contactDays === 1 ? 'day' : 'days'} of contact so far, the first ${formatDays(firstSeenDaysAgo)} ago`,
+    text:
+      contactDays === 0
+        ? `no message from them yet; you first wrote ${formatDays(firstSeenDaysAgo)} ago`
+        : `only ${contactDays} ${contactDays === 1 ? 'day' : 'days'} of contact so far, the first ${formatDays(firstSeenDaysAgo)} ago`,
     numbers: { contactDays, firstSeenDaysAgo },
   };
 }

@@ -14,6 +14,7 @@ export const reasonStrings = defineStrings({
     'riskReason.waiting_on_them.threads': ' ({threads} threads)',
     'riskReason.waiting_on_them.gap': 'they usually write every {gap}',
     'riskReason.waiting_on_them.reply': 'they usually answer within {usual}',
+    'riskReason.waiting_on_them.none': 'they have not answered a message of yours yet',
     'riskReason.silence': 'last exchange {silence} ago ({who}) — {expected}',
     'riskReason.silence.theirs': 'their message',
     'riskReason.silence.yours': 'yours',
@@ -21,8 +22,10 @@ export const reasonStrings = defineStrings({
     'riskReason.silence.expected':
       'expected about every {expected}: they usually write every {usual}, your clients every {account}',
     'riskReason.silence.onlyOne': 'a single day of contact so far; your clients usually write every {account}',
+    'riskReason.silence.none': 'no message from them yet; your clients usually write every {account}',
     'riskReason.few_contacts': 'only {contactDays} days of contact so far, the first {days} ago',
     'riskReason.few_contacts.one': 'only one day of contact so far, {days} ago',
+    'riskReason.few_contacts.none': 'no message from them yet; you first wrote {days} ago',
     'riskReason.low_p_alive':
       'only a {percent} chance they are still active, given {contactDays} contact days and the last one {days} ago',
     'riskReason.declining': '{last30} messages from them in the last 30 days and {previous90} in the 90 days before',
@@ -71,6 +74,7 @@ export const reasonStrings = defineStrings({
     'riskReason.waiting_on_them.threads': ' (гілок: {threads})',
     'riskReason.waiting_on_them.gap': 'зазвичай вони пишуть раз на {gap}',
     'riskReason.waiting_on_them.reply': 'зазвичай вони відповідають за {usual}',
+    'riskReason.waiting_on_them.none': 'вони ще не відповіли на жоден ваш лист',
     'riskReason.silence': 'останній обмін листами {silence} тому ({who}) — {expected}',
     'riskReason.silence.theirs': 'їхній лист',
     'riskReason.silence.yours': 'ваш',
@@ -78,8 +82,10 @@ export const reasonStrings = defineStrings({
     'riskReason.silence.expected':
       'очікувано приблизно раз на {expected}: вони зазвичай пишуть раз на {usual}, ваші клієнти — раз на {account}',
     'riskReason.silence.onlyOne': 'поки що лише один день контакту; ваші клієнти зазвичай пишуть раз на {account}',
+    'riskReason.silence.none': 'від них ще жодного листа; ваші клієнти зазвичай пишуть раз на {account}',
     'riskReason.few_contacts': 'поки що днів контакту лише {contactDays}, перший — {days} тому',
     'riskReason.few_contacts.one': 'поки що лише один день контакту, {days} тому',
+    'riskReason.few_contacts.none': 'від них ще жодного листа; ви вперше написали {days} тому',
     'riskReason.low_p_alive':
       'лише {percent} імовірності, що вони ще активні: {contactDays} днів контакту, останній — {days} тому',
     'riskReason.declining': 'листів від них за останні 30 днів: {last30}, за 90 днів перед тим: {previous90}',
@@ -127,6 +133,7 @@ export const reasonStrings = defineStrings({
     'riskReason.waiting_on_them.threads': ' (цепочек: {threads})',
     'riskReason.waiting_on_them.gap': 'обычно они пишут раз в {gap}',
     'riskReason.waiting_on_them.reply': 'обычно они отвечают за {usual}',
+    'riskReason.waiting_on_them.none': 'они ещё не ответили ни на одно ваше письмо',
     'riskReason.silence': 'последний обмен письмами {silence} назад ({who}) — {expected}',
     'riskReason.silence.theirs': 'их письмо',
     'riskReason.silence.yours': 'ваше',
@@ -134,8 +141,10 @@ export const reasonStrings = defineStrings({
     'riskReason.silence.expected':
       'ожидается примерно раз в {expected}: они обычно пишут раз в {usual}, ваши клиенты — раз в {account}',
     'riskReason.silence.onlyOne': 'пока лишь один день контакта; ваши клиенты обычно пишут раз в {account}',
+    'riskReason.silence.none': 'от них ещё ни одного письма; ваши клиенты обычно пишут раз в {account}',
     'riskReason.few_contacts': 'пока дней контакта лишь {contactDays}, первый — {days} назад',
     'riskReason.few_contacts.one': 'пока лишь один день контакта, {days} назад',
+    'riskReason.few_contacts.none': 'от них ещё ни одного письма; вы впервые написали {days} назад',
     'riskReason.low_p_alive':
       'лишь {percent} вероятности, что они ещё активны: {contactDays} дней контакта, последний — {days} назад',
     'riskReason.declining': 'писем от них за последние 30 дней: {last30}, за 90 дней до того: {previous90}',

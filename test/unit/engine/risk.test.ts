@@ -109,7 +109,34 @@ describe('the chance of going quiet', () => {
     expect(risk.reasons.find((r) => r.kind === 'few_contacts')?.text).toBe(
       'only 4 days of contact so far, the first 400 days ago',
     );
+    // A client who never wrote back: the reason says so rather than "only 0 days".
+    const neverWrote = assessRisk(
+      { ...fading, inbound: 0, lastInboundAt: undefined, cadence: undefined },
+      {},
+      population,
+      now,
+    );
+    expect(neverWrote.reasons.find((r) => r.kind === 'few_contacts')?.text).toBe(
+      'no message from them yet; you first wrote 400 days ago',
+    );
+    expect(neverWrote.reasons.find((r) => r.kind === 'silence')?.text).toMatch(
+      / — no message from them yet; your clients usually write every \d+ days$/,
+    );
     expect(assessRisk(fading, {}, population, now)).toEqual(risk);
+  });
+
+  it('says a client who never answered us has not, rather than quoting a default reply time as theirs', () => {
+    const onThem = { since: now - 34 * DAY, threadId: 't', messageId: 'm', threads: 1 };
+    const wait = (latency: ClientMetrics['latency']) =>
+      assessRisk({ ...fading, latency, cadence: undefined, waiting: { onThem } }, {}, population, now).reasons.find(
+        (r) => r.kind === 'waiting_on_them',
+      );
+    const never = wait({ ...fading.latency, theirs: { count: 0 } });
+    expect(never?.text).toBe('no answer to your message for 34 d — they have not answered a message of yours yet');
+    expect(never?.numbers).toMatchObject({ noReplyYet: true });
+    const known = wait(fading.latency);
+    expect(known?.text).toBe('no answer to your message for 34 d — they usually answer within 2 d');
+    expect(known?.numbers).not.toHaveProperty('noReplyYet');
   });
 
   it('keeps a cue and a wait on us as reasons to act that do not raise the chance', () => {
