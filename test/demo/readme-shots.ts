@@ -36,7 +36,9 @@ try {
 
   const popup = await browser.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 440, height: 720 });
-  await popup.waitForSelector('[data-testid="risk-list"], [data-side="onYou"] .kw-row');
+  // Both lists, not the first drawn: the list at risk can come a moment after the waiting one.
+  await popup.waitForSelector('[data-side="onYou"] .kw-row');
+  await popup.waitForSelector('[data-testid="risk-list"] li');
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: path.join(outDir, 'popup.png') });
 

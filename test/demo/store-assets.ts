@@ -75,7 +75,9 @@ for (const language of LANGUAGES) {
   await gmail.screenshot({ path: path.join(outDir, `${language}-1-gmail.png`) });
 
   await popup.reload();
-  await popup.waitForSelector('[data-testid="risk-list"], [data-side="onYou"] .kw-row');
+  // Both lists, not the first drawn: the list at risk can come a moment after the waiting one.
+  await popup.waitForSelector('[data-side="onYou"] .kw-row');
+  await popup.waitForSelector('[data-testid="risk-list"] li');
   await besideGmail(popup, 440, `${language}-2-popup.png`);
 
   const panel = await browser.openExtensionPage('sidepanel.html');
