@@ -6,7 +6,7 @@ import type { ClientBucket } from './client-buckets';
 import { isPersonKey } from './client-identity';
 import { byTime, type ClientMessage } from './conversation';
 import { detectCues } from './cues';
-import { latencyStats, matchReplies, type ReplySample, summarizeLatency } from './latency';
+import { latencyStats, matchRepliesInto, type ReplySample, summarizeLatency } from './latency';
 import type { ClientOverride } from './overrides';
 import { recentActivity } from './recent-activity';
 import type { ClientMetrics, ClientReport } from './report-types';
@@ -41,9 +41,7 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   const samples: ReplySample[] = [];
   const threads: ThreadState[] = [];
   for (const thread of byThread.values()) {
-    const replies = matchReplies(thread, clock);
-    for (const sample of replies.samples) samples.push(sample);
-    threads.push(threadState(thread, replies.open));
+    threads.push(threadState(thread, matchRepliesInto(thread, clock, samples)));
   }
   threads.sort((a, b) => b.lastAt - a.lastAt || (a.threadId < b.threadId ? -1 : 1));
   return { samples, threads, byThread };
