@@ -108,6 +108,15 @@ function samplesBySide(samples: readonly ReplySample[], since: number) {
 }
 
 function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {
+  if (bucket.events.length === 0) {
+    // In time order, their messages' local days come ascending: each new one is kept, without a set or a sort.
+    const days: number[] = [];
+    for (const m of inbound) {
+      const day = clock.localDay(m.at);
+      if (day !== days[days.length - 1]) days.push(day);
+    }
+    return days;
+  }
   const days = new Set<number>();
   // An activity outside mail is a day of contact like a message from them: cadence and P(alive) see it.
   for (const at of bucket.events) days.add(clock.localDay(at));
