@@ -6,7 +6,7 @@ import type { ClientBucket } from './client-buckets';
 import { isPersonKey } from './client-identity';
 import { byTime, type ClientMessage } from './conversation';
 import { detectCues } from './cues';
-import { latencyStats, matchReplies, type ReplySample, summarizeLatency } from './latency';
+import { latencyStats, matchRepliesInto, type ReplySample } from './latency';
 import type { ClientOverride } from './overrides';
 import { recentActivity } from './recent-activity';
 import type { ClientMetrics, ClientReport } from './report-types';
@@ -41,9 +41,7 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   const samples: ReplySample[] = [];
   const threads: ThreadState[] = [];
   for (const thread of byThread.values()) {
-    const replies = matchReplies(thread, clock);
-    for (const sample of replies.samples) samples.push(sample);
-    threads.push(threadState(thread, replies.open));
+    threads.push(threadState(thread, matchRepliesInto(thread, clock, samples)));
   }
   threads.sort((a, b) => b.lastAt - a.lastAt || (a.threadId < b.threadId ? -1 : 1));
   return { samples, threads, byThread };
@@ -90,7 +88,35 @@ function inTimeOrder(messages: readonly ClientMessage[]): readonly ClientMessage
   return messages;
 }
 
+/**
+ * The replies by side, and ours split at `since`, in one pass rather than a
+ * filter for each: as summarizeLatency splits them, for every client.
+ */
+function samplesBySide(samples: readonly ReplySample[], since: number) {
+  const ours: ReplySample[] = [];
+  const theirs: ReplySample[] = [];
+  const recent: ReplySample[] = [];
+  const earlier: ReplySample[] = [];
+  for (const s of samples) {
+    if (s.by !== 'out') theirs.push(s);
+    else {
+      ours.push(s);
+      (s.repliedAt > since ? recent : earlier).push(s);
+    }
+  }
+  return { ours, theirs, recent, earlier };
+}
+
 function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {
+  if (bucket.events.length === 0) {
+    // In time order, their messages' local days come ascending: each new one is kept, without a set or a sort.
+    const days: number[] = [];
+    for (const m of inbound) {
+      const day = clock.localDay(m.at);
+      if (day !== days[days.length - 1]) days.push(day);
+    }
+    return days;
+  }
   const days = new Set<number>();
   // An activity outside mail is a day of contact like a message from them: cadence and P(alive) see it.
   for (const at of bucket.events) days.add(clock.localDay(at));
@@ -118,15 +144,15 @@ export function draftClient(
   const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
   const lastStartedByUsAt = lastStartedByUs(byThread);
   const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
-  const ours = samples.filter((s) => s.by === 'out');
+  const bySide = samplesBySide(samples, now - RECENT);
   const waiting = summarizeWaiting(threads, lastInboundAt, lastOutboundAt);
   const metrics: DraftMetrics = {
     firstSeenAt,
     inbound: inbound.length,
     outbound: messages.length - inbound.length,
-    latency: summarizeLatency(samples),
-    recentOurLatency: latencyStats(ours.filter((s) => s.repliedAt > now - RECENT)),
-    earlierOurLatency: latencyStats(ours.filter((s) => s.repliedAt <= now - RECENT)),
+    latency: { ours: latencyStats(bySide.ours), theirs: latencyStats(bySide.theirs) },
+    recentOurLatency: latencyStats(bySide.recent),
+    earlierOurLatency: latencyStats(bySide.earlier),
     waiting,
     trend: messageTrend(
       inbound.map((m) => m.at),
@@ -155,6 +181,6 @@ export function draftClient(
     override,
     metrics,
     contactDays: contactDaysOf(bucket, inbound, clock),
-    ourReplyBusinessMs: ours.map((s) => s.businessMs),
+    ourReplyBusinessMs: bySide.ours.map((s) => s.businessMs),
   };
 }

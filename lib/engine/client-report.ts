@@ -2,14 +2,46 @@
 import { expectedTransactions, pAlive } from './bgnbd';
 import { summarizeContactDays } from './bgnbd-summary';
 import type { BusinessClock } from './business-hours';
-import { cadence } from './cadence';
+import { type Cadence, cadence } from './cadence';
 import { chanceOverTime } from './check-in-due';
 import type { ClientDraft } from './client-draft';
 import { type FollowUpState, reconcileFollowUps, suggestFollowUps } from './follow-ups';
-import type { ClientMetrics, ClientReport, PopulationModel } from './report-types';
+import type { BgNbdClientMetrics, ClientMetrics, ClientReport, PopulationModel } from './report-types';
 import { assessRisk } from './risk';
 import type { ShippedModel } from './risk-model/shipped-model';
 import type { EngineSettings } from './settings';
+
+/** The client's place in the BG/NBD model, its chance of being alive added in the same object literal. */
+function bgnbdMetrics(
+  population: PopulationModel,
+  summary: { x: number; tx: number; T: number } | undefined,
+): BgNbdClientMetrics | undefined {
+  const model = population.bgnbd;
+  if (!summary || !model) return summary;
+  const { x, tx, T } = summary;
+  return {
+    x,
+    tx,
+    T,
+    pAlive: pAlive(model, x, tx, T),
+    expectedNext30Days: expectedTransactions(model, 30 / 7, x, tx, T),
+  };
+}
+
+/**
+ * The draft's metrics with the population's added in one literal, in the same
+ * key order as ever, rather than copied and then grown key by key.
+ */
+function withPopulationMetrics(
+  draft: ClientDraft,
+  rhythm: Cadence | undefined,
+  bgnbd: BgNbdClientMetrics | undefined,
+): ClientMetrics {
+  if (rhythm && bgnbd) return { ...draft.metrics, cadence: rhythm, bgnbd };
+  if (rhythm) return { ...draft.metrics, cadence: rhythm };
+  if (bgnbd) return { ...draft.metrics, bgnbd };
+  return { ...draft.metrics };
+}
 
 export function reportClient(
   draft: ClientDraft,
@@ -22,18 +54,11 @@ export function reportClient(
 ): ClientReport {
   const { override } = draft;
   const today = clock.localDay(now);
-  const metrics: ClientMetrics = { ...draft.metrics };
-  const rhythm = cadence(draft.contactDays, today, population.cadence);
-  if (rhythm) metrics.cadence = rhythm;
-  const summary = summarizeContactDays(draft.contactDays, today, 'weeks');
-  const model = population.bgnbd;
-  if (summary) {
-    metrics.bgnbd = summary;
-    if (model) {
-      metrics.bgnbd.pAlive = pAlive(model, summary.x, summary.tx, summary.T);
-      metrics.bgnbd.expectedNext30Days = expectedTransactions(model, 30 / 7, summary.x, summary.tx, summary.T);
-    }
-  }
+  const metrics = withPopulationMetrics(
+    draft,
+    cadence(draft.contactDays, today, population.cadence),
+    bgnbdMetrics(population, summarizeContactDays(draft.contactDays, today, 'weeks')),
+  );
   const risk = assessRisk(metrics, override, population, now, settings.replyTargetBusinessMs, riskModel);
   const suggested = suggestFollowUps({
     clientKey: draft.key,

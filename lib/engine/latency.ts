@@ -34,6 +34,19 @@ export interface ThreadReplies {
 /** Walks one thread's messages, already in time order (see byTime). */
 export function matchReplies(thread: readonly ClientMessage[], clock: BusinessClock): ThreadReplies {
   const samples: ReplySample[] = [];
+  const open = matchRepliesInto(thread, clock, samples);
+  return open === undefined ? { samples } : { samples, open };
+}
+
+/**
+ * matchReplies adding its samples to a list the caller keeps: a client's
+ * threads share one list rather than each making its own and a result object.
+ */
+export function matchRepliesInto(
+  thread: readonly ClientMessage[],
+  clock: BusinessClock,
+  samples: ReplySample[],
+): OpenTurn | undefined {
   // The open run in plain variables, made an object once at the end: a run opens at nearly every message.
   let first: ClientMessage | undefined;
   let count = 0;
@@ -56,8 +69,8 @@ export function matchReplies(thread: readonly ClientMessage[], clock: BusinessCl
       count = 1;
     }
   }
-  if (first === undefined) return { samples };
-  return { samples, open: { side: first.side, since: first.at, messageId: first.id, count } };
+  if (first === undefined) return undefined;
+  return { side: first.side, since: first.at, messageId: first.id, count };
 }
 
 export interface LatencyStats {
