@@ -90,7 +90,7 @@ function inTimeOrder(messages: readonly ClientMessage[]): readonly ClientMessage
 
 /**
  * The replies by side, and ours split at `since`, in one pass rather than a
- * filter for each: as summarizeLatency splits them, for every client.
+ * filter for each, for every client.
  */
 function samplesBySide(samples: readonly ReplySample[], since: number) {
   const ours: ReplySample[] = [];

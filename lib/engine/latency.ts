@@ -26,21 +26,10 @@ export interface OpenTurn {
   count: number;
 }
 
-export interface ThreadReplies {
-  samples: ReplySample[];
-  open?: OpenTurn;
-}
-
-/** Walks one thread's messages, already in time order (see byTime). */
-export function matchReplies(thread: readonly ClientMessage[], clock: BusinessClock): ThreadReplies {
-  const samples: ReplySample[] = [];
-  const open = matchRepliesInto(thread, clock, samples);
-  return open === undefined ? { samples } : { samples, open };
-}
-
 /**
- * matchReplies adding its samples to a list the caller keeps: a client's
- * threads share one list rather than each making its own and a result object.
+ * Walks one thread's messages, already in time order (see byTime), adding its
+ * reply samples to a list the caller keeps (a client's threads share one list
+ * rather than each making its own), and returns the run still open at its end.
  */
 export function matchRepliesInto(
   thread: readonly ClientMessage[],
@@ -97,12 +86,5 @@ export function latencyStats(samples: readonly ReplySample[]): LatencyStats {
     p90Ms: wall.p90,
     medianBusinessMs: business.median,
     p90BusinessMs: business.p90,
-  };
-}
-
-export function summarizeLatency(samples: readonly ReplySample[]): Latency {
-  return {
-    ours: latencyStats(samples.filter((s) => s.by === 'out')),
-    theirs: latencyStats(samples.filter((s) => s.by === 'in')),
   };
 }

@@ -32,7 +32,7 @@ function repliesBy(samples: readonly ReplySample[], by: ReplySample['by'], from:
     .sort((a, b) => a.at - b.at);
 }
 
-/** `messages` in time order (byTime); `samples` from matchReplies over the same messages. */
+/** `messages` in time order (byTime); `samples` from matchRepliesInto over the same messages. */
 export function recentActivity(
   messages: readonly ClientMessage[],
   samples: readonly ReplySample[],

@@ -2,11 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
 import type { ClientMessage } from '@/lib/engine/conversation';
-import { latencyStats, matchReplies, summarizeLatency } from '@/lib/engine/latency';
+import { latencyStats, matchRepliesInto, type ReplySample } from '@/lib/engine/latency';
 import { parseEngineSettings, SettingsError } from '@/lib/engine/settings';
 import { HOUR } from './mail-builders';
 
 const utc = createBusinessClock(parseEngineSettings({ timeZone: 'UTC' }));
+
+/** One thread's reply samples and the run left open at its end. */
+function matchReplies(thread: readonly ClientMessage[]) {
+  const samples: ReplySample[] = [];
+  const open = matchRepliesInto(thread, utc, samples);
+  return { samples, open };
+}
 const at = (iso: string) => Date.parse(iso);
 let n = 0;
 const msg = (side: 'in' | 'out', iso: string): ClientMessage => {
@@ -84,7 +91,7 @@ describe('reply matching', () => {
       msg('out', '2024-03-05T15:00:00Z'),
       msg('out', '2024-03-05T16:00:00Z'),
     ];
-    const { samples, open } = matchReplies(thread, utc);
+    const { samples, open } = matchReplies(thread);
     expect(samples.map((s) => [s.by, s.wallMs / HOUR, s.businessMs / HOUR])).toEqual([
       ['out', 5, 5],
       ['in', 24, 8],
@@ -102,16 +109,18 @@ describe('reply matching', () => {
       msg('in', '2024-03-05T09:00:00Z'),
       msg('out', '2024-03-05T14:00:00Z'),
     ];
-    const { ours, theirs } = summarizeLatency(matchReplies(thread, utc).samples);
+    const { samples } = matchReplies(thread);
+    const ours = latencyStats(samples.filter((s) => s.by === 'out'));
+    const theirs = latencyStats(samples.filter((s) => s.by === 'in'));
     expect(ours).toMatchObject({ count: 3, medianMs: 3 * HOUR });
     expect((ours.p90Ms ?? 0) / HOUR).toBeCloseTo(4.6, 9);
     expect(theirs).toMatchObject({ count: 2, medianMs: 10 * HOUR, medianBusinessMs: 2 * HOUR });
   });
 
   it('handles empty threads, one message and identical timestamps', () => {
-    expect(matchReplies([], utc)).toEqual({ samples: [] });
-    expect(matchReplies([msg('in', '2024-03-04T09:00:00Z')], utc).open?.side).toBe('in');
-    const same = matchReplies([msg('in', '2024-03-04T09:00:00Z'), msg('out', '2024-03-04T09:00:00Z')], utc);
+    expect(matchReplies([])).toEqual({ samples: [], open: undefined });
+    expect(matchReplies([msg('in', '2024-03-04T09:00:00Z')]).open?.side).toBe('in');
+    const same = matchReplies([msg('in', '2024-03-04T09:00:00Z'), msg('out', '2024-03-04T09:00:00Z')]);
     expect(same.samples[0]).toMatchObject({ wallMs: 0, businessMs: 0 });
     expect(latencyStats([])).toEqual({ count: 0 });
   });

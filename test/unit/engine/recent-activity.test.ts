@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
 import { byTime, type ClientMessage } from '@/lib/engine/conversation';
-import { matchReplies } from '@/lib/engine/latency';
+import { matchRepliesInto, type ReplySample } from '@/lib/engine/latency';
 import { RECENT_ACTIVITY_DAYS, recentActivity } from '@/lib/engine/recent-activity';
 import { parseEngineSettings } from '@/lib/engine/settings';
 import { DAY, HOUR, threadNumber } from './mail-builders';
@@ -18,7 +18,8 @@ function activityOf(messages: ClientMessage[], now = NOW) {
   const sorted = [...messages].sort(byTime);
   const threads = [...new Set(sorted.map((m) => m.threadId))];
   const inThread = (id: string) => sorted.filter((m) => m.threadId === id);
-  const samples = threads.flatMap((id) => matchReplies(inThread(id), clock).samples);
+  const samples: ReplySample[] = [];
+  for (const id of threads) matchRepliesInto(inThread(id), clock, samples);
   return recentActivity(sorted, samples, now);
 }
 
