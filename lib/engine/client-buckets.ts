@@ -145,7 +145,6 @@ export function groupByClient(
   now: number,
 ): Grouped {
   const classify = createPartyClassifier(identity);
-  const buckets = new Map<string, ClientBucket>();
   const setAside: SetAsideNotes = new Map();
   const issues: InputIssue[] = [];
   const firstOfItsId = distinctIds(messages.length);
@@ -215,7 +214,6 @@ export function groupByClient(
       if (!filling) {
         filling = bucketOver(source, key, party);
         fillings.set(key, filling);
-        buckets.set(key, filling.bucket);
       }
       fact.filling = filling;
       fact.named = noteName(filling.bucket, address, name, m.at, fact.named);
@@ -227,5 +225,7 @@ export function groupByClient(
       filling.rows.push(i);
     }
   }
+  const buckets = new Map<string, ClientBucket>();
+  for (const [key, filling] of fillings) buckets.set(key, filling.bucket);
   return { buckets, setAside, issues };
 }
