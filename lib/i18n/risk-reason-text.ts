@@ -132,6 +132,7 @@ export function reasonText(tr: Translator, reason: RiskReason, report?: Pick<Cli
     case 'declining': {
       const n = reason.numbers;
       const previous90 = n.previous90 ?? Math.round(n.expected30 * 3);
+      if (n.last30 === 0 && previous90 === 0) return t('riskReason.declining.none');
       return t(n.last30 === 1 ? 'riskReason.declining.one' : 'riskReason.declining', { last30: n.last30, previous90 });
     }
     case 'account_quiet': {

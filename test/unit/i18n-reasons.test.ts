@@ -130,6 +130,11 @@ describe('risk reasons in plain words', () => {
     expect(reasonText(t, REASONS[10] as RiskReason)).toBe(
       '2 messages from them in the last 30 days and 29 in the 90 days before',
     );
+    // Nothing in either window reads as one phrase, not "0 … and 0 …".
+    const quiet = { ...declining, numbers: { ...declining.numbers, last30: 0, previous90: 0 } } as RiskReason;
+    expect(reasonText(t, quiet)).toBe('no message from them in the last 120 days');
+    expect(reasonText(createTranslator('uk'), quiet)).toBe('жодного листа від них за останні 120 днів');
+    expect(reasonText(createTranslator('ru'), quiet)).toBe('ни одного письма от них за последние 120 дней');
     expect(reasonText(t, REASONS[11] as RiskReason)).toBe(
       'your whole mailbox is quieter: 40 messages from clients in the last 30 days, about 120 a month before',
     );

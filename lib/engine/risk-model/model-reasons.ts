@@ -56,12 +56,19 @@ function fewContacts({ metrics: m, now }: FeatureInput): RiskReason {
   };
 }
 
+// "0 messages … and 0 in the 90 days before" is true but reads as a glitch;
+// with nothing in either window the reason says so in one phrase.
+function decliningText(last30: number, previous90: number): string {
+  if (last30 === 0 && previous90 === 0) return 'no message from them in the last 120 days';
+  return `${last30} ${last30 === 1 ? 'message' : 'messages'} from them in the last 30 days and ${previous90} in the 90 days before`;
+}
+
 function declining({ metrics: m }: FeatureInput): RiskReason {
   const t = m.trend;
   return {
     kind: 'declining',
     weight: 0,
-    text: `${t.last30} messages from them in the last 30 days and ${t.previous90} in the 90 days before`,
+    text: decliningText(t.last30, t.previous90),
     numbers: {
       last30: t.last30,
       previous90: t.previous90,

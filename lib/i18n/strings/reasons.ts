@@ -30,6 +30,7 @@ export const reasonStrings = defineStrings({
       'only a {percent} chance they are still active, given {contactDays} contact days and the last one {days} ago',
     'riskReason.declining': '{last30} messages from them in the last 30 days and {previous90} in the 90 days before',
     'riskReason.declining.one': '1 message from them in the last 30 days and {previous90} in the 90 days before',
+    'riskReason.declining.none': 'no message from them in the last 120 days',
     'riskReason.account_quiet':
       'your whole mailbox is quieter: {last30} messages from clients in the last 30 days, about {expected} a month before',
     'riskReason.share': '{share}% of this chance',
@@ -90,6 +91,7 @@ export const reasonStrings = defineStrings({
       'лише {percent} імовірності, що вони ще активні: {contactDays} днів контакту, останній — {days} тому',
     'riskReason.declining': 'листів від них за останні 30 днів: {last30}, за 90 днів перед тим: {previous90}',
     'riskReason.declining.one': 'листів від них за останні 30 днів: 1, за 90 днів перед тим: {previous90}',
+    'riskReason.declining.none': 'жодного листа від них за останні 120 днів',
     'riskReason.account_quiet':
       'уся ваша пошта притихла: від клієнтів {last30} листів за останні 30 днів, раніше близько {expected} на місяць',
     'riskReason.share': '{share}% цієї ймовірності',
@@ -149,6 +151,7 @@ export const reasonStrings = defineStrings({
       'лишь {percent} вероятности, что они ещё активны: {contactDays} дней контакта, последний — {days} назад',
     'riskReason.declining': 'писем от них за последние 30 дней: {last30}, за 90 дней до того: {previous90}',
     'riskReason.declining.one': 'писем от них за последние 30 дней: 1, за 90 дней до того: {previous90}',
+    'riskReason.declining.none': 'ни одного письма от них за последние 120 дней',
     'riskReason.account_quiet':
       'вся ваша почта притихла: от клиентов {last30} писем за последние 30 дней, раньше около {expected} в месяц',
     'riskReason.share': '{share}% этой вероятности',

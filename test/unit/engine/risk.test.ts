@@ -122,6 +122,10 @@ describe('the chance of going quiet', () => {
     expect(neverWrote.reasons.find((r) => r.kind === 'silence')?.text).toMatch(
       / — no message from them yet; your clients usually write every \d+ days$/,
     );
+    // Nor "0 messages from them in the last 30 days and 0 in the 90 days before".
+    expect(neverWrote.reasons.find((r) => r.kind === 'declining')?.text).toBe(
+      'no message from them in the last 120 days',
+    );
     expect(assessRisk(fading, {}, population, now)).toEqual(risk);
   });
 
