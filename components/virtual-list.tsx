@@ -92,6 +92,7 @@ export function VirtualList<T>({
       className="kw-virtual"
       style={{ height, overflowY: total > maxHeight ? 'auto' : 'hidden', position: 'relative' }}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      data-more-below={scrollTop + height < total - 1 ? '' : undefined}
     >
       <ul aria-label={label} style={{ position: 'relative', height: total, margin: 0, padding: 0, listStyle: 'none' }}>
         {shown}

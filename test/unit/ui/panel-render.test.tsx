@@ -197,6 +197,22 @@ describe('the popup and client view as rendered', () => {
     expect(html).toContain('aria-setsize');
   });
 
+  it('the popup marks a list with rows hidden below, so the cut row fades rather than looks broken', () => {
+    const popupOf = (stoppedRows: WaitingEntry[]) =>
+      render(
+        'en',
+        createElement(WaitingPopup, {
+          waitingOnYou: [],
+          stoppedAnswering: stoppedRows,
+          now: NOW,
+          onOpen: () => undefined,
+        }),
+      );
+    const many = Array.from({ length: 10 }, (_, i) => stopped.map((e) => ({ ...e, clientKey: `${i}.${e.clientKey}` })));
+    expect(popupOf(many.flat())).toContain('data-more-below=""');
+    expect(popupOf(stopped.slice(0, 1))).not.toContain('data-more-below');
+  });
+
   it('names the account on each row only when the lists hold clients of several accounts', () => {
     const otherAccount = 'team@brightpath.studio';
     expect(popup('en')).not.toContain('kw-row__account');
