@@ -32,6 +32,8 @@ export const REASON_OF_FEATURE: Record<FeatureName, ReasonKind> = {
   ourReply: 'slow_replies',
   pAliveGap: 'low_p_alive',
   accountTrend: 'account_quiet',
+  theyStart: 'few_contacts',
+  gapSpread: 'silence',
 };
 
 export interface Score {
