@@ -30,6 +30,11 @@ export const DEFAULT_CADENCE_PRIOR: CadencePrior = { mu: Math.log(7), tau2: 1, s
 const Z90 = 1.2815515655446004;
 const MIN_CLIENTS_FOR_PRIOR = 5;
 const MIN_VARIANCE = 0.05;
+/**
+ * The account's spread of log-gaps counts as this many of a client's own
+ * degrees of freedom: two gaps alone say little about how regular a client is.
+ */
+const SPREAD_PRIOR_DF = 2;
 
 /** Gaps in days between consecutive distinct contact days (ascending input). */
 export function contactGaps(sortedDays: readonly number[]): number[] {
@@ -72,6 +77,14 @@ export interface Cadence {
   silenceDays: number;
   /** silenceDays / unusualGapDays: above 1 means longer than 9 in 10 of this client's expected gaps. */
   silenceRatio: number;
+  /**
+   * How irregular the client's gaps are: the standard deviation of its own
+   * log-gaps, shrunk toward the account's (SPREAD_PRIOR_DF). exp of it is the
+   * factor a typical gap differs from the usual one by. The unusual gap over
+   * the usual one cannot say this: the shrinkage makes it a function of the
+   * number of gaps alone. Absent in reports stored before it was kept.
+   */
+  logGapSpread?: number;
 }
 
 export function cadence(sortedDays: readonly number[], today: number, prior: CadencePrior): Cadence | undefined {
@@ -81,6 +94,7 @@ export function cadence(sortedDays: readonly number[], today: number, prior: Cad
   const logs = gaps.map(Math.log);
   const n = logs.length;
   const ownMean = n > 0 ? logs.reduce((s, v) => s + v, 0) / n : 0;
+  const ownSquares = logs.reduce((s, v) => s + (v - ownMean) ** 2, 0);
   const precision = n / prior.sigma2 + 1 / prior.tau2;
   const postMean = ((n * ownMean) / prior.sigma2 + prior.mu / prior.tau2) / precision;
   const usual = Math.exp(postMean);
@@ -95,6 +109,7 @@ export function cadence(sortedDays: readonly number[], today: number, prior: Cad
     unusualGapDays: unusual,
     silenceDays,
     silenceRatio: silenceDays / unusual,
+    logGapSpread: Math.sqrt((ownSquares + SPREAD_PRIOR_DF * prior.sigma2) / (Math.max(n - 1, 0) + SPREAD_PRIOR_DF)),
   };
   if (n > 0) {
     result.medianGapDays = quantileSorted(sorted, 0.5);

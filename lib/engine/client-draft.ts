@@ -47,13 +47,23 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   return { samples, threads, byThread };
 }
 
-/** The start of the latest thread whose first message is ours (each thread's messages in time order). */
-function lastStartedByUs(byThread: ReadonlyMap<number, readonly ClientMessage[]>): number | undefined {
-  let latest: number | undefined;
+/**
+ * Who started the client's threads (each thread's first message, its messages
+ * in time order): how many each side, and the start of the latest one of ours.
+ */
+function threadStarts(byThread: ReadonlyMap<number, readonly ClientMessage[]>) {
+  let byThem = 0;
+  let byUs = 0;
+  let lastByUsAt: number | undefined;
   for (const [first] of byThread.values()) {
-    if (first?.side === 'out' && (latest === undefined || first.at > latest)) latest = first.at;
+    if (!first) continue;
+    if (first.side === 'in') byThem++;
+    else {
+      byUs++;
+      if (lastByUsAt === undefined || first.at > lastByUsAt) lastByUsAt = first.at;
+    }
   }
-  return latest;
+  return { byThem, byUs, lastByUsAt };
 }
 
 /** When we last wrote in each thread, by thread id: a cue is answered by our message after it. */
@@ -142,7 +152,7 @@ export function draftClient(
   const { samples, threads, byThread } = threadsAndSamples(messages, clock);
   const lastInboundAt = inbound.at(-1)?.at;
   const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
-  const lastStartedByUsAt = lastStartedByUs(byThread);
+  const starts = threadStarts(byThread);
   const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
   const bySide = samplesBySide(samples, now - RECENT);
   const waiting = summarizeWaiting(threads, lastInboundAt, lastOutboundAt);
@@ -159,6 +169,8 @@ export function draftClient(
       now,
     ),
     cues: answeredCues(inbound, byThread, now),
+    threadsTheyStarted: starts.byThem,
+    threadsWeStarted: starts.byUs,
     onboarding: {
       active: now - firstSeenAt <= ONBOARDING_DAYS * DAY,
       daysSinceFirstSeen: Math.floor((now - firstSeenAt) / DAY),
@@ -166,7 +178,7 @@ export function draftClient(
   };
   if (lastInboundAt !== undefined) metrics.lastInboundAt = lastInboundAt;
   if (lastOutboundAt !== undefined) metrics.lastOutboundAt = lastOutboundAt;
-  if (lastStartedByUsAt !== undefined) metrics.lastStartedByUsAt = lastStartedByUsAt;
+  if (starts.lastByUsAt !== undefined) metrics.lastStartedByUsAt = starts.lastByUsAt;
   if (waiting.onUs) metrics.waitingOnUsBusinessMs = clock.businessMillisBetween(waiting.onUs.since, now);
   if (override.quietUntil !== undefined) metrics.quietUntil = override.quietUntil;
   const lastEventAt = bucket.events.at(-1);

@@ -48,6 +48,13 @@ export interface ClientMetrics {
   quietUntil?: number;
   /** The latest conversation we started (its first message ours); absent when we never did. */
   lastStartedByUsAt?: number;
+  /**
+   * The client's conversations (threads) each side started, by whose message
+   * came first: a relationship we only ever answer is one we do not tend.
+   * Absent in reports stored before they were counted.
+   */
+  threadsTheyStarted?: number;
+  threadsWeStarted?: number;
   /** Activities outside mail (from a CRM): how many, and the latest. */
   outsideContact?: { count: number; lastAt: number };
 }

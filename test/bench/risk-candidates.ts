@@ -1,5 +1,5 @@
 import { ACCOUNT_SIGNAL_NAMES, type AccountSignals, accountSignals } from '@/lib/engine/risk-model/account-signals';
-import { tryCandidates } from '@/lib/engine/risk-model/candidate-evaluation';
+import { tryCandidates, tryDroppedSignals } from '@/lib/engine/risk-model/candidate-evaluation';
 import { mailboxSamples, type Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import { SHIPPED_MODEL } from '@/lib/engine/risk-model/risk-score';
 import { specOf } from '@/lib/engine/risk-model/shipped-model';
@@ -8,7 +8,8 @@ import type { Benchmark } from './benchmark';
 
 // Signals of the whole account as of the cut (lib/engine/risk-model/
 // account-signals.ts), each tried beside the shipped model's signals, the best
-// of them together, and a recalibration of the shipped model's chances: all in
+// of them together, each client signal the selection dropped added back alone,
+// and a recalibration of the shipped model's chances: all in
 // risk-quality's mailbox-level cross-validation, on its samples, against the
 // shipped model's figures from the same run. What the README's "Why the pooled
 // figure does not move" says of them comes from here.
@@ -36,11 +37,12 @@ export const riskCandidates: Benchmark = {
     const spec = specOf(SHIPPED_MODEL);
     return {
       method:
-        'risk-quality’s samples and leave-one-mailbox-out cross-validation, primary label (nothing from them in 60 days); each account signal as of the cut added to the shipped signals and refitted with the shipped penalty; mailboxesWon: mailboxes where it ranks better than days since the last contact; recalibration: a logistic fit of the label on the held-out log-odds of the other mailboxes, applied to the held-out one',
+        'risk-quality’s samples and leave-one-mailbox-out cross-validation, primary label (nothing from them in 60 days); each account signal as of the cut added to the shipped signals and refitted with the shipped penalty; droppedClientSignals: each client signal the selection dropped, added back alone the same way; mailboxesWon: mailboxes where it ranks better than days since the last contact; recalibration: a logistic fit of the label on the held-out log-odds of the other mailboxes, applied to the held-out one',
       signals: ACCOUNT_SIGNAL_NAMES,
       samples: samples.length,
       cutDates: signals.size,
       ...tryCandidates(samples, spec, signalsOf, 'quiet'),
+      droppedClientSignals: tryDroppedSignals(samples, spec, 'quiet'),
     };
   },
 };

@@ -1,13 +1,15 @@
-// Whether a signal of the whole account, or a recalibration, would help the
-// shipped model: each tried in the evaluation's own mailbox-level
-// cross-validation, on the same samples, beside the shipped signals, and
-// judged by the same figures as the shipped model in the same run.
+// Whether a signal of the whole account, a client signal the selection
+// dropped, or a recalibration, would help the shipped model: each tried in the
+// evaluation's own mailbox-level cross-validation, on the same samples, beside
+// the shipped signals, and judged by the same figures as the shipped model in
+// the same run.
 import { ACCOUNT_SIGNAL_NAMES, type AccountSignalName, type AccountSignals } from './account-signals';
 import { type Interval, mailboxBootstrap } from './evaluation-bootstrap';
 import type { Sample } from './evaluation-samples';
 import { fitLogistic } from './logistic-fit';
 import {
   columnsOf,
+  crossValidate,
   crossValidateRows,
   type Label,
   type ModelSpec,
@@ -15,6 +17,7 @@ import {
   rankingOf,
   rowOf,
 } from './risk-evaluation';
+import { FEATURE_NAMES, type FeatureName } from './risk-features';
 
 export interface Figures {
   pooledAuc: number;
@@ -175,4 +178,27 @@ export function tryCandidates(
       };
     })(),
   };
+}
+
+/**
+ * Each client signal the spec does not read (the ones the selection dropped)
+ * added back alone beside the spec's, refitted with its penalty: what the
+ * selection's log-loss weighed, in the figures the shipped model is judged by.
+ */
+export function tryDroppedSignals(
+  samples: readonly Sample[],
+  spec: ModelSpec,
+  label: Label = 'quiet',
+): Partial<Record<FeatureName, Figures>> {
+  const dropped = FEATURE_NAMES.filter((name) => !spec.features.includes(name));
+  return Object.fromEntries(
+    dropped.map((name) => [
+      name,
+      figuresOf(
+        crossValidate(samples, { features: [...spec.features, name], lambda: spec.lambda }, label),
+        samples,
+        label,
+      ),
+    ]),
+  );
 }

@@ -51,7 +51,18 @@ export const FEATURE_NAMES = [
   'pAliveGap',
   /** log of the account's messages from all clients in the last 30 days against its monthly rate of the 90 before. */
   'accountTrend',
+  /** The share of the client's conversations they started, shrunk toward half by THREAD_START_PRIOR. */
+  'theyStart',
+  /** How irregular their contact days are: the spread of their log-gaps, shrunk toward the account's (cadence.ts). */
+  'gapSpread',
 ] as const;
+
+/**
+ * Conversations imagined started by each side before the client's own are
+ * counted (a uniform prior), so one thread says little: one they started
+ * reads 2/3, ten of ten 11/12.
+ */
+export const THREAD_START_PRIOR = 1;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -69,6 +80,13 @@ const log1p = Math.log1p;
 export function expectedGapDays(metrics: ClientMetrics, population: PopulationModel): number {
   const accountGapDays = Math.exp(population.cadence.mu);
   return Math.sqrt(Math.max(metrics.cadence?.usualGapDays ?? accountGapDays, 1) * Math.max(accountGapDays, 1));
+}
+
+/** The share of the client's conversations they started, shrunk toward half; half when none were counted. */
+export function theyStartShare(m: ClientMetrics): number {
+  const theirs = m.threadsTheyStarted ?? 0;
+  const ours = m.threadsWeStarted ?? 0;
+  return (theirs + THREAD_START_PRIOR) / (theirs + ours + 2 * THREAD_START_PRIOR);
 }
 
 /** The last exchange either way (mail or an activity the CRM recorded), or undefined without any. */
@@ -136,5 +154,7 @@ export function riskFeatures(input: FeatureInput): Features {
     accountTrend: population.activity
       ? Math.log((population.activity.last30 + 1) / (population.activity.previous90 / 3 + 1))
       : 0,
+    theyStart: theyStartShare(m),
+    gapSpread: m.cadence?.logGapSpread ?? Math.sqrt(population.cadence.sigma2),
   };
 }

@@ -14,7 +14,12 @@ for (const term of SHIPPED_MODEL.terms) {
     throw new Error(`the shipped model reads an unknown signal: ${term.feature}`);
 }
 
-/** The reason each signal speaks through. */
+/**
+ * The reason each signal speaks through. A candidate the selection dropped
+ * (coefficients.json, training.dropped) never speaks, so theyStart can wait
+ * under few_contacts: a model that keeps it needs a reason of its own for it,
+ * with its texts.
+ */
 export const REASON_OF_FEATURE: Record<FeatureName, ReasonKind> = {
   silence: 'silence',
   silenceVsUsual: 'silence',
@@ -32,6 +37,9 @@ export const REASON_OF_FEATURE: Record<FeatureName, ReasonKind> = {
   ourReply: 'slow_replies',
   pAliveGap: 'low_p_alive',
   accountTrend: 'account_quiet',
+  theyStart: 'few_contacts',
+  // Read against the usual gap, as the silence is.
+  gapSpread: 'silence',
 };
 
 export interface Score {

@@ -34,6 +34,22 @@ describe('cadence', () => {
     expect(cadence([], 5, DEFAULT_CADENCE_PRIOR)).toBeUndefined();
   });
 
+  it('measures how irregular the gaps are, shrunk toward the account’s spread', () => {
+    const prior = { mu: Math.log(7), tau2: 0.3, sigma2: 0.5, clients: 100 };
+    // Two degrees of freedom of the account's variance: no gap or one gap is the account's spread alone.
+    expect(cadence([5], 5, prior)?.logGapSpread).toBeCloseTo(Math.sqrt(0.5), 12);
+    expect(cadence([0, 7], 7, prior)?.logGapSpread).toBeCloseTo(Math.sqrt(0.5), 12);
+    const regular = cadence(
+      Array.from({ length: 31 }, (_, i) => i * 7),
+      210,
+      prior,
+    );
+    expect(regular?.logGapSpread).toBeCloseTo(Math.sqrt((2 * 0.5) / 31), 12);
+    // Gaps of 1, 4 and 16 days: log-gaps 0, ln 4, ln 16, squared deviations 2·(ln 4)².
+    const irregular = cadence([0, 1, 5, 21], 21, prior);
+    expect(irregular?.logGapSpread).toBeCloseTo(Math.sqrt((2 * Math.log(4) ** 2 + 1) / 4), 12);
+  });
+
   it('estimates the prior from clients, falling back to the default with too few', () => {
     expect(fitCadencePrior([[3], [4]])).toEqual({ ...DEFAULT_CADENCE_PRIOR, clients: 2 });
     const weekly = Array.from({ length: 20 }, (_, i) => [7, 7 + (i % 3), 6, 8]);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_SIGNAL_NAMES, type AccountSignals } from '@/lib/engine/risk-model/account-signals';
-import { figuresOf, recalibrated, tryCandidates } from '@/lib/engine/risk-model/candidate-evaluation';
+import {
+  figuresOf,
+  recalibrated,
+  tryCandidates,
+  tryDroppedSignals,
+} from '@/lib/engine/risk-model/candidate-evaluation';
 import { logLoss } from '@/lib/engine/risk-model/evaluation-metrics';
 import type { Sample } from '@/lib/engine/risk-model/evaluation-samples';
 import { crossValidate, type ModelSpec, type Prediction } from '@/lib/engine/risk-model/risk-evaluation';
@@ -63,6 +68,16 @@ describe('trying account signals beside the shipped ones', () => {
     expect(report.bestTogether.signals).toEqual(['correspondents']);
     expect(report.bestTogether.figures).toEqual(report.alone.correspondents);
     expect(report.bestTogether.minusShipped?.pooled.median).toBeGreaterThan(0);
+  });
+});
+
+describe('adding back the client signals the selection dropped', () => {
+  const all = samples();
+  const dropped = tryDroppedSignals(all, SPEC, 'quiet');
+
+  it('tries each signal the spec does not read, alone, and a constant one changes nothing', () => {
+    expect(Object.keys(dropped).sort()).toEqual(FEATURE_NAMES.filter((name) => name !== 'silence').sort());
+    expect(dropped.theyStart).toEqual(figuresOf(crossValidate(all, SPEC, 'quiet'), all, 'quiet'));
   });
 });
 

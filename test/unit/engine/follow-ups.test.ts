@@ -295,7 +295,9 @@ describe('the conversations we start', () => {
     ];
     const [acme] = analyzeAccount({ messages, identity, now: at }).clients;
     expect(acme?.metrics.lastStartedByUsAt).toBe(at - 120 * DAY);
+    expect(acme?.metrics).toMatchObject({ threadsTheyStarted: 1, threadsWeStarted: 1 });
     const [never] = analyzeAccount({ messages: messages.slice(0, 2), identity, now: at }).clients;
     expect(never?.metrics.lastStartedByUsAt).toBeUndefined();
+    expect(never?.metrics).toMatchObject({ threadsTheyStarted: 1, threadsWeStarted: 0 });
   });
 });

@@ -227,6 +227,19 @@ describe('the chance of going quiet', () => {
     expect(reason?.ends).toMatchObject({ by: 'their_message', removes: true });
   });
 
+  it('reads who starts the conversations with one imagined each way, and the spread of gaps or the account’s', () => {
+    const features = (overrides: Partial<ClientMetrics>) =>
+      riskFeatures({ metrics: metrics(overrides), population, now });
+    expect(features({}).theyStart).toBe(0.5);
+    expect(features({ threadsTheyStarted: 1, threadsWeStarted: 0 }).theyStart).toBeCloseTo(2 / 3, 12);
+    expect(features({ threadsTheyStarted: 1, threadsWeStarted: 11 }).theyStart).toBeCloseTo(2 / 14, 12);
+    expect(features({ cadence: { ...cadence(40), logGapSpread: 0.4 } }).gapSpread).toBe(0.4);
+    const { cadence: _, ...withoutCadence } = metrics();
+    expect(riskFeatures({ metrics: withoutCadence, population, now }).gapSpread).toBe(
+      Math.sqrt(DEFAULT_CADENCE_PRIOR.sigma2),
+    );
+  });
+
   it('maps chances to levels', () => {
     expect([0, 24, 25, 49, 50, 74, 75, 100].map(riskLevel)).toEqual([
       'low',
