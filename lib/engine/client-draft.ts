@@ -43,7 +43,8 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   for (const thread of byThread.values()) {
     threads.push(threadState(thread, matchRepliesInto(thread, clock, samples)));
   }
-  threads.sort((a, b) => b.lastAt - a.lastAt || (a.threadId < b.threadId ? -1 : 1));
+  // -1 or 1, not the difference of the times, which would be a new heap number at every comparison (see byTime).
+  threads.sort((a, b) => (a.lastAt !== b.lastAt ? (a.lastAt > b.lastAt ? -1 : 1) : a.threadId < b.threadId ? -1 : 1));
   return { samples, threads, byThread };
 }
 
