@@ -13,7 +13,9 @@ export function distinctIds(expected: number): (id: string) => boolean {
   // Each slot is two numbers side by side, the id's place and its hash: a
   // probe then reads one place in memory rather than one in each of two tables.
   let table = emptyTable(capacity);
-  const kept: string[] = [];
+  // Sized once too: grown by a push at a time, a list of hundreds of thousands is copied again and again.
+  const kept: string[] = new Array(expected);
+  let size = 0;
 
   const place = (hash: number, index: number) => {
     const mask = table.length / 2 - 1;
@@ -38,9 +40,10 @@ export function distinctIds(expected: number): (id: string) => boolean {
     for (let slot = hash & mask; table[2 * slot] !== EMPTY; slot = (slot + 1) & mask) {
       if (table[2 * slot + 1] === hash && kept[table[2 * slot] as number] === id) return false;
     }
-    if ((kept.length + 1) * 4 > table.length) grow();
-    place(hash, kept.length);
-    kept.push(id);
+    if ((size + 1) * 4 > table.length) grow();
+    place(hash, size);
+    kept[size] = id;
+    size += 1;
     return true;
   };
 }
