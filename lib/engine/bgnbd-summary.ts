@@ -23,14 +23,16 @@ export function summarizeContactDays(
   today: number,
   unit: BgNbdUnit = 'weeks',
 ): BgNbdCustomer | undefined {
+  // A draft's days are read where they are, up to today, rather than copied: the fit and every report summarise them.
   const days = isStrictlyAscending(contactDays)
-    ? contactDays.slice(0, countUpTo(contactDays, today))
+    ? contactDays
     : [...new Set(contactDays.filter((d) => Number.isFinite(d) && d <= today))].sort((p, q) => p - q);
+  const count = countUpTo(days, today);
   const first = days[0];
-  const last = days[days.length - 1];
-  if (first === undefined || last === undefined) return undefined;
+  const last = days[count - 1];
+  if (count === 0 || first === undefined || last === undefined) return undefined;
   const perUnit = DAYS_PER_UNIT[unit];
-  return { x: days.length - 1, tx: (last - first) / perUnit, T: (today - first) / perUnit };
+  return { x: count - 1, tx: (last - first) / perUnit, T: (today - first) / perUnit };
 }
 
 /** A client's drafted contact days already are (finite, distinct, ascending): they need no set and no sort. */

@@ -22,32 +22,60 @@ const GUESS_MARGIN = 60_000;
 
 const MOVES_WITH_CLOCK: ReadonlySet<string> = new Set(CLOCK_FEATURES);
 
+/** Which clock signal each of a model's terms reads, if any: the same for every client, so found once per model. */
+const clockOfTerms = new WeakMap<ShippedModel, (keyof ClockFeatures | undefined)[]>();
+
+function clockOf(model: ShippedModel): (keyof ClockFeatures | undefined)[] {
+  let clocks = clockOfTerms.get(model);
+  if (!clocks) {
+    clocks = model.terms.map(({ feature }) =>
+      MOVES_WITH_CLOCK.has(feature) ? (feature as keyof ClockFeatures) : undefined,
+    );
+    clockOfTerms.set(model, clocks);
+  }
+  return clocks;
+}
+
+/**
+ * Each term's part of the log-odds with the metrics held as they are: the
+ * parts of the terms that do not move with the clock. As scoreFeatures makes them.
+ */
+function fixedParts(metrics: ClientMetrics, population: PopulationModel, model: ShippedModel): Float64Array {
+  const fixed = riskFeatures({ metrics, population, now: metrics.firstSeenAt });
+  const parts = new Float64Array(model.terms.length);
+  model.terms.forEach(({ feature, mean, scale, weight }, i) => {
+    parts[i] = (weight * (fixed[feature] - mean)) / scale;
+  });
+  return parts;
+}
+
 /**
  * The model's log-odds for the client at `at`, the metrics held as they are. Only the clock's signals
  * are scored again at each time; the other terms are the same numbers, added in the model's order as
- * scoreFeatures adds them, so each value is scoreFeatures' own to the last bit.
+ * scoreFeatures adds them, so each value is scoreFeatures' own to the last bit. The fixed terms are
+ * found at the first time asked: most clients' chance is never asked over time (only a check-in's is).
  */
 export function logOddsOverTime(
   metrics: ClientMetrics,
   population: PopulationModel,
   model: ShippedModel = SHIPPED_MODEL,
 ): (at: number) => number {
-  const fixed = riskFeatures({ metrics, population, now: metrics.firstSeenAt });
-  const terms = model.terms.map(({ feature, mean, scale, weight }) => ({
-    clock: MOVES_WITH_CLOCK.has(feature) ? (feature as keyof ClockFeatures) : undefined,
-    mean,
-    scale,
-    weight,
-    part: (weight * (fixed[feature] - mean)) / scale,
-  }));
+  const clocks = clockOf(model);
+  let parts: Float64Array | undefined;
   return (at) => {
     // While the user expects silence the model reads the client as just heard from: more than the clock moves.
     if (metrics.quietUntil !== undefined && at < metrics.quietUntil)
       return scoreFeatures(riskFeatures(modelInput(metrics, population, at)), model).logOdds;
+    parts ??= fixedParts(metrics, population, model);
     const moving = clockFeatures({ metrics, population, now: at });
     let logOdds = model.intercept;
-    for (const { clock, mean, scale, weight, part } of terms) {
-      logOdds += clock === undefined ? part : (weight * (moving[clock] - mean)) / scale;
+    for (let i = 0; i < clocks.length; i++) {
+      const clock = clocks[i];
+      if (clock === undefined) logOdds += parts[i] as number;
+      else {
+        const { mean, scale, weight } = model.terms[i] as ShippedModel['terms'][number];
+        logOdds += (weight * (moving[clock] - mean)) / scale;
+      }
     }
     return logOdds;
   };

@@ -148,9 +148,11 @@ export function groupByClient(
   const setAside: SetAsideNotes = new Map();
   const issues: InputIssue[] = [];
   const firstOfItsId = distinctIds(messages.length);
-  // The messages that can count for a client, and their parties, side by side rather than paired in objects.
-  const usable: MailMessage[] = [];
-  const usableParties: MessageParties[] = [];
+  // The messages that can count for a client, and their parties, side by side rather than paired in objects;
+  // sized for every message at once, and cut to the usable ones after, rather than grown a push at a time.
+  const usable: MailMessage[] = new Array(messages.length);
+  const usableParties: MessageParties[] = new Array(messages.length);
+  let count = 0;
   for (const m of messages) {
     const problem = problemWith(m, now);
     if (problem) {
@@ -160,9 +162,12 @@ export function groupByClient(
     if (!firstOfItsId(m.id)) continue;
     const parties = classify(m);
     if (parties.direction === 'internal') continue;
-    usable.push(m);
-    usableParties.push(parties);
+    usable[count] = m;
+    usableParties[count] = parties;
+    count += 1;
   }
+  usable.length = count;
+  usableParties.length = count;
   const threads = numberThreads(usable);
   const normalise = createAddressNormaliser();
   const correspondents = findCorrespondents(usable, usableParties, threads, normalise);

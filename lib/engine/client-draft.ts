@@ -43,7 +43,8 @@ export function threadsAndSamples(messages: readonly ClientMessage[], clock: Bus
   for (const thread of byThread.values()) {
     threads.push(threadState(thread, matchRepliesInto(thread, clock, samples)));
   }
-  threads.sort((a, b) => b.lastAt - a.lastAt || (a.threadId < b.threadId ? -1 : 1));
+  // -1 or 1, not the difference of the times, which would be a new heap number at every comparison (see byTime).
+  threads.sort((a, b) => (a.lastAt !== b.lastAt ? (a.lastAt > b.lastAt ? -1 : 1) : a.threadId < b.threadId ? -1 : 1));
   return { samples, threads, byThread };
 }
 
@@ -98,23 +99,11 @@ function inTimeOrder(messages: readonly ClientMessage[]): readonly ClientMessage
   return messages;
 }
 
-/**
- * The replies by side, and ours split at `since`, in one pass rather than a
- * filter for each, for every client.
- */
-function samplesBySide(samples: readonly ReplySample[], since: number) {
-  const ours: ReplySample[] = [];
-  const theirs: ReplySample[] = [];
-  const recent: ReplySample[] = [];
-  const earlier: ReplySample[] = [];
-  for (const s of samples) {
-    if (s.by !== 'out') theirs.push(s);
-    else {
-      ours.push(s);
-      (s.repliedAt > since ? recent : earlier).push(s);
-    }
-  }
-  return { ours, theirs, recent, earlier };
+/** The business time of each of our replies, in the order matched. */
+function ourBusinessMs(samples: readonly ReplySample[]): number[] {
+  const ours: number[] = [];
+  for (const s of samples) if (s.by === 'out') ours.push(s.businessMs);
+  return ours;
 }
 
 function contactDaysOf(bucket: ClientBucket, inbound: readonly ClientMessage[], clock: BusinessClock): number[] {
@@ -154,15 +143,15 @@ export function draftClient(
   const lastOutboundAt = messages.findLast((m) => m.side === 'out')?.at;
   const starts = threadStarts(byThread);
   const firstSeenAt = Math.min(messages[0]?.at ?? now, bucket.events[0] ?? now);
-  const bySide = samplesBySide(samples, now - RECENT);
+  const recentSince = now - RECENT;
   const waiting = summarizeWaiting(threads, lastInboundAt, lastOutboundAt);
   const metrics: DraftMetrics = {
     firstSeenAt,
     inbound: inbound.length,
     outbound: messages.length - inbound.length,
-    latency: { ours: latencyStats(bySide.ours), theirs: latencyStats(bySide.theirs) },
-    recentOurLatency: latencyStats(bySide.recent),
-    earlierOurLatency: latencyStats(bySide.earlier),
+    latency: { ours: latencyStats(samples, 'out'), theirs: latencyStats(samples, 'in') },
+    recentOurLatency: latencyStats(samples, 'out', recentSince),
+    earlierOurLatency: latencyStats(samples, 'out', Number.NEGATIVE_INFINITY, recentSince),
     waiting,
     trend: messageTrend(
       inbound.map((m) => m.at),
@@ -193,6 +182,6 @@ export function draftClient(
     override,
     metrics,
     contactDays: contactDaysOf(bucket, inbound, clock),
-    ourReplyBusinessMs: bySide.ours.map((s) => s.businessMs),
+    ourReplyBusinessMs: ourBusinessMs(samples),
   };
 }

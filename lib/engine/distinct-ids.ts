@@ -1,19 +1,33 @@
-// Which messages are the first with their id. A large account has hundreds of
-// thousands of ids, and a Set of strings costs several times what this table
-// does: the Set grows and rehashes as it fills and leaves its old tables as
-// garbage, while this one is sized once for the whole mailbox and holds only
-// numbers (FNV-1a hashes, and each id's place in the list of ids kept).
+// Which messages are the first with their id, and each thread's number. A
+// large account has hundreds of thousands of ids, and a Set or Map of strings
+// costs several times what this table does: it grows and rehashes as it fills
+// and leaves its old tables as garbage, while this one is sized once for the
+// whole mailbox and holds only numbers (FNV-1a hashes, and each id's place in
+// the list of ids kept).
 
 const EMPTY = -1;
 
 /** Returns a test that is true the first time it is given an id, false for each repeat. */
 export function distinctIds(expected: number): (id: string) => boolean {
+  const numberOf = idNumbers(expected);
+  let count = 0;
+  return (id) => {
+    if (numberOf(id) !== count) return false;
+    count += 1;
+    return true;
+  };
+}
+
+/** Returns each id's number: 0 for the first id given, 1 for the next new one, and so on; a repeat gets its id's. */
+export function idNumbers(expected: number): (id: string) => number {
   let capacity = 16;
   while (capacity < expected * 2) capacity *= 2;
   // Each slot is two numbers side by side, the id's place and its hash: a
   // probe then reads one place in memory rather than one in each of two tables.
   let table = emptyTable(capacity);
-  const kept: string[] = [];
+  // Sized once too: grown by a push at a time, a list of hundreds of thousands is copied again and again.
+  const kept: string[] = new Array(expected);
+  let size = 0;
 
   const place = (hash: number, index: number) => {
     const mask = table.length / 2 - 1;
@@ -36,12 +50,14 @@ export function distinctIds(expected: number): (id: string) => boolean {
     for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
     const mask = table.length / 2 - 1;
     for (let slot = hash & mask; table[2 * slot] !== EMPTY; slot = (slot + 1) & mask) {
-      if (table[2 * slot + 1] === hash && kept[table[2 * slot] as number] === id) return false;
+      const index = table[2 * slot] as number;
+      if (table[2 * slot + 1] === hash && kept[index] === id) return index;
     }
-    if ((kept.length + 1) * 4 > table.length) grow();
-    place(hash, kept.length);
-    kept.push(id);
-    return true;
+    if ((size + 1) * 4 > table.length) grow();
+    place(hash, size);
+    kept[size] = id;
+    size += 1;
+    return size - 1;
   };
 }
 

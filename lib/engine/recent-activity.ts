@@ -29,7 +29,7 @@ function repliesBy(samples: readonly ReplySample[], by: ReplySample['by'], from:
   return samples
     .filter((s) => s.by === by && s.repliedAt >= from && s.repliedAt <= now)
     .map((s) => ({ at: s.repliedAt, wallMs: s.wallMs }))
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /** `messages` in time order (byTime); `samples` from matchRepliesInto over the same messages. */

@@ -57,7 +57,12 @@ export function riskLevel(score: number): RiskLevel {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** A reason with its share of the reasons' log-odds and what would end it. */
+/**
+ * A reason given its share of the reasons' log-odds and what would end it.
+ * In place: each reason is made for this one assessment, so a copy of it is
+ * only more garbage for every reason of every client. A field the reason
+ * already has keeps its place, a new one goes last, as a copy would place them.
+ */
 function weigh(
   reason: RiskReason,
   terms: Partial<Record<ReasonKind, number>>,
@@ -67,13 +72,12 @@ function weigh(
 ): RiskReason {
   const part = terms[reason.kind] ?? 0;
   const ends = endingOf(reason.kind);
-  // A copy given its fields one by one rather than spread together from pieces, which is several times
-  // slower; a field the reason already has keeps its place, a new one goes last, as a spread places them.
-  const weighed: RiskReason = { ...reason };
-  weighed.weight = part > REASON_THRESHOLD ? round1((100 * part) / total) : 0;
-  if (modelled.has(reason.kind)) weighed.logOdds = round3(part);
-  weighed.ends = { by: ends.by, chance: round3(ends.chance), removes: ends.removes };
-  return weighed;
+  reason.weight = part > REASON_THRESHOLD ? round1((100 * part) / total) : 0;
+  if (modelled.has(reason.kind)) reason.logOdds = round3(part);
+  // The ending too is made for this reason alone (reasonEndings), so it is rounded in place.
+  ends.chance = round3(ends.chance);
+  reason.ends = ends;
+  return reason;
 }
 
 /** The metrics as the model should read them: while silence is expected, the client reads as just heard from. */

@@ -90,13 +90,19 @@ export interface PartiesOf {
   counterparts: string[];
 }
 
-/** Whether a thread's messages are already in time order: most are, and then need no sort. */
-function inTimeOrder(thread: Int32Array, messages: readonly MailMessage[]): boolean {
-  for (let place = 1; place < thread.length; place++) {
-    const earlier = messages[thread[place - 1] as number] as MailMessage;
-    if (byTime(earlier, messages[thread[place] as number] as MailMessage) > 0) return false;
+/** Whether a thread's messages (order[from] up to order[to]) are already in time order: most are, and then need no sort. */
+function inTimeOrder(order: Int32Array, from: number, to: number, messages: readonly MailMessage[]): boolean {
+  for (let place = from + 1; place < to; place++) {
+    const earlier = messages[order[place - 1] as number] as MailMessage;
+    if (byTime(earlier, messages[order[place] as number] as MailMessage) > 0) return false;
   }
   return true;
+}
+
+/** Whether any of a thread's messages (order[from] up to order[to]) is ours. */
+function hasOurs(order: Int32Array, from: number, to: number, parties: readonly PartiesOf[]): boolean {
+  for (let place = from; place < to; place++) if (parties[order[place] as number]?.direction === 'out') return true;
+  return false;
 }
 
 /**
@@ -119,20 +125,22 @@ export function findCorrespondents(
   // known present: an outbound message's are its counterparts, already read.
   const present = new Set<string>();
   const writtenTo = new Set<string>();
+  // Each thread read by its bounds in the one array, not through a view of its own: there are tens of thousands.
   for (let t = 0; t < threads.count; t++) {
-    const thread = order.subarray(start[t], start[t + 1]);
+    const begin = start[t] as number;
+    const end = start[t + 1] as number;
     // Only the user's messages make correspondents: a thread without one (a
     // client writing, unanswered) needs neither its order nor its people.
-    if (!thread.some((i) => parties[i]?.direction === 'out')) continue;
-    if (!inTimeOrder(thread, messages))
-      thread.sort((a, b) => byTime(messages[a] as MailMessage, messages[b] as MailMessage));
+    if (!hasOurs(order, begin, end, parties)) continue;
+    if (!inTimeOrder(order, begin, end, messages))
+      order.subarray(begin, end).sort((a, b) => byTime(messages[a] as MailMessage, messages[b] as MailMessage));
     // Who is present matters only to a message of ours after it.
-    let lastOurs = thread.length - 1;
-    while (parties[thread[lastOurs] as number]?.direction !== 'out') lastOurs -= 1;
+    let lastOurs = end - 1;
+    while (parties[order[lastOurs] as number]?.direction !== 'out') lastOurs -= 1;
     present.clear();
     writtenTo.clear();
-    for (let place = 0; place < thread.length; place++) {
-      const i = thread[place] as number;
+    for (let place = begin; place < end; place++) {
+      const i = order[place] as number;
       const message = messages[i] as MailMessage;
       const { direction, counterparts } = parties[i] as PartiesOf;
       if (direction === 'out') {

@@ -1,12 +1,15 @@
 // Order statistics over small samples.
 
-/** Linear-interpolated quantile (R type 7, as numpy's default) of an ascending array; undefined when empty. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number | undefined {
-  if (sorted.length === 0) return undefined;
-  const position = (sorted.length - 1) * Math.min(1, Math.max(0, q));
+/**
+ * Linear-interpolated quantile (R type 7, as numpy's default) of an ascending
+ * array, or of its first `length` values; undefined when empty.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number, length = sorted.length): number | undefined {
+  if (length === 0) return undefined;
+  const position = (length - 1) * Math.min(1, Math.max(0, q));
   const low = Math.floor(position);
   const lowValue = sorted[low] ?? 0;
-  const highValue = sorted[Math.min(low + 1, sorted.length - 1)] ?? lowValue;
+  const highValue = sorted[Math.min(low + 1, length - 1)] ?? lowValue;
   return lowValue + (highValue - lowValue) * (position - low);
 }
 
@@ -24,16 +27,26 @@ const SMALL = 32;
 export function sortedNumbers(values: readonly number[]): ArrayLike<number> {
   if (values.length > SMALL) return Float64Array.from(values).sort();
   const sorted = values.slice();
-  for (let i = 1; i < sorted.length; i++) {
-    const value = sorted[i] as number;
+  insertionSort(sorted, sorted.length);
+  return sorted;
+}
+
+function insertionSort(values: number[] | Float64Array, length: number): void {
+  for (let i = 1; i < length; i++) {
+    const value = values[i] as number;
     let j = i - 1;
-    while (j >= 0 && (sorted[j] as number) > value) {
-      sorted[j + 1] = sorted[j] as number;
+    while (j >= 0 && (values[j] as number) > value) {
+      values[j + 1] = values[j] as number;
       j--;
     }
-    sorted[j + 1] = value;
+    values[j + 1] = value;
   }
-  return sorted;
+}
+
+/** The first `length` values of a buffer put ascending in place, as sortedNumbers orders a list. */
+export function sortPrefix(values: Float64Array, length: number): void {
+  if (length > SMALL) values.subarray(0, length).sort();
+  else insertionSort(values, length);
 }
 
 export interface Spread {

@@ -1,6 +1,7 @@
 // Each message's thread as a number, given once when a mailbox is grouped, so
 // that the passes after it (who corresponds with whom, each client's threads)
 // group by a small integer instead of looking thread ids up in a map again.
+import { idNumbers } from './distinct-ids';
 import type { MailMessage } from './types';
 
 export interface ThreadNumbers {
@@ -11,19 +12,17 @@ export interface ThreadNumbers {
 
 /** A message without a thread id is a thread of its own, as everywhere else in the engine. */
 export function numberThreads(messages: readonly MailMessage[]): ThreadNumbers {
-  const numbers = new Map<string, number>();
+  // A table sized once for the mailbox (distinct-ids.ts) rather than a map of tens of thousands of thread ids grown as it fills.
+  const numberOf = idNumbers(messages.length);
   const of = new Int32Array(messages.length);
+  let count = 0;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as MailMessage;
-    const key = message.threadId || message.id;
-    let thread = numbers.get(key);
-    if (thread === undefined) {
-      thread = numbers.size;
-      numbers.set(key, thread);
-    }
+    const thread = numberOf(message.threadId || message.id);
+    if (thread === count) count += 1;
     of[i] = thread;
   }
-  return { of, count: numbers.size };
+  return { of, count };
 }
 
 export interface ThreadRuns {

@@ -16,21 +16,29 @@ export interface ThreadState {
   messageId?: string;
 }
 
+/** The thread's subject: its first message's that is not blank. */
+function subjectOf(thread: readonly ClientMessage[]): string {
+  for (const m of thread) if (m.subject.trim() !== '') return m.subject;
+  return '';
+}
+
 export function threadState(thread: readonly ClientMessage[], open: OpenTurn | undefined): ThreadState {
   const last = thread[thread.length - 1];
-  // Built field by field, not spread from a base: one state per thread of every client.
-  const state: ThreadState = {
-    threadId: last?.threadId ?? '',
-    subject: thread.find((m) => m.subject.trim() !== '')?.subject ?? '',
+  const threadId = last?.threadId ?? '';
+  const subject = subjectOf(thread);
+  const lastAt = last?.at ?? 0;
+  // Each shape in one literal, in the same key order, rather than a state grown by two keys after it
+  // is made, which moves it through two more shapes: one state per thread of every client.
+  if (!open) return { threadId, subject, messageCount: thread.length, lastAt, turn: 'none' };
+  return {
+    threadId,
+    subject,
     messageCount: thread.length,
-    lastAt: last?.at ?? 0,
-    turn: 'none',
+    lastAt,
+    turn: open.side === 'in' ? 'us' : 'them',
+    since: open.since,
+    messageId: open.messageId,
   };
-  if (!open) return state;
-  state.turn = open.side === 'in' ? 'us' : 'them';
-  state.since = open.since;
-  state.messageId = open.messageId;
-  return state;
 }
 
 export interface WaitingSide {
