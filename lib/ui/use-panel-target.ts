@@ -64,7 +64,6 @@ export function usePanelTarget(): {
   }, []);
 
   useEffect(() => {
-    void refresh(true);
     const onTab = () => void refresh(false);
     const onUpdated = (_id: number, change: { url?: string; status?: string }) => {
       if (change.url !== undefined || change.status === 'complete') onTab();
@@ -83,6 +82,9 @@ export function usePanelTarget(): {
       browser.tabs.onUpdated.addListener(onUpdated);
     }
     browser.storage.session.onChanged.addListener(onSession);
+    // Read the active tab only once the listeners are in place: a tab switched between the read and
+    // the listening would otherwise leave the panel on the tab it was opened over.
+    void refresh(true);
     return () => {
       browser.tabs.onActivated.removeListener(onTab);
       browser.tabs.onUpdated.removeListener(onUpdated);
