@@ -4,7 +4,7 @@
 // popup and the Gmail badge's tooltip all say them the same way.
 import { checkInReason, type FollowUp } from '@/lib/engine/follow-ups';
 import type { ClientReport } from '@/lib/engine/report-types';
-import type { RiskReason } from '@/lib/engine/risk-types';
+import type { ReasonEnding, RiskReason } from '@/lib/engine/risk-types';
 import type { Translator } from './translate';
 
 const PHRASE_CHARS = 160;
@@ -158,8 +158,10 @@ export function reasonEndingText(
   reason: RiskReason,
   risk: Pick<ClientReport['risk'], 'score'>,
 ): string {
-  const ends = reason.ends;
-  if (!ends) return '';
+  return reason.ends ? endingText(tr, reason.ends, risk) : '';
+}
+
+function endingText(tr: Translator, ends: ReasonEnding, risk: Pick<ClientReport['risk'], 'score'>): string {
   const percent = `${Math.round(ends.chance * 100)}%`;
   switch (ends.by) {
     case 'their_message':
@@ -173,6 +175,50 @@ export function reasonEndingText(
     case 'usual_mail':
       return tr.t('riskReason.ends.usual_mail', { percent });
   }
+}
+
+/** The chance after an event that ends several reasons, said once for them all. */
+function sharedEndingText(tr: Translator, ends: ReasonEnding, risk: Pick<ClientReport['risk'], 'score'>): string {
+  const percent = `${Math.round(ends.chance * 100)}%`;
+  if (ends.by === 'their_message') return tr.t('riskReason.ends.their_message', { percent });
+  if (ends.by === 'usual_mail') return tr.t('riskReason.ends.usual_mail', { percent });
+  return Math.round(ends.chance * 100) === Math.round(risk.score)
+    ? tr.t('riskReason.ends.our_reply.shared', { percent })
+    : tr.t('riskReason.ends.our_reply.shared.changes', { percent });
+}
+
+/** What the side panel says of a risk's endings: once for the risk, and under each reason. */
+export interface RiskEndings {
+  /** The chance after an event that ends (or eases) more than one reason, said once rather than under each. */
+  shared: string[];
+  /** Under each reason, in order: what ends it, or nothing when a shared line already says it all. */
+  perReason: string[];
+}
+
+/**
+ * Every reason's ending, with the chance after an event said once when several
+ * reasons share it: three reasons ended by the same message from them would
+ * otherwise repeat the same sentence three times.
+ */
+export function riskEndingsText(tr: Translator, risk: Pick<ClientReport['risk'], 'score' | 'reasons'>): RiskEndings {
+  const groupOf = (ends: ReasonEnding) => `${ends.by}|${Math.round(ends.chance * 100)}`;
+  const sharing = new Map<string, number>();
+  for (const { ends } of risk.reasons) {
+    // The account's usual mail ends one reason only: its sentence stays whole.
+    if (ends && ends.by !== 'usual_mail') sharing.set(groupOf(ends), (sharing.get(groupOf(ends)) ?? 0) + 1);
+  }
+  const shared: string[] = [];
+  const perReason = risk.reasons.map((reason) => {
+    const ends = reason.ends;
+    if (!ends || (sharing.get(groupOf(ends)) ?? 0) < 2) return reasonEndingText(tr, reason, risk);
+    const line = sharedEndingText(tr, ends, risk);
+    if (!shared.includes(line)) shared.push(line);
+    if (!ends.removes) return '';
+    return tr.t(
+      ends.by === 'their_message' ? 'riskReason.ends.their_message.short' : 'riskReason.ends.our_reply.short',
+    );
+  });
+  return { shared, perReason };
 }
 
 /** A reason's weight in words: its share of the chance, or that it is a reason to act that the chance does not carry. */

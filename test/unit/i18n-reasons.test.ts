@@ -4,7 +4,14 @@ import type { ClientReport } from '@/lib/engine/report-types';
 import type { ReasonEnding, ReasonNumbers, RiskReason } from '@/lib/engine/risk-types';
 import type { RisksChangedNotice } from '@/lib/features/gmail/messages';
 import { LANGUAGES } from '@/lib/i18n/locales';
-import { chanceText, isolatePhrase, reasonEndingText, reasonShareText, reasonText } from '@/lib/i18n/risk-reason-text';
+import {
+  chanceText,
+  isolatePhrase,
+  reasonEndingText,
+  reasonShareText,
+  reasonText,
+  riskEndingsText,
+} from '@/lib/i18n/risk-reason-text';
 import { createTranslator } from '@/lib/i18n/translate';
 
 const HOUR = 3_600_000;
@@ -173,6 +180,74 @@ describe('risk reasons in plain words', () => {
     }
     expect(t.t('risk.lowButWaiting').length).toBeGreaterThan(20);
     if (language !== 'en') expect(chance).not.toBe(chanceText(createTranslator('en'), risk));
+  });
+
+  it('says the chance after an event once when several reasons share it, and under each reason what it ends', () => {
+    const t = createTranslator('en');
+    const ended = (index: number, by: ReasonEnding['by'], chance: number, removes: boolean) =>
+      ({ ...(REASONS[index] as RiskReason), ends: { by, chance, removes } }) as RiskReason;
+    // Three reasons a message from them would change alike: the 23% is said once, not three times.
+    const sharing = riskEndingsText(t, {
+      score: 58,
+      reasons: [
+        ended(8, 'their_message', 0.23, false),
+        ended(10, 'their_message', 0.23, false),
+        ended(4, 'their_message', 0.23, true),
+      ],
+    });
+    expect(sharing.shared).toEqual(['a message from them today brings the chance to 23%']);
+    expect(sharing.perReason).toEqual(['', '', 'a message from them today ends this reason']);
+    // One reason per event keeps its whole sentence; the account's usual mail is never shared.
+    const apart = riskEndingsText(t, {
+      score: 38,
+      reasons: [
+        ended(8, 'their_message', 0.2, false),
+        ended(0, 'our_reply', 0.38, true),
+        ended(11, 'usual_mail', 0.3, false),
+      ],
+    });
+    expect(apart.shared).toEqual([]);
+    expect(apart.perReason).toEqual([
+      'a message from them today brings the chance to 20%',
+      'answering today removes this reason; the chance stays 38%',
+      'at your usual volume of mail the chance would be 30%',
+    ]);
+    // Replies that end two reasons: whether the chance stays or moves is said once.
+    const replies = (chance: number) =>
+      riskEndingsText(t, {
+        score: 38,
+        reasons: [ended(0, 'our_reply', chance, true), ended(3, 'our_reply', chance, true)],
+      });
+    expect(replies(0.38).shared).toEqual(['answering today keeps the chance at 38%']);
+    expect(replies(0.3).shared).toEqual(['answering today brings the chance to 30%']);
+    expect(replies(0.3).perReason).toEqual([
+      'answering today removes this reason',
+      'answering today removes this reason',
+    ]);
+    // The same event at a different chance is another line: rounding, not the event alone, makes the group.
+    expect(
+      riskEndingsText(t, { score: 38, reasons: [ended(0, 'our_reply', 0.3, true), ended(3, 'our_reply', 0.31, true)] })
+        .shared,
+    ).toEqual([]);
+    for (const chance of [0.38, 0.3]) {
+      const four = [
+        ended(0, 'our_reply', chance, true),
+        ended(3, 'our_reply', chance, true),
+        ended(8, 'their_message', 0.2, true),
+        ended(9, 'their_message', 0.2, true),
+      ];
+      const english = riskEndingsText(t, { score: 38, reasons: four });
+      for (const language of LANGUAGES) {
+        const said = riskEndingsText(createTranslator(language), { score: 38, reasons: four });
+        expect(said.shared, language).toHaveLength(2);
+        for (const line of said.shared) expect(line).toMatch(/^[^{}]*\d+%[^{}]*$/);
+        for (const line of said.perReason) expect(line.length).toBeGreaterThan(10);
+        if (language !== 'en') {
+          expect(said.shared).not.toEqual(english.shared);
+          expect(said.perReason).not.toEqual(english.perReason);
+        }
+      }
+    }
   });
 
   it('quotes a client’s words isolated and shortened, so an override character cannot turn the sentence', () => {

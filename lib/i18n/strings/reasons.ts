@@ -41,6 +41,10 @@ export const reasonStrings = defineStrings({
     'riskReason.ends.our_reply': 'answering today removes this reason; the chance stays {percent}',
     'riskReason.ends.our_reply.changes': 'answering today removes this reason and brings the chance to {percent}',
     'riskReason.ends.usual_mail': 'at your usual volume of mail the chance would be {percent}',
+    'riskReason.ends.their_message.short': 'a message from them today ends this reason',
+    'riskReason.ends.our_reply.short': 'answering today removes this reason',
+    'riskReason.ends.our_reply.shared': 'answering today keeps the chance at {percent}',
+    'riskReason.ends.our_reply.shared.changes': 'answering today brings the chance to {percent}',
     'risk.chance': '{percent} chance they go quiet in the next {days} days',
     'risk.lowButWaiting':
       'low chance they go quiet — they have been in touch often enough — yet your message waits for an answer',
@@ -101,6 +105,10 @@ export const reasonStrings = defineStrings({
     'riskReason.ends.our_reply': 'відповідь сьогодні зніме цю причину; імовірність лишиться {percent}',
     'riskReason.ends.our_reply.changes': 'відповідь сьогодні зніме цю причину, імовірність стане {percent}',
     'riskReason.ends.usual_mail': 'за звичного обсягу вашої пошти імовірність була б {percent}',
+    'riskReason.ends.their_message.short': 'лист від них сьогодні зніме цю причину',
+    'riskReason.ends.our_reply.short': 'відповідь сьогодні зніме цю причину',
+    'riskReason.ends.our_reply.shared': 'з відповіддю сьогодні імовірність лишиться {percent}',
+    'riskReason.ends.our_reply.shared.changes': 'відповідь сьогодні змінить імовірність на {percent}',
     'risk.chance': 'імовірність {percent}, що вони затихнуть у наступні {days} днів',
     'risk.lowButWaiting':
       'імовірність, що вони затихнуть, низька — вони пишуть досить часто, — але ваш лист чекає на відповідь',
@@ -161,6 +169,10 @@ export const reasonStrings = defineStrings({
     'riskReason.ends.our_reply': 'ответ сегодня снимет эту причину; вероятность останется {percent}',
     'riskReason.ends.our_reply.changes': 'ответ сегодня снимет эту причину, вероятность станет {percent}',
     'riskReason.ends.usual_mail': 'при обычном объёме вашей почты вероятность была бы {percent}',
+    'riskReason.ends.their_message.short': 'письмо от них сегодня снимет эту причину',
+    'riskReason.ends.our_reply.short': 'ответ сегодня снимет эту причину',
+    'riskReason.ends.our_reply.shared': 'с ответом сегодня вероятность останется {percent}',
+    'riskReason.ends.our_reply.shared.changes': 'ответ сегодня изменит вероятность на {percent}',
     'risk.chance': 'вероятность {percent}, что они затихнут в ближайшие {days} дней',
     'risk.lowButWaiting':
       'вероятность, что они затихнут, низкая — они пишут достаточно часто, — но ваше письмо ждёт ответа',
