@@ -46,15 +46,22 @@ function WeeklyActivity({ weeks }: { weeks: readonly ActivityWeek[] }) {
   const polyline = (list: { x: number; y: number }[]) =>
     list.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const total = weeks.reduce((sum, w) => sum + w.received + w.sent, 0);
+  // Weeks with messages but no timed reply: an empty reply scale would read as replies of no time at all.
+  const timed = theirs.length + ours.length > 0;
+  const height = timed ? BAR_HEIGHT + GAP + LINE_HEIGHT + 4 : BAR_HEIGHT + 4;
   return total === 0 ? (
     <p className="kw-muted">{t('panel.noActivity')}</p>
   ) : (
     <>
       <svg
-        viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + GAP + LINE_HEIGHT + 4}`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
         className="kw-chart"
         role="img"
-        aria-label={t('panel.chartSummary', { count: total, reply: duration(maxReply) })}
+        aria-label={
+          timed
+            ? t('panel.chartSummary', { count: total, reply: duration(maxReply) })
+            : t('panel.chartSummaryUntimed', { count: total })
+        }
         data-testid="activity-chart"
       >
         {weeks.map((w, i) => {
@@ -69,29 +76,41 @@ function WeeklyActivity({ weeks }: { weeks: readonly ActivityWeek[] }) {
           );
         })}
         <line x1="0" x2={WIDTH} y1={BAR_HEIGHT + 0.5} y2={BAR_HEIGHT + 0.5} className="kw-axis" />
-        <line
-          x1="0"
-          x2={WIDTH}
-          y1={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
-          y2={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
-          className="kw-axis"
-        />
-        <polyline points={polyline(theirs)} className="kw-line--in" />
-        <polyline points={polyline(ours)} className="kw-line--out" />
-        {theirs.map((p) => (
-          <circle key={`in${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--in" />
-        ))}
-        {ours.map((p) => (
-          <circle key={`out${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--out" />
-        ))}
+        {timed ? (
+          <>
+            <line
+              x1="0"
+              x2={WIDTH}
+              y1={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
+              y2={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
+              className="kw-axis"
+            />
+            <polyline points={polyline(theirs)} className="kw-line--in" />
+            <polyline points={polyline(ours)} className="kw-line--out" />
+            {theirs.map((p) => (
+              <circle key={`in${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--in" />
+            ))}
+            {ours.map((p) => (
+              <circle key={`out${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--out" />
+            ))}
+          </>
+        ) : null}
       </svg>
       <p className="kw-legend">
         <span className="kw-key kw-key--in" aria-hidden="true" /> {t('panel.legendReceived')}{' '}
         <span className="kw-key kw-key--out" aria-hidden="true" /> {t('panel.legendSent')}
         <br />
-        <span className="kw-key kw-key--line-in" aria-hidden="true" /> {t('panel.theirReply')}{' '}
-        <span className="kw-key kw-key--line-out" aria-hidden="true" /> {t('panel.ourReply')}{' '}
-        <span className="kw-muted">{t('panel.legendReplies', { max: duration(maxReply) })}</span>
+        {timed ? (
+          <>
+            <span className="kw-key kw-key--line-in" aria-hidden="true" /> {t('panel.theirReply')}{' '}
+            <span className="kw-key kw-key--line-out" aria-hidden="true" /> {t('panel.ourReply')}{' '}
+            <span className="kw-muted">{t('panel.legendReplies', { max: duration(maxReply) })}</span>
+          </>
+        ) : (
+          <span className="kw-muted" data-testid="no-reply-times">
+            {t('panel.noReplyTimes')}
+          </span>
+        )}
       </p>
       <table className="kw-visually-hidden">
         <caption>{t('panel.activity')}</caption>

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActivityChart } from '@/components/activity-chart';
 import { ClientView } from '@/components/client-view';
 import { CrmCandidate } from '@/components/crm-candidate';
 import { PanelOverview } from '@/components/panel-overview';
@@ -10,6 +11,7 @@ import { en, type MessageKey } from '@/lib/i18n/catalogs';
 import type { Language } from '@/lib/i18n/locales';
 import { createTranslator } from '@/lib/i18n/translate';
 import { type KeepwarmDb, openKeepwarmDb } from '@/lib/store/db';
+import type { ActivityWeek } from '@/lib/ui/activity-series';
 import type { ClientActions } from '@/lib/ui/client-action-types';
 import { clientDetail } from '@/lib/ui/client-detail';
 import type { ClientDetail } from '@/lib/ui/client-detail-type';
@@ -122,6 +124,32 @@ describe('the popup and client view as rendered', () => {
       expect(html).toContain('data-testid="activity-pending"');
       expect(html).not.toContain('data-testid="activity-chart"');
       expect(html).toContain(createTranslator(language).t('panel.activityPending'));
+    },
+  );
+
+  it.each(['en', 'uk', 'ru'] as const)(
+    'in %s, weeks with messages but no reply to time draw the messages alone and say why there is no reply line',
+    (language) => {
+      const week = (i: number, times: Partial<ActivityWeek> = {}): ActivityWeek => ({
+        start: NOW - (13 - i) * 7 * 86_400_000,
+        received: i % 3,
+        sent: 1,
+        ...times,
+      });
+      const untimed = render(language, createElement(ActivityChart, { weeks: [0, 1, 2].map((i) => week(i)) }));
+      const { t } = createTranslator(language);
+      expect(untimed).toContain('data-testid="activity-chart"');
+      expect(untimed).toContain('data-testid="no-reply-times"');
+      expect(untimed).toContain(t('panel.noReplyTimes'));
+      expect(untimed).not.toContain('<polyline');
+      expect(untimed).not.toContain('kw-key--line-in');
+      const timed = render(
+        language,
+        createElement(ActivityChart, { weeks: [week(0), week(1, { theirReplyMs: 7_200_000 }), week(2)] }),
+      );
+      expect(timed).toContain('<polyline');
+      expect(timed).toContain('kw-key--line-in');
+      expect(timed).not.toContain('data-testid="no-reply-times"');
     },
   );
 
