@@ -43,8 +43,6 @@ function WeeklyActivity({ weeks }: { weeks: readonly ActivityWeek[] }) {
       .map((p) => ({ x: p.x, y: y(p.ms) }));
   const theirs = points((w) => w.theirReplyMs);
   const ours = points((w) => w.ourReplyMs);
-  const polyline = (list: { x: number; y: number }[]) =>
-    list.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const total = weeks.reduce((sum, w) => sum + w.received + w.sent, 0);
   // Weeks with messages but no timed reply: an empty reply scale would read as replies of no time at all.
   const timed = theirs.length + ours.length > 0;
@@ -76,42 +74,9 @@ function WeeklyActivity({ weeks }: { weeks: readonly ActivityWeek[] }) {
           );
         })}
         <line x1="0" x2={WIDTH} y1={BAR_HEIGHT + 0.5} y2={BAR_HEIGHT + 0.5} className="kw-axis" />
-        {timed ? (
-          <>
-            <line
-              x1="0"
-              x2={WIDTH}
-              y1={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
-              y2={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
-              className="kw-axis"
-            />
-            <polyline points={polyline(theirs)} className="kw-line--in" />
-            <polyline points={polyline(ours)} className="kw-line--out" />
-            {theirs.map((p) => (
-              <circle key={`in${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--in" />
-            ))}
-            {ours.map((p) => (
-              <circle key={`out${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--out" />
-            ))}
-          </>
-        ) : null}
+        {timed ? <ReplyLines theirs={theirs} ours={ours} /> : null}
       </svg>
-      <p className="kw-legend">
-        <span className="kw-key kw-key--in" aria-hidden="true" /> {t('panel.legendReceived')}{' '}
-        <span className="kw-key kw-key--out" aria-hidden="true" /> {t('panel.legendSent')}
-        <br />
-        {timed ? (
-          <>
-            <span className="kw-key kw-key--line-in" aria-hidden="true" /> {t('panel.theirReply')}{' '}
-            <span className="kw-key kw-key--line-out" aria-hidden="true" /> {t('panel.ourReply')}{' '}
-            <span className="kw-muted">{t('panel.legendReplies', { max: duration(maxReply) })}</span>
-          </>
-        ) : (
-          <span className="kw-muted" data-testid="no-reply-times">
-            {t('panel.noReplyTimes')}
-          </span>
-        )}
-      </p>
+      <ChartLegend timed={timed} maxReply={maxReply} />
       <table className="kw-visually-hidden">
         <caption>{t('panel.activity')}</caption>
         <thead>
@@ -136,5 +101,55 @@ function WeeklyActivity({ weeks }: { weeks: readonly ActivityWeek[] }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+type Point = { x: number; y: number };
+
+const polyline = (list: readonly Point[]) => list.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+
+/** The median reply time each way, below the bars on a scale of its own. */
+function ReplyLines({ theirs, ours }: { theirs: readonly Point[]; ours: readonly Point[] }) {
+  return (
+    <>
+      <line
+        x1="0"
+        x2={WIDTH}
+        y1={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
+        y2={BAR_HEIGHT + GAP + LINE_HEIGHT + 0.5}
+        className="kw-axis"
+      />
+      <polyline points={polyline(theirs)} className="kw-line--in" />
+      <polyline points={polyline(ours)} className="kw-line--out" />
+      {theirs.map((p) => (
+        <circle key={`in${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--in" />
+      ))}
+      {ours.map((p) => (
+        <circle key={`out${p.x}`} cx={p.x} cy={p.y} r="3" className="kw-dot--out" />
+      ))}
+    </>
+  );
+}
+
+/** What each colour is, and the reply scale's top or that there is no reply to time. */
+function ChartLegend({ timed, maxReply }: { timed: boolean; maxReply: number }) {
+  const { t, duration } = useTranslator();
+  return (
+    <p className="kw-legend">
+      <span className="kw-key kw-key--in" aria-hidden="true" /> {t('panel.legendReceived')}{' '}
+      <span className="kw-key kw-key--out" aria-hidden="true" /> {t('panel.legendSent')}
+      <br />
+      {timed ? (
+        <>
+          <span className="kw-key kw-key--line-in" aria-hidden="true" /> {t('panel.theirReply')}{' '}
+          <span className="kw-key kw-key--line-out" aria-hidden="true" /> {t('panel.ourReply')}{' '}
+          <span className="kw-muted">{t('panel.legendReplies', { max: duration(maxReply) })}</span>
+        </>
+      ) : (
+        <span className="kw-muted" data-testid="no-reply-times">
+          {t('panel.noReplyTimes')}
+        </span>
+      )}
+    </p>
   );
 }
