@@ -12,6 +12,7 @@ import { type ClientBucket, groupByClient } from './client-buckets';
 import { type ClientDraft, draftClient } from './client-draft';
 import { reportClient } from './client-report';
 import { byTime } from './conversation';
+import { idOf } from './message-columns';
 import { addOutsideContact } from './outside-contact';
 import { createClientResolver } from './overrides';
 import { fitPopulation } from './population';
@@ -58,7 +59,9 @@ export function analyzeClientByClient(context: AccountContext): ClientByClientAn
   const drafts = new Map<string, { draft: ClientDraft; seen: FirstSeen }>();
   const setAside: SetAsideClient[] = [];
   const firstSeen = (key: string, bucket: ClientBucket, messages: readonly MailMessage[]): FirstSeen => {
-    const first = messages.find((m) => m.id === bucket.messages[0]?.id);
+    const firstRow = bucket.mail.rows[0];
+    const firstId = firstRow === undefined ? undefined : idOf(bucket.mail.columns, firstRow);
+    const first = messages.find((m) => m.id === firstId);
     if (!first) return { outside: outsideOrder.get(key) ?? 0 };
     return { at: first.at, id: first.id, party: bucket.firstParty ?? 0 };
   };
@@ -70,7 +73,6 @@ export function analyzeClientByClient(context: AccountContext): ClientByClientAn
       const grouped = groupByClient(messages, context.identity, resolver, context.now);
       const mail = grouped.buckets.get(key);
       const events = outside.get(key);
-      // Spread, a grouped bucket's messages are built once, for the draft and the first message both.
       const bucket = mail ? { ...mail, events: events?.events ?? mail.events } : events;
       if (!bucket) {
         const senders = grouped.setAside.get(key);

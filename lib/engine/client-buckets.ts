@@ -4,13 +4,13 @@
 // count for (sender-kind.ts) under its client's key.
 import { DAY } from './business-hours';
 import { createAddressNormaliser, createPartyClassifier, type MessageParties } from './client-identity';
-import type { ClientMessage } from './conversation';
 import { distinctIds } from './distinct-ids';
+import type { ClientMail, MessageColumns } from './message-columns';
 import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
 import { type AddressSignal, addressSignal, findCorrespondents, setAsideSignal } from './sender-kind';
 import { noteSetAside, type SetAsideNotes } from './set-aside';
-import { numberThreads } from './thread-numbers';
+import { numberThreads, type ThreadNumbers } from './thread-numbers';
 import type { AccountIdentity, MailMessage } from './types';
 
 /** Senders' clocks drift; a message up to this far after `now` is taken as sent now. */
@@ -18,12 +18,8 @@ const CLOCK_SKEW_ALLOWANCE = DAY;
 
 export interface ClientBucket {
   key: string;
-  /**
-   * The client's messages in the order they were grouped. A grouped bucket
-   * keeps only where its messages are in the grouping's list and builds them
-   * on each read (see bucketOver), so read it once and keep the array.
-   */
-  readonly messages: readonly ClientMessage[];
+  /** The client's messages in the order they were grouped, as rows of the grouping's columns. */
+  mail: ClientMail;
   /** Each address of the client seen, with the latest display name written for it. */
   addresses: Map<string, { name: string; at: number }>;
   /** Times of contact outside mail (see outside-contact.ts), oldest first. */
@@ -91,50 +87,33 @@ function noteName(
   return known;
 }
 
-/** The grouping's usable messages, their parties and threads: what every bucket's messages are built from. */
-interface Source {
-  usable: readonly MailMessage[];
-  parties: readonly MessageParties[];
-  threadOf: Int32Array;
-  now: number;
-}
-
-/** A bucket being filled: the places of its messages in the source. */
+/** A bucket being filled: the rows of its messages in the grouping's columns. */
 interface Filling {
   bucket: ClientBucket;
   rows: number[];
 }
 
 /**
- * A bucket whose messages are built when read rather than while grouping: a
- * large account's hundreds of thousands of them then live only while their
- * client is drafted, instead of all at once through the whole grouping, where
- * the garbage collector copies every one of them as it ages.
+ * A bucket of rows of the grouping's columns rather than of message objects:
+ * the objects would all live through the whole grouping, where the garbage
+ * collector copies every one of them as it ages (see message-columns.ts).
  */
-function bucketOver(source: Source, key: string, firstParty: number): Filling {
+function bucketOver(columns: MessageColumns, key: string, firstParty: number): Filling {
   const rows: number[] = [];
-  const bucket: ClientBucket = {
-    key,
-    get messages() {
-      return rows.map((i) => clientMessage(source, i));
-    },
-    addresses: new Map(),
-    events: [],
-    firstParty,
-  };
+  const bucket: ClientBucket = { key, mail: { columns, rows }, addresses: new Map(), events: [], firstParty };
   return { bucket, rows };
 }
 
-function clientMessage({ usable, parties, threadOf, now }: Source, i: number): ClientMessage {
-  const m = usable[i] as MailMessage;
+/** Columns for the usable messages, their times, sides, ids and subjects filled as they are grouped. */
+function columnsFor(usable: readonly MailMessage[], threads: ThreadNumbers): MessageColumns {
   return {
-    id: m.id,
-    threadId: m.threadId || m.id,
-    thread: threadOf[i] as number,
-    at: Math.min(m.at, now),
-    side: (parties[i] as MessageParties).direction === 'in' ? 'in' : 'out',
-    subject: m.subject ?? '',
-    snippet: m.snippet ?? '',
+    at: new Float64Array(usable.length),
+    fromClient: new Uint8Array(usable.length),
+    thread: threads.of,
+    threadIds: threads.ids,
+    id: new Array(usable.length),
+    subject: new Array(usable.length),
+    text: usable,
   };
 }
 
@@ -178,7 +157,7 @@ export function groupByClient(
     { key: string | undefined; kind: AddressSignal | undefined; filling?: Filling; named?: AddressName }
   >();
   const fillings = new Map<string, Filling>();
-  const source: Source = { usable, parties: usableParties, threadOf: threads.of, now };
+  const columns = columnsFor(usable, threads);
   const factsOf = (address: string) => {
     let known = facts.get(address);
     if (!known) {
@@ -193,6 +172,10 @@ export function groupByClient(
     const parties = usableParties[i] as MessageParties;
     const direction = parties.direction === 'in' ? 'in' : 'out';
     const at = Math.min(m.at, now);
+    columns.at[i] = at;
+    columns.fromClient[i] = direction === 'in' ? 1 : 0;
+    columns.id[i] = m.id;
+    columns.subject[i] = m.subject ?? '';
     // The clients already counted for this message; only a message to several people can count twice.
     const { counterparts } = parties;
     const counted: string[] | undefined = counterparts.length > 1 ? [] : undefined;
@@ -217,7 +200,7 @@ export function groupByClient(
       }
       let filling = fact.filling ?? fillings.get(key);
       if (!filling) {
-        filling = bucketOver(source, key, party);
+        filling = bucketOver(columns, key, party);
         fillings.set(key, filling);
       }
       fact.filling = filling;

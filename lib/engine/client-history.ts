@@ -7,10 +7,12 @@
 import type { AnalyzeAccountInput } from './analyze';
 import { type BusinessClock, createBusinessClock } from './business-hours';
 import { type ClientBucket, groupByClient } from './client-buckets';
-import { threadsAndSamples } from './client-draft';
-import { byTime, type Side } from './conversation';
+import { threadsAndSamples } from './client-threads';
+import type { Side } from './conversation';
+import { inTimeOrder } from './message-columns';
 import { addOutsideContact } from './outside-contact';
 import { createClientResolver } from './overrides';
+import { sideOf } from './reply-samples';
 import { parseEngineSettings } from './settings';
 import type { MailMessage } from './types';
 
@@ -48,16 +50,23 @@ export interface HistoryWalk {
 }
 
 function historyOfBucket(bucket: ClientBucket, clock: BusinessClock): ClientHistory {
-  const messages = [...bucket.messages].sort(byTime);
+  const { columns } = bucket.mail;
+  const rows = inTimeOrder(bucket.mail);
   const contact = new Set(bucket.events);
-  for (const m of messages) if (m.side === 'in') contact.add(m.at);
-  const { samples } = threadsAndSamples(messages, clock);
+  for (const row of rows) if (columns.fromClient[row] === 1) contact.add(columns.at[row] as number);
+  const { samples } = threadsAndSamples(columns, rows, clock);
+  const replies: HistoryReply[] = [];
+  for (let i = 0; i < samples.count; i++) {
+    replies.push({
+      by: sideOf(samples.byClient[i]),
+      at: samples.repliedAt[i] as number,
+      wallMs: samples.wallMs[i] as number,
+    });
+  }
   return {
     key: bucket.key,
     theirContactAt: [...contact].sort((a, b) => a - b),
-    replies: samples
-      .map((s) => ({ by: s.by, at: s.repliedAt, wallMs: s.wallMs }))
-      .sort((a, b) => a.at - b.at || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0)),
+    replies: replies.sort((a, b) => a.at - b.at || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0)),
   };
 }
 

@@ -161,6 +161,13 @@ export interface CueSource {
   snippet: string;
 }
 
+const cueWeight = (at: number, now: number) => 0.5 ** ((now - at) / DAY / CUE_HALF_LIFE_DAYS);
+
+/** Whether a message of this time is read for cues at `now`: an older one would weigh too little to count. */
+export function mayHoldCues(at: number, now: number): boolean {
+  return at <= now && cueWeight(at, now) >= MIN_WEIGHT;
+}
+
 /**
  * Cues in the given (inbound) messages, weighted by age at `now`. A subject
  * repeated down a thread ("Re: Complaint about …") counts once per thread, at
@@ -170,9 +177,8 @@ export function detectCues(messages: readonly CueSource[], now: number): CueHit[
   const hits: CueHit[] = [];
   const subjectSeen = new Set<string>();
   for (const m of messages) {
-    if (m.at > now) continue;
-    const weight = 0.5 ** ((now - m.at) / DAY / CUE_HALF_LIFE_DAYS);
-    if (weight < MIN_WEIGHT) continue;
+    if (!mayHoldCues(m.at, now)) continue;
+    const weight = cueWeight(m.at, now);
     const base = { messageId: m.id, threadId: m.threadId, at: m.at, weight };
     for (const cue of findCues(m.subject)) {
       const key = `${m.threadId}|${cue.kind}|${cue.phrase.toLowerCase()}`;

@@ -3,63 +3,42 @@
 // one side to the next message of the other side, because a follow-up sent
 // while waiting does not restart the clock for the person who has to answer.
 import type { BusinessClock } from './business-hours';
-import type { ClientMessage, Side } from './conversation';
+import type { ClientThreads } from './client-threads';
+import type { Side } from './conversation';
+import { addReply, type ReplySamples } from './reply-samples';
 import { quantileSorted, sortPrefix } from './stats';
 
-export interface ReplySample {
-  /** Who replied: "out" = we answered the client, "in" = the client answered us. */
-  by: Side;
-  threadId: string;
-  askedAt: number;
-  repliedAt: number;
-  wallMs: number;
-  businessMs: number;
-}
-
-export interface OpenTurn {
-  /** Side whose message is still unanswered. */
-  side: Side;
-  /** Time of the first unanswered message of that side. */
-  since: number;
-  messageId: string;
-  /** Unanswered messages in the run (a client writing three times while waiting counts 3). */
-  count: number;
-}
-
 /**
- * Walks one thread's messages, already in time order (see byTime), adding its
- * reply samples to a list the caller keeps (a client's threads share one list
- * rather than each making its own), and returns the run still open at its end.
+ * Walks one thread of a client's threads (client-threads.ts), its messages at
+ * from up to to in time order (see byTime), adding its replies to the
+ * client's, and answers where the run still open at its end starts (-1 for
+ * an empty thread).
  */
 export function matchRepliesInto(
-  thread: readonly ClientMessage[],
+  runs: ClientThreads,
+  from: number,
+  to: number,
   clock: BusinessClock,
-  samples: ReplySample[],
-): OpenTurn | undefined {
-  // The open run in plain variables, made an object once at the end: a run opens at nearly every message.
-  let first: ClientMessage | undefined;
-  let count = 0;
-  for (const m of thread) {
-    if (first === undefined) {
-      first = m;
-      count = 1;
-    } else if (first.side === m.side) {
-      count += 1;
-    } else {
-      samples.push({
-        by: m.side,
-        threadId: m.threadId,
-        askedAt: first.at,
-        repliedAt: m.at,
-        wallMs: m.at - first.at,
-        businessMs: clock.businessMillisBetween(first.at, m.at),
-      });
-      first = m;
-      count = 1;
-    }
+  samples: ReplySamples,
+): number {
+  if (from >= to) return -1;
+  const { at, fromClient } = runs;
+  let first = from;
+  let firstAt = at[from] as number;
+  for (let i = from + 1; i < to; i++) {
+    if (fromClient[i] === fromClient[first]) continue;
+    const repliedAt = at[i] as number;
+    addReply(
+      samples,
+      fromClient[i] as number,
+      repliedAt,
+      repliedAt - firstAt,
+      clock.businessMillisBetween(firstAt, repliedAt),
+    );
+    first = i;
+    firstAt = repliedAt;
   }
-  if (first === undefined) return undefined;
-  return { side: first.side, since: first.at, messageId: first.id, count };
+  return first;
 }
 
 export interface LatencyStats {
@@ -89,20 +68,22 @@ let businessTimes: Float64Array = new Float64Array(256);
  * rather than from a filtered copy of them.
  */
 export function latencyStats(
-  samples: readonly ReplySample[],
+  samples: ReplySamples,
   by?: Side,
   after = Number.NEGATIVE_INFINITY,
   upTo = Number.POSITIVE_INFINITY,
 ): LatencyStats {
+  const byClient = by === undefined ? -1 : by === 'in' ? 1 : 0;
   let count = 0;
-  for (const s of samples) {
-    if ((by !== undefined && s.by !== by) || !(s.repliedAt > after) || s.repliedAt > upTo) continue;
+  for (let i = 0; i < samples.count; i++) {
+    const repliedAt = samples.repliedAt[i] as number;
+    if ((byClient >= 0 && samples.byClient[i] !== byClient) || !(repliedAt > after) || repliedAt > upTo) continue;
     if (count === wallTimes.length) {
       wallTimes = grown(wallTimes);
       businessTimes = grown(businessTimes);
     }
-    wallTimes[count] = s.wallMs;
-    businessTimes[count] = s.businessMs;
+    wallTimes[count] = samples.wallMs[i] as number;
+    businessTimes[count] = samples.businessMs[i] as number;
     count += 1;
   }
   sortPrefix(wallTimes, count);

@@ -4,6 +4,7 @@
 // never starts or answers a reply and reply times come from mail alone.
 import { DAY } from './business-hours';
 import type { ClientBucket } from './client-buckets';
+import { mailOf } from './message-columns';
 import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
 
@@ -24,7 +25,7 @@ const CLOCK_SKEW_ALLOWANCE = DAY;
 function bucketOf(buckets: Map<string, ClientBucket>, key: string): ClientBucket {
   let bucket = buckets.get(key);
   if (!bucket) {
-    bucket = { key, messages: [], addresses: new Map(), events: [] };
+    bucket = { key, mail: mailOf([]), addresses: new Map(), events: [] };
     buckets.set(key, bucket);
   }
   return bucket;

@@ -3,8 +3,8 @@
 // quarter): when each side wrote, and each reply as the engine matched it, so
 // the chart's reply times are the ones the report's reasons are built on.
 import { DAY } from './business-hours';
-import type { ClientMessage } from './conversation';
-import type { ReplySample } from './latency';
+import type { MessageColumns } from './message-columns';
+import type { ReplySamples } from './reply-samples';
 
 /** The side panel's 13 weeks, which end at any moment from the report's time until the next recompute. */
 export const RECENT_ACTIVITY_DAYS = 91;
@@ -25,25 +25,36 @@ export interface RecentActivity {
 }
 
 /** One side's replies between `from` and `now`, ascending. */
-function repliesBy(samples: readonly ReplySample[], by: ReplySample['by'], from: number, now: number): RecentReply[] {
-  return samples
-    .filter((s) => s.by === by && s.repliedAt >= from && s.repliedAt <= now)
-    .map((s) => ({ at: s.repliedAt, wallMs: s.wallMs }))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+function repliesBy(samples: ReplySamples, byClient: number, from: number, now: number): RecentReply[] {
+  const replies: RecentReply[] = [];
+  for (let i = 0; i < samples.count; i++) {
+    const at = samples.repliedAt[i] as number;
+    if (samples.byClient[i] !== byClient || !(at >= from && at <= now)) continue;
+    replies.push({ at, wallMs: samples.wallMs[i] as number });
+  }
+  return replies.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** `messages` in time order (byTime); `samples` from matchRepliesInto over the same messages. */
+/** `rows` of the client's messages in time order (byTime); `samples` from matchRepliesInto over the same messages. */
 export function recentActivity(
-  messages: readonly ClientMessage[],
-  samples: readonly ReplySample[],
+  columns: MessageColumns,
+  rows: readonly number[],
+  samples: ReplySamples,
   now: number,
 ): RecentActivity {
   const from = now - RECENT_ACTIVITY_DAYS * DAY;
-  const recent = messages.filter((m) => m.at >= from && m.at <= now);
+  const receivedAt: number[] = [];
+  const sentAt: number[] = [];
+  for (const row of rows) {
+    const at = columns.at[row] as number;
+    if (!(at >= from && at <= now)) continue;
+    if (columns.fromClient[row] === 1) receivedAt.push(at);
+    else sentAt.push(at);
+  }
   return {
-    receivedAt: recent.filter((m) => m.side === 'in').map((m) => m.at),
-    sentAt: recent.filter((m) => m.side === 'out').map((m) => m.at),
-    ourReplies: repliesBy(samples, 'out', from, now),
-    theirReplies: repliesBy(samples, 'in', from, now),
+    receivedAt,
+    sentAt,
+    ourReplies: repliesBy(samples, 0, from, now),
+    theirReplies: repliesBy(samples, 1, from, now),
   };
 }

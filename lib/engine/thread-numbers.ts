@@ -8,6 +8,8 @@ export interface ThreadNumbers {
   /** Each message's thread, numbered from 0 in the order threads first appear. */
   of: Int32Array;
   count: number;
+  /** Each thread's id, by its number. */
+  ids: string[];
 }
 
 /** A message without a thread id is a thread of its own, as everywhere else in the engine. */
@@ -15,14 +17,19 @@ export function numberThreads(messages: readonly MailMessage[]): ThreadNumbers {
   // A table sized once for the mailbox (distinct-ids.ts) rather than a map of tens of thousands of thread ids grown as it fills.
   const numberOf = idNumbers(messages.length);
   const of = new Int32Array(messages.length);
+  const ids: string[] = [];
   let count = 0;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as MailMessage;
-    const thread = numberOf(message.threadId || message.id);
-    if (thread === count) count += 1;
+    const id = message.threadId || message.id;
+    const thread = numberOf(id);
+    if (thread === count) {
+      count += 1;
+      ids.push(id);
+    }
     of[i] = thread;
   }
-  return { of, count };
+  return { of, count, ids };
 }
 
 export interface ThreadRuns {

@@ -1,6 +1,7 @@
 // Whose turn it is, per thread and per client.
-import type { ClientMessage } from './conversation';
-import type { OpenTurn } from './latency';
+
+import type { ClientThreads } from './client-threads';
+import { idOf, type MessageColumns, subjectOf } from './message-columns';
 
 export type Turn = 'us' | 'them' | 'none';
 
@@ -17,27 +18,41 @@ export interface ThreadState {
 }
 
 /** The thread's subject: its first message's that is not blank. */
-function subjectOf(thread: readonly ClientMessage[]): string {
-  for (const m of thread) if (m.subject.trim() !== '') return m.subject;
+function threadSubject(columns: MessageColumns, order: Int32Array, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const subject = subjectOf(columns, order[i] as number);
+    if (subject.trim() !== '') return subject;
+  }
   return '';
 }
 
-export function threadState(thread: readonly ClientMessage[], open: OpenTurn | undefined): ThreadState {
-  const last = thread[thread.length - 1];
-  const threadId = last?.threadId ?? '';
-  const subject = subjectOf(thread);
-  const lastAt = last?.at ?? 0;
+/**
+ * The state of one thread of a client's threads (client-threads.ts): its
+ * messages at from up to to, the run still open at its end starting at `open`
+ * (-1 for none).
+ */
+export function threadState(
+  columns: MessageColumns,
+  runs: ClientThreads,
+  from: number,
+  to: number,
+  threadId: string,
+  open: number,
+): ThreadState {
+  const subject = threadSubject(columns, runs.order, from, to);
+  const lastAt = to > from ? (runs.at[to - 1] as number) : 0;
+  const messageCount = to - from;
   // Each shape in one literal, in the same key order, rather than a state grown by two keys after it
   // is made, which moves it through two more shapes: one state per thread of every client.
-  if (!open) return { threadId, subject, messageCount: thread.length, lastAt, turn: 'none' };
+  if (open < 0) return { threadId, subject, messageCount, lastAt, turn: 'none' };
   return {
     threadId,
     subject,
-    messageCount: thread.length,
+    messageCount,
     lastAt,
-    turn: open.side === 'in' ? 'us' : 'them',
-    since: open.since,
-    messageId: open.messageId,
+    turn: runs.fromClient[open] === 1 ? 'us' : 'them',
+    since: runs.at[open] as number,
+    messageId: idOf(columns, runs.order[open] as number),
   };
 }
 

@@ -115,10 +115,10 @@ function theirMessageTimes(messages: readonly MailMessage[], input: BacktestInpu
   const { buckets } = groupByClient(messages, input.identity, createClientResolver(input.overrides), end);
   const theirTimes = new Map<string, number[]>();
   for (const [key, bucket] of buckets) {
-    theirTimes.set(
-      key,
-      bucket.messages.filter((m) => m.side === 'in').map((m) => m.at),
-    );
+    const { columns, rows } = bucket.mail;
+    const times: number[] = [];
+    for (const row of rows) if (columns.fromClient[row] === 1) times.push(columns.at[row] as number);
+    theirTimes.set(key, times);
   }
   return theirTimes;
 }

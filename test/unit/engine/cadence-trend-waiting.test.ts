@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createBusinessClock } from '@/lib/engine/business-hours';
 import { cadence, contactGaps, DEFAULT_CADENCE_PRIOR, fitCadencePrior } from '@/lib/engine/cadence';
+import { threadRuns } from '@/lib/engine/client-threads';
 import type { ClientMessage } from '@/lib/engine/conversation';
+import { matchRepliesInto } from '@/lib/engine/latency';
+import { mailOf } from '@/lib/engine/message-columns';
+import { replySamples } from '@/lib/engine/reply-samples';
+import { parseEngineSettings } from '@/lib/engine/settings';
 import { messageTrend } from '@/lib/engine/trend';
 import { summarizeWaiting, threadState } from '@/lib/engine/waiting';
 import { DAY, threadNumber } from './mail-builders';
@@ -82,6 +88,8 @@ describe('trend', () => {
   });
 });
 
+const clock = createBusinessClock(parseEngineSettings({ timeZone: 'UTC' }));
+
 describe('waiting', () => {
   const m = (id: string, threadId: string, side: 'in' | 'out', at: number): ClientMessage => ({
     id,
@@ -93,17 +101,20 @@ describe('waiting', () => {
     snippet: '',
   });
 
+  // One thread's state from its messages, in time order, with the run its replies leave open.
+  const threadOf = (thread: ClientMessage[]) => {
+    const { columns, rows } = mailOf(thread);
+    const runs = threadRuns(columns, rows);
+    const open = matchRepliesInto(runs, 0, rows.length, clock, replySamples());
+    return threadState(columns, runs, 0, rows.length, thread[0]?.threadId ?? '', open);
+  };
+
   it('says whose turn it is per thread and per client', () => {
-    const a = threadState([m('1', 'a', 'out', 1), m('2', 'a', 'in', 5), m('3', 'a', 'in', 6)], {
-      side: 'in',
-      since: 5,
-      messageId: '2',
-      count: 2,
-    });
+    const a = threadOf([m('1', 'a', 'out', 1), m('2', 'a', 'in', 5), m('3', 'a', 'in', 6)]);
     expect(a).toMatchObject({ turn: 'us', since: 5, messageId: '2', messageCount: 3, lastAt: 6, subject: 'About a' });
-    const b = threadState([m('4', 'b', 'out', 3)], { side: 'out', since: 3, messageId: '4', count: 1 });
-    const c = threadState([m('5', 'c', 'out', 9)], { side: 'out', since: 9, messageId: '5', count: 1 });
-    expect(threadState([], undefined).turn).toBe('none');
+    const b = threadOf([m('4', 'b', 'out', 3)]);
+    const c = threadOf([m('5', 'c', 'out', 9)]);
+    expect(threadOf([]).turn).toBe('none');
     // The client wrote at 6, after our message at 3, so thread b does not count as them not replying.
     expect(summarizeWaiting([a, b, c], 6)).toEqual({
       onUs: { since: 5, threadId: 'a', messageId: '2', threads: 1 },

@@ -1,18 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
+import { threadRuns } from '@/lib/engine/client-threads';
 import type { ClientMessage } from '@/lib/engine/conversation';
-import { latencyStats, matchRepliesInto, type ReplySample } from '@/lib/engine/latency';
+import { latencyStats, matchRepliesInto } from '@/lib/engine/latency';
+import { mailOf } from '@/lib/engine/message-columns';
+import { replySamples, sideOf } from '@/lib/engine/reply-samples';
 import { parseEngineSettings, SettingsError } from '@/lib/engine/settings';
 import { HOUR } from './mail-builders';
 
 const utc = createBusinessClock(parseEngineSettings({ timeZone: 'UTC' }));
 
-/** One thread's reply samples and the run left open at its end. */
+/** One thread's replies, matched into columns of their own, and where the run open at its end starts. */
+function matchInto(thread: readonly ClientMessage[]) {
+  const samples = replySamples();
+  const { columns, rows } = mailOf(thread);
+  const runs = threadRuns(columns, rows);
+  const open = matchRepliesInto(runs, 0, rows.length, utc, samples);
+  return { samples, runs, open, end: rows.length };
+}
+
+/** One thread's reply samples and the run left open at its end, as plain objects. */
 function matchReplies(thread: readonly ClientMessage[]) {
-  const samples: ReplySample[] = [];
-  const open = matchRepliesInto(thread, utc, samples);
-  return { samples, open };
+  const { samples, runs, open, end } = matchInto(thread);
+  const list = Array.from({ length: samples.count }, (_, i) => ({
+    by: sideOf(samples.byClient[i]),
+    repliedAt: samples.repliedAt[i],
+    wallMs: samples.wallMs[i] as number,
+    businessMs: samples.businessMs[i] as number,
+  }));
+  const turn = open < 0 ? undefined : { side: sideOf(runs.fromClient[open]), since: runs.at[open], count: end - open };
+  return { samples: list, open: turn };
 }
 const at = (iso: string) => Date.parse(iso);
 let n = 0;
@@ -109,9 +127,9 @@ describe('reply matching', () => {
       msg('in', '2024-03-05T09:00:00Z'),
       msg('out', '2024-03-05T14:00:00Z'),
     ];
-    const { samples } = matchReplies(thread);
-    const ours = latencyStats(samples.filter((s) => s.by === 'out'));
-    const theirs = latencyStats(samples.filter((s) => s.by === 'in'));
+    const { samples } = matchInto(thread);
+    const ours = latencyStats(samples, 'out');
+    const theirs = latencyStats(samples, 'in');
     expect(ours).toMatchObject({ count: 3, medianMs: 3 * HOUR });
     expect((ours.p90Ms ?? 0) / HOUR).toBeCloseTo(4.6, 9);
     expect(theirs).toMatchObject({ count: 2, medianMs: 10 * HOUR, medianBusinessMs: 2 * HOUR });
@@ -122,6 +140,6 @@ describe('reply matching', () => {
     expect(matchReplies([msg('in', '2024-03-04T09:00:00Z')]).open?.side).toBe('in');
     const same = matchReplies([msg('in', '2024-03-04T09:00:00Z'), msg('out', '2024-03-04T09:00:00Z')]);
     expect(same.samples[0]).toMatchObject({ wallMs: 0, businessMs: 0 });
-    expect(latencyStats([])).toEqual({ count: 0 });
+    expect(latencyStats(replySamples())).toEqual({ count: 0 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
+import { threadsAndSamples } from '@/lib/engine/client-threads';
 import { byTime, type ClientMessage } from '@/lib/engine/conversation';
-import { matchRepliesInto, type ReplySample } from '@/lib/engine/latency';
+import { mailOf } from '@/lib/engine/message-columns';
 import { RECENT_ACTIVITY_DAYS, recentActivity } from '@/lib/engine/recent-activity';
 import { parseEngineSettings } from '@/lib/engine/settings';
 import { DAY, HOUR, threadNumber } from './mail-builders';
@@ -15,12 +16,9 @@ const msg = (threadId: string, side: 'in' | 'out', at: number): ClientMessage =>
 };
 
 function activityOf(messages: ClientMessage[], now = NOW) {
-  const sorted = [...messages].sort(byTime);
-  const threads = [...new Set(sorted.map((m) => m.threadId))];
-  const inThread = (id: string) => sorted.filter((m) => m.threadId === id);
-  const samples: ReplySample[] = [];
-  for (const id of threads) matchRepliesInto(inThread(id), clock, samples);
-  return recentActivity(sorted, samples, now);
+  const { columns, rows } = mailOf([...messages].sort(byTime));
+  const { samples } = threadsAndSamples(columns, rows, clock);
+  return recentActivity(columns, rows, samples, now);
 }
 
 describe('the recent activity a report keeps for the side panel', () => {
