@@ -5,7 +5,7 @@
 import { DAY } from './business-hours';
 import { createAddressNormaliser, createPartyClassifier, type MessageParties } from './client-identity';
 import { distinctIds } from './distinct-ids';
-import type { ClientMail, MessageColumns } from './message-columns';
+import { type ClientMail, isBlankSubject, type MessageColumns } from './message-columns';
 import type { ClientResolver } from './overrides';
 import type { InputIssue } from './report-types';
 import { type AddressSignal, addressSignal, findCorrespondents, setAsideSignal } from './sender-kind';
@@ -113,8 +113,19 @@ function columnsFor(usable: readonly MailMessage[], threads: ThreadNumbers): Mes
     threadIds: threads.ids,
     id: new Array(usable.length),
     subject: new Array(usable.length),
+    blankSubject: new Uint8Array(usable.length),
     text: usable,
   };
+}
+
+/** Row i of the columns: the message's time, side, id and subject, and whether the subject is blank. */
+function fillRow(columns: MessageColumns, i: number, m: MailMessage, at: number, fromClient: boolean): void {
+  columns.at[i] = at;
+  columns.fromClient[i] = fromClient ? 1 : 0;
+  columns.id[i] = m.id;
+  const subject = m.subject ?? '';
+  columns.subject[i] = subject;
+  columns.blankSubject[i] = isBlankSubject(subject) ? 1 : 0;
 }
 
 export function groupByClient(
@@ -172,10 +183,7 @@ export function groupByClient(
     const parties = usableParties[i] as MessageParties;
     const direction = parties.direction === 'in' ? 'in' : 'out';
     const at = Math.min(m.at, now);
-    columns.at[i] = at;
-    columns.fromClient[i] = direction === 'in' ? 1 : 0;
-    columns.id[i] = m.id;
-    columns.subject[i] = m.subject ?? '';
+    fillRow(columns, i, m, at, direction === 'in');
     // The clients already counted for this message; only a message to several people can count twice.
     const { counterparts } = parties;
     const counted: string[] | undefined = counterparts.length > 1 ? [] : undefined;

@@ -26,6 +26,13 @@ export interface MessageColumns {
   threadIds: readonly string[];
   id: string[];
   subject: string[];
+  /**
+   * 1 where the subject is blank (trim() leaves nothing). Told as the messages
+   * are grouped, in their order, so a thread's subject (the first one not
+   * blank) is found without reading one string of each thread of each client
+   * from wherever it lies in the heap.
+   */
+  blankSubject: Uint8Array;
   /** Read only for the few recent messages cues are looked for in. */
   text: readonly WithSnippet[];
 }
@@ -34,6 +41,14 @@ export interface MessageColumns {
 export interface ClientMail {
   columns: MessageColumns;
   rows: readonly number[];
+}
+
+/** Whether a subject is blank as trim() sees it; from its first character alone when that is printable ASCII. */
+export function isBlankSubject(subject: string): boolean {
+  const first = subject.charCodeAt(0);
+  // Every character trim() removes is at most 32 or at least 160 (no-break space and the Unicode spaces).
+  if (first > 32 && first < 160) return false;
+  return subject.trim() === '';
 }
 
 export const idOf = (c: MessageColumns, row: number): string => c.id[row] ?? '';
@@ -55,6 +70,7 @@ export function mailOf(messages: readonly ClientMessage[]): ClientMail {
     threadIds,
     id: [],
     subject: [],
+    blankSubject: new Uint8Array(count),
     text: messages,
   };
   // Renumbered from 0 in the order they appear, so that every number is below the count of threads.
@@ -73,6 +89,7 @@ export function mailOf(messages: readonly ClientMessage[]): ClientMail {
     columns.thread[i] = thread;
     columns.id.push(m.id);
     columns.subject.push(m.subject);
+    columns.blankSubject[i] = isBlankSubject(m.subject) ? 1 : 0;
     rows.push(i);
   }
   return { columns, rows };

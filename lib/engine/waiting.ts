@@ -17,11 +17,11 @@ export interface ThreadState {
   messageId?: string;
 }
 
-/** The thread's subject: its first message's that is not blank. */
+/** The thread's subject: its first message's that is not blank, as the grouping told them. */
 function threadSubject(columns: MessageColumns, order: Int32Array, from: number, to: number): string {
   for (let i = from; i < to; i++) {
-    const subject = subjectOf(columns, order[i] as number);
-    if (subject.trim() !== '') return subject;
+    const row = order[i] as number;
+    if (columns.blankSubject[row] === 0) return subjectOf(columns, row);
   }
   return '';
 }
