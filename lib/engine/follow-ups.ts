@@ -21,7 +21,7 @@
 import { DAY, HOUR } from './business-hours';
 import { type ChanceOverTime, thresholdCrossedAt } from './check-in-due';
 import type { CueKind } from './cue-lexicon';
-import { byPriority, followUpPriority, followUpUrgency } from './follow-up-urgency';
+import { byPriority, weighFollowUp } from './follow-up-urgency';
 import { formatDays, formatDuration } from './format';
 import type { ClientMetrics } from './report-types';
 import { HORIZON_DAYS } from './risk';
@@ -236,12 +236,7 @@ export function suggestFollowUps(input: FollowUpInput): SuggestedFollowUp[] {
   if (checkInNow) out.push(checkInNow);
   out.push(...onboarding(input));
   const value = input.valueFactor ?? 1;
-  return out
-    .map((draft) => {
-      const urgency = followUpUrgency(draft, now);
-      return { ...draft, urgency, priority: followUpPriority(urgency, value) };
-    })
-    .sort(byPriority);
+  return out.map((draft) => weighFollowUp(draft, value, now)).sort(byPriority);
 }
 
 const byDue = (a: SuggestedFollowUp, b: SuggestedFollowUp) =>
