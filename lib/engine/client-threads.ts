@@ -56,7 +56,7 @@ function makeRoom(columns: MessageColumns, size: number): void {
  * The rows, in time order, put thread by thread (a counting sort), keeping
  * time order within each thread. The layout is valid until the next call.
  */
-export function threadRuns(columns: MessageColumns, rows: readonly number[]): ClientThreads {
+export function layClientThreads(columns: MessageColumns, rows: readonly number[]): ClientThreads {
   makeRoom(columns, rows.length);
   const { start } = laid;
   start.fill(0, 0, rows.length + 1);
@@ -99,7 +99,7 @@ const replies = replySamples();
  * in time order. The replies and the layout are valid until the next call.
  */
 export function threadsAndSamples(columns: MessageColumns, rows: readonly number[], clock: BusinessClock) {
-  const runs = threadRuns(columns, rows);
+  const runs = layClientThreads(columns, rows);
   const samples = replies;
   samples.count = 0;
   const threads: ThreadState[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
 import { cadence, contactGaps, DEFAULT_CADENCE_PRIOR, fitCadencePrior } from '@/lib/engine/cadence';
-import { threadRuns } from '@/lib/engine/client-threads';
+import { layClientThreads } from '@/lib/engine/client-threads';
 import type { ClientMessage } from '@/lib/engine/conversation';
 import { matchRepliesInto } from '@/lib/engine/latency';
 import { mailOf } from '@/lib/engine/message-columns';
@@ -104,7 +104,7 @@ describe('waiting', () => {
   // One thread's state from its messages, in time order, with the run its replies leave open.
   const threadOf = (thread: ClientMessage[]) => {
     const { columns, rows } = mailOf(thread);
-    const runs = threadRuns(columns, rows);
+    const runs = layClientThreads(columns, rows);
     const open = matchRepliesInto(runs, 0, rows.length, clock, replySamples());
     return threadState(columns, runs, 0, rows.length, thread[0]?.threadId ?? '', open);
   };

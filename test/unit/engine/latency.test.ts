@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '@/lib/engine/business-hours';
-import { threadRuns } from '@/lib/engine/client-threads';
+import { layClientThreads } from '@/lib/engine/client-threads';
 import type { ClientMessage } from '@/lib/engine/conversation';
 import { latencyStats, matchRepliesInto } from '@/lib/engine/latency';
 import { mailOf } from '@/lib/engine/message-columns';
@@ -15,7 +15,7 @@ const utc = createBusinessClock(parseEngineSettings({ timeZone: 'UTC' }));
 function matchInto(thread: readonly ClientMessage[]) {
   const samples = replySamples();
   const { columns, rows } = mailOf(thread);
-  const runs = threadRuns(columns, rows);
+  const runs = layClientThreads(columns, rows);
   const open = matchRepliesInto(runs, 0, rows.length, utc, samples);
   return { samples, runs, open, end: rows.length };
 }
